@@ -1,0 +1,111 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** One SQL statement runner: the whole database, or one transaction of it. */
+export interface Queryable {
+  query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations, fixtures). */
+  exec(sql: string): Promise<void>;
+}
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/**
+ * The database seen by repositories and services. The same SQL runs on both kinds:
+ * PGlite (PostgreSQL in WebAssembly, embedded) and a PostgreSQL server.
+ */
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// bigint (int8) columns come back as JS numbers: every amount we store is below 2^53 øre.
+pg.types.setTypeParser(20, (v) => Number(v));
+// dates stay 'YYYY-MM-DD' text, never a Date shifted by a time zone.
+pg.types.setTypeParser(1082, (v) => v);
+
+const pgliteParsers = {
+  20: (v: string) => Number(v),
+  1082: (v: string) => v,
+};
+
+export async function openPglite(
+  options: { dataDir?: string; loadDataDir?: Blob } = {},
+): Promise<Database> {
+  const db = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: pgliteParsers,
+  });
+  return wrapPglite(db);
+}
+
+export function wrapPglite(db: PGlite): Database {
+  return {
+    kind: 'pglite',
+    async query<T extends object>(sql: string, params?: unknown[]) {
+      const result = await db.query<T>(sql, params);
+      return result.rows;
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      return db.transaction(async (tx) =>
+        work({
+          async query<R extends object>(sql: string, params?: unknown[]) {
+            return (await tx.query<R>(sql, params)).rows;
+          },
+          async exec(sql: string) {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+export function openPostgres(config: pg.PoolConfig): Database {
+  const pool = new pg.Pool({ max: 10, ...config });
+  // An idle client losing its connection must not take the process down.
+  pool.on('error', () => undefined);
+  return {
+    kind: 'postgresql',
+    async query<T extends object>(sql: string, params?: unknown[]) {
+      const result = await pool.query<T>(sql, params);
+      return result.rows;
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await work({
+          async query<R extends object>(sql: string, params?: unknown[]) {
+            return (await client.query<R>(sql, params)).rows;
+          },
+          async exec(sql: string) {
+            await client.query(sql);
+          },
+        });
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

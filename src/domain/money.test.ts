@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  formatKroner,
+  formatMillions,
+  kronerFromJsonNumber,
+  ore,
+  parseKronerText,
+  toKroner,
+} from './money';
+
+describe('parseKronerText', () => {
+  it.each([
+    ['300.000', 30_000_000],
+    ['1.234,50', 123_450],
+    ['1234,5', 123_450],
+    ['1234.50', 123_450],
+    ['7.600.000', 760_000_000],
+    ['-25.000', -2_500_000],
+    [' 10 000 kr.', 1_000_000],
+    ['0', 0],
+  ])('reads %s as %i øre', (text, expected) => {
+    expect(parseKronerText(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['abc', 'not-a-number'],
+    ['1,234', 'too-many-decimals'],
+    ['12.34.5', 'not-a-number'],
+    ['1.5,5.5', 'not-a-number'],
+    ['100000000000000', 'too-large'],
+    ['', 'not-a-number'],
+  ])('rejects %s', (text, reason) => {
+    expect(parseKronerText(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('kronerFromJsonNumber', () => {
+  it('is exact for two decimals', () => {
+    expect(kronerFromJsonNumber(1234.5)).toEqual({ ok: true, value: 123_450 });
+    expect(kronerFromJsonNumber(0.1)).toEqual({ ok: true, value: 10 });
+  });
+  it('rejects three decimals, strings, NaN and 10^14', () => {
+    expect(kronerFromJsonNumber(1.005)).toEqual({ ok: false, reason: 'too-many-decimals' });
+    expect(kronerFromJsonNumber('5')).toEqual({ ok: false, reason: 'not-a-number' });
+    expect(kronerFromJsonNumber(Number.NaN)).toEqual({ ok: false, reason: 'not-a-number' });
+    expect(kronerFromJsonNumber(1e14)).toEqual({ ok: false, reason: 'too-large' });
+  });
+  it('round-trips every øre amount through kroner', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+        expect(kronerFromJsonNumber(toKroner(ore(n)))).toEqual({ ok: true, value: n });
+      }),
+    );
+  });
+});
+
+describe('formatting', () => {
+  it('formats as the reference documents', () => {
+    expect(formatKroner(ore(760_000_000))).toBe('7.600.000');
+    expect(formatKroner(ore(123_450))).toBe('1.234,50');
+    expect(formatKroner(ore(-2_000_000))).toBe('-20.000');
+    expect(formatMillions(ore(590_000_000))).toBe('5,9 mio. kr.');
+  });
+  it('parses what it formats', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e14, max: 1e14 }), (n) => {
+        expect(parseKronerText(formatKroner(ore(n)))).toEqual({ ok: true, value: n });
+      }),
+    );
+  });
+});

@@ -1,0 +1,57 @@
+/** Months are `'YYYY-MM'` strings and dates `'YYYY-MM-DD'` strings; both sort as text. */
+export type Month = string & { readonly __brand: 'Month' };
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date in `YYYY-MM-DD`, or null (`2019-02-29` is not). */
+export function parseIsoDate(text: string): IsoDate | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return text as IsoDate;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month, `month` 1–12. */
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+export function monthOf(date: IsoDate): Month {
+  return date.slice(0, 7) as Month;
+}
+
+export function monthsOfYear(year: number): Month[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}` as Month);
+}
+
+/** Index 0–11 of a date's month within its year. */
+export function monthIndex(date: IsoDate): number {
+  return Number(date.slice(5, 7)) - 1;
+}
+
+/** Days since 1970-01-01 (UTC calendar arithmetic, no time zone involved). */
+export function toDayNumber(date: IsoDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Danish short date as in the reference documents: `15.05.2018`. */
+export function formatDanishDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from './context';
+import { AppError, toProblem } from './errors';
+import { requestContext, sessionAuth } from './middleware/request-context';
+import { createRouter } from './openapi';
+import { apiDocsRoutes } from './routes/api-docs';
+import { healthRoutes } from './routes/health';
+import { metaRoutes } from './routes/meta';
+import { organisationRoutes } from './routes/organisation';
+import { sessionRoutes } from './routes/session';
+
+export interface AppOptions {
+  /** Folder of the built web app; served with a fallback to index.html for client routes. */
+  webDir?: string;
+}
+
+/** Builds the whole HTTP application without listening, so tests can call it in-process. */
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = createRouter();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.trustProxy
+        ? 'max-age=31536000; includeSubDomains'
+        : false,
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use('*', requestContext(deps));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 50 * 1024 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+  app.use('/api/*', sessionAuth());
+
+  const api = createRouter()
+    .route('/', healthRoutes)
+    .route('/', metaRoutes)
+    .route('/', sessionRoutes)
+    .route('/', organisationRoutes);
+
+  app.route('/api', api);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Overblik API',
+      version: '1',
+      description:
+        'Økonomistyring på det specialiserede børneområde. Beløb er kroner med højst to decimaler; fejl er application/problem+json med en stabil `code` og en dansk `detail`.',
+    },
+  });
+  app.route('/api', apiDocsRoutes);
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api')) throw new AppError('route_not_found', { path: c.req.path });
+    return c.text('Not found', 404);
+  });
+
+  app.onError((error, c) => {
+    const requestId = c.get('requestId') ?? 'unknown';
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (error instanceof HTTPException && error.status === 400) {
+      appError = new AppError('malformed_json');
+    } else if (isConnectionError(error)) {
+      deps.logger.error({ event: 'database_unavailable', requestId, err: error });
+      appError = new AppError('database_unavailable');
+    } else {
+      deps.logger.error({ event: 'unexpected_error', requestId, path: c.req.path, err: error });
+      appError = new AppError('internal', { requestId });
+    }
+    return c.body(
+      JSON.stringify(toProblem(appError, requestId, c.req.path)),
+      appError.status as 400,
+      {
+        'Content-Type': 'application/problem+json; charset=utf-8',
+      },
+    );
+  });
+
+  if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
+    const webDir = options.webDir;
+    const indexHtml = readFile(path.join(webDir, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webDir) }));
+    app.use('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), webDir) }));
+    app.get('*', async (c) => {
+      if (c.req.path.startsWith('/api'))
+        throw new AppError('route_not_found', { path: c.req.path });
+      return c.html(await indexHtml);
+    });
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '08006', '08001'].includes(code)
+  );
+}

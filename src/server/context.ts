@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import type { Actor } from '../domain/access';
+import type { Database } from '../db/database';
+import type { Config } from './env';
+
+/** What every request handler can reach: injected once in createApp, never global. */
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  /** The clock: services read "now" from here so tests can pin it. */
+  now: () => Date;
+}
+
+export interface SessionInfo {
+  tokenHash: string;
+  csrfToken: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    actor: Actor | null;
+    session: SessionInfo | null;
+  };
+};

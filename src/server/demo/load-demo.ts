@@ -1,0 +1,21 @@
+import type { Database } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import { SYSTEM_ACTOR } from '../../domain/access';
+import { seedDemoOrganisation } from './organisation';
+
+/** True when the database holds no users yet: the only time the demo is loaded. */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Loads the demo municipality in one transaction: all of it or nothing, so a start that is
+ * killed half-way loads it again next time. Each capability adds its part here.
+ */
+export async function loadDemo(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await seedDemoOrganisation(tx);
+    await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });
+  });
+}

@@ -1,0 +1,67 @@
+import { translate } from '../shared/i18n/translate';
+
+/** Every error the API can answer with, and its HTTP status: the one place this mapping lives. */
+export const ERROR_STATUS = {
+  not_found: 404,
+  route_not_found: 404,
+  malformed_json: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  csrf_failed: 403,
+  version_conflict: 409,
+  payload_too_large: 413,
+  database_unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem with one field of the input: `path` as in the document (`areas.2.monthlyEffect.13`). */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** An error meant for the user: a stable code, a Danish detail and, for bad input, every field issue. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly issues: FieldIssue[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(translate(`errors.${code}`, params));
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  issues?: FieldIssue[];
+  [key: string]: unknown;
+}
+
+export function toProblem(error: AppError, requestId: string, instance: string): Problem {
+  return {
+    type: `https://overblik.dk/problems/${error.code.replaceAll('_', '-')}`,
+    title: error.code,
+    status: error.status,
+    code: error.code,
+    detail: error.message,
+    instance,
+    requestId,
+    ...(error.issues.length ? { issues: error.issues } : {}),
+    ...error.extra,
+  };
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps, AppEnv } from '../context';
+import { AppError } from '../errors';
+import { resolveSession } from '../services/auth-service';
+
+export const SESSION_COOKIE = 'overblik_session';
+
+/** Gives every request an id, and logs one JSON line per request when it is done. */
+export function requestContext(deps: AppDeps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    c.set('deps', deps);
+    c.set('requestId', requestId);
+    c.set('actor', null);
+    c.set('session', null);
+    c.header('X-Request-Id', requestId);
+    await next();
+    if (c.req.path.startsWith('/api/') || c.res.status >= 400) {
+      deps.logger.info({
+        event: 'request',
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        userId: c.get('actor')?.userId,
+      });
+    }
+  });
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the session cookie to an actor. A request that changes something under a session
+ * must carry the session's CSRF token in X-CSRF-Token (login itself has no session yet).
+ */
+export function sessionAuth() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const resolved = await resolveSession(c.get('deps'), token);
+      if (resolved) {
+        c.set('actor', resolved.actor);
+        c.set('session', { tokenHash: resolved.tokenHash, csrfToken: resolved.csrfToken });
+        if (UNSAFE.has(c.req.method) && c.req.header('x-csrf-token') !== resolved.csrfToken) {
+          throw new AppError('csrf_failed');
+        }
+      }
+    }
+    await next();
+  });
+}

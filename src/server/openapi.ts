@@ -1,0 +1,39 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from './context';
+import { fieldIssuesFromZod, validationError } from './validation';
+
+/** A router whose request validation failures become Danish problem+json answers. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(fieldIssuesFromZod(result.error));
+    },
+  });
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ example: 'validation_failed' }),
+    detail: z.string().openapi({ example: 'Oplysningerne er ikke gyldige.' }),
+    requestId: z.string().optional(),
+    issues: z
+      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+      .optional(),
+  })
+  .openapi('Problem');
+
+/** The error answers most routes share, for the OpenAPI document. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: 'Fejl (problem+json)',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
+  );
+}

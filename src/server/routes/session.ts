@@ -1,0 +1,121 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import { ROLES } from '../../domain/access';
+import type { AppEnv } from '../context';
+import { SESSION_COOKIE } from '../middleware/request-context';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import { loginWithPassword, logout } from '../services/auth-service';
+import { clientAddress } from '../client-address';
+
+const SessionSchema = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      username: z.string(),
+      displayName: z.string(),
+      roles: z.array(z.enum(ROLES)),
+      unitIds: z.array(z.string()),
+    }),
+    csrfToken: z
+      .string()
+      .openapi({ description: 'Send as X-CSRF-Token on every POST, PUT, PATCH and DELETE.' }),
+  })
+  .openapi('Session');
+
+const login = createRoute({
+  method: 'post',
+  path: '/session',
+  tags: ['Session'],
+  summary: 'Log in with username and password',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            username: z.string().min(1).max(200),
+            password: z.string().min(1).max(1000),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Logget ind', content: { 'application/json': { schema: SessionSchema } } },
+    ...problemResponses(401, 422, 429),
+  },
+});
+
+const current = createRoute({
+  method: 'get',
+  path: '/session',
+  tags: ['Session'],
+  summary: 'The current session',
+  responses: {
+    200: {
+      description: 'Den aktuelle session',
+      content: { 'application/json': { schema: SessionSchema } },
+    },
+    ...problemResponses(401),
+  },
+});
+
+const end = createRoute({
+  method: 'delete',
+  path: '/session',
+  tags: ['Session'],
+  summary: 'Log out',
+  responses: { 204: { description: 'Logget ud' }, ...problemResponses(401, 403) },
+});
+
+function isSecure(c: Context<AppEnv>): boolean {
+  const { trustProxy } = c.get('deps').config;
+  return (
+    (trustProxy && c.req.header('x-forwarded-proto') === 'https') || c.req.url.startsWith('https:')
+  );
+}
+
+export const sessionRoutes = createRouter()
+  .openapi(login, async (c) => {
+    const body = c.req.valid('json');
+    const deps = c.get('deps');
+    const session = await loginWithPassword(
+      deps,
+      { ...body, address: clientAddress(c) },
+      c.get('requestId'),
+    );
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isSecure(c),
+      path: '/',
+      maxAge: deps.config.sessionAbsoluteHours * 3600,
+    });
+    return c.json(
+      { user: session.actor && presentActor(session.actor), csrfToken: session.csrfToken },
+      200,
+    );
+  })
+  .openapi(current, (c) => {
+    const actor = requireActor(c);
+    return c.json({ user: presentActor(actor), csrfToken: c.get('session')?.csrfToken ?? '' }, 200);
+  })
+  .openapi(end, async (c) => {
+    const actor = requireActor(c);
+    const session = c.get('session');
+    if (session) await logout(c.get('deps'), actor, session.tokenHash, c.get('requestId'));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+function presentActor(actor: ReturnType<typeof requireActor>) {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    unitIds: actor.unitIds,
+  };
+}

@@ -1,0 +1,161 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '../../domain/access';
+import { recordAudit } from '../../db/repositories/audit';
+import {
+  deleteSession,
+  findSession,
+  insertSession,
+  touchSession,
+} from '../../db/repositories/sessions';
+import { findUserById, findUserByUsername, type UserRow } from '../../db/repositories/users';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { verifyPassword } from '../passwords';
+
+/** Failed logins allowed per user name, and per address, within the window. */
+export const LOGIN_LIMIT = { perUser: 5, perAddress: 20, windowMinutes: 15 } as const;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function actorFromUser(user: UserRow): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles: user.roles,
+    unitIds: user.unit_ids,
+  };
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+  expiresAt: Date;
+}
+
+/** Opens a session for a user already known to be who they say (password or single sign-on). */
+export async function openSession(
+  deps: AppDeps,
+  user: UserRow,
+  method: string,
+  requestId?: string,
+): Promise<NewSession> {
+  const now = deps.now();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000);
+  const actor = actorFromUser(user);
+  await deps.db.transaction(async (tx) => {
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      now,
+      expiresAt,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'login', objectType: 'session', objectId: user.id, after: { method } },
+      requestId,
+    );
+  });
+  return { token, csrfToken, actor, expiresAt };
+}
+
+/**
+ * Checks a user name and password. Failures are counted per user name and per address in the
+ * database (so the limit holds across app servers) and never record the password.
+ */
+export async function loginWithPassword(
+  deps: AppDeps,
+  input: { username: string; password: string; address: string },
+  requestId?: string,
+): Promise<NewSession> {
+  const { db, logger } = deps;
+  const now = deps.now();
+  const since = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000);
+  const [counts] = await db.query<{ by_user: number; by_address: number }>(
+    `SELECT count(*) FILTER (WHERE lower(username) = lower($1))::int AS by_user,
+            count(*) FILTER (WHERE address = $2)::int AS by_address
+       FROM login_attempts WHERE NOT succeeded AND at >= $3`,
+    [input.username, input.address, since],
+  );
+  if (
+    (counts?.by_user ?? 0) >= LOGIN_LIMIT.perUser ||
+    (counts?.by_address ?? 0) >= LOGIN_LIMIT.perAddress
+  ) {
+    logger.warn({
+      event: 'login_rate_limited',
+      username: input.username,
+      address: input.address,
+      requestId,
+    });
+    throw new AppError('too_many_attempts', { minutes: LOGIN_LIMIT.windowMinutes });
+  }
+  const user = await findUserByUsername(db, input.username);
+  const ok =
+    user?.is_active && user.password_hash
+      ? await verifyPassword(user.password_hash, input.password)
+      : false;
+  await db.query(
+    'INSERT INTO login_attempts (username, address, succeeded, at) VALUES ($1, $2, $3, $4)',
+    [input.username, input.address, ok, now],
+  );
+  if (!ok || !user) {
+    logger.warn({
+      event: 'login_failed',
+      username: input.username,
+      address: input.address,
+      requestId,
+    });
+    throw new AppError('invalid_credentials');
+  }
+  return openSession(deps, user, 'password', requestId);
+}
+
+/**
+ * Finds the actor behind a session token, enforcing idle and absolute expiry. An expired
+ * session is deleted and gives null.
+ */
+export async function resolveSession(
+  deps: AppDeps,
+  token: string,
+): Promise<{ actor: Actor; tokenHash: string; csrfToken: string } | null> {
+  const now = deps.now();
+  const tokenHash = hashToken(token);
+  const session = await findSession(deps.db, tokenHash);
+  if (!session) return null;
+  const idleLimit =
+    new Date(session.last_seen_at).getTime() + deps.config.sessionIdleMinutes * 60_000;
+  if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
+    await deleteSession(deps.db, tokenHash);
+    return null;
+  }
+  const user = await findUserById(deps.db, session.user_id);
+  if (!user?.is_active) return null;
+  // Touch at most once a minute: a read-heavy page should not write on every request.
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000)
+    await touchSession(deps.db, tokenHash, now);
+  return { actor: actorFromUser(user), tokenHash, csrfToken: session.csrf_token };
+}
+
+export async function logout(
+  deps: AppDeps,
+  actor: Actor,
+  tokenHash: string,
+  requestId?: string,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await deleteSession(tx, tokenHash);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'logout', objectType: 'session', objectId: actor.userId },
+      requestId,
+    );
+  });
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { AppError, type FieldIssue } from './errors';
+
+// Zod's own messages for generic checks, in Danish.
+z.config(z.locales.da());
+
+/** Turns zod issues into field issues with Danish messages and dotted paths. */
+export function fieldIssuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(dokument)',
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  return new AppError('validation_failed', {}, issues);
+}
+
+/** Parses `value` with `schema`, or throws a validation_failed AppError listing every issue. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(fieldIssuesFromZod(result.error));
+  return result.data;
+}

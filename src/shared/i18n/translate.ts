@@ -1,0 +1,25 @@
+import da from './da.json';
+import en from './en.json';
+
+export const resources = { da, en } as const;
+export type Language = keyof typeof resources;
+
+/**
+ * Looks up `key` (dotted) in a translation file and fills `{{name}}` placeholders.
+ * The server uses this for problem details; the web app uses i18next on the same files.
+ */
+export function translate(
+  key: string,
+  params: Record<string, string | number> = {},
+  lang: Language = 'da',
+): string {
+  let node: unknown = resources[lang];
+  for (const part of key.split('.')) {
+    node =
+      typeof node === 'object' && node !== null
+        ? (node as Record<string, unknown>)[part]
+        : undefined;
+  }
+  const text = typeof node === 'string' ? node : key;
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}

@@ -1,0 +1,37 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AuthProvider, useAuth } from './auth';
+import { Layout } from './components/Layout';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { LoginPage } from './features/login/LoginPage';
+import { ComingSoon } from './features/placeholder/ComingSoon';
+
+function Routed() {
+  const { t } = useTranslation();
+  const { user, isLoading } = useAuth();
+  if (isLoading) return <p aria-live="polite">{t('app.loading')}</p>;
+  if (!user) return <LoginPage />;
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="handleplaner/*" element={<ComingSoon titleKey="nav.actionPlans" />} />
+        <Route path="sager/*" element={<ComingSoon titleKey="nav.cases" />} />
+        <Route path="budget/*" element={<ComingSoon titleKey="nav.budget" />} />
+        <Route path="rapporter/*" element={<ComingSoon titleKey="nav.reports" />} />
+        <Route path="administration/*" element={<ComingSoon titleKey="nav.admin" />} />
+        <Route path="*" element={<ComingSoon titleKey="errors.not_found" />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Routed />
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,71 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { api, ApiError, setCsrfToken } from './api';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  unitIds: string[];
+}
+
+interface AuthState {
+  user: SessionUser | null;
+  isLoading: boolean;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [isLoading, setIsLoading] = useState(true);
+
+  useEffect(() => {
+    api<{ user: SessionUser; csrfToken: string }>('/session')
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setUser(s.user);
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      })
+      .finally(() => setIsLoading(false));
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await api<{ user: SessionUser; csrfToken: string }>('/session', {
+      method: 'POST',
+      body: { username, password },
+    });
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api('/session', { method: 'DELETE' });
+    setCsrfToken('');
+    setUser(null);
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, isLoading, login, logout }),
+    [user, isLoading, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}

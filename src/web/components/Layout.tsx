@@ -1,0 +1,58 @@
+import { NavLink, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth';
+import { switchLanguage } from '../i18n';
+
+export const NAV_ITEMS = [
+  { to: '/', key: 'nav.dashboard' },
+  { to: '/handleplaner', key: 'nav.actionPlans' },
+  { to: '/sager', key: 'nav.cases' },
+  { to: '/budget', key: 'nav.budget' },
+  { to: '/rapporter', key: 'nav.reports' },
+  { to: '/administration', key: 'nav.admin' },
+] as const;
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { user, logout } = useAuth();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="topbar-actions">
+          {user && <span className="who">{t('app.loggedInAs', { name: user.displayName })}</span>}
+          <button type="button" className="link-button" onClick={switchLanguage}>
+            {t('app.switchLanguage')}
+          </button>
+          {user && (
+            <button type="button" className="button-secondary" onClick={() => void logout()}>
+              {t('app.logout')}
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="shell">
+        <nav aria-label={t('nav.label')} className="sidenav">
+          <ul>
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </>
+  );
+}

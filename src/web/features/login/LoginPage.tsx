@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { switchLanguage } from '../../i18n';
+import { useApi } from '../../use-api';
+
+interface Meta {
+  municipality: string;
+  demo: boolean;
+  demoUsers: { username: string; displayName: string; roles: string[] }[];
+  singleSignOn: boolean;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const { data: meta } = useApi<Meta>('/meta');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setIsBusy(true);
+    setError(null);
+    try {
+      await login(username, password);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  return (
+    <div className="login-page">
+      <header className="login-header">
+        <span className="brand-name">{t('app.name')}</span>
+        <button type="button" className="link-button" onClick={switchLanguage}>
+          {t('app.switchLanguage')}
+        </button>
+      </header>
+      <main id="main" className="login-card">
+        <h1>{t('login.title')}</h1>
+        <p className="muted">
+          {t('app.tagline')}
+          {meta?.municipality ? ` · ${meta.municipality}` : ''}
+        </p>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <div className="field">
+            <label htmlFor="username">{t('login.username')}</label>
+            <input
+              id="username"
+              name="username"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="password">{t('login.password')}</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <ErrorMessage error={error} />
+          <button type="submit" className="button-primary" disabled={isBusy}>
+            {t('login.submit')}
+          </button>
+        </form>
+        {meta?.singleSignOn && (
+          <p>
+            <a className="button-secondary" href="/api/oidc/login">
+              {t('login.sso')}
+            </a>
+          </p>
+        )}
+        {meta?.demo && meta.demoUsers.length > 0 && (
+          <section aria-labelledby="demo-title" className="demo-users">
+            <h2 id="demo-title">{t('login.demoTitle')}</h2>
+            <p className="muted">{t('login.demoHint')}</p>
+            <ul>
+              {meta.demoUsers.map((u) => (
+                <li key={u.username}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setUsername(u.username);
+                      setPassword('demo');
+                    }}
+                  >
+                    {t('login.demoUse', { username: u.username })}
+                  </button>{' '}
+                  <span className="muted">
+                    {u.displayName} · {u.roles.map((r) => t(`roles.${r}`)).join(', ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}
