@@ -1,7 +1,12 @@
-import da from './da.json';
-import en from './en.json';
+// Translation files, one per feature and language, merged into one tree per language.
+// A feature adds its own file pair (da/<feature>.json, en/<feature>.json) with one top-level key.
+import daCommon from './da/common.json';
+import enCommon from './en/common.json';
 
-export const resources = { da, en } as const;
+export const resources = {
+  da: { ...daCommon },
+  en: { ...enCommon },
+} as const;
 export type Language = keyof typeof resources;
 
 /**

@@ -1,0 +1,107 @@
+import { isInUnit, seesAllUnits, type Actor, type Role } from '../../domain/access';
+import { AppError } from '../errors';
+
+/**
+ * Every authorisation decision is made here. An action is allowed when one of the actor's
+ * roles grants it; a unit-scoped action also needs the object's unit to be one of the
+ * actor's (administrators and ledelse see all units, and only ledelse's reads are global).
+ */
+export const ACTIONS = [
+  'organisation.read',
+  'organisation.write',
+  'users.manage',
+  'audit.read',
+  'settings.write',
+  'plan.read',
+  'plan.write',
+  'plan.activate',
+  'plan.realise',
+  'case.read',
+  'case.write',
+  'case.import',
+  'commitment.read',
+  'budget.read',
+  'budget.write',
+  'ledger.import',
+  'forecast.read',
+  'forecast.write',
+  'report.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READS: Action[] = [
+  'organisation.read',
+  'plan.read',
+  'commitment.read',
+  'budget.read',
+  'forecast.read',
+  'report.read',
+];
+
+/** Which actions each role grants (before the unit scope is applied). */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  administrator: ACTIONS,
+  okonomikonsulent: [
+    ...READS,
+    'case.read',
+    'plan.write',
+    'plan.realise',
+    'case.import',
+    'budget.write',
+    'ledger.import',
+    'forecast.write',
+  ],
+  funktionsleder: [
+    ...READS,
+    'case.read',
+    'case.write',
+    'plan.write',
+    'plan.activate',
+    'plan.realise',
+    'forecast.write',
+  ],
+  faglig_koordinator: [...READS, 'case.read', 'case.write'],
+  raadgiver: ['organisation.read', 'case.read', 'case.write', 'commitment.read', 'plan.read'],
+  ledelse: [...READS, 'case.read'],
+  laeser: READS,
+};
+
+/** Actions that are not about one unit's objects. */
+const GLOBAL_ACTIONS = new Set<Action>([
+  'users.manage',
+  'audit.read',
+  'settings.write',
+  'organisation.write',
+]);
+
+export function can(actor: Actor, action: Action, scope?: { unitId: string | null }): boolean {
+  if (!actor.roles.some((role) => ROLE_ACTIONS[role].includes(action))) return false;
+  if (GLOBAL_ACTIONS.has(action) || !scope) return true;
+  if (scope.unitId === null) return seesAllUnits(actor);
+  return isInUnit(actor, scope.unitId);
+}
+
+/** Throws 403 unless `can`; callers that must hide an object's existence use `authorizeOrNotFound`. */
+export function authorize(actor: Actor, action: Action, scope?: { unitId: string | null }): void {
+  if (!can(actor, action, scope)) throw new AppError('forbidden');
+}
+
+/**
+ * For an object fetched by id: an actor who may not even read it gets 404, as if it did not
+ * exist, so ids of other units' objects reveal nothing; one who may read but not act gets 403.
+ */
+export function authorizeOrNotFound(
+  actor: Actor,
+  action: Action,
+  readAction: Action,
+  scope: { unitId: string | null },
+): void {
+  if (!can(actor, readAction, scope)) throw new AppError('not_found');
+  authorize(actor, action, scope);
+}
+
+/** The unit ids an actor may read objects of with `action`, or null for all units. */
+export function readableUnitIds(actor: Actor, action: Action): string[] | null {
+  if (!actor.roles.some((role) => ROLE_ACTIONS[role].includes(action))) return [];
+  return seesAllUnits(actor) ? null : actor.unitIds;
+}
