@@ -12,9 +12,7 @@ describe('the first visit', () => {
   it('shows a Danish, accessible login page with the demo users', async () => {
     const page = await newPage(browser);
     await page.goto(baseUrl());
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Log ind' }).isVisible(),
-    ).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Log ind' }).waitFor();
     await page.getByRole('heading', { name: 'Demo-brugere' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
     await expectAccessible(page);
