@@ -1,0 +1,144 @@
+import { ore, type Ore } from '../money';
+
+/** How expected intake of new cases is estimated from earlier years (visible and adjustable). */
+export interface IntakeParams {
+  /** `mean` or `median` of the earlier years' intake in the same months; `none` = no intake. */
+  method: 'mean' | 'median' | 'none';
+  /** How many earlier years to look back (1–10). */
+  years: number;
+  /** Scales the estimate, in percent (100 = as history says). */
+  factorPercent: number;
+}
+
+export const DEFAULT_INTAKE_PARAMS: IntakeParams = { method: 'mean', years: 3, factorPercent: 100 };
+
+/** Integer division rounded half away from zero (exact for any safe integers). */
+export function roundDiv(numerator: number, denominator: number): number {
+  if (denominator === 0) throw new RangeError('division by zero');
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  const q = (2n * an + ad) / (2n * ad);
+  return Number(sign * q);
+}
+
+/** Sum of months after `asOfMonth` (1–12) of a twelve-month series: the rest of the year. */
+export function restOfYear(byMonth: readonly number[], asOfMonth: number): Ore {
+  let sum = 0;
+  for (let m = asOfMonth + 1; m <= 12; m++) sum += byMonth[m - 1] ?? 0;
+  return ore(sum);
+}
+
+/** Sum of months 1…`asOfMonth` of a twelve-month series: the year to date. */
+export function yearToDate(byMonth: readonly number[], asOfMonth: number): Ore {
+  let sum = 0;
+  for (let m = 1; m <= Math.min(asOfMonth, 12); m++) sum += byMonth[m - 1] ?? 0;
+  return ore(sum);
+}
+
+/**
+ * Net intake of an earlier year after `asOfMonth`: what the rest of that year actually cost
+ * minus what was committed for it as of the same date that year. Not clamped at zero: ended
+ * or cheaper interventions make it negative, and the estimate must stay unbiased.
+ */
+export function intakeOfYear(
+  actualByMonth: readonly number[],
+  committedAsOfByMonth: readonly number[],
+  asOfMonth: number,
+): Ore {
+  return ore(restOfYear(actualByMonth, asOfMonth) - restOfYear(committedAsOfByMonth, asOfMonth));
+}
+
+/**
+ * Expected intake for the rest of the year from earlier years' intake in the same months
+ * (`history`, most recent year first; only the first `params.years` count). Mean or median
+ * (an even count takes the mean of the middle two), then × factorPercent / 100; each step
+ * rounds half away from zero to whole øre. No history or method `none` gives 0.
+ */
+export function estimateIntake(history: readonly number[], params: IntakeParams): Ore {
+  if (params.method === 'none') return ore(0);
+  const used = history.slice(0, Math.max(0, params.years));
+  if (used.length === 0) return ore(0);
+  let central: number;
+  if (params.method === 'mean') {
+    central = roundDiv(
+      used.reduce((a, b) => a + b, 0),
+      used.length,
+    );
+  } else {
+    const sorted = [...used].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    central =
+      sorted.length % 2 === 1
+        ? (sorted[mid] ?? 0)
+        : roundDiv((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0), 2);
+  }
+  return ore(roundDiv(central * params.factorPercent, 100));
+}
+
+/** The three parts of a forecast and the manual adjustments, all øre. */
+export interface ForecastParts {
+  budgetOre: number;
+  actualsOre: number;
+  committedOre: number;
+  intakeOre: number;
+  adjustmentsOre: number;
+}
+
+export interface ForecastResult extends ForecastParts {
+  forecastOre: Ore;
+  /** Forventet merforbrug: forecast − corrected budget; negative is an expected underspend. */
+  overspendOre: Ore;
+}
+
+/**
+ * Forecast (forventet regnskab) = actuals to date + committed cost for the rest of the year
+ * + expected intake + manual adjustments; expected overspend = forecast − corrected budget.
+ * Exact øre, no rounding.
+ */
+export function computeForecast(parts: ForecastParts): ForecastResult {
+  const forecastOre = ore(
+    parts.actualsOre + parts.committedOre + parts.intakeOre + parts.adjustmentsOre,
+  );
+  return { ...parts, forecastOre, overspendOre: ore(forecastOre - parts.budgetOre) };
+}
+
+/** Sums forecast results (a unit from its account functions, the area from its units). */
+export function sumForecasts(results: readonly ForecastResult[]): ForecastResult {
+  const parts: ForecastParts = {
+    budgetOre: 0,
+    actualsOre: 0,
+    committedOre: 0,
+    intakeOre: 0,
+    adjustmentsOre: 0,
+  };
+  for (const r of results) {
+    parts.budgetOre += r.budgetOre;
+    parts.actualsOre += r.actualsOre;
+    parts.committedOre += r.committedOre;
+    parts.intakeOre += r.intakeOre;
+    parts.adjustmentsOre += r.adjustmentsOre;
+  }
+  return computeForecast(parts);
+}
+
+/** "Handleplan påkrævet": the expected overspend is strictly greater than the threshold (øre). */
+export function requiresActionPlan(overspendOre: number, thresholdOre: number): boolean {
+  return overspendOre > thresholdOre;
+}
+
+/**
+ * Run-rate, the simple method: actuals to date × 12 / months elapsed, rounded half away from
+ * zero to øre. With no month elapsed there is nothing to extrapolate: 0.
+ */
+export function runRate(actualsToDateOre: number, monthsElapsed: number): Ore {
+  if (monthsElapsed <= 0) return ore(0);
+  return ore(roundDiv(actualsToDateOre * 12, monthsElapsed));
+}
+
+/** The month (1–12) of an ISO date `YYYY-MM-DD`. */
+export function monthOfIsoDate(date: string): number {
+  return Number(date.slice(5, 7));
+}
