@@ -75,6 +75,30 @@ describe('errors are Danish problem+json', () => {
   });
 });
 
+describe('unexpected errors', () => {
+  it('answers 500 with a request id and no internals, and logs the error', async () => {
+    const logged: unknown[] = [];
+    const original = ctx.deps.logger.error.bind(ctx.deps.logger);
+    ctx.deps.logger.error = ((entry: unknown) => {
+      logged.push(entry);
+    }) as typeof ctx.deps.logger.error;
+    ctx.app.get('/api/test-boom', () => {
+      throw new Error('relation "secret_table" does not exist');
+    });
+    const response = await ctx.app.request('/api/test-boom');
+    ctx.deps.logger.error = original;
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain('secret_table');
+    const body = JSON.parse(text) as { code: string; requestId: string; detail: string };
+    expect(body.code).toBe('internal');
+    expect(body.detail).toContain(body.requestId);
+    expect(logged).toEqual([
+      expect.objectContaining({ requestId: body.requestId, event: 'unexpected_error' }),
+    ]);
+  });
+});
+
 describe('session', () => {
   it('logs in, reads the session and logs out', async () => {
     const client = new TestClient(ctx);
