@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 let ctx: TestContext;
@@ -78,15 +79,16 @@ describe('errors are Danish problem+json', () => {
 describe('unexpected errors', () => {
   it('answers 500 with a request id and no internals, and logs the error', async () => {
     const logged: unknown[] = [];
-    const original = ctx.deps.logger.error.bind(ctx.deps.logger);
-    ctx.deps.logger.error = ((entry: unknown) => {
+    const logger = ctx.deps.logger.child({});
+    logger.error = ((entry: unknown) => {
       logged.push(entry);
-    }) as typeof ctx.deps.logger.error;
-    ctx.app.get('/api/test-boom', () => {
-      throw new Error('relation "secret_table" does not exist');
-    });
-    const response = await ctx.app.request('/api/test-boom');
-    ctx.deps.logger.error = original;
+    }) as typeof logger.error;
+    const failingDb = {
+      ...ctx.db,
+      query: () => Promise.reject(new Error('relation "secret_table" does not exist')),
+    };
+    const app = createApp({ ...ctx.deps, db: failingDb, logger });
+    const response = await app.request('/api/health');
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('secret_table');
