@@ -80,9 +80,9 @@ describe('unexpected errors', () => {
   it('answers 500 with a request id and no internals, and logs the error', async () => {
     const logged: unknown[] = [];
     const logger = ctx.deps.logger.child({});
-    logger.error = ((entry: unknown) => {
+    logger.error = (entry: unknown) => {
       logged.push(entry);
-    }) as typeof logger.error;
+    };
     const failingDb = {
       ...ctx.db,
       query: () => Promise.reject(new Error('relation "secret_table" does not exist')),
