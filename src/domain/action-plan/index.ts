@@ -1,0 +1,5 @@
+export * from './plan';
+export * from './issues';
+export * from './spread';
+export * from './diff';
+export * from './realisation';

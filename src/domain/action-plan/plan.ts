@@ -1,0 +1,79 @@
+import { ore, sumOre, type Ore } from '../money';
+
+/** A handleplan as the domain sees it: every amount in øre, months January–December of `year`. */
+export type PlanStatus = 'draft' | 'active' | 'closed';
+export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'active', 'closed'];
+export const MONTHS_IN_PLAN = 12;
+
+export interface PersonRef {
+  name: string | null;
+  responsible: string | null;
+}
+
+export interface PlanArea {
+  number: number;
+  title: string | null;
+  goal: string | null;
+  targetAmount: Ore | null;
+  action: string | null;
+  consequences: string | null;
+  /** Expected economic effect, exactly 12 amounts (January–December). */
+  monthlyEffect: Ore[];
+  /** Realised effect per month; null where nothing is recorded yet. */
+  realisedEffect: (Ore | null)[];
+}
+
+export interface ExpectedOverspend {
+  atStart: Ore | null;
+  atLastUpdate: Ore | null;
+  afterThisUpdate: Ore | null;
+}
+
+export interface ActionPlan {
+  title: string;
+  year: number;
+  center: PersonRef;
+  unit: PersonRef;
+  startedOn: string | null;
+  updatedOn: string | null;
+  cause: string | null;
+  causes: string[];
+  areas: PlanArea[];
+  expectedOverspend: ExpectedOverspend;
+}
+
+export interface PlanTotals {
+  byMonth: Ore[];
+  byArea: { number: number; total: Ore }[];
+  grand: Ore;
+}
+
+/**
+ * Row, column and grand totals of the monthly effect table: exact sums in øre, no rounding.
+ * The grand total is the sum of the row totals (and equals the sum of the column totals).
+ */
+export function computeTotals(
+  areas: readonly Pick<PlanArea, 'number' | 'monthlyEffect'>[],
+): PlanTotals {
+  const byMonth = Array.from({ length: MONTHS_IN_PLAN }, (_, m) =>
+    sumOre(areas.map((a) => a.monthlyEffect[m] ?? ore(0))),
+  );
+  const byArea = areas.map((a) => ({ number: a.number, total: sumOre(a.monthlyEffect) }));
+  return { byMonth, byArea, grand: sumOre(byArea.map((a) => a.total)) };
+}
+
+/** An area's months minus its target (øre); positive when the months exceed it, null without a target. */
+export function areaDifference(area: Pick<PlanArea, 'targetAmount' | 'monthlyEffect'>): Ore | null {
+  if (area.targetAmount === null) return null;
+  return ore(sumOre(area.monthlyEffect) - area.targetAmount);
+}
+
+/** Twelve zero amounts: an area's empty month row. */
+export function emptyMonths(): Ore[] {
+  return Array.from({ length: MONTHS_IN_PLAN }, () => ore(0));
+}
+
+/** Twelve empty realised months. */
+export function emptyRealised(): (Ore | null)[] {
+  return Array.from({ length: MONTHS_IN_PLAN }, () => null);
+}

@@ -1,0 +1,330 @@
+import { z } from 'zod';
+import {
+  MONTHS_IN_PLAN,
+  type ActionPlan,
+  type PlanArea,
+  type PlanStatus,
+} from '../../domain/action-plan/plan';
+import { MAX_ABS_KRONER, kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
+import { parseIsoDate } from '../../domain/months';
+
+/**
+ * The action plan interchange format, version 1 (docs/formats.md): one JSON document per plan,
+ * amounts in kroner with at most two decimals. Shared by the server (validation) and the web
+ * app (types, conversion). Messages are Danish; the route prefixes them with the field's name.
+ */
+export const ACTION_PLAN_FORMAT = 'overblik/action-plan@1';
+
+const MONTH_NAMES = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+const REASON_TEXT = {
+  'not-a-number': 'Skal være et tal (kroner).',
+  'too-many-decimals': 'Må højst have to decimaler (øre).',
+  'too-large': `Beløbet er for stort (højst ${new Intl.NumberFormat('da-DK').format(MAX_ABS_KRONER)} kr.).`,
+} as const;
+
+/** Kroner as a JSON number: finite, at most two decimals, at most 10^13 in absolute value. */
+export const KronerSchema = z
+  .number({ error: REASON_TEXT['not-a-number'] })
+  .superRefine((value, ctx) => {
+    const result = kronerFromJsonNumber(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: REASON_TEXT[result.reason] });
+  });
+
+const text = (max: number) =>
+  z.string({ error: 'Skal være tekst.' }).max(max, `Må højst være ${max} tegn.`).nullish();
+
+const isoDate = z
+  .string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' })
+  .refine((v) => parseIsoDate(v) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
+  .nullish();
+
+const PersonSchema = z.object({ name: text(300), responsible: text(300) }).nullish();
+
+const months = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item, { error: `Skal være en liste med ${MONTHS_IN_PLAN} beløb (januar–december).` })
+    .length(MONTHS_IN_PLAN, `Skal have præcis ${MONTHS_IN_PLAN} måneder (januar–december).`);
+
+export const ActionPlanAreaSchema = z.object({
+  number: z
+    .number({ error: 'Skal være et helt tal.' })
+    .int('Skal være et helt tal.')
+    .min(1, 'Skal være mindst 1.')
+    .max(999, 'Må højst være 999.'),
+  title: text(500),
+  goal: text(20_000),
+  targetAmount: KronerSchema.nullish(),
+  action: text(20_000),
+  consequences: text(20_000),
+  monthlyEffect: months(KronerSchema),
+  /** Extension of version 1: realised effect per month (null = not recorded). */
+  realisedEffect: months(KronerSchema.nullable()).nullish(),
+});
+
+export const ActionPlanDocumentSchema = z
+  .object({
+    format: z.literal(ACTION_PLAN_FORMAT, { error: `Skal være "${ACTION_PLAN_FORMAT}".` }),
+    title: z
+      .string({ error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være tekst.') })
+      .trim()
+      .min(1, 'Skal udfyldes.')
+      .max(300, 'Må højst være 300 tegn.'),
+    year: z
+      .number({
+        error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
+      })
+      .int('Skal være et årstal.')
+      .min(2000, 'Skal være et årstal fra 2000 til 2100.')
+      .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
+    center: PersonSchema,
+    unit: PersonSchema,
+    startedOn: isoDate,
+    updatedOn: isoDate,
+    cause: text(20_000),
+    causes: z
+      .array(z.string({ error: 'Skal være tekst.' }).max(2000))
+      .max(100)
+      .nullish(),
+    areas: z
+      .array(ActionPlanAreaSchema, {
+        error: (iss) =>
+          iss.input === undefined ? 'Skal udfyldes (en liste, evt. tom).' : 'Skal være en liste.',
+      })
+      .max(100, 'Højst 100 indsatsområder.'),
+    expectedOverspend: z
+      .object({
+        atStart: KronerSchema.nullish(),
+        atLastUpdate: KronerSchema.nullish(),
+        afterThisUpdate: KronerSchema.nullish(),
+      })
+      .nullish(),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<number>();
+    doc.areas.forEach((area, index) => {
+      if (seen.has(area.number)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['areas', index, 'number'],
+          message: `Nummer ${area.number} er brugt af et andet indsatsområde; numrene skal være forskellige.`,
+        });
+      }
+      seen.add(area.number);
+    });
+  });
+
+export type ActionPlanDocument = z.input<typeof ActionPlanDocumentSchema>;
+export type ActionPlanAreaDocument = z.input<typeof ActionPlanAreaSchema>;
+
+/** A Danish name for a field path of the document, for messages: `areas.2.monthlyEffect.12`. */
+export function describeField(path: string): string {
+  const parts = path.split('.');
+  const names: Record<string, string> = {
+    format: 'Format',
+    title: 'Titel',
+    year: 'År',
+    center: 'Center',
+    unit: 'Virksomhed/område',
+    name: 'navn',
+    responsible: 'ansvarlig',
+    startedOn: 'Opstart af handleplan',
+    updatedOn: 'Opdateret',
+    cause: 'Årsag til merforbrug',
+    causes: 'Årsager',
+    areas: 'Indsatsområder',
+    number: 'nummer',
+    goal: 'konkrete mål',
+    targetAmount: 'målbeløb',
+    action: 'handling og indsats',
+    consequences: 'konsekvenser',
+    monthlyEffect: 'økonomisk effekt',
+    realisedEffect: 'realiseret effekt',
+    expectedOverspend: 'Forventet merforbrug',
+    atStart: 'ved opstart',
+    atLastUpdate: 'ved sidste opdatering',
+    afterThisUpdate: 'efter denne opdatering',
+    version: 'Version',
+  };
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    const previous = parts[i - 1];
+    if (/^\d+$/.test(part)) {
+      const n = Number(part);
+      if (previous === 'areas') out[out.length - 1] = `Indsatsområde i række ${n + 1}`;
+      else if (previous === 'monthlyEffect' || previous === 'realisedEffect')
+        out.push(MONTH_NAMES[n] ?? `måned ${n + 1}`);
+      else out.push(`nr. ${n + 1}`);
+    } else {
+      out.push(names[part] ?? (part === 'title' ? 'titel' : part));
+    }
+  }
+  const label = out.join(', ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** Kroner (already validated) to øre. */
+export function oreFromKroner(value: number): Ore {
+  const result = kronerFromJsonNumber(value);
+  if (!result.ok) throw new RangeError(`Not an amount: ${value}`);
+  return result.value;
+}
+
+const nullableOre = (v: number | null | undefined): Ore | null =>
+  v === null || v === undefined ? null : oreFromKroner(v);
+const blankToNull = (v: string | null | undefined): string | null =>
+  v === undefined || v === null ? null : v;
+
+/** A validated document to the domain plan (amounts to øre, missing values to null). */
+export function documentToPlan(doc: ActionPlanDocument): ActionPlan {
+  return {
+    title: doc.title.trim(),
+    year: doc.year,
+    center: {
+      name: blankToNull(doc.center?.name),
+      responsible: blankToNull(doc.center?.responsible),
+    },
+    unit: { name: blankToNull(doc.unit?.name), responsible: blankToNull(doc.unit?.responsible) },
+    startedOn: blankToNull(doc.startedOn),
+    updatedOn: blankToNull(doc.updatedOn),
+    cause: blankToNull(doc.cause),
+    causes: doc.causes ?? [],
+    areas: doc.areas.map((a): PlanArea => ({
+      number: a.number,
+      title: blankToNull(a.title),
+      goal: blankToNull(a.goal),
+      targetAmount: nullableOre(a.targetAmount),
+      action: blankToNull(a.action),
+      consequences: blankToNull(a.consequences),
+      monthlyEffect: a.monthlyEffect.map(oreFromKroner),
+      realisedEffect: a.realisedEffect
+        ? a.realisedEffect.map(nullableOre)
+        : Array.from({ length: MONTHS_IN_PLAN }, () => null),
+    })),
+    expectedOverspend: {
+      atStart: nullableOre(doc.expectedOverspend?.atStart),
+      atLastUpdate: nullableOre(doc.expectedOverspend?.atLastUpdate),
+      afterThisUpdate: nullableOre(doc.expectedOverspend?.afterThisUpdate),
+    },
+  };
+}
+
+const kroner = (v: Ore | null): number | null => (v === null ? null : toKroner(v));
+
+/** The domain plan as an interchange document (amounts in kroner). */
+export function planToDocument(plan: ActionPlan) {
+  return {
+    format: ACTION_PLAN_FORMAT,
+    title: plan.title,
+    year: plan.year,
+    center: { ...plan.center },
+    unit: { ...plan.unit },
+    startedOn: plan.startedOn,
+    updatedOn: plan.updatedOn,
+    cause: plan.cause,
+    causes: [...plan.causes],
+    areas: plan.areas.map((a) => ({
+      number: a.number,
+      title: a.title,
+      goal: a.goal,
+      targetAmount: kroner(a.targetAmount),
+      action: a.action,
+      consequences: a.consequences,
+      monthlyEffect: a.monthlyEffect.map(toKroner),
+      realisedEffect: a.realisedEffect.map(kroner),
+    })),
+    expectedOverspend: {
+      atStart: kroner(plan.expectedOverspend.atStart),
+      atLastUpdate: kroner(plan.expectedOverspend.atLastUpdate),
+      afterThisUpdate: kroner(plan.expectedOverspend.afterThisUpdate),
+    },
+  };
+}
+
+export type ActionPlanDocumentOut = ReturnType<typeof planToDocument>;
+
+export interface PlanIssueOut {
+  code: string;
+  severity: 'error' | 'warning';
+  path: string;
+  message: string;
+}
+
+/** What GET /api/action-plans/{id} answers: the document plus the server's fields. */
+export interface ActionPlanResponse extends ActionPlanDocumentOut {
+  id: string;
+  unitId: string;
+  version: number;
+  status: PlanStatus;
+  totals: { byMonth: number[]; byArea: { number: number; total: number }[]; grand: number };
+  issues: PlanIssueOut[];
+  activationProblems: PlanIssueOut[];
+  realisation: {
+    months: {
+      month: number;
+      planned: number;
+      realised: number | null;
+      cumulativePlanned: number;
+      cumulativeRealised: number | null;
+    }[];
+    byArea: { number: number; planned: number; realised: number }[];
+    plannedTotal: number;
+    realisedTotal: number;
+    remainingOverspend: number | null;
+  };
+  changedAt: string;
+  changedBy: string;
+}
+
+export interface ActionPlanListItem {
+  id: string;
+  unitId: string;
+  unitName: string;
+  title: string;
+  year: number;
+  status: PlanStatus;
+  version: number;
+  grand: number;
+  expectedOverspendAtStart: number | null;
+  changedAt: string;
+}
+
+export interface ActionPlanVersionItem {
+  version: number;
+  status: PlanStatus;
+  savedAt: string;
+  savedBy: string;
+  comment: string | null;
+  grand: number;
+}
+
+export interface ActionPlanChangeOut {
+  path: string;
+  label: string;
+  kind: 'added' | 'removed' | 'changed';
+  before: unknown;
+  after: unknown;
+}
+
+export interface RequiredPlanItem {
+  unit: { id: string; name: string };
+  year: number;
+  expectedOverspend: number;
+  threshold: number;
+  plan: { id: string; title: string; status: PlanStatus } | null;
+}
+
