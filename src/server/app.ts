@@ -10,6 +10,7 @@ import { AppError, toProblem } from './errors';
 import { requestContext, sessionAuth } from './middleware/request-context';
 import { createRouter } from './openapi';
 import { apiDocsRoutes } from './routes/api-docs';
+import { budgetRoutes } from './routes/budgets';
 import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { organisationRoutes } from './routes/organisation';
@@ -60,7 +61,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', healthRoutes)
     .route('/', metaRoutes)
     .route('/', sessionRoutes)
-    .route('/', organisationRoutes);
+    .route('/', organisationRoutes)
+    .route('/', budgetRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

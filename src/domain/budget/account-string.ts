@@ -20,9 +20,14 @@ export function parseAccountString(text: string): AccountParts | null {
   if (!/^[\d.\-\s]+$/.test(trimmed)) return null;
   const parts = trimmed.split(/[.\-\s]+/).filter((p) => p !== '');
   let digits: string;
-  let group = '';
-  let dranst = '';
-  if (parts.length >= 3 && parts[0]?.length === 1 && parts[1]?.length === 2 && parts[2]?.length === 2) {
+  let group: string;
+  let dranst: string;
+  if (
+    parts.length >= 3 &&
+    parts[0]?.length === 1 &&
+    parts[1]?.length === 2 &&
+    parts[2]?.length === 2
+  ) {
     digits = `${parts[0]}${parts[1]}${parts[2]}`;
     group = parts[3] ?? '';
     dranst = parts[4] ?? '';

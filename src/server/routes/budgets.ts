@@ -1,0 +1,143 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  BudgetImportSchema,
+  CorrectionInputSchema,
+  SaveBudgetSchema,
+} from '../../shared/schemas/budget';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import {
+  addCorrection,
+  getBudget,
+  parseBudgetText,
+  saveBudgetLines,
+} from '../services/budget-service';
+
+const Year = z.coerce.number().int().min(2000).max(2100);
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const BudgetLineSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    accountFunction: z.string(),
+    year: z.number(),
+    original: z.number(),
+    transfer: z.number(),
+    corrections: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        amount: z.number(),
+        reason: z.string(),
+        by: z.string(),
+      }),
+    ),
+    corrected: z.number(),
+    monthlyProfile: z.array(z.number()).nullable(),
+    version: z.number(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+  })
+  .openapi('BudgetLine');
+const BudgetSchema = z
+  .object({
+    year: z.number(),
+    accountFunctions: z.array(z.object({ code: z.string(), name: z.string() })),
+    lines: z.array(BudgetLineSchema),
+  })
+  .openapi('Budget');
+
+const get = createRoute({
+  method: 'get',
+  path: '/budgets/{year}',
+  tags: ['Budget'],
+  summary: 'The budget of a year per unit and account function (original, transfers, corrections)',
+  request: { params: z.object({ year: Year }), query: z.object({ unitId: z.uuid().optional() }) },
+  responses: { 200: json(BudgetSchema, 'Budgettet'), ...problemResponses(401, 403, 404, 422) },
+});
+
+const save = createRoute({
+  method: 'put',
+  path: '/budgets/{year}',
+  tags: ['Budget'],
+  summary: 'Save budget lines from the grid: all or none; existing lines need their version',
+  request: {
+    params: z.object({ year: Year }),
+    body: { required: true, content: { 'application/json': { schema: SaveBudgetSchema } } },
+  },
+  responses: {
+    200: json(z.object({ lines: z.array(BudgetLineSchema) }), 'Gemt'),
+    ...problemResponses(401, 403, 409, 422),
+  },
+});
+
+const importText = createRoute({
+  method: 'post',
+  path: '/budgets/{year}/import',
+  tags: ['Budget'],
+  summary:
+    'Import budget rows (unit; function; original; transfer) pasted from Excel or a CSV file',
+  request: {
+    params: z.object({ year: Year }),
+    body: { required: true, content: { 'application/json': { schema: BudgetImportSchema } } },
+  },
+  responses: {
+    200: json(z.object({ lines: z.array(BudgetLineSchema) }), 'Importeret'),
+    ...problemResponses(401, 403, 409, 422),
+  },
+});
+
+const correct = createRoute({
+  method: 'post',
+  path: '/budget-lines/{id}/corrections',
+  tags: ['Budget'],
+  summary: 'Add a dated budget correction with a reason (refused without one)',
+  request: {
+    params: z.object({ id: z.uuid() }),
+    body: { required: true, content: { 'application/json': { schema: CorrectionInputSchema } } },
+  },
+  responses: {
+    201: json(BudgetLineSchema, 'Korrigeret'),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+export const budgetRoutes = createRouter()
+  .openapi(get, async (c) => {
+    const actor = requireActor(c);
+    const { year } = c.req.valid('param');
+    const { unitId } = c.req.valid('query');
+    return c.json(await getBudget(c.get('deps').db, actor, year, unitId), 200);
+  })
+  .openapi(save, async (c) => {
+    const actor = requireActor(c);
+    const { year } = c.req.valid('param');
+    const { lines } = c.req.valid('json');
+    const saved = await saveBudgetLines(c.get('deps').db, actor, year, lines, c.get('requestId'));
+    return c.json({ lines: saved }, 200);
+  })
+  .openapi(importText, async (c) => {
+    const actor = requireActor(c);
+    const { db } = c.get('deps');
+    const { year } = c.req.valid('param');
+    const lines = await parseBudgetText(db, actor, year, c.req.valid('json').text);
+    return c.json(
+      { lines: await saveBudgetLines(db, actor, year, lines, c.get('requestId')) },
+      200,
+    );
+  })
+  .openapi(correct, async (c) => {
+    const actor = requireActor(c);
+    const view = await addCorrection(
+      c.get('deps').db,
+      actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
+    return c.json(view, 201);
+  });

@@ -1,0 +1,336 @@
+import type { Actor } from '../../domain/access';
+import type { Database } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import {
+  findBudgetLine,
+  findBudgetLineByKey,
+  insertBudgetLine,
+  insertCorrection,
+  listAccountFunctions,
+  listBudgetLines,
+  listCorrections,
+  touchBudgetLine,
+  updateBudgetLine,
+  type BudgetLineRow,
+} from '../../db/repositories/budgets';
+import { listUnits } from '../../db/repositories/organisation';
+import { correctedBudget } from '../../domain/budget/budget';
+import { kronerFromJsonNumber, parseKronerText, toKroner, ore } from '../../domain/money';
+import type { BudgetLineInput } from '../../shared/schemas/budget';
+import { AppError, type FieldIssue } from '../errors';
+import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
+
+export interface BudgetLineView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  accountFunction: string;
+  year: number;
+  original: number;
+  transfer: number;
+  corrections: { id: string; date: string; amount: number; reason: string; by: string }[];
+  corrected: number;
+  monthlyProfile: number[] | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+async function present(db: Database, rows: BudgetLineRow[]): Promise<BudgetLineView[]> {
+  const corrections = await listCorrections(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const own = corrections.filter((c) => c.budget_line_id === r.id);
+    return {
+      id: r.id,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      accountFunction: r.account_function,
+      year: r.year,
+      original: toKroner(ore(r.original_ore)),
+      transfer: toKroner(ore(r.transfer_ore)),
+      corrections: own.map((c) => ({
+        id: c.id,
+        date: c.corrected_on,
+        amount: toKroner(ore(c.amount_ore)),
+        reason: c.reason,
+        by: c.created_by,
+      })),
+      corrected: toKroner(
+        correctedBudget({
+          originalOre: r.original_ore,
+          transferOre: r.transfer_ore,
+          corrections: own.map((c) => ({ amountOre: c.amount_ore })),
+        }),
+      ),
+      monthlyProfile: r.monthly_profile,
+      version: r.version,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+    };
+  });
+}
+
+/** The budget of a year for the units the actor may read, with the function names. */
+export async function getBudget(db: Database, actor: Actor, year: number, unitId?: string) {
+  authorize(actor, 'budget.read');
+  let unitIds = readableUnitIds(actor, 'budget.read');
+  if (unitId) {
+    if (!can(actor, 'budget.read', { unitId })) throw new AppError('not_found');
+    unitIds = [unitId];
+  }
+  const [functions, rows] = await Promise.all([
+    listAccountFunctions(db),
+    listBudgetLines(db, year, unitIds),
+  ]);
+  return { year, accountFunctions: functions, lines: await present(db, rows) };
+}
+
+function amountIssue(path: string, value: number): FieldIssue | null {
+  const r = kronerFromJsonNumber(value);
+  if (r.ok) return null;
+  return { path, code: r.reason, message: 'Beløbet skal være kroner med højst to decimaler.' };
+}
+
+function conflict(line: BudgetLineRow): AppError {
+  return new AppError('version_conflict', {
+    object: `Budgetlinjen ${line.unit_name} ${line.account_function}`,
+    user: line.updated_by ?? 'en anden bruger',
+    at: line.updated_at,
+  });
+}
+
+/**
+ * Saves budget lines (the grid or an import) in one transaction: all lines or none. A line
+ * that exists must carry the version the user edited; a stale one is a 409.
+ */
+export async function saveBudgetLines(
+  db: Database,
+  actor: Actor,
+  year: number,
+  lines: readonly BudgetLineInput[],
+  requestId?: string,
+): Promise<BudgetLineView[]> {
+  const functions = new Set((await listAccountFunctions(db)).map((f) => f.code));
+  const units = new Set((await listUnits(db)).map((u) => u.id));
+  const issues: FieldIssue[] = [];
+  lines.forEach((l, i) => {
+    if (!units.has(l.unitId) || !can(actor, 'budget.read', { unitId: l.unitId })) {
+      issues.push({
+        path: `lines.${i}.unitId`,
+        code: 'unknown_unit',
+        message: 'Enheden findes ikke.',
+      });
+    } else if (!can(actor, 'budget.write', { unitId: l.unitId })) {
+      throw new AppError('forbidden');
+    }
+    if (!functions.has(l.accountFunction)) {
+      issues.push({
+        path: `lines.${i}.accountFunction`,
+        code: 'unknown_function',
+        message: `Funktionen ${l.accountFunction} findes ikke i kontoplanen.`,
+      });
+    }
+    for (const key of ['original', 'transfer'] as const) {
+      const issue = amountIssue(`lines.${i}.${key}`, l[key]);
+      if (issue) issues.push(issue);
+    }
+  });
+  if (issues.length) throw new AppError('validation_failed', {}, issues);
+  authorize(actor, 'budget.write');
+
+  const ids = await db.transaction(async (tx) => {
+    const out: string[] = [];
+    for (const l of lines) {
+      const values = {
+        unitId: l.unitId,
+        accountFunction: l.accountFunction,
+        year,
+        originalOre: kronerOre(l.original),
+        transferOre: kronerOre(l.transfer),
+        monthlyProfile: l.monthlyProfile ?? null,
+        by: actor.displayName,
+      };
+      const existing = await findBudgetLineByKey(tx, values);
+      if (existing) {
+        if (l.version == null || l.version !== existing.version) throw conflict(existing);
+        if (!(await updateBudgetLine(tx, existing.id, existing.version, values)))
+          throw conflict(existing);
+        await recordAudit(
+          tx,
+          actor,
+          {
+            action: 'budget.update',
+            objectType: 'budget_line',
+            objectId: existing.id,
+            unitId: l.unitId,
+            before: { original: existing.original_ore, transfer: existing.transfer_ore },
+            after: { original: values.originalOre, transfer: values.transferOre },
+          },
+          requestId,
+        );
+        out.push(existing.id);
+      } else {
+        const id = await insertBudgetLine(tx, values);
+        await recordAudit(
+          tx,
+          actor,
+          {
+            action: 'budget.create',
+            objectType: 'budget_line',
+            objectId: id,
+            unitId: l.unitId,
+            after: {
+              year,
+              accountFunction: l.accountFunction,
+              original: values.originalOre,
+              transfer: values.transferOre,
+            },
+          },
+          requestId,
+        );
+        out.push(id);
+      }
+    }
+    return out;
+  });
+  const rows = (await listBudgetLines(db, year, null)).filter((r) => ids.includes(r.id));
+  return present(db, rows);
+}
+
+function kronerOre(value: number): number {
+  const r = kronerFromJsonNumber(value);
+  if (!r.ok) throw new Error('validated before');
+  return r.value;
+}
+
+/** Adds a dated correction with a reason to a budget line; a correction without a reason is refused. */
+export async function addCorrection(
+  db: Database,
+  actor: Actor,
+  lineId: string,
+  input: { date: string; amount: number; reason: string; version: number },
+  requestId?: string,
+): Promise<BudgetLineView> {
+  const line = await findBudgetLine(db, lineId);
+  if (!line) throw new AppError('not_found');
+  authorizeOrNotFound(actor, 'budget.write', 'budget.read', { unitId: line.unit_id });
+  const issues: FieldIssue[] = [];
+  if (input.reason.trim() === '') {
+    issues.push({
+      path: 'reason',
+      code: 'required',
+      message: 'En budgetkorrektion skal have en begrundelse.',
+    });
+  }
+  const amount = amountIssue('amount', input.amount);
+  if (amount) issues.push(amount);
+  if (!input.date.startsWith(String(line.year))) {
+    issues.push({
+      path: 'date',
+      code: 'outside_year',
+      message: `Korrektionens dato skal ligge i budgetåret ${line.year}.`,
+    });
+  }
+  if (issues.length) throw new AppError('validation_failed', {}, issues);
+  if (input.version !== line.version) throw conflict(line);
+  await db.transaction(async (tx) => {
+    if (!(await touchBudgetLine(tx, line.id, line.version, actor.displayName)))
+      throw conflict(line);
+    const id = await insertCorrection(tx, {
+      lineId: line.id,
+      date: input.date,
+      amountOre: kronerOre(input.amount),
+      reason: input.reason.trim(),
+      by: actor.displayName,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'budget.correct',
+        objectType: 'budget_line',
+        objectId: line.id,
+        unitId: line.unit_id,
+        after: {
+          correctionId: id,
+          date: input.date,
+          amount: kronerOre(input.amount),
+          reason: input.reason.trim(),
+        },
+      },
+      requestId,
+    );
+  });
+  const updated = await findBudgetLine(db, line.id);
+  if (!updated) throw new AppError('not_found');
+  const [view] = await present(db, [updated]);
+  if (!view) throw new AppError('not_found');
+  return view;
+}
+
+/**
+ * Parses pasted or imported rows (tab- or semicolon-separated: unit name, function, original,
+ * transfer; Danish numbers) into budget lines; every bad row is an issue `rows.N.column`.
+ */
+export async function parseBudgetText(
+  db: Database,
+  actor: Actor,
+  year: number,
+  text: string,
+): Promise<BudgetLineInput[]> {
+  const units = await listUnits(db, readableUnitIds(actor, 'budget.read'));
+  const byName = new Map(units.map((u) => [u.name.toLowerCase(), u.id]));
+  const existing = await listBudgetLines(db, year, null);
+  const issues: FieldIssue[] = [];
+  const lines: BudgetLineInput[] = [];
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  rows.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    const cells = raw.split(raw.includes('\t') ? '\t' : ';').map((c) => c.trim());
+    const [unitName = '', fn = '', original = '', transfer = '0'] = cells;
+    if (i === 0 && !/\d/.test(original)) return; // a header row
+    const row = i + 1;
+    const unitId = byName.get(unitName.toLowerCase());
+    if (!unitId) {
+      issues.push({
+        path: `rows.${row}.unit`,
+        code: 'unknown_unit',
+        message: `Linje ${row}: enheden "${unitName}" findes ikke.`,
+      });
+    }
+    const o = parseKronerText(original);
+    const t = parseKronerText(transfer === '' ? '0' : transfer);
+    if (!o.ok)
+      issues.push({
+        path: `rows.${row}.original`,
+        code: o.reason,
+        message: `Linje ${row}: "${original}" er ikke et beløb.`,
+      });
+    if (!t.ok)
+      issues.push({
+        path: `rows.${row}.transfer`,
+        code: t.reason,
+        message: `Linje ${row}: "${transfer}" er ikke et beløb.`,
+      });
+    if (unitId && o.ok && t.ok) {
+      const current = existing.find((e) => e.unit_id === unitId && e.account_function === fn);
+      lines.push({
+        unitId,
+        accountFunction: fn,
+        original: toKroner(o.value),
+        transfer: toKroner(t.value),
+        version: current?.version ?? null,
+      });
+    }
+  });
+  if (issues.length) throw new AppError('validation_failed', {}, issues);
+  if (lines.length === 0) {
+    throw new AppError('validation_failed', {}, [
+      { path: 'text', code: 'empty', message: 'Der er ingen budgetlinjer i teksten.' },
+    ]);
+  }
+  return lines;
+}

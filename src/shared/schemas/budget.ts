@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Kroner as a JSON number with at most two decimals (converted to øre on the server). */
+const Kroner = z.number().meta({ description: 'kroner, at most two decimals' });
+const Year = z.coerce.number().int().min(2000).max(2100);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skal skrives ÅÅÅÅ-MM-DD.');
+
+export const BudgetLineInputSchema = z.object({
+  unitId: z.uuid(),
+  accountFunction: z.string().regex(/^\d\.\d{2}\.\d{2}$/, 'Funktionen skal skrives som 5.28.21.'),
+  original: Kroner,
+  transfer: Kroner.default(0),
+  monthlyProfile: z.array(z.number().int().min(0).max(1_000_000)).length(12).nullable().optional(),
+  /** The version the user edited; null/absent for a new line. */
+  version: z.number().int().min(1).nullable().optional(),
+});
+export type BudgetLineInput = z.infer<typeof BudgetLineInputSchema>;
+
+export const SaveBudgetSchema = z.object({
+  lines: z.array(BudgetLineInputSchema).min(1).max(5000),
+});
+
+export const BudgetImportSchema = z.object({
+  /** Rows as pasted from Excel or a CSV: unit name, function, original, transfer (tab or semicolon). */
+  text: z.string().min(1).max(5_000_000),
+});
+
+export const CorrectionInputSchema = z.object({
+  date: IsoDate,
+  amount: Kroner,
+  reason: z.string().max(2000).default(''),
+  version: z.number().int().min(1),
+});
+
+export const IntakeParamsSchema = z.object({
+  method: z.enum(['mean', 'median', 'none']).default('mean'),
+  years: z.coerce.number().int().min(1).max(10).default(3),
+  factorPercent: z.coerce.number().int().min(0).max(500).default(100),
+});
+
+export const ForecastQuerySchema = IntakeParamsSchema.extend({
+  year: Year,
+  asOf: IsoDate,
+  unitId: z.uuid().optional(),
+});
+
+export const AdjustmentInputSchema = z.object({
+  unitId: z.uuid(),
+  accountFunction: z.string().regex(/^\d\.\d{2}\.\d{2}$/, 'Funktionen skal skrives som 5.28.21.'),
+  year: z.number().int().min(2000).max(2100),
+  amount: Kroner,
+  reason: z.string().max(2000).default(''),
+});
+
+export const RoundInputSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(1, 'Giv runden et navn.').max(200),
+  asOf: IsoDate,
+  intake: IntakeParamsSchema.optional(),
+});
+
+export const RoundCommentSchema = z.object({
+  comment: z.string().max(4000),
+  version: z.number().int().min(1),
+});
+
+export const LedgerMappingSchema = z.object({
+  date: z.string().min(1),
+  account: z.string().min(1),
+  unit: z.string().min(1),
+  amount: z.string().min(1),
+  text: z.string().min(1).optional(),
+  /** Unit codes in the file (omkostningssted) → unit ids; unit names always match too. */
+  unitCodes: z.record(z.string(), z.uuid()).optional(),
+});
+export type LedgerMapping = z.infer<typeof LedgerMappingSchema>;
+
+export const LedgerSourceSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  mapping: LedgerMappingSchema,
+});
