@@ -2,10 +2,14 @@
 // A feature adds its own file pair (da/<feature>.json, en/<feature>.json) with one top-level key.
 import daCommon from './da/common.json';
 import enCommon from './en/common.json';
+import daAdmin from './da/admin.json';
+import enAdmin from './en/admin.json';
+import daActionPlans from './da/actionPlans.json';
+import enActionPlans from './en/actionPlans.json';
 
 export const resources = {
-  da: { ...daCommon },
-  en: { ...enCommon },
+  da: { ...daCommon, ...daAdmin, ...daActionPlans },
+  en: { ...enCommon, ...enAdmin, ...enActionPlans },
 } as const;
 export type Language = keyof typeof resources;
 
