@@ -15,6 +15,8 @@ import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { organisationRoutes } from './routes/organisation';
 import { sessionRoutes } from './routes/session';
+import { userRoutes } from './routes/users';
+import { auditRoutes } from './routes/audit';
 
 export interface AppOptions {
   /** Folder of the built web app; served with a fallback to index.html for client routes. */
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', metaRoutes)
     .route('/', sessionRoutes)
     .route('/', organisationRoutes)
+    .route('/', userRoutes)
+    .route('/', auditRoutes)
     .route('/', budgetRoutes);
 
   app.route('/api', api);

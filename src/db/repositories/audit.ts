@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/access';
+import { SYSTEM_ACTOR } from '../../domain/access';
 import type { Queryable } from '../database';
 
 export interface AuditEntry {
@@ -24,7 +25,7 @@ export async function recordAudit(
     `INSERT INTO audit_log (actor_id, actor_username, action, object_type, object_id, unit_id, before, after, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
-      actor.userId === '00000000-0000-0000-0000-000000000000' ? null : actor.userId,
+      actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
       actor.username,
       entry.action,
       entry.objectType,
@@ -35,6 +36,21 @@ export async function recordAudit(
       requestId ?? null,
     ],
   );
+}
+
+/**
+ * Records that `actor` opened case-level data (who opened which case), with action 'read'.
+ * Call it after the authorisation check and before answering, e.g.
+ * `await recordRead(db, actor, { objectType: 'case', objectId: id, unitId }, requestId)`.
+ * Lists of cases are logged as one row with the unit (objectId null), not one per case.
+ */
+export async function recordRead(
+  db: Queryable,
+  actor: Actor,
+  object: { objectType: string; objectId: string | null; unitId: string | null },
+  requestId?: string,
+): Promise<void> {
+  await recordAudit(db, actor, { action: 'read', ...object }, requestId);
 }
 
 export interface AuditRow {
@@ -51,35 +67,69 @@ export interface AuditRow {
 }
 
 export interface AuditFilter {
+  /** First day, 'YYYY-MM-DD', Danish time. */
   from?: string;
+  /** Last day (inclusive), 'YYYY-MM-DD', Danish time. */
   to?: string;
   username?: string;
   objectType?: string;
   objectId?: string;
   action?: string;
-  limit?: number;
-  offset?: number;
 }
 
-export async function listAudit(db: Queryable, filter: AuditFilter): Promise<AuditRow[]> {
+function whereClause(filter: AuditFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
     params.push(value);
-    where.push(clause.replace('?', `$${params.length}`));
+    where.push(clause.replaceAll('?', `$${params.length}`));
   };
-  if (filter.from) add('at >= ?::date', filter.from);
-  if (filter.to) add("at < (?::date + interval '1 day')", filter.to);
-  if (filter.username) add('actor_username = ?', filter.username);
+  // Days are Danish calendar days, whatever the database server's time zone.
+  if (filter.from) add(`at >= (?::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`, filter.from);
+  if (filter.to)
+    add(`at < ((?::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen')`, filter.to);
+  if (filter.username) add('lower(actor_username) = lower(?)', filter.username);
   if (filter.objectType) add('object_type = ?', filter.objectType);
   if (filter.objectId) add('object_id = ?', filter.objectId);
   if (filter.action) add('action = ?', filter.action);
-  params.push(filter.limit ?? 200, filter.offset ?? 0);
-  return db.query<AuditRow>(
-    `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_username, action,
-            object_type, object_id, unit_id, before, after, request_id
-       FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Rows matching `filter`, newest first, and how many match in all. */
+export async function listAudit(
+  db: Queryable,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const { sql, params } = whereClause(filter);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log ${sql}`,
     params,
   );
+  const rows = await db.query<AuditRow>(
+    `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_username, action,
+            object_type, object_id, unit_id, before, after, request_id
+       FROM audit_log ${sql}
+      ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, page.limit, page.offset],
+  );
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** Who changed an object last and when (for a version conflict's message). */
+export async function latestChange(
+  db: Queryable,
+  objectType: string,
+  objectId: string,
+): Promise<{ username: string; displayName: string; at: string } | undefined> {
+  const rows = await db.query<{ username: string; display_name: string | null; at: string }>(
+    `SELECT a.actor_username AS username, u.display_name,
+            to_char(a.at AT TIME ZONE 'Europe/Copenhagen', 'DD.MM.YYYY "kl." HH24:MI') AS at
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+      WHERE a.object_type = $1 AND a.object_id = $2 AND a.action <> 'read'
+      ORDER BY a.id DESC LIMIT 1`,
+    [objectType, objectId],
+  );
+  const row = rows[0];
+  return row && { username: row.username, displayName: row.display_name ?? row.username, at: row.at };
 }

@@ -38,6 +38,72 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
-export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
+/**
+ * Ends every session of a user (deactivated, or given a new password), except the one with
+ * `keepHash` if given. Returns how many ended.
+ */
+export async function deleteUserSessions(
+  db: Queryable,
+  userId: string,
+  keepHash?: string,
+): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM sessions WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2::text)
+     RETURNING token_hash`,
+    [userId, keepHash ?? null],
+  );
+  return rows.length;
+}
+
+/** Removes sessions past their absolute expiry and login attempts older than a day. */
+export async function pruneExpired(db: Queryable, now: Date): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
+  await db.query(`DELETE FROM login_attempts WHERE at < $1::timestamptz - interval '1 day'`, [now]);
+  await db.query('DELETE FROM oidc_logins WHERE expires_at < $1', [now]);
+}
+
+export async function countRecentFailures(
+  db: Queryable,
+  input: { username: string; address: string; since: Date },
+): Promise<{ byUser: number; byAddress: number }> {
+  const [row] = await db.query<{ by_user: number; by_address: number }>(
+    `SELECT count(*) FILTER (WHERE lower(username) = lower($1))::int AS by_user,
+            count(*) FILTER (WHERE address = $2)::int AS by_address
+       FROM login_attempts WHERE NOT succeeded AND at >= $3`,
+    [input.username, input.address, input.since],
+  );
+  return { byUser: row?.by_user ?? 0, byAddress: row?.by_address ?? 0 };
+}
+
+export async function recordLoginAttempt(
+  db: Queryable,
+  attempt: { username: string; address: string; succeeded: boolean; at: Date },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO login_attempts (username, address, succeeded, at) VALUES ($1, $2, $3, $4)',
+    [attempt.username.slice(0, 200), attempt.address, attempt.succeeded, attempt.at],
+  );
+}
+
+export async function insertOidcLogin(
+  db: Queryable,
+  login: { stateHash: string; nonce: string; codeVerifier: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO oidc_logins (state_hash, nonce, code_verifier, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [login.stateHash, login.nonce, login.codeVerifier, login.now, login.expiresAt],
+  );
+}
+
+/** Takes (reads and deletes) a pending single sign-on login: each state can be used once. */
+export async function takeOidcLogin(
+  db: Queryable,
+  stateHash: string,
+): Promise<{ nonce: string; code_verifier: string; expires_at: Date } | undefined> {
+  const rows = await db.query<{ nonce: string; code_verifier: string; expires_at: Date }>(
+    'DELETE FROM oidc_logins WHERE state_hash = $1 RETURNING nonce, code_verifier, expires_at',
+    [stateHash],
+  );
+  return rows[0];
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from '../context';
@@ -18,6 +18,9 @@ export function requestContext(deps: AppDeps) {
     c.set('session', null);
     c.header('X-Request-Id', requestId);
     await next();
+    // API answers carry personal data: never kept by a browser or a proxy cache.
+    if (c.req.path.startsWith('/api/') && !c.res.headers.has('Cache-Control'))
+      c.header('Cache-Control', 'no-store');
     if (c.req.path.startsWith('/api/') || c.res.status >= 400) {
       deps.logger.info({
         event: 'request',
@@ -46,11 +49,18 @@ export function sessionAuth() {
       if (resolved) {
         c.set('actor', resolved.actor);
         c.set('session', { tokenHash: resolved.tokenHash, csrfToken: resolved.csrfToken });
-        if (UNSAFE.has(c.req.method) && c.req.header('x-csrf-token') !== resolved.csrfToken) {
+        if (UNSAFE.has(c.req.method) && !sameToken(c.req.header('x-csrf-token'), resolved.csrfToken)) {
           throw new AppError('csrf_failed');
         }
       }
     }
     await next();
   });
+}
+
+function sameToken(sent: string | undefined, expected: string): boolean {
+  if (!sent) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

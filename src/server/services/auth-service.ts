@@ -2,18 +2,31 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access';
 import { recordAudit } from '../../db/repositories/audit';
 import {
+  countRecentFailures,
   deleteSession,
   findSession,
   insertSession,
+  pruneExpired,
+  recordLoginAttempt,
   touchSession,
 } from '../../db/repositories/sessions';
 import { findUserById, findUserByUsername, type UserRow } from '../../db/repositories/users';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
-import { verifyPassword } from '../passwords';
+import { hashPassword, verifyPassword } from '../passwords';
 
 /** Failed logins allowed per user name, and per address, within the window. */
 export const LOGIN_LIMIT = { perUser: 5, perAddress: 20, windowMinutes: 15 } as const;
+
+/**
+ * A hash to verify against when the user name is unknown, so that an unknown name takes as
+ * long to refuse as a wrong password and answers cannot tell which names exist.
+ */
+let dummyHash: Promise<string> | undefined;
+function timingDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummyHash;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -48,6 +61,7 @@ export async function openSession(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000);
   const actor = actorFromUser(user);
+  await pruneExpired(deps.db, now);
   await deps.db.transaction(async (tx) => {
     await insertSession(tx, {
       tokenHash: hashToken(token),
@@ -78,16 +92,12 @@ export async function loginWithPassword(
   const { db, logger } = deps;
   const now = deps.now();
   const since = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000);
-  const [counts] = await db.query<{ by_user: number; by_address: number }>(
-    `SELECT count(*) FILTER (WHERE lower(username) = lower($1))::int AS by_user,
-            count(*) FILTER (WHERE address = $2)::int AS by_address
-       FROM login_attempts WHERE NOT succeeded AND at >= $3`,
-    [input.username, input.address, since],
-  );
-  if (
-    (counts?.by_user ?? 0) >= LOGIN_LIMIT.perUser ||
-    (counts?.by_address ?? 0) >= LOGIN_LIMIT.perAddress
-  ) {
+  const counts = await countRecentFailures(db, {
+    username: input.username,
+    address: input.address,
+    since,
+  });
+  if (counts.byUser >= LOGIN_LIMIT.perUser || counts.byAddress >= LOGIN_LIMIT.perAddress) {
     logger.warn({
       event: 'login_rate_limited',
       username: input.username,
@@ -97,19 +107,25 @@ export async function loginWithPassword(
     throw new AppError('too_many_attempts', { minutes: LOGIN_LIMIT.windowMinutes });
   }
   const user = await findUserByUsername(db, input.username);
-  const ok =
-    user?.is_active && user.password_hash
-      ? await verifyPassword(user.password_hash, input.password)
-      : false;
-  await db.query(
-    'INSERT INTO login_attempts (username, address, succeeded, at) VALUES ($1, $2, $3, $4)',
-    [input.username, input.address, ok, now],
+  const canUsePassword = Boolean(user?.is_active && user.password_hash);
+  const matches = await verifyPassword(
+    canUsePassword && user?.password_hash ? user.password_hash : await timingDummyHash(),
+    input.password,
   );
+  const ok = canUsePassword && matches;
+  await recordLoginAttempt(db, {
+    username: input.username,
+    address: input.address,
+    succeeded: ok,
+    at: now,
+  });
   if (!ok || !user) {
+    // Never the password: only who tried, from where, and whether the account is usable.
     logger.warn({
       event: 'login_failed',
       username: input.username,
       address: input.address,
+      reason: !user ? 'unknown_user' : !user.is_active ? 'inactive' : 'wrong_password',
       requestId,
     });
     throw new AppError('invalid_credentials');

@@ -1,0 +1,146 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ROLES } from '../../domain/access';
+import { requireAction, requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import {
+  changeUser,
+  createUser,
+  getUser,
+  listAllUsers,
+  setUserPassword,
+} from '../services/user-service';
+
+const UserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    unitIds: z.array(z.string()),
+    isActive: z.boolean(),
+    hasPassword: z.boolean(),
+    singleSignOn: z.boolean(),
+    version: z.number().int(),
+  })
+  .openapi('User');
+
+const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const roles = z
+  .array(z.string().max(100))
+  .max(20)
+  .openapi({ description: `Any of: ${ROLES.join(', ')}` });
+const unitIds = z.array(z.string().max(100)).max(1000);
+const json = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+const ok = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/users',
+  tags: ['Users'],
+  summary: 'Every user (administrators)',
+  responses: { 200: ok('Brugere', z.array(UserSchema)), ...problemResponses(401, 403) },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/users/{id}',
+  tags: ['Users'],
+  summary: 'One user (administrators)',
+  request: { params: IdParam },
+  responses: { 200: ok('Brugeren', UserSchema), ...problemResponses(401, 403, 404) },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/users',
+  tags: ['Users'],
+  summary: 'Create a user (administrators); without a password the user can only use single sign-on',
+  request: {
+    body: json(
+      z.object({
+        username: z.string().max(200),
+        displayName: z.string().max(200),
+        roles,
+        unitIds: unitIds.default([]),
+        password: z.string().max(1000).optional(),
+      }),
+    ),
+  },
+  responses: { 201: ok('Oprettet', UserSchema), ...problemResponses(401, 403, 422) },
+});
+
+const change = createRoute({
+  method: 'put',
+  path: '/users/{id}',
+  tags: ['Users'],
+  summary: "Change a user's name, roles, units and whether they are active (administrators)",
+  request: {
+    params: IdParam,
+    body: json(
+      z.object({
+        displayName: z.string().max(200),
+        roles,
+        unitIds,
+        isActive: z.boolean(),
+        version: z.number().int().min(1),
+      }),
+    ),
+  },
+  responses: { 200: ok('Gemt', UserSchema), ...problemResponses(401, 403, 404, 409, 422) },
+});
+
+const password = createRoute({
+  method: 'put',
+  path: '/users/{id}/password',
+  tags: ['Users'],
+  summary: "Set a user's password (administrators); ends the user's other sessions",
+  request: { params: IdParam, body: json(z.object({ password: z.string().max(1000) })) },
+  responses: { 204: { description: 'Adgangskoden er sat' }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const guard = requireAction('users.manage');
+
+export const userRoutes = createRouter();
+userRoutes.use('/users', guard);
+userRoutes.use('/users/*', guard);
+userRoutes
+  .openapi(list, async (c) => c.json(await listAllUsers(c.get('deps'), requireActor(c)), 200))
+  .openapi(one, async (c) =>
+    c.json(await getUser(c.get('deps'), requireActor(c), c.req.valid('param').id), 200),
+  )
+  .openapi(create, async (c) => {
+    const user = await createUser(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
+    return c.json(user, 201);
+  })
+  .openapi(change, async (c) => {
+    const user = await changeUser(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
+    return c.json(user, 200);
+  })
+  .openapi(password, async (c) => {
+    await setUserPassword(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.req.valid('json').password,
+      c.get('requestId'),
+      c.get('session')?.tokenHash,
+    );
+    return c.body(null, 204);
+  });
