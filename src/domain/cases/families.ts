@@ -1,0 +1,131 @@
+import { daysInYear } from './calendar';
+import type { IsoDate } from '../months';
+import { ageBandFinder } from './age';
+import { analyseCase, expectedCutoff } from './analysis';
+import { dayOf, lastPaymentDay } from './payments';
+import type { AgeBand, CaseRecord, Intervention } from './types';
+
+/**
+ * The days (inclusive interval) on which an intervention is a measure in force as the
+ * disponering sees it, or null when it never is: drafts and follow-on costs never are.
+ */
+function activeInterval(i: Intervention, cutoff: number | null): [number, number] | null {
+  if (i.status === 'draft' || i.followOn) return null;
+  const start = dayOf(i.startDate);
+  let end =
+    i.payment.type === 'running'
+      ? i.endDate === null
+        ? Number.POSITIVE_INFINITY
+        : dayOf(i.endDate)
+      : (lastPaymentDay(i.payment, i.startDate, i.endDate) ?? start);
+  if (cutoff !== null) end = Math.min(end, cutoff - 1);
+  return end >= start ? [start, end] : null;
+}
+
+function isActiveOn(i: Intervention, day: number, cutoff: number | null): boolean {
+  const interval = activeInterval(i, cutoff);
+  return interval !== null && day >= interval[0] && day <= interval[1];
+}
+
+export interface FamilyCount {
+  band: AgeBand;
+  /** households whose persons in this band have more than one measure in force */
+  families: number;
+  /** the measures of those households in this band */
+  interventions: number;
+  /** interventions / families, two decimals (0 when there are no such families) */
+  perFamily: number;
+  households: { household: string; interventions: number; caseRefs: string[] }[];
+}
+
+/**
+ * Families (households) with more than one intervention in force on `date`, per age band of
+ * the person on that date, as decided by that date. A measure is an adjustment chain (an
+ * adjustment replaces what it modifies, it is not a second measure); drafts and follow-on costs
+ * (følgeudgifter) are not measures. One-time and individual plans are in force from their start
+ * to their last payment.
+ */
+export function familiesWithSeveral(cases: readonly CaseRecord[], date: IsoDate): FamilyCount[] {
+  const day = dayOf(date);
+  const perBand = new Map<AgeBand, Map<string, { chains: Set<string>; cases: Set<string> }>>();
+  for (const record of cases) {
+    const analysis = analyseCase(record, date);
+    const band = ageBandFinder(record.person.birthDate)(day);
+    for (const i of analysis.visible) {
+      if (!isActiveOn(i, day, expectedCutoff(i, analysis))) continue;
+      let households = perBand.get(band);
+      if (!households) {
+        households = new Map();
+        perBand.set(band, households);
+      }
+      let h = households.get(record.household);
+      if (!h) {
+        h = { chains: new Set(), cases: new Set() };
+        households.set(record.household, h);
+      }
+      h.chains.add(`${record.ref}\u0000${analysis.root.get(i.ref) ?? i.ref}`);
+      h.cases.add(record.ref);
+    }
+  }
+  const out: FamilyCount[] = [];
+  for (const [band, households] of perBand) {
+    const several = [...households.entries()]
+      .filter(([, h]) => h.chains.size > 1)
+      .map(([household, h]) => ({
+        household,
+        interventions: h.chains.size,
+        caseRefs: [...h.cases].sort(),
+      }))
+      .sort((a, b) => (a.household < b.household ? -1 : 1));
+    const interventions = several.reduce((s, h) => s + h.interventions, 0);
+    out.push({
+      band,
+      families: several.length,
+      interventions,
+      perFamily: several.length ? Math.round((interventions / several.length) * 100) / 100 : 0,
+      households: several,
+    });
+  }
+  return out.sort((a, b) => (a.band < b.band ? -1 : 1));
+}
+
+/**
+ * Full-year persons (helårspersoner) in a year as decided by `asOf`: for each person, the days
+ * on which at least one measure is in force, divided by the days of the year; per age band of
+ * the person on each day. Two decimals.
+ */
+export function fullYearPersons(
+  cases: readonly CaseRecord[],
+  params: { year: number; asOf: IsoDate | null },
+): { total: number; byBand: Partial<Record<AgeBand, number>> } {
+  const first = Math.round(Date.UTC(params.year, 0, 1) / 86_400_000);
+  const length = daysInYear(params.year);
+  const persons = new Map<string, { band: (d: number) => AgeBand; days: Set<number> }>();
+  for (const record of cases) {
+    const analysis = analyseCase(record, params.asOf);
+    let p = persons.get(record.person.ref);
+    if (!p) {
+      p = { band: ageBandFinder(record.person.birthDate), days: new Set() };
+      persons.set(record.person.ref, p);
+    }
+    for (const i of analysis.visible) {
+      const interval = activeInterval(i, expectedCutoff(i, analysis));
+      if (!interval) continue;
+      const hi = Math.min(interval[1], first + length - 1);
+      for (let d = Math.max(interval[0], first); d <= hi; d += 1) p.days.add(d);
+    }
+  }
+  const byBandDays = new Map<AgeBand, number>();
+  let total = 0;
+  for (const p of persons.values()) {
+    for (const d of p.days) {
+      const b = p.band(d);
+      byBandDays.set(b, (byBandDays.get(b) ?? 0) + 1);
+      total += 1;
+    }
+  }
+  const round = (days: number) => Math.round((days / length) * 100) / 100;
+  const byBand: Partial<Record<AgeBand, number>> = {};
+  for (const [b, days] of byBandDays) byBand[b] = round(days);
+  return { total: round(total), byBand };
+}

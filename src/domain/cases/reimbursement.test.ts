@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../months';
+import {
+  DEFAULT_REIMBURSEMENT_THRESHOLDS,
+  monthlyReimbursement,
+  reimbursementForYear,
+  spreadOverYear,
+  thresholdsForYear,
+} from './reimbursement';
+import { caseOf, intervention, rateMap } from './test-support';
+
+const d = (s: string) => s as IsoDate;
+const t2022 = DEFAULT_REIMBURSEMENT_THRESHOLDS[1]!;
+
+describe('thresholds as dated rates', () => {
+  it.each([
+    [2019, null],
+    [2020, 83_000_000],
+    [2021, 83_000_000],
+    [2022, 86_000_000],
+    [2024, 86_000_000],
+  ])('%i uses the first threshold %s', (year, t25) => {
+    expect(thresholdsForYear(DEFAULT_REIMBURSEMENT_THRESHOLDS, year)?.t25Ore ?? null).toBe(t25);
+  });
+});
+
+describe('monthly reimbursement', () => {
+  it.each([
+    // 1/12 of 860.000 = 71.666,67 kr.; nothing at or below it
+    [7_166_666, 0],
+    [7_166_667, 0],
+    // 100.000 kr. in a month: 25 % of (100.000 − 71.666,67) = 7.083,33 kr.
+    [10_000_000, 708_333],
+    // 150.000 kr.: 25 % of (140.000 − 71.666,67) + 50 % of (150.000 − 140.000) = 17.083,33 + 5.000
+    [15_000_000, 1_708_333 + 500_000],
+    // 200.000 kr.: 17.083,33 + 18.333,33 + 75 % of (200.000 − 176.666,67) = 52.916,67 (rounded once)
+    [20_000_000, 5_291_667],
+    [-5_000_000, 0],
+  ])('%i øre in a month gives %i øre', (cost, expected) => {
+    expect(monthlyReimbursement(cost, t2022)).toBe(expected);
+  });
+
+  it('spreads one-offs over 12 months exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (amount) => {
+        const months = spreadOverYear(amount);
+        expect(months.reduce((s, v) => s + v, 0)).toBe(amount);
+        expect(Math.max(...months) - Math.min(...months)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('reimbursement per household', () => {
+  it('adds siblings together, deducts income first and spreads one-offs', () => {
+    const monthly = (ref: string, kroner: number) =>
+      intervention({
+        ref,
+        startDate: d('2022-01-01'),
+        endDate: d('2022-12-31'),
+        payment: {
+          type: 'running',
+          frequency: 'monthly',
+          dayOfMonth: 1,
+          amountOre: (kroner * 100) as never,
+        },
+      });
+    const cases = [
+      caseOf('S1', [monthly('A', 60_000), monthly('INC', -5_000)], { household: 'H' }),
+      caseOf(
+        'S2',
+        [
+          monthly('A', 45_000),
+          intervention({
+            ref: 'O',
+            startDate: d('2022-03-01'),
+            payment: { type: 'one-time', amountOre: 1_200_000 as never },
+          }),
+        ],
+        { household: 'H', person: { ref: 'P2', birthDate: d('2010-01-01') } },
+      ),
+      caseOf('S3', [monthly('A', 10_000)], { household: 'OTHER' }),
+    ];
+    const groups = reimbursementForYear(cases, rateMap(), t2022, { year: 2022, asOf: null });
+    const h = groups.find((g) => g.household === 'H')!;
+    // 100.000 + 1.000 (12.000 spread) = 101.000 kr. a month
+    expect(h.netByMonth).toEqual(new Array(12).fill(10_100_000));
+    expect(h.grossOre).toBe(12 * 10_500_000 + 1_200_000);
+    expect(h.netOre).toBe(12 * 10_000_000 + 1_200_000);
+    expect(h.reimbursementByMonth[0]).toBe(monthlyReimbursement(10_100_000, t2022));
+    expect(h.reimbursementOre).toBe(12 * monthlyReimbursement(10_100_000, t2022));
+    expect(h.isAboveFirstThreshold).toBe(true);
+    expect(groups.find((g) => g.household === 'OTHER')?.reimbursementOre).toBe(0);
+  });
+});

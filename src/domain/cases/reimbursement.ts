@@ -1,0 +1,156 @@
+import { ore, type Ore } from '../money';
+import type { IsoDate } from '../months';
+import { computeYear } from './commitments';
+import { dayOf } from './payments';
+import type { CaseRecord, Rate } from './types';
+
+/** One dated set of yearly thresholds for reimbursement of very expensive cases, in øre. */
+export interface ReimbursementThresholds {
+  validFrom: IsoDate;
+  /** 25 % of the part of the cost above this */
+  t25Ore: Ore;
+  /** 50 % of the part above this */
+  t50Ore: Ore;
+  /** 75 % of the part above this */
+  t75Ore: Ore;
+  source: string;
+}
+
+/** The thresholds in force on 1 January of `year` (the latest valid from on or before it), or null. */
+export function thresholdsForYear(
+  all: readonly ReimbursementThresholds[],
+  year: number,
+): ReimbursementThresholds | null {
+  const day = dayOf(`${year}-01-01` as IsoDate);
+  let best: ReimbursementThresholds | null = null;
+  for (const t of all) {
+    if (dayOf(t.validFrom) <= day && (best === null || t.validFrom > best.validFrom)) best = t;
+  }
+  return best;
+}
+
+/**
+ * Spreads an amount evenly over 12 months, exactly: each month gets the floor of 1/12 and the
+ * first months one øre more until the remainder is used, so the months sum to the amount.
+ */
+export function spreadOverYear(amount: number): Ore[] {
+  const base = Math.floor(amount / 12);
+  const rest = amount - base * 12;
+  return Array.from({ length: 12 }, (_, i) => ore(base + (i < rest ? 1 : 0)));
+}
+
+/**
+ * The reimbursement of one month's net cost (øre): 25 % of the part above 1/12 of the first
+ * threshold up to 1/12 of the second, 50 % from there to 1/12 of the third, 75 % above that.
+ * Computed in twelfths of øre so 1/12 of a threshold is exact, rounded once per month half
+ * away from zero to whole øre.
+ */
+export function monthlyReimbursement(costOre: number, t: ReimbursementThresholds): Ore {
+  const c12 = costOre * 12;
+  const part = (lo: number, hi: number) => Math.max(0, Math.min(c12, hi) - lo);
+  const n =
+    25 * part(t.t25Ore, t.t50Ore) + 50 * part(t.t50Ore, t.t75Ore) + 75 * part(t.t75Ore, Infinity);
+  // n is in 1/1200 øre
+  return ore(Math.floor((n + 600) / 1200));
+}
+
+export interface ReimbursementGroup {
+  /** household ref: children in a household, and 18–22-year-olds in aftercare in it, add up */
+  household: string;
+  caseRefs: string[];
+  /** all payments ≥ 0 of the year (before income), øre */
+  grossOre: Ore;
+  /** all payments of the year, income (negative amounts) deducted */
+  netOre: Ore;
+  /** net cost per month, one-off payments spread evenly over the 12 months */
+  netByMonth: Ore[];
+  reimbursementByMonth: Ore[];
+  reimbursementOre: Ore;
+  /** above the first threshold in at least one month */
+  isAboveFirstThreshold: boolean;
+}
+
+/**
+ * Reimbursement (refusion) of very expensive cases for a year, as committed by `asOf` (the
+ * expected cost, rule 5). Costs of a household's persons under 18, and of 18–22-year-olds in
+ * aftercare, are added together as one case; other costs of a person of 18 or more are their
+ * own case (keyed `household/person`). Income and corrections (negative payments) are deducted
+ * first; one-time and individual payments are spread evenly over the year.
+ */
+export function reimbursementForYear(
+  cases: readonly CaseRecord[],
+  rates: ReadonlyMap<string, Rate>,
+  thresholds: ReimbursementThresholds,
+  params: { year: number; asOf: IsoDate | null },
+  isAftercare: (category: string) => boolean = (c) => c === 'eftervaern',
+): ReimbursementGroup[] {
+  const year = computeYear(cases, rates, params);
+  const groups = new Map<
+    string,
+    { running: number[]; oneOff: number; gross: number; net: number; cases: Set<string> }
+  >();
+  for (const item of year.interventions) {
+    const oneOff = item.intervention.payment.type !== 'running';
+    for (const cell of item.cells) {
+      if (cell.expectedOre === 0) continue;
+      const together =
+        cell.band === '0-12' ||
+        cell.band === '13-17' ||
+        cell.band === 'ukendt' ||
+        (cell.band === '18-22' && isAftercare(item.intervention.category));
+      const key = together ? item.household : `${item.household}/${item.personRef}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = {
+          running: new Array<number>(12).fill(0),
+          oneOff: 0,
+          gross: 0,
+          net: 0,
+          cases: new Set(),
+        };
+        groups.set(key, g);
+      }
+      g.cases.add(item.caseRef);
+      g.net += cell.expectedOre;
+      if (cell.expectedOre > 0) g.gross += cell.expectedOre;
+      if (oneOff) g.oneOff += cell.expectedOre;
+      else g.running[cell.month - 1] = (g.running[cell.month - 1] ?? 0) + cell.expectedOre;
+    }
+  }
+  const out: ReimbursementGroup[] = [];
+  for (const [household, g] of groups) {
+    const spread = spreadOverYear(g.oneOff);
+    const netByMonth = g.running.map((v, i) => ore(v + (spread[i] ?? 0)));
+    const reimbursementByMonth = netByMonth.map((v) => monthlyReimbursement(v, thresholds));
+    out.push({
+      household,
+      caseRefs: [...g.cases].sort(),
+      grossOre: ore(g.gross),
+      netOre: ore(g.net),
+      netByMonth,
+      reimbursementByMonth,
+      reimbursementOre: ore(reimbursementByMonth.reduce((s, v) => s + v, 0)),
+      isAboveFirstThreshold: netByMonth.some((v) => v * 12 > thresholds.t25Ore),
+    });
+  }
+  return out.sort((a, b) => b.netOre - a.netOre);
+}
+
+/** The thresholds named in the law (bek. nr. 1485 af 6.12.2023 §3), at 2020 and 2022 level. */
+export const DEFAULT_REIMBURSEMENT_THRESHOLDS: ReimbursementThresholds[] = [
+  {
+    validFrom: '2020-01-01' as IsoDate,
+    t25Ore: ore(83_000_000),
+    t50Ore: ore(163_000_000),
+    t75Ore: ore(205_000_000),
+    source: 'Serviceloven §176, 2020-niveau (830.000 / 1.630.000 / 2.050.000 kr.)',
+  },
+  {
+    validFrom: '2022-01-01' as IsoDate,
+    t25Ore: ore(86_000_000),
+    t50Ore: ore(168_000_000),
+    t75Ore: ore(212_000_000),
+    source:
+      'Serviceloven §176 / Barnets lov §198, bek. nr. 1485 af 6.12.2023 §3, 2022-niveau (860.000 / 1.680.000 / 2.120.000 kr.)',
+  },
+];

@@ -1,0 +1,100 @@
+import type { Ore } from '../money';
+import type { IsoDate } from '../months';
+
+/**
+ * The case economy as the domain sees it: amounts in øre, dates as `YYYY-MM-DD`. The
+ * interchange format (kroner, refs) is converted to this at the edge.
+ */
+export type InterventionKind = 'main' | 'supplementary';
+export type InterventionStatus = 'draft' | 'expected' | 'granted';
+export type Frequency = 'daily' | 'weekly' | 'biweekly' | 'monthly';
+export type PaymentType = 'running' | 'one-time' | 'individual';
+
+export interface PaymentPlan {
+  type: PaymentType;
+  /** running only */
+  frequency?: Frequency | null;
+  /** running monthly only, 1–31; beyond a month's length it falls on the last day */
+  dayOfMonth?: number | null;
+  /** one-time only; null = the intervention's start date */
+  date?: IsoDate | null;
+  /** fixed amount of one payment, øre */
+  amountOre?: Ore | null;
+  /** units × the rate in force on the payment's date (units with at most two decimals) */
+  units?: number | null;
+  rate?: string | null;
+  /** individual only */
+  payments?: { date: IsoDate; amountOre: Ore }[] | null;
+}
+
+export interface Intervention {
+  ref: string;
+  kind: InterventionKind;
+  status: InterventionStatus;
+  /** ref of the intervention in the same case that this one adjusts */
+  modifies: string | null;
+  decidedOn: IsoDate;
+  category: string;
+  paragraph: string;
+  provider: { name: string; external: boolean };
+  accountFunction: string;
+  startDate: IsoDate;
+  /** inclusive; null = until further notice */
+  endDate: IsoDate | null;
+  /** følgeudgift: a cost that follows a placement, booked separately */
+  followOn: boolean;
+  payment: PaymentPlan;
+}
+
+export interface CaseRecord {
+  ref: string;
+  household: string;
+  unit: string;
+  person: { ref: string; birthDate: IsoDate | null };
+  interventions: Intervention[];
+}
+
+export interface RatePeriod {
+  from: IsoDate;
+  /** excluded; null = open */
+  to: IsoDate | null;
+  amountOre: Ore;
+}
+
+export interface Rate {
+  code: string;
+  name: string;
+  source: string | null;
+  periods: RatePeriod[];
+}
+
+/** A problem found while computing (not a validation error): e.g. no rate in force. */
+export interface ComputeIssue {
+  caseRef: string;
+  interventionRef: string;
+  code: 'rate_missing';
+  date: IsoDate;
+  rate: string;
+}
+
+export const AGE_BANDS = ['0-12', '13-17', '18-22', '23+', 'ukendt'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** The category catalogue: code → group; the names live in the translation files. */
+export const CATEGORY_GROUPS = {
+  'anbringelse-plejefamilie': 'anbringelse',
+  'anbringelse-netvaerksplejefamilie': 'anbringelse',
+  'anbringelse-doegninstitution': 'anbringelse',
+  'anbringelse-opholdssted': 'anbringelse',
+  'anbringelse-eget-vaerelse': 'anbringelse',
+  familiebehandling: 'forebyggende',
+  'praktisk-paedagogisk-stoette': 'forebyggende',
+  kontaktperson: 'forebyggende',
+  aflastning: 'forebyggende',
+  'forebyggende-andet': 'forebyggende',
+  eftervaern: 'eftervaern',
+  merudgifter: 'handicapkompensation',
+  'tabt-arbejdsfortjeneste': 'handicapkompensation',
+  andet: 'andet',
+} as const;
+export type CategoryCode = keyof typeof CATEGORY_GROUPS;
