@@ -11,6 +11,8 @@ import { requestContext, sessionAuth } from './middleware/request-context';
 import { createRouter } from './openapi';
 import { apiDocsRoutes } from './routes/api-docs';
 import { budgetRoutes } from './routes/budgets';
+import { jobRoutes } from './routes/jobs';
+import { ledgerRoutes } from './routes/ledger';
 import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { organisationRoutes } from './routes/organisation';
@@ -66,7 +68,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', organisationRoutes)
     .route('/', userRoutes)
     .route('/', auditRoutes)
-    .route('/', budgetRoutes);
+    .route('/', budgetRoutes)
+    .route('/', ledgerRoutes)
+    .route('/', jobRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

@@ -1,0 +1,292 @@
+import type { Queryable } from '../database';
+
+export interface LedgerSourceRow {
+  name: string;
+  mapping: Record<string, unknown>;
+  version: number;
+}
+
+export async function listLedgerSources(db: Queryable): Promise<LedgerSourceRow[]> {
+  return db.query<LedgerSourceRow>(
+    'SELECT name, mapping, version FROM ledger_sources ORDER BY name',
+  );
+}
+
+export async function findLedgerSource(
+  db: Queryable,
+  name: string,
+): Promise<LedgerSourceRow | undefined> {
+  const rows = await db.query<LedgerSourceRow>(
+    'SELECT name, mapping, version FROM ledger_sources WHERE name = $1',
+    [name],
+  );
+  return rows[0];
+}
+
+export async function upsertLedgerSource(
+  tx: Queryable,
+  name: string,
+  mapping: unknown,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO ledger_sources (name, mapping) VALUES ($1, $2)
+     ON CONFLICT (name) DO UPDATE SET mapping = EXCLUDED.mapping, version = ledger_sources.version + 1, updated_at = now()`,
+    [name, JSON.stringify(mapping)],
+  );
+}
+
+export interface LedgerImportRow {
+  id: string;
+  source: string;
+  year: number;
+  file_name: string;
+  file_sha256: string;
+  byte_size: number;
+  encoding: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'duplicate';
+  line_count: number | null;
+  posting_count: number | null;
+  late_count: number | null;
+  report: unknown;
+  created_by: string;
+  created_at: string;
+}
+
+const IMPORT_COLUMNS = `id, source, year, file_name, file_sha256, byte_size, encoding, status, line_count,
+  posting_count, late_count, report, created_by,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at`;
+
+export async function insertLedgerImport(
+  db: Queryable,
+  v: { source: string; year: number; fileName: string; encoding: string; createdBy: string },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, encoding, status, created_by)
+     VALUES ($1, $2, $3, '', 0, $4, 'queued', $5) RETURNING id`,
+    [v.source, v.year, v.fileName, v.encoding, v.createdBy],
+  );
+  if (!row) throw new Error('insert into ledger_imports returned no row');
+  return row.id;
+}
+
+export async function insertImportChunk(
+  db: Queryable,
+  importId: string,
+  seq: number,
+  data: Uint8Array,
+): Promise<void> {
+  await db.query('INSERT INTO ledger_import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [
+    importId,
+    seq,
+    data,
+  ]);
+}
+
+export async function readImportChunk(
+  db: Queryable,
+  importId: string,
+  seq: number,
+): Promise<Uint8Array | undefined> {
+  const rows = await db.query<{ data: Uint8Array }>(
+    'SELECT data FROM ledger_import_chunks WHERE import_id = $1 AND seq = $2',
+    [importId, seq],
+  );
+  return rows[0]?.data;
+}
+
+export async function deleteImportChunks(db: Queryable, importId: string): Promise<void> {
+  await db.query('DELETE FROM ledger_import_chunks WHERE import_id = $1', [importId]);
+}
+
+export async function setImportFile(
+  db: Queryable,
+  id: string,
+  sha256: string,
+  byteSize: number,
+): Promise<void> {
+  await db.query('UPDATE ledger_imports SET file_sha256 = $2, byte_size = $3 WHERE id = $1', [
+    id,
+    sha256,
+    byteSize,
+  ]);
+}
+
+export async function findDoneImportByHash(
+  db: Queryable,
+  sha256: string,
+): Promise<LedgerImportRow | undefined> {
+  const rows = await db.query<LedgerImportRow>(
+    `SELECT ${IMPORT_COLUMNS} FROM ledger_imports WHERE file_sha256 = $1 AND status = 'done'`,
+    [sha256],
+  );
+  return rows[0];
+}
+
+export async function findLedgerImport(
+  db: Queryable,
+  id: string,
+): Promise<LedgerImportRow | undefined> {
+  const rows = await db.query<LedgerImportRow>(
+    `SELECT ${IMPORT_COLUMNS} FROM ledger_imports WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function listLedgerImports(db: Queryable, limit = 50): Promise<LedgerImportRow[]> {
+  return db.query<LedgerImportRow>(
+    `SELECT ${IMPORT_COLUMNS} FROM ledger_imports ORDER BY created_at DESC LIMIT $1`,
+    [limit],
+  );
+}
+
+export async function setImportStatus(
+  db: Queryable,
+  id: string,
+  v: {
+    status: LedgerImportRow['status'];
+    lineCount?: number;
+    postingCount?: number;
+    lateCount?: number;
+    report?: unknown;
+  },
+): Promise<void> {
+  await db.query(
+    `UPDATE ledger_imports SET status = $2, line_count = COALESCE($3, line_count),
+            posting_count = COALESCE($4, posting_count), late_count = COALESCE($5, late_count),
+            report = COALESCE($6, report),
+            finished_at = CASE WHEN $2 IN ('done', 'failed', 'duplicate') THEN now() ELSE finished_at END
+      WHERE id = $1`,
+    [
+      id,
+      v.status,
+      v.lineCount ?? null,
+      v.postingCount ?? null,
+      v.lateCount ?? null,
+      v.report === undefined ? null : JSON.stringify(v.report),
+    ],
+  );
+}
+
+export interface PostingBatch {
+  lineNo: number[];
+  postedOn: string[];
+  unitId: string[];
+  accountFunction: string[];
+  group: string[];
+  dranst: string[];
+  accountString: string[];
+  amountOre: number[];
+  text: string[];
+  isLate: boolean[];
+}
+
+/** Inserts a batch of postings in one statement (arrays unnested server-side). */
+export async function insertPostings(
+  db: Queryable,
+  importId: string,
+  b: PostingBatch,
+): Promise<void> {
+  if (b.lineNo.length === 0) return;
+  await db.query(
+    `INSERT INTO ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_group, dranst,
+                                  account_string, amount_ore, text, is_late)
+     SELECT $1, * FROM unnest($2::int[], $3::date[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+                              $9::bigint[], $10::text[], $11::boolean[])`,
+    [
+      importId,
+      b.lineNo,
+      b.postedOn,
+      b.unitId,
+      b.accountFunction,
+      b.group,
+      b.dranst,
+      b.accountString,
+      b.amountOre,
+      b.text,
+      b.isLate,
+    ],
+  );
+}
+
+export async function deletePostingsOfImport(db: Queryable, importId: string): Promise<void> {
+  await db.query('DELETE FROM ledger_postings WHERE import_id = $1', [importId]);
+}
+
+/** Actual spending per unit, function and month of a year up to and including `asOf` (done imports only). */
+export async function actualsByUnitFunctionMonth(
+  db: Queryable,
+  p: { year: number; asOf: string; unitIds: readonly string[] | null },
+): Promise<
+  {
+    unit_id: string;
+    account_function: string;
+    month: number;
+    amount_ore: number;
+    late_ore: number;
+  }[]
+> {
+  return db.query(
+    `SELECT p.unit_id, p.account_function, extract(month FROM p.posted_on)::int AS month,
+            SUM(p.amount_ore)::bigint AS amount_ore,
+            SUM(CASE WHEN p.is_late THEN p.amount_ore ELSE 0 END)::bigint AS late_ore
+       FROM ledger_postings p JOIN ledger_imports i ON i.id = p.import_id AND i.status = 'done'
+      WHERE p.posted_on BETWEEN make_date($1, 1, 1) AND $2::date
+        AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3::uuid[]))
+      GROUP BY 1, 2, 3`,
+    [p.year, p.asOf, p.unitIds],
+  );
+}
+
+export interface PostingRow {
+  id: number;
+  posted_on: string;
+  unit_id: string;
+  account_function: string;
+  account_string: string;
+  amount_ore: number;
+  text: string;
+  is_late: boolean;
+  file_name: string;
+}
+
+export async function listPostings(
+  db: Queryable,
+  p: {
+    unitId: string;
+    year: number;
+    accountFunction?: string;
+    month?: number;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: PostingRow[]; total: number; sum_ore: number }> {
+  const params = [p.unitId, p.year, p.accountFunction ?? null, p.month ?? null];
+  const where = `p.unit_id = $1 AND extract(year FROM p.posted_on) = $2
+        AND ($3::text IS NULL OR p.account_function = $3)
+        AND ($4::int IS NULL OR extract(month FROM p.posted_on) = $4)`;
+  const rows = await db.query<PostingRow>(
+    `SELECT p.id, p.posted_on, p.unit_id, p.account_function, p.account_string, p.amount_ore, p.text, p.is_late,
+            i.file_name
+       FROM ledger_postings p JOIN ledger_imports i ON i.id = p.import_id AND i.status = 'done'
+      WHERE ${where}
+      ORDER BY p.posted_on, p.id LIMIT $5 OFFSET $6`,
+    [...params, p.limit, p.offset],
+  );
+  const [agg] = await db.query<{ total: number; sum_ore: number }>(
+    `SELECT count(*)::int AS total, COALESCE(SUM(p.amount_ore), 0)::bigint AS sum_ore
+       FROM ledger_postings p JOIN ledger_imports i ON i.id = p.import_id AND i.status = 'done'
+      WHERE ${where}`,
+    params,
+  );
+  return { rows, total: agg?.total ?? 0, sum_ore: agg?.sum_ore ?? 0 };
+}
+
+/** The last closed date of a year: the latest as-of date of a frozen follow-up round, or null. */
+export async function closedThrough(db: Queryable, year: number): Promise<string | null> {
+  const [row] = await db.query<{ d: string | null }>(
+    'SELECT max(as_of) AS d FROM followup_rounds WHERE year = $1',
+    [year],
+  );
+  return row?.d ?? null;
+}

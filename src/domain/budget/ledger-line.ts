@@ -1,0 +1,165 @@
+import { parseKronerText } from '../money';
+import { normaliseTrailingMinus, parseAccountString, parsePostingDate } from './account-string';
+
+/** Where the mapped columns are in a file's header row (0-based indexes). */
+export interface ColumnIndexes {
+  date: number;
+  account: number;
+  unit: number;
+  amount: number;
+  text: number | null;
+}
+
+/** What a line is checked against: the import year, known functions, unit lookup, closed months. */
+export interface LedgerLineContext {
+  year: number;
+  knownFunctions: ReadonlySet<string>;
+  /** Unit code or name (lower-cased) → unit id. */
+  units: ReadonlyMap<string, string>;
+  /** Months 1–12 of the year already closed by a follow-up round (0 = none). */
+  closedThroughMonth: number;
+}
+
+export interface ValidPosting {
+  postedOn: string;
+  unitId: string;
+  accountFunction: string;
+  group: string;
+  dranst: string;
+  accountString: string;
+  amountOre: number;
+  text: string;
+  isLate: boolean;
+}
+
+export interface LineIssue {
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Finds the mapped columns in a header row (case and surrounding spaces ignored). Returns the
+ * indexes, or the names of the columns the file lacks.
+ */
+export function locateColumns(
+  header: readonly string[],
+  mapping: {
+    date: string;
+    account: string;
+    unit: string;
+    amount: string;
+    text?: string | undefined;
+  },
+): { ok: true; columns: ColumnIndexes } | { ok: false; missing: string[] } {
+  const norm = header.map((h) =>
+    h
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
+  const find = (name: string) => norm.indexOf(name.trim().toLowerCase());
+  const idx = {
+    date: find(mapping.date),
+    account: find(mapping.account),
+    unit: find(mapping.unit),
+    amount: find(mapping.amount),
+  };
+  const missing = (Object.keys(idx) as (keyof typeof idx)[])
+    .filter((k) => idx[k] < 0)
+    .map((k) => mapping[k]);
+  const text = mapping.text ? find(mapping.text) : -1;
+  if (mapping.text && text < 0) missing.push(mapping.text);
+  if (missing.length) return { ok: false, missing };
+  return { ok: true, columns: { ...idx, text: text < 0 ? null : text } };
+}
+
+/** Text that a wrong decoding leaves behind: U+FFFD, or UTF-8 bytes read as Windows-1252 ("Ã¸"). */
+export function looksMisdecoded(text: string): boolean {
+  return text.includes('\uFFFD') || /Ã[\u0080-\u00BF\u2018-\u203A\u0152-\u0178]/.test(text);
+}
+
+/**
+ * Checks one line of a ledger file and turns it into a posting. Every problem on the line is
+ * reported (line number as in the file, Danish message): a wrong encoding, missing cells, a
+ * date that is not real or outside the import year, an unknown account string or function,
+ * an unknown unit, an amount that is not Danish kroner with at most two decimals.
+ */
+export function validateLedgerLine(
+  cells: readonly string[],
+  line: number,
+  columns: ColumnIndexes,
+  ctx: LedgerLineContext,
+): { ok: true; posting: ValidPosting } | { ok: false; issues: LineIssue[] } {
+  const issues: LineIssue[] = [];
+  const issue = (column: string, code: string, message: string) =>
+    issues.push({ line, column, code, message: `Linje ${line}: ${message}` });
+  if (cells.some((c) => looksMisdecoded(c))) {
+    issue(
+      '*',
+      'encoding',
+      'tegnene kan ikke læses i den valgte tegnkodning (fx æ, ø, å). Vælg den rigtige tegnkodning (UTF-8 eller Windows-1252) og prøv igen.',
+    );
+  }
+  const needed = Math.max(
+    columns.date,
+    columns.account,
+    columns.unit,
+    columns.amount,
+    columns.text ?? 0,
+  );
+  if (cells.length <= needed) {
+    issue(
+      '*',
+      'missing_cells',
+      `linjen har ${cells.length} kolonner, men skal have mindst ${needed + 1}.`,
+    );
+    return { ok: false, issues };
+  }
+  const rawDate = cells[columns.date] ?? '';
+  const rawAccount = cells[columns.account] ?? '';
+  const rawUnit = (cells[columns.unit] ?? '').trim();
+  const rawAmount = cells[columns.amount] ?? '';
+  const date = parsePostingDate(rawDate);
+  if (!date) {
+    issue('date', 'invalid_date', `"${rawDate}" er ikke en gyldig dato.`);
+  } else if (Number(date.slice(0, 4)) !== ctx.year) {
+    issue('date', 'outside_year', `datoen ${rawDate} ligger uden for regnskabsåret ${ctx.year}.`);
+  }
+  const account = parseAccountString(rawAccount);
+  if (!account) {
+    issue('account', 'unknown_account', `kontostrengen "${rawAccount}" kan ikke læses.`);
+  } else if (!ctx.knownFunctions.has(account.accountFunction)) {
+    issue(
+      'account',
+      'unknown_account',
+      `kontostrengen "${rawAccount}" har en ukendt funktion ${account.accountFunction}.`,
+    );
+  }
+  const unitId = ctx.units.get(rawUnit.toLowerCase());
+  if (!unitId) issue('unit', 'unknown_unit', `enheden "${rawUnit}" er ukendt.`);
+  const amount = parseKronerText(normaliseTrailingMinus(rawAmount));
+  if (!amount.ok) {
+    issue(
+      'amount',
+      'invalid_amount',
+      `beløbet "${rawAmount}" er ikke et beløb i kroner (fx 1.234,50 eller -300.000).`,
+    );
+  }
+  if (issues.length || !date || !account || !unitId || !amount.ok) return { ok: false, issues };
+  return {
+    ok: true,
+    posting: {
+      postedOn: date,
+      unitId,
+      accountFunction: account.accountFunction,
+      group: account.group,
+      dranst: account.dranst,
+      accountString: rawAccount.trim(),
+      amountOre: amount.value,
+      text: columns.text === null ? '' : (cells[columns.text] ?? '').trim(),
+      isLate: Number(date.slice(5, 7)) <= ctx.closedThroughMonth,
+    },
+  };
+}

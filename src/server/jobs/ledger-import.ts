@@ -1,0 +1,315 @@
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { Database } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import { listAccountFunctions } from '../../db/repositories/budgets';
+import {
+  closedThrough,
+  deleteImportChunks,
+  deletePostingsOfImport,
+  findDoneImportByHash,
+  findLedgerImport,
+  findLedgerSource,
+  insertImportChunk,
+  insertPostings,
+  readImportChunk,
+  setImportStatus,
+  type PostingBatch,
+} from '../../db/repositories/ledger';
+import { listUnits } from '../../db/repositories/organisation';
+import { SYSTEM_ACTOR } from '../../domain/access';
+import {
+  locateColumns,
+  looksMisdecoded,
+  validateLedgerLine,
+  type LedgerLineContext,
+  type LineIssue,
+} from '../../domain/budget/ledger-line';
+import { LedgerMappingSchema } from '../../shared/schemas/budget';
+import { registerJobHandler } from './worker';
+
+export const CHUNK_BYTES = 1024 * 1024;
+const BATCH_ROWS = 5000;
+/** The report keeps this many line issues; the count of all of them is always exact. */
+export const MAX_REPORTED_ISSUES = 50_000;
+
+export type Encoding = 'auto' | 'utf-8' | 'windows-1252';
+
+/** Stores an uploaded file in chunks while hashing it; returns its SHA-256 and size. */
+export async function storeUpload(
+  db: Database,
+  importId: string,
+  body: AsyncIterable<Uint8Array>,
+): Promise<{ sha256: string; byteSize: number }> {
+  const hash = createHash('sha256');
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let seq = 0;
+  let size = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    await insertImportChunk(db, importId, seq++, Buffer.concat(pending));
+    pending = [];
+    pendingBytes = 0;
+  };
+  for await (const part of body) {
+    const buf = Buffer.from(part);
+    hash.update(buf);
+    size += buf.length;
+    pending.push(buf);
+    pendingBytes += buf.length;
+    if (pendingBytes >= CHUNK_BYTES) await flush();
+  }
+  await flush();
+  return { sha256: hash.digest('hex'), byteSize: size };
+}
+
+async function* chunksOf(db: Database, importId: string): AsyncGenerator<Buffer> {
+  for (let seq = 0; ; seq++) {
+    const data = await readImportChunk(db, importId, seq);
+    if (!data) return;
+    yield Buffer.from(data);
+  }
+}
+
+/** Picks the encoding: a BOM says UTF-8; otherwise valid UTF-8 in the first chunk, else Windows-1252. */
+export function detectEncoding(
+  first: Buffer,
+  declared: Encoding,
+): 'utf-8' | 'windows-1252' | 'utf-16' {
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16';
+  if (first.subarray(0, 4096).includes(0)) return 'utf-16';
+  if (declared !== 'auto') return declared;
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return 'utf-8';
+  // A multi-byte character may be cut at the chunk's end: ignore up to three trailing bytes.
+  for (let cut = 0; cut <= 3 && cut < first.length; cut++) {
+    if (isUtf8(first.subarray(0, first.length - cut))) return 'utf-8';
+  }
+  return 'windows-1252';
+}
+
+function detectDelimiter(firstLine: string): string {
+  const counts = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length - 1 }));
+  counts.sort((a, b) => b.n - a.n);
+  return counts[0] && counts[0].n > 0 ? counts[0].d : ';';
+}
+
+export interface ImportReport {
+  encoding: string;
+  delimiter: string;
+  lineCount: number;
+  postingCount: number;
+  lateCount: number;
+  errorCount: number;
+  fileIssues: string[];
+  issues: LineIssue[];
+}
+
+/**
+ * Reads a stored upload line by line in bounded memory and inserts its postings in batches
+ * that stay invisible until the import is marked done. Any bad line: every posting of the
+ * import is removed again and the report lists every bad line (all or nothing).
+ */
+export async function runLedgerImport(
+  db: Database,
+  importId: string,
+  progress: (percent: number) => Promise<void>,
+): Promise<ImportReport> {
+  const imp = await findLedgerImport(db, importId);
+  if (!imp) throw new Error(`no ledger import ${importId}`);
+  await deletePostingsOfImport(db, importId); // a retried job starts clean
+  await setImportStatus(db, importId, { status: 'running' });
+  const report: ImportReport = {
+    encoding: imp.encoding,
+    delimiter: ';',
+    lineCount: 0,
+    postingCount: 0,
+    lateCount: 0,
+    errorCount: 0,
+    fileIssues: [],
+    issues: [],
+  };
+  const fail = async () => {
+    await deletePostingsOfImport(db, importId);
+    await setImportStatus(db, importId, { status: 'failed', lineCount: report.lineCount, report });
+    return report;
+  };
+
+  const source = await findLedgerSource(db, imp.source);
+  const mapping = LedgerMappingSchema.safeParse(source?.mapping);
+  if (!source || !mapping.success) {
+    report.fileIssues.push(`Kilden "${imp.source}" har ingen gyldig kolonneopsætning.`);
+    return fail();
+  }
+  const first = await readImportChunk(db, importId, 0);
+  if (!first || first.length === 0) {
+    report.fileIssues.push('Filen er tom.');
+    return fail();
+  }
+  const encoding = detectEncoding(Buffer.from(first), imp.encoding as Encoding);
+  report.encoding = encoding;
+  if (encoding === 'utf-16') {
+    report.fileIssues.push(
+      'Filen er i en tegnkodning, der ikke understøttes (UTF-16). Gem den som CSV i UTF-8 eller Windows-1252 (ANSI).',
+    );
+    return fail();
+  }
+
+  const units = await listUnits(db);
+  const unitMap = new Map<string, string>();
+  for (const u of units) unitMap.set(u.name.toLowerCase(), u.id);
+  for (const [code, id] of Object.entries(mapping.data.unitCodes ?? {}))
+    unitMap.set(code.trim().toLowerCase(), id);
+  const closed = await closedThrough(db, imp.year);
+  const ctx: LedgerLineContext = {
+    year: imp.year,
+    knownFunctions: new Set((await listAccountFunctions(db)).map((f) => f.code)),
+    units: unitMap,
+    closedThroughMonth:
+      closed && closed.startsWith(String(imp.year)) ? Number(closed.slice(5, 7)) : 0,
+  };
+
+  const decoder = iconv.getDecoder(encoding);
+  let bytesRead = 0;
+  const total = Math.max(1, imp.byte_size);
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of chunksOf(db, importId)) {
+      bytesRead += chunk.length;
+      const s = decoder.write(chunk);
+      if (s) yield s;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  const firstText = iconv.decode(Buffer.from(first.subarray(0, 8192)), encoding);
+  report.delimiter = detectDelimiter(firstText.split(/\r?\n/)[0] ?? '');
+  const parser = Readable.from(text()).pipe(
+    parse({
+      delimiter: report.delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
+  );
+
+  let columns: ReturnType<typeof locateColumns> | null = null;
+  let batch = emptyBatch();
+  let lastPercent = -1;
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
+    if (!columns) {
+      if (record.some((c) => looksMisdecoded(c))) {
+        report.fileIssues.push(
+          `Filen kan ikke læses som ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}: æ, ø og å bliver forkerte allerede i kolonneoverskrifterne. Vælg den anden tegnkodning og prøv igen.`,
+        );
+        parser.destroy();
+        return fail();
+      }
+      columns = locateColumns(record, mapping.data);
+      if (!columns.ok) {
+        report.fileIssues.push(
+          `Filen mangler kolonnen/kolonnerne ${columns.missing.map((m) => `"${m}"`).join(', ')}. Fundne kolonner: ${record.map((r) => `"${r}"`).join(', ')}.`,
+        );
+        parser.destroy();
+        return fail();
+      }
+      continue;
+    }
+    if (record.every((c) => c.trim() === '')) continue;
+    report.lineCount++;
+    const result = validateLedgerLine(record, info.lines, columns.columns, ctx);
+    if (!result.ok) {
+      report.errorCount++;
+      for (const i of result.issues)
+        if (report.issues.length < MAX_REPORTED_ISSUES) report.issues.push(i);
+      continue;
+    }
+    if (report.errorCount > 0) continue; // nothing more is stored once the file is known bad
+    const p = result.posting;
+    batch.lineNo.push(info.lines);
+    batch.postedOn.push(p.postedOn);
+    batch.unitId.push(p.unitId);
+    batch.accountFunction.push(p.accountFunction);
+    batch.group.push(p.group);
+    batch.dranst.push(p.dranst);
+    batch.accountString.push(p.accountString);
+    batch.amountOre.push(p.amountOre);
+    batch.text.push(p.text);
+    batch.isLate.push(p.isLate);
+    report.postingCount++;
+    if (p.isLate) report.lateCount++;
+    if (batch.lineNo.length >= BATCH_ROWS) {
+      await insertPostings(db, importId, batch);
+      batch = emptyBatch();
+      const percent = Math.min(99, Math.floor((bytesRead / total) * 100));
+      if (percent !== lastPercent) {
+        lastPercent = percent;
+        await progress(percent);
+      }
+    }
+  }
+  if (!columns) {
+    report.fileIssues.push('Filen har ingen kolonneoverskrifter.');
+    return fail();
+  }
+  if (report.errorCount > 0) return fail();
+  await insertPostings(db, importId, batch);
+  const duplicate = await db.transaction(async (tx) => {
+    const done = await findDoneImportByHash(tx, imp.file_sha256);
+    if (done) return true;
+    await setImportStatus(tx, importId, {
+      status: 'done',
+      lineCount: report.lineCount,
+      postingCount: report.postingCount,
+      lateCount: report.lateCount,
+      report,
+    });
+    await recordAudit(
+      tx,
+      { ...SYSTEM_ACTOR, username: imp.created_by },
+      {
+        action: 'ledger.import',
+        objectType: 'ledger_import',
+        objectId: importId,
+        after: { fileName: imp.file_name, postings: report.postingCount, late: report.lateCount },
+      },
+    );
+    return false;
+  });
+  if (duplicate) {
+    await deletePostingsOfImport(db, importId);
+    await setImportStatus(db, importId, { status: 'duplicate' });
+  }
+  await deleteImportChunks(db, importId);
+  return report;
+}
+
+function emptyBatch(): PostingBatch {
+  return {
+    lineNo: [],
+    postedOn: [],
+    unitId: [],
+    accountFunction: [],
+    group: [],
+    dranst: [],
+    accountString: [],
+    amountOre: [],
+    text: [],
+    isLate: [],
+  };
+}
+
+registerJobHandler('ledger.import', async (db, job, progress) => {
+  const importId = String(job.payload.importId);
+  const report = await runLedgerImport(db, importId, progress);
+  const failed = report.errorCount > 0 || report.fileIssues.length > 0;
+  return { status: failed ? 'failed' : 'done', result: { importId, ...report } };
+});

@@ -1,0 +1,194 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { LedgerMappingSchema } from '../../shared/schemas/budget';
+import { AppError } from '../errors';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import {
+  getLedgerImport,
+  getLedgerImports,
+  getLedgerSources,
+  getPostings,
+  saveLedgerSource,
+  uploadLedgerFile,
+} from '../services/ledger-service';
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const ImportSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    year: z.number(),
+    fileName: z.string(),
+    byteSize: z.number(),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'duplicate']),
+    lineCount: z.number().nullable(),
+    postingCount: z.number().nullable(),
+    lateCount: z.number().nullable(),
+    report: z.unknown(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('LedgerImport');
+
+const sources = createRoute({
+  method: 'get',
+  path: '/ledger/sources',
+  tags: ['Ledger'],
+  summary: 'Source systems and their saved column mappings',
+  responses: {
+    200: json(
+      z.array(z.object({ name: z.string(), mapping: z.unknown(), version: z.number() })),
+      'Kilder',
+    ),
+    ...problemResponses(401, 403),
+  },
+});
+
+const saveSource = createRoute({
+  method: 'put',
+  path: '/ledger/sources/{name}',
+  tags: ['Ledger'],
+  summary: 'Save the column mapping of a source system',
+  request: {
+    params: z.object({ name: z.string().min(1).max(100) }),
+    body: { required: true, content: { 'application/json': { schema: LedgerMappingSchema } } },
+  },
+  responses: {
+    200: json(z.object({ name: z.string(), mapping: z.unknown() }), 'Gemt'),
+    ...problemResponses(401, 403, 422),
+  },
+});
+
+const upload = createRoute({
+  method: 'post',
+  path: '/ledger/imports',
+  tags: ['Ledger'],
+  summary:
+    'Upload a ledger file (CSV as the financial system writes it) as the raw request body; the import runs as background work (GET /api/jobs/{id})',
+  request: {
+    query: z.object({
+      source: z.string().min(1).max(100),
+      year: z.coerce.number().int().min(2000).max(2100),
+      fileName: z.string().max(300).default('posteringer.csv'),
+      encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+    }),
+    body: {
+      required: true,
+      content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+  },
+  responses: {
+    202: json(
+      z.object({
+        importId: z.string(),
+        jobId: z.string().nullable(),
+        status: z.enum(['queued', 'duplicate']),
+        duplicateOf: z.string().nullable(),
+      }),
+      'Modtaget; importen kører i baggrunden',
+    ),
+    ...problemResponses(401, 403, 413, 422),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/ledger/imports',
+  tags: ['Ledger'],
+  summary: 'The latest ledger imports with their reports',
+  responses: { 200: json(z.array(ImportSchema), 'Importer'), ...problemResponses(401, 403) },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/ledger/imports/{id}',
+  tags: ['Ledger'],
+  summary: 'One ledger import and its report of every bad line',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: { 200: json(ImportSchema, 'Import'), ...problemResponses(401, 403, 404) },
+});
+
+const postings = createRoute({
+  method: 'get',
+  path: '/ledger/postings',
+  tags: ['Ledger'],
+  summary: 'Postings of a unit and year (drill-down), optionally one function and month',
+  request: {
+    query: z.object({
+      unitId: z.uuid(),
+      year: z.coerce.number().int().min(2000).max(2100),
+      accountFunction: z.string().optional(),
+      month: z.coerce.number().int().min(1).max(12).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        total: z.number(),
+        sum: z.number(),
+        postings: z.array(
+          z.object({
+            id: z.number(),
+            date: z.string(),
+            accountFunction: z.string(),
+            accountString: z.string(),
+            amount: z.number(),
+            text: z.string(),
+            isLate: z.boolean(),
+            fileName: z.string(),
+          }),
+        ),
+      }),
+      'Posteringer',
+    ),
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+export const ledgerRoutes = createRouter()
+  .openapi(sources, async (c) =>
+    c.json(await getLedgerSources(c.get('deps').db, requireActor(c)), 200),
+  )
+  .openapi(saveSource, async (c) => {
+    const actor = requireActor(c);
+    const saved = await saveLedgerSource(
+      c.get('deps').db,
+      actor,
+      c.req.valid('param').name,
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
+    return c.json(saved, 200);
+  })
+  .openapi(upload, async (c) => {
+    const actor = requireActor(c);
+    const deps = c.get('deps');
+    const q = c.req.valid('query');
+    const body = c.req.raw.body;
+    if (!body)
+      throw new AppError('validation_failed', {}, [
+        { path: '(fil)', code: 'empty', message: 'Der er ingen fil.' },
+      ]);
+    const result = await uploadLedgerFile(
+      deps.db,
+      actor,
+      { ...q, body },
+      c.get('requestId'),
+      (err) => deps.logger.error({ event: 'job_failed', err }),
+    );
+    return c.json(result, 202);
+  })
+  .openapi(list, async (c) =>
+    c.json(await getLedgerImports(c.get('deps').db, requireActor(c)), 200),
+  )
+  .openapi(one, async (c) =>
+    c.json(await getLedgerImport(c.get('deps').db, requireActor(c), c.req.valid('param').id), 200),
+  )
+  .openapi(postings, async (c) =>
+    c.json(await getPostings(c.get('deps').db, requireActor(c), c.req.valid('query')), 200),
+  );

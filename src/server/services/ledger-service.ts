@@ -1,0 +1,216 @@
+import type { Actor } from '../../domain/access';
+import type { Database } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import { insertJob } from '../../db/repositories/ledger-jobs';
+import {
+  deleteImportChunks,
+  findDoneImportByHash,
+  findLedgerImport,
+  findLedgerSource,
+  insertLedgerImport,
+  listLedgerImports,
+  listLedgerSources,
+  listPostings,
+  setImportFile,
+  setImportStatus,
+  upsertLedgerSource,
+  type LedgerImportRow,
+} from '../../db/repositories/ledger';
+import { ore, toKroner } from '../../domain/money';
+import type { LedgerMapping } from '../../shared/schemas/budget';
+import { AppError } from '../errors';
+import { storeUpload, type Encoding } from '../jobs/ledger-import';
+import { drainJobs } from '../jobs/worker';
+import { authorize, authorizeOrNotFound } from '../policies/policy';
+
+export async function getLedgerSources(db: Database, actor: Actor) {
+  authorize(actor, 'ledger.import');
+  return (await listLedgerSources(db)).map((s) => ({
+    name: s.name,
+    mapping: s.mapping,
+    version: s.version,
+  }));
+}
+
+/** Saves the column mapping of a source system (KMD Opus, Fujitsu Prisme, ...). */
+export async function saveLedgerSource(
+  db: Database,
+  actor: Actor,
+  name: string,
+  mapping: LedgerMapping,
+  requestId?: string,
+) {
+  authorize(actor, 'ledger.import');
+  await db.transaction(async (tx) => {
+    const before = await findLedgerSource(tx, name);
+    await upsertLedgerSource(tx, name, mapping);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'ledger.source.save',
+        objectType: 'ledger_source',
+        objectId: name,
+        before: before?.mapping,
+        after: mapping,
+      },
+      requestId,
+    );
+  });
+  return { name, mapping };
+}
+
+export function presentImport(row: LedgerImportRow) {
+  return {
+    id: row.id,
+    source: row.source,
+    year: row.year,
+    fileName: row.file_name,
+    byteSize: row.byte_size,
+    status: row.status,
+    lineCount: row.line_count,
+    postingCount: row.posting_count,
+    lateCount: row.late_count,
+    report: row.report,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Receives a ledger file: stores it in chunks (bounded memory), and queues its import as
+ * background work. The same file again (same SHA-256 as a finished import) changes nothing.
+ */
+export async function uploadLedgerFile(
+  db: Database,
+  actor: Actor,
+  input: {
+    source: string;
+    year: number;
+    fileName: string;
+    encoding: Encoding;
+    body: AsyncIterable<Uint8Array>;
+  },
+  requestId?: string,
+  onError?: (error: unknown) => void,
+): Promise<{
+  importId: string;
+  jobId: string | null;
+  status: 'queued' | 'duplicate';
+  duplicateOf: string | null;
+}> {
+  authorize(actor, 'ledger.import');
+  if (!(await findLedgerSource(db, input.source))) {
+    throw new AppError('validation_failed', {}, [
+      {
+        path: 'source',
+        code: 'unknown_source',
+        message: `Kilden "${input.source}" har ingen kolonneopsætning endnu.`,
+      },
+    ]);
+  }
+  const importId = await insertLedgerImport(db, { ...input, createdBy: actor.username });
+  let stored: { sha256: string; byteSize: number };
+  try {
+    stored = await storeUpload(db, importId, input.body);
+  } catch (error) {
+    await deleteImportChunks(db, importId);
+    await setImportStatus(db, importId, {
+      status: 'failed',
+      report: { fileIssues: ['Filen blev ikke modtaget helt.'] },
+    });
+    throw error;
+  }
+  const result = await db.transaction(async (tx) => {
+    await setImportFile(tx, importId, stored.sha256, stored.byteSize);
+    const done = await findDoneImportByHash(tx, stored.sha256);
+    if (done) {
+      await setImportStatus(tx, importId, {
+        status: 'duplicate',
+        report: { duplicateOf: done.id },
+      });
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'ledger.upload.duplicate',
+          objectType: 'ledger_import',
+          objectId: importId,
+          after: { duplicateOf: done.id },
+        },
+        requestId,
+      );
+      return { importId, jobId: null, status: 'duplicate' as const, duplicateOf: done.id };
+    }
+    const jobId = await insertJob(tx, {
+      kind: 'ledger.import',
+      payload: { importId },
+      createdBy: actor.username,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'ledger.upload',
+        objectType: 'ledger_import',
+        objectId: importId,
+        after: { fileName: input.fileName, bytes: stored.byteSize, sha256: stored.sha256, jobId },
+      },
+      requestId,
+    );
+    return { importId, jobId, status: 'queued' as const, duplicateOf: null };
+  });
+  if (result.status === 'duplicate') await deleteImportChunks(db, importId);
+  else void drainJobs(db, onError);
+  return result;
+}
+
+export async function getLedgerImports(db: Database, actor: Actor) {
+  authorize(actor, 'ledger.import');
+  return (await listLedgerImports(db)).map(presentImport);
+}
+
+export async function getLedgerImport(db: Database, actor: Actor, id: string) {
+  authorize(actor, 'ledger.import');
+  const row = await findLedgerImport(db, id);
+  if (!row) throw new AppError('not_found');
+  return presentImport(row);
+}
+
+/** The postings behind a figure (drill-down), for a unit the actor may read. */
+export async function getPostings(
+  db: Database,
+  actor: Actor,
+  q: {
+    unitId: string;
+    year: number;
+    accountFunction?: string | undefined;
+    month?: number | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  authorizeOrNotFound(actor, 'budget.read', 'budget.read', { unitId: q.unitId });
+  const { rows, total, sum_ore } = await listPostings(db, {
+    unitId: q.unitId,
+    year: q.year,
+    limit: q.limit,
+    offset: q.offset,
+    ...(q.accountFunction ? { accountFunction: q.accountFunction } : {}),
+    ...(q.month ? { month: q.month } : {}),
+  });
+  return {
+    total,
+    sum: toKroner(ore(sum_ore)),
+    postings: rows.map((r) => ({
+      id: r.id,
+      date: r.posted_on,
+      accountFunction: r.account_function,
+      accountString: r.account_string,
+      amount: toKroner(ore(r.amount_ore)),
+      text: r.text,
+      isLate: r.is_late,
+      fileName: r.file_name,
+    })),
+  };
+}

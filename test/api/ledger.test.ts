@@ -1,0 +1,228 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createUnit, createUser, type TestContext } from '../app';
+
+let ctx: TestContext;
+let myndighed: string;
+let unge: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  myndighed = await createUnit(ctx.db, 'Myndighed, det specialiserede børneområde');
+  unge = await createUnit(ctx.db, 'Ungeteam og efterværn');
+  await createUser(ctx.db, {
+    username: 'okonomi',
+    roles: ['okonomikonsulent'],
+    unitIds: [myndighed, unge],
+  });
+  await createUser(ctx.db, { username: 'laeser', roles: ['laeser'], unitIds: [unge] });
+});
+afterAll(() => ctx.close());
+
+/** A logged-in session that can also send raw file bodies, as the browser does. */
+async function session(username: string) {
+  const login = await ctx.app.request('/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'test' }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const send = (method: string, path: string, body?: BodyInit, type = 'application/json') =>
+    ctx.app.request(path, {
+      method,
+      headers: {
+        Cookie: cookie,
+        'X-CSRF-Token': csrfToken,
+        ...(body ? { 'Content-Type': type } : {}),
+      },
+      body: body ?? null,
+    });
+  return {
+    get: (path: string) => send('GET', path),
+    put: (path: string, body: unknown) => send('PUT', path, JSON.stringify(body)),
+    upload: (query: string, file: Buffer) =>
+      send('POST', `/api/ledger/imports?${query}`, new Uint8Array(file), 'text/csv'),
+  };
+}
+
+const fixture = (name: string) => readFile(new URL(`../fixtures/ledger/${name}`, import.meta.url));
+
+interface Job {
+  status: string;
+  progress: number;
+  result: {
+    postingCount: number;
+    lateCount: number;
+    errorCount: number;
+    encoding: string;
+    fileIssues: string[];
+    issues: { line: number; column: string; message: string }[];
+  } | null;
+}
+
+/** Follows the job as the progress bar does until it has finished (a bounded number of looks). */
+async function finished(s: Awaited<ReturnType<typeof session>>, jobId: string): Promise<Job> {
+  for (let i = 0; i < 500; i++) {
+    const job = (await (await s.get(`/api/jobs/${jobId}`)).json()) as Job;
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error('job did not finish');
+}
+
+async function postedSum(unitId: string): Promise<number> {
+  const [row] = await ctx.db.query<{ s: number }>(
+    `SELECT COALESCE(SUM(p.amount_ore), 0)::bigint AS s FROM ledger_postings p
+       JOIN ledger_imports i ON i.id = p.import_id AND i.status = 'done' WHERE p.unit_id = $1`,
+    [unitId],
+  );
+  return row?.s ?? 0;
+}
+
+describe('ledger import', () => {
+  beforeAll(async () => {
+    const s = await session('okonomi');
+    expect(
+      (
+        await s.put('/api/ledger/sources/KMD%20Opus', {
+          date: 'Bogføringsdato',
+          account: 'Kontostreng',
+          unit: 'Omkostningssted',
+          amount: 'Beløb',
+          text: 'Posteringstekst',
+          unitCodes: { '4110': myndighed, '4120': unge },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await s.put('/api/ledger/sources/Prisme', {
+          date: 'Dato',
+          account: 'Konto',
+          unit: 'Enhed',
+          amount: 'Beløb kr.',
+          text: 'Tekst',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('imports a Windows-1252 KMD Opus file with Danish amounts, in the background', async () => {
+    const s = await session('okonomi');
+    const response = await s.upload(
+      'source=KMD%20Opus&year=2026&fileName=opus.csv',
+      await fixture('opus-2026-good.csv'),
+    );
+    expect(response.status).toBe(202);
+    const { jobId } = (await response.json()) as { jobId: string };
+    const job = await finished(s, jobId);
+    expect(job.status).toBe('done');
+    expect(job.progress).toBe(100);
+    expect(job.result).toMatchObject({ postingCount: 6, errorCount: 0, encoding: 'windows-1252' });
+    expect(await postedSum(myndighed)).toBe(12_500_00 + 215_000_00 + 46_940_00 - 1_250_50);
+    expect(await postedSum(unge)).toBe(8_000_00 - 2_000_00);
+
+    const postings = (await (
+      await s.get(`/api/ledger/postings?unitId=${myndighed}&year=2026&month=1`)
+    ).json()) as {
+      postings: { text: string; amount: number }[];
+    };
+    expect(postings.postings.map((p) => p.text)).toContain('Familiebehandling januar - Ø-gården');
+  });
+
+  it('changes nothing when the same file comes again', async () => {
+    const s = await session('okonomi');
+    const before = await postedSum(myndighed);
+    const response = await s.upload(
+      'source=KMD%20Opus&year=2026',
+      await fixture('opus-2026-good.csv'),
+    );
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ status: 'duplicate', jobId: null });
+    expect(await postedSum(myndighed)).toBe(before);
+  });
+
+  it('reports every bad line of a UTF-8 file with BOM and imports nothing', async () => {
+    const s = await session('okonomi');
+    const before = await postedSum(myndighed);
+    const response = await s.upload(
+      'source=Prisme&year=2026',
+      await fixture('prisme-2026-errors.csv'),
+    );
+    const job = await finished(s, ((await response.json()) as { jobId: string }).jobId);
+    expect(job.status).toBe('failed');
+    expect(job.result?.encoding).toBe('utf-8');
+    const byLine = job.result?.issues.map((i) => [i.line, i.column]);
+    expect(byLine).toEqual([
+      [3, 'account'],
+      [4, 'date'],
+      [5, 'amount'],
+      [6, 'unit'],
+      [7, 'date'],
+      [8, 'account'],
+      [9, '*'],
+    ]);
+    expect(job.result?.issues[1]?.message).toBe(
+      'Linje 4: datoen 30.12.2025 ligger uden for regnskabsåret 2026.',
+    );
+    expect(job.result?.issues[2]?.message).toContain('"12.5O0,00"');
+    expect(await postedSum(myndighed)).toBe(before);
+  });
+
+  it('refuses a file in the wrong encoding and a file in UTF-16', async () => {
+    const s = await session('okonomi');
+    const declared = await s.upload(
+      'source=Prisme&year=2026&encoding=utf-8',
+      await fixture('prisme-2026-windows-1252.csv'),
+    );
+    const job = await finished(s, ((await declared.json()) as { jobId: string }).jobId);
+    expect(job.status).toBe('failed');
+    expect(job.result?.fileIssues[0]).toContain('kan ikke læses som UTF-8');
+
+    const utf16 = await s.upload('source=Prisme&year=2026', await fixture('prisme-2026-utf16.csv'));
+    const job16 = await finished(s, ((await utf16.json()) as { jobId: string }).jobId);
+    expect(job16.result?.fileIssues[0]).toContain('UTF-16');
+
+    // Declared correctly, the same Windows-1252 file imports.
+    const right = await s.upload(
+      'source=Prisme&year=2026&encoding=windows-1252',
+      await fixture('prisme-2026-windows-1252.csv'),
+    );
+    expect((await finished(s, ((await right.json()) as { jobId: string }).jobId)).status).toBe(
+      'done',
+    );
+  });
+
+  it('names a missing column', async () => {
+    const s = await session('okonomi');
+    const response = await s.upload(
+      'source=KMD%20Opus&year=2026',
+      await fixture('opus-2026-missing-column.csv'),
+    );
+    const job = await finished(s, ((await response.json()) as { jobId: string }).jobId);
+    expect(job.status).toBe('failed');
+    expect(job.result?.fileIssues[0]).toContain('"Beløb"');
+  });
+
+  it('flags postings for a month a follow-up round has closed', async () => {
+    await ctx.db.query(
+      `INSERT INTO followup_rounds (year, name, as_of, intake_params, created_by)
+       VALUES (2026, 'Budgetopfølgning 1', '2026-03-31', '{}', 'test')`,
+    );
+    const s = await session('okonomi');
+    const file = Buffer.from(
+      'Dato;Konto;Enhed;Beløb kr.;Tekst\n15.03.2026;5.28.21.002.1;Ungeteam og efterværn;700,00;Faktura for marts, modtaget sent\n15.04.2026;5.28.21.002.1;Ungeteam og efterværn;300,00;April\n',
+    );
+    const response = await s.upload('source=Prisme&year=2026', file);
+    const job = await finished(s, ((await response.json()) as { jobId: string }).jobId);
+    expect(job.result).toMatchObject({ postingCount: 2, lateCount: 1 });
+  });
+
+  it('keeps imports from readers', async () => {
+    const s = await session('laeser');
+    const response = await s.upload('source=Prisme&year=2026', Buffer.from('x'));
+    expect(response.status).toBe(403);
+  });
+});
