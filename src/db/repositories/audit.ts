@@ -86,8 +86,7 @@ function whereClause(filter: AuditFilter): { sql: string; params: unknown[] } {
   };
   // Days are Danish calendar days, whatever the database server's time zone.
   if (filter.from) add(`at >= (?::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`, filter.from);
-  if (filter.to)
-    add(`at < ((?::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen')`, filter.to);
+  if (filter.to) add(`at < ((?::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen')`, filter.to);
   if (filter.username) add('lower(actor_username) = lower(?)', filter.username);
   if (filter.objectType) add('object_type = ?', filter.objectType);
   if (filter.objectId) add('object_id = ?', filter.objectId);
@@ -131,5 +130,7 @@ export async function latestChange(
     [objectType, objectId],
   );
   const row = rows[0];
-  return row && { username: row.username, displayName: row.display_name ?? row.username, at: row.at };
+  return (
+    row && { username: row.username, displayName: row.display_name ?? row.username, at: row.at }
+  );
 }

@@ -20,7 +20,10 @@ const SELECT_UNIT = `
     FROM units u JOIN centers c ON c.id = u.center_id`;
 
 /** Units with their centre, ordered by centre and name; `onlyIds` limits them (null = all). */
-export async function listUnits(db: Queryable, onlyIds?: readonly string[] | null): Promise<UnitRow[]> {
+export async function listUnits(
+  db: Queryable,
+  onlyIds?: readonly string[] | null,
+): Promise<UnitRow[]> {
   return db.query<UnitRow>(
     `${SELECT_UNIT}
       WHERE $1::uuid[] IS NULL OR u.id = ANY($1::uuid[])

@@ -39,10 +39,9 @@ export async function findUserByOidcSubject(
   db: Queryable,
   subject: string,
 ): Promise<UserRow | undefined> {
-  const rows = await db.query<UserRow>(
-    `${SELECT_USER} WHERE u.oidc_subject = $1 GROUP BY u.id`,
-    [subject],
-  );
+  const rows = await db.query<UserRow>(`${SELECT_USER} WHERE u.oidc_subject = $1 GROUP BY u.id`, [
+    subject,
+  ]);
   return rows[0];
 }
 

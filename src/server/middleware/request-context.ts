@@ -49,7 +49,10 @@ export function sessionAuth() {
       if (resolved) {
         c.set('actor', resolved.actor);
         c.set('session', { tokenHash: resolved.tokenHash, csrfToken: resolved.csrfToken });
-        if (UNSAFE.has(c.req.method) && !sameToken(c.req.header('x-csrf-token'), resolved.csrfToken)) {
+        if (
+          UNSAFE.has(c.req.method) &&
+          !sameToken(c.req.header('x-csrf-token'), resolved.csrfToken)
+        ) {
           throw new AppError('csrf_failed');
         }
       }

@@ -95,10 +95,7 @@ const centers = createRoute({
   tags: ['Organisation'],
   summary: 'Every centre, with the units under it that the user may see',
   responses: {
-    200: ok(
-      'Centre med enheder',
-      z.array(CenterSchema.extend({ units: z.array(UnitSchema) })),
-    ),
+    200: ok('Centre med enheder', z.array(CenterSchema.extend({ units: z.array(UnitSchema) }))),
     ...problemResponses(401, 403),
   },
 });
@@ -182,7 +179,12 @@ export const organisationRoutes = createRouter()
   })
   .openapi(postCenter, async (c) => {
     const actor = requireActor(c);
-    const center = await createCenter(c.get('deps'), actor, c.req.valid('json'), c.get('requestId'));
+    const center = await createCenter(
+      c.get('deps'),
+      actor,
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
     return c.json(center, 201);
   })
   .openapi(putCenter, async (c) => {

@@ -60,7 +60,8 @@ const create = createRoute({
   method: 'post',
   path: '/users',
   tags: ['Users'],
-  summary: 'Create a user (administrators); without a password the user can only use single sign-on',
+  summary:
+    'Create a user (administrators); without a password the user can only use single sign-on',
   request: {
     body: json(
       z.object({
@@ -101,7 +102,10 @@ const password = createRoute({
   tags: ['Users'],
   summary: "Set a user's password (administrators); ends the user's other sessions",
   request: { params: IdParam, body: json(z.object({ password: z.string().max(1000) })) },
-  responses: { 204: { description: 'Adgangskoden er sat' }, ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    204: { description: 'Adgangskoden er sat' },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const guard = requireAction('users.manage');

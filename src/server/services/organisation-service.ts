@@ -52,7 +52,11 @@ function presentCenter(c: CenterRow) {
   return { id: c.id, name: c.name, responsible: c.responsible, version: c.version };
 }
 
-function presentSettings(s: { municipality_name: string; action_plan_threshold_ore: number; version: number }) {
+function presentSettings(s: {
+  municipality_name: string;
+  action_plan_threshold_ore: number;
+  version: number;
+}) {
   return {
     municipalityName: s.municipality_name,
     actionPlanThreshold: toKroner(ore(s.action_plan_threshold_ore)),
@@ -107,7 +111,8 @@ export async function createCenter(
   return deps.db.transaction(async (tx) => {
     const name = input.name.trim();
     const issues: FieldIssue[] = [];
-    if (!name) issues.push({ path: 'name', code: 'required', message: translate('validation.required') });
+    if (!name)
+      issues.push({ path: 'name', code: 'required', message: translate('validation.required') });
     else if (await centerNameTaken(tx, name, null))
       issues.push({ path: 'name', code: 'duplicate', message: t('centerNameTaken', { name }) });
     if (issues.length) throw validationError(issues);
@@ -137,7 +142,8 @@ export async function changeCenter(
     if (!before) throw new AppError('not_found');
     const name = input.name.trim();
     const issues: FieldIssue[] = [];
-    if (!name) issues.push({ path: 'name', code: 'required', message: translate('validation.required') });
+    if (!name)
+      issues.push({ path: 'name', code: 'required', message: translate('validation.required') });
     else if (await centerNameTaken(tx, name, id))
       issues.push({ path: 'name', code: 'duplicate', message: t('centerNameTaken', { name }) });
     if (issues.length) throw validationError(issues);
@@ -184,7 +190,8 @@ async function checkUnit(
   const issues: FieldIssue[] = [];
   if (!isUuid(input.centerId) || !(await findCenter(tx, input.centerId)))
     issues.push({ path: 'centerId', code: 'unknown_center', message: t('unknownCenter') });
-  if (!name) issues.push({ path: 'name', code: 'required', message: translate('validation.required') });
+  if (!name)
+    issues.push({ path: 'name', code: 'required', message: translate('validation.required') });
   else if (await unitNameTaken(tx, name, exceptId))
     issues.push({ path: 'name', code: 'duplicate', message: t('unitNameTaken', { name }) });
   if (issues.length) throw validationError(issues);
@@ -269,7 +276,11 @@ export async function changeSettings(
   const name = input.municipalityName.trim();
   const issues: FieldIssue[] = [];
   if (!name)
-    issues.push({ path: 'municipalityName', code: 'required', message: translate('validation.required') });
+    issues.push({
+      path: 'municipalityName',
+      code: 'required',
+      message: translate('validation.required'),
+    });
   const threshold = kronerFromJsonNumber(input.actionPlanThreshold);
   if (!threshold.ok) {
     const key =

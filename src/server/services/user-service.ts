@@ -114,13 +114,21 @@ export async function createUser(
   if (!USERNAME.test(username))
     issues.push({ path: 'username', code: 'invalid_username', message: t('invalidUsername') });
   if (!displayName)
-    issues.push({ path: 'displayName', code: 'required', message: translate('validation.required') });
+    issues.push({
+      path: 'displayName',
+      code: 'required',
+      message: translate('validation.required'),
+    });
   if (input.password !== undefined) checkPassword(input.password, 'password', issues);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
     const roles = await checkRolesAndUnits(tx, input, issues);
     if (USERNAME.test(username) && (await findUserByUsername(tx, username)))
-      issues.push({ path: 'username', code: 'duplicate', message: t('usernameTaken', { username }) });
+      issues.push({
+        path: 'username',
+        code: 'duplicate',
+        message: t('usernameTaken', { username }),
+      });
     if (issues.length) throw validationError(issues);
     const id = await insertUser(tx, {
       username,
@@ -168,7 +176,11 @@ export async function changeUser(
     const displayName = input.displayName.trim();
     const issues: FieldIssue[] = [];
     if (!displayName)
-      issues.push({ path: 'displayName', code: 'required', message: translate('validation.required') });
+      issues.push({
+        path: 'displayName',
+        code: 'required',
+        message: translate('validation.required'),
+      });
     const roles = await checkRolesAndUnits(tx, input, issues);
     const staysAdmin = input.isActive && roles.includes('administrator');
     const wasAdmin = before.is_active && before.roles.includes('administrator');
