@@ -1,0 +1,392 @@
+import type { Actor } from '../../domain/access';
+import {
+  computeYear,
+  familiesWithSeveral,
+  fullYearPersons,
+  movementBetween,
+  reimbursementForYear,
+  statementBy,
+  thresholdsForYear,
+  totalsByMonth,
+  type CaseRecord,
+  type InterventionYear,
+  type MonthTotals,
+  type Rate,
+} from '../../domain/cases';
+import { toKroner, type Ore } from '../../domain/money';
+import type { IsoDate } from '../../domain/months';
+import type { Queryable } from '../../db/database';
+import {
+  listCaseSummaryIdsByRef,
+  loadCases,
+  listRates,
+  type StoredCase,
+} from '../../db/repositories/cases';
+import { listReimbursementThresholds } from '../../db/repositories/commitments';
+import { listUnits } from '../../db/repositories/organisation';
+import type {
+  CommitmentsJson,
+  FamiliesJson,
+  MonthTotalsJson,
+  MovementJson,
+  ReimbursementJson,
+  StatementDimensionName,
+  StatementJson,
+} from '../../shared/schemas/cases';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { authorize, readableUnitIds } from '../policies/policy';
+
+function yearSpan(year: number): { from: IsoDate; to: IsoDate } {
+  return { from: `${year}-01-01` as IsoDate, to: `${year}-12-31` as IsoDate };
+}
+
+function rateMapOf(rates: Rate[]): Map<string, Rate> {
+  return new Map(rates.map((r) => [r.code, r]));
+}
+
+/**
+ * For the budget forecast: the committed cost (disponering, rule 5) of a year as of `asOf`,
+ * per unit, account function and month (1–12), in øre. `expectedOre` is the expected cost over
+ * the interventions decided on or before `asOf`; `grantedOre` the granted cost over the same.
+ * `unitIds` null = every unit. Rows with both amounts 0 are left out.
+ */
+export async function committedByUnitFunctionMonth(
+  db: Queryable,
+  params: { year: number; asOf: string; unitIds?: string[] | null },
+): Promise<
+  Array<{
+    unitId: string;
+    accountFunction: string;
+    month: number;
+    expectedOre: number;
+    grantedOre: number;
+  }>
+> {
+  if (params.unitIds && params.unitIds.length === 0) return [];
+  const stored = await loadCases(db, {
+    unitIds: params.unitIds ?? null,
+    paysBetween: yearSpan(params.year),
+  });
+  const rates = rateMapOf(await listRates(db));
+  const year = computeYear(
+    stored.map((s) => s.record),
+    rates,
+    { year: params.year, asOf: params.asOf as IsoDate },
+  );
+  const rows = new Map<
+    string,
+    {
+      unitId: string;
+      accountFunction: string;
+      month: number;
+      expectedOre: number;
+      grantedOre: number;
+    }
+  >();
+  for (const item of year.interventions) {
+    for (const cell of item.cells) {
+      const key = `${item.unit}|${item.intervention.accountFunction}|${cell.month}`;
+      let row = rows.get(key);
+      if (!row) {
+        row = {
+          unitId: item.unit,
+          accountFunction: item.intervention.accountFunction,
+          month: cell.month,
+          expectedOre: 0,
+          grantedOre: 0,
+        };
+        rows.set(key, row);
+      }
+      row.expectedOre += cell.expectedOre;
+      row.grantedOre += cell.grantedOre;
+    }
+  }
+  return [...rows.values()]
+    .filter((r) => r.expectedOre !== 0 || r.grantedOre !== 0)
+    .sort((a, b) =>
+      a.unitId !== b.unitId
+        ? a.unitId < b.unitId
+          ? -1
+          : 1
+        : a.accountFunction !== b.accountFunction
+          ? a.accountFunction < b.accountFunction
+            ? -1
+            : 1
+          : a.month - b.month,
+    );
+}
+
+/** Today's date in Copenhagen, from the injected clock. */
+export function todayIn(deps: AppDeps): IsoDate {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
+    deps.now(),
+  ) as IsoDate;
+}
+
+/** The same calendar date a year earlier (29 February becomes 28 February). */
+export function sameDateLastYear(date: IsoDate): IsoDate {
+  const y = Number(date.slice(0, 4)) - 1;
+  const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${y}-${md}` as IsoDate;
+}
+
+export function monthTotalsJson(t: MonthTotals): MonthTotalsJson {
+  return { total: toKroner(t.total), byMonth: t.byMonth.map(toKroner) };
+}
+
+interface Scope {
+  unitIds: string[] | null;
+  unitName: string | null;
+  caseRef: string | null;
+  unitNames: Map<string, string>;
+}
+
+/** Resolves the `unit` (name) and `case` (ref) filters within what the actor may read; unknown → 404. */
+async function resolveScope(
+  db: Queryable,
+  actor: Actor,
+  filter: { unit?: string | undefined; case?: string | undefined },
+): Promise<Scope> {
+  authorize(actor, 'commitment.read');
+  const readable = readableUnitIds(actor, 'commitment.read');
+  const units = await listUnits(db, readable);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  let unitIds: string[] | null = readable;
+  if (filter.unit) {
+    const unit = units.find((u) => u.name === filter.unit);
+    if (!unit) throw new AppError('not_found');
+    unitIds = [unit.id];
+  }
+  if (filter.case) {
+    const [found] = await listCaseSummaryIdsByRef(db, [filter.case]);
+    if (!found || (unitIds !== null && !unitIds.includes(found.unit_id)))
+      throw new AppError('not_found');
+  }
+  return { unitIds, unitName: filter.unit ?? null, caseRef: filter.case ?? null, unitNames };
+}
+
+async function loadYear(
+  db: Queryable,
+  scope: Scope,
+  year: number,
+): Promise<{ stored: StoredCase[]; rates: Map<string, Rate> }> {
+  if (scope.unitIds && scope.unitIds.length === 0) return { stored: [], rates: new Map() };
+  const stored = await loadCases(db, {
+    unitIds: scope.unitIds,
+    paysBetween: yearSpan(year),
+    ...(scope.caseRef ? { refs: [scope.caseRef] } : {}),
+  });
+  return { stored, rates: rateMapOf(await listRates(db)) };
+}
+
+const records = (stored: StoredCase[]): CaseRecord[] => stored.map((s) => s.record);
+
+/** GET /api/commitments: expected and granted cost of a year as of a date, and the same date last year. */
+export async function commitments(
+  deps: AppDeps,
+  actor: Actor,
+  params: {
+    year: number;
+    asOf?: string | undefined;
+    unit?: string | undefined;
+    case?: string | undefined;
+  },
+): Promise<CommitmentsJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const { stored, rates } = await loadYear(db, scope, params.year);
+  const now = computeYear(records(stored), rates, { year: params.year, asOf });
+  const t = totalsByMonth(now.interventions);
+  const lastAsOf = sameDateLastYear(asOf);
+  const last = await loadYear(db, scope, params.year - 1);
+  const lt = totalsByMonth(
+    computeYear(records(last.stored), last.rates, { year: params.year - 1, asOf: lastAsOf })
+      .interventions,
+  );
+  return {
+    year: params.year,
+    asOf,
+    unit: scope.unitName,
+    case: scope.caseRef,
+    expected: monthTotalsJson(t.expected),
+    granted: monthTotalsJson(t.granted),
+    lastYear: {
+      year: params.year - 1,
+      asOf: lastAsOf,
+      expected: monthTotalsJson(lt.expected),
+      granted: monthTotalsJson(lt.granted),
+    },
+    issues: now.issues.map((i) => ({
+      case: i.caseRef,
+      intervention: i.interventionRef,
+      code: i.code,
+      date: i.date,
+      rate: i.rate,
+    })),
+  };
+}
+
+function caseLinks(stored: StoredCase[]): (refs: string[]) => { id: string; ref: string }[] {
+  const ids = new Map(stored.map((s) => [s.record.ref, s.id]));
+  return (refs) => refs.map((ref) => ({ id: ids.get(ref) ?? '', ref }));
+}
+
+/** A commitment statement split by one dimension, with the cases behind each figure. */
+export async function statement(
+  deps: AppDeps,
+  actor: Actor,
+  params: {
+    year: number;
+    asOf?: string | undefined;
+    unit?: string | undefined;
+    by: StatementDimensionName;
+  },
+): Promise<StatementJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const { stored, rates } = await loadYear(db, scope, params.year);
+  const items: InterventionYear[] = computeYear(records(stored), rates, {
+    year: params.year,
+    asOf,
+  }).interventions;
+  const t = totalsByMonth(items);
+  const last = await loadYear(db, scope, params.year - 1);
+  const lastTotal = totalsByMonth(
+    computeYear(records(last.stored), last.rates, {
+      year: params.year - 1,
+      asOf: sameDateLastYear(asOf),
+    }).interventions,
+  ).expected.total;
+  const link = caseLinks(stored);
+  const fyp = fullYearPersons(records(stored), { year: params.year, asOf });
+  return {
+    year: params.year,
+    asOf,
+    unit: scope.unitName,
+    by: params.by,
+    expected: monthTotalsJson(t.expected),
+    granted: monthTotalsJson(t.granted),
+    lastYearExpected: toKroner(lastTotal),
+    fullYearPersons: { total: fyp.total, byBand: fyp.byBand },
+    rows: statementBy(items, params.by).map((r) => ({
+      key: r.key,
+      label: params.by === 'unit' ? (scope.unitNames.get(r.key) ?? r.key) : r.key,
+      expected: toKroner(r.expectedOre),
+      granted: toKroner(r.grantedOre),
+      cases: link(r.caseRefs),
+    })),
+  };
+}
+
+/** Movement in the year's committed cost between two statement dates: new, ended, changed. */
+export async function movement(
+  deps: AppDeps,
+  actor: Actor,
+  params: { year: number; from: string; to: string; unit?: string | undefined },
+): Promise<MovementJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const { stored, rates } = await loadYear(db, scope, params.year);
+  const m = movementBetween(records(stored), rates, {
+    year: params.year,
+    from: params.from as IsoDate,
+    to: params.to as IsoDate,
+  });
+  const ids = new Map(stored.map((s) => [s.record.ref, s.id]));
+  const k = (o: Ore) => toKroner(o);
+  return {
+    year: m.year,
+    from: m.from,
+    to: m.to,
+    unit: scope.unitName,
+    committedFrom: k(m.committedFromOre),
+    committedTo: k(m.committedToOre),
+    difference: toKroner((m.committedToOre - m.committedFromOre) as Ore),
+    groups: {
+      new: { count: m.groups.new.count, amount: k(m.groups.new.amountOre) },
+      ended: { count: m.groups.ended.count, amount: k(m.groups.ended.amountOre) },
+      changed: { count: m.groups.changed.count, amount: k(m.groups.changed.amountOre) },
+    },
+    items: m.items.map((i) => ({
+      kind: i.kind,
+      caseId: ids.get(i.caseRef) ?? '',
+      case: i.caseRef,
+      intervention: i.rootRef,
+      from: k(i.fromOre),
+      to: k(i.toOre),
+      amount: k(i.amountOre),
+    })),
+  };
+}
+
+/** Families with more than one intervention in force on a date, per age band. */
+export async function families(
+  deps: AppDeps,
+  actor: Actor,
+  params: { date: string; unit?: string | undefined },
+): Promise<FamiliesJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const year = Number(params.date.slice(0, 4));
+  const { stored } = await loadYear(db, scope, year);
+  const link = caseLinks(stored);
+  return {
+    date: params.date,
+    unit: scope.unitName,
+    bands: familiesWithSeveral(records(stored), params.date as IsoDate).map((b) => ({
+      band: b.band,
+      families: b.families,
+      interventions: b.interventions,
+      perFamily: b.perFamily,
+      households: b.households.map((h) => ({
+        household: h.household,
+        interventions: h.interventions,
+        cases: link(h.caseRefs),
+      })),
+    })),
+  };
+}
+
+/** Reimbursement of very expensive cases for a year: households above the first threshold. */
+export async function reimbursement(
+  deps: AppDeps,
+  actor: Actor,
+  params: { year: number; asOf?: string | undefined; unit?: string | undefined },
+): Promise<ReimbursementJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const thresholds = thresholdsForYear(await listReimbursementThresholds(db), params.year);
+  const base = { year: params.year, asOf, unit: scope.unitName };
+  if (!thresholds) return { ...base, thresholds: null, expectedReimbursement: 0, households: [] };
+  const { stored, rates } = await loadYear(db, scope, params.year);
+  const groups = reimbursementForYear(records(stored), rates, thresholds, {
+    year: params.year,
+    asOf,
+  });
+  const link = caseLinks(stored);
+  const above = groups.filter((g) => g.isAboveFirstThreshold);
+  return {
+    ...base,
+    thresholds: {
+      validFrom: thresholds.validFrom,
+      t25: toKroner(thresholds.t25Ore),
+      t50: toKroner(thresholds.t50Ore),
+      t75: toKroner(thresholds.t75Ore),
+      source: thresholds.source,
+    },
+    expectedReimbursement: toKroner(groups.reduce((s, g) => s + g.reimbursementOre, 0) as Ore),
+    households: above.map((g) => ({
+      household: g.household,
+      cases: link(g.caseRefs),
+      gross: toKroner(g.grossOre),
+      net: toKroner(g.netOre),
+      netByMonth: g.netByMonth.map(toKroner),
+      reimbursementByMonth: g.reimbursementByMonth.map(toKroner),
+      reimbursement: toKroner(g.reimbursementOre),
+    })),
+  };
+}

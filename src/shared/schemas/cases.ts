@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { CASES_FORMAT } from '../../domain/cases/document';
+
+/**
+ * The cases interchange format `overblik/cases@1` (docs/formats.md): the structure only. The
+ * rules a field's value must follow (dates, day of month, two decimals, adjustments in the same
+ * case, known rates, no cycles) are checked by the domain's `readCasesDocument`, so one answer
+ * lists every problem with its path.
+ */
+const ref = z
+  .string({ error: 'Skal være tekst.' })
+  .min(1, 'Skal udfyldes.')
+  .max(200, 'Må højst være 200 tegn.');
+const text = z.string({ error: 'Skal være tekst.' }).max(500, 'Må højst være 500 tegn.');
+const dateText = z.string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' });
+const num = z.number({ error: 'Skal være et tal.' });
+
+export const CasePaymentSchema = z.object({
+  type: z.enum(['running', 'one-time', 'individual'], {
+    error: 'Skal være running, one-time eller individual.',
+  }),
+  frequency: z
+    .enum(['daily', 'weekly', 'biweekly', 'monthly'], {
+      error: 'Skal være daily, weekly, biweekly eller monthly.',
+    })
+    .nullish(),
+  dayOfMonth: num.nullish(),
+  date: dateText.nullish(),
+  amount: num.nullish(),
+  units: num.nullish(),
+  rate: z.string().nullish(),
+  payments: z.array(z.object({ date: dateText, amount: num })).nullish(),
+});
+
+export const CaseInterventionSchema = z.object({
+  ref,
+  kind: z.enum(['main', 'supplementary'], { error: 'Skal være main eller supplementary.' }),
+  status: z.enum(['draft', 'expected', 'granted'], {
+    error: 'Skal være draft, expected eller granted.',
+  }),
+  modifies: z.string().nullish(),
+  decidedOn: dateText,
+  category: ref,
+  paragraph: text.nullish(),
+  provider: z.object({ name: text, external: z.boolean({ error: 'Skal være true eller false.' }) }),
+  accountFunction: ref,
+  startDate: dateText,
+  endDate: dateText.nullish(),
+  followOn: z.boolean().nullish(),
+  payment: CasePaymentSchema,
+});
+
+export const CaseSchema = z.object({
+  ref,
+  household: ref,
+  unit: ref,
+  person: z.object({ ref, birthDate: dateText.nullish() }),
+  interventions: z.array(CaseInterventionSchema),
+});
+
+export const CaseRateSchema = z.object({
+  code: ref,
+  name: text,
+  source: text.nullish(),
+  periods: z.array(z.object({ from: dateText, to: dateText.nullish(), amount: num })),
+});
+
+export const CasesDocumentSchema = z.object({
+  format: z.literal(CASES_FORMAT, { error: `Skal være "${CASES_FORMAT}".` }),
+  rates: z.array(CaseRateSchema).optional(),
+  cases: z.array(CaseSchema),
+});
+export type CasesDocument = z.infer<typeof CasesDocumentSchema>;
+
+/** The dimensions a commitment statement can be split by. */
+export const STATEMENT_DIMENSIONS = [
+  'month',
+  'unit',
+  'accountFunction',
+  'category',
+  'provider',
+  'ageBand',
+] as const;
+export type StatementDimensionName = (typeof STATEMENT_DIMENSIONS)[number];
+
+export interface MonthTotalsJson {
+  total: number;
+  byMonth: number[];
+}
+
+export interface CommitmentsJson {
+  year: number;
+  asOf: string;
+  unit: string | null;
+  case: string | null;
+  expected: MonthTotalsJson;
+  granted: MonthTotalsJson;
+  lastYear: { year: number; asOf: string; expected: MonthTotalsJson; granted: MonthTotalsJson };
+  issues: { case: string; intervention: string; code: string; date: string; rate: string }[];
+}
+
+export interface StatementJson {
+  year: number;
+  asOf: string;
+  unit: string | null;
+  by: StatementDimensionName;
+  expected: MonthTotalsJson;
+  granted: MonthTotalsJson;
+  lastYearExpected: number;
+  fullYearPersons: { total: number; byBand: Record<string, number> };
+  rows: {
+    key: string;
+    label: string;
+    expected: number;
+    granted: number;
+    cases: { id: string; ref: string }[];
+  }[];
+}
+
+export interface MovementJson {
+  year: number;
+  from: string;
+  to: string;
+  unit: string | null;
+  committedFrom: number;
+  committedTo: number;
+  difference: number;
+  groups: Record<'new' | 'ended' | 'changed', { count: number; amount: number }>;
+  items: {
+    kind: 'new' | 'ended' | 'changed';
+    caseId: string;
+    case: string;
+    intervention: string;
+    from: number;
+    to: number;
+    amount: number;
+  }[];
+}
+
+export interface FamiliesJson {
+  date: string;
+  unit: string | null;
+  bands: {
+    band: string;
+    families: number;
+    interventions: number;
+    perFamily: number;
+    households: {
+      household: string;
+      interventions: number;
+      cases: { id: string; ref: string }[];
+    }[];
+  }[];
+}
+
+export interface ReimbursementJson {
+  year: number;
+  asOf: string;
+  unit: string | null;
+  thresholds: { validFrom: string; t25: number; t50: number; t75: number; source: string } | null;
+  expectedReimbursement: number;
+  households: {
+    household: string;
+    cases: { id: string; ref: string }[];
+    gross: number;
+    net: number;
+    netByMonth: number[];
+    reimbursementByMonth: number[];
+    reimbursement: number;
+  }[];
+}
+
+export interface CaseSummaryJson {
+  id: string;
+  ref: string;
+  household: string;
+  unit: { id: string; name: string };
+  person: string;
+  ageBand: string;
+  interventions: number;
+  active: number;
+}
+
+export interface CaseDetailJson {
+  id: string;
+  ref: string;
+  household: string;
+  unit: { id: string; name: string };
+  person: { ref: string; birthDate: string | null; ageBand: string };
+  version: number;
+  year: number;
+  expected: MonthTotalsJson;
+  granted: MonthTotalsJson;
+  interventions: {
+    ref: string;
+    kind: string;
+    status: string;
+    modifies: string | null;
+    decidedOn: string;
+    category: string;
+    paragraph: string;
+    provider: { name: string; external: boolean };
+    accountFunction: string;
+    startDate: string;
+    endDate: string | null;
+    followOn: boolean;
+    payment: Record<string, unknown>;
+    expected: number;
+    granted: number;
+  }[];
+}
