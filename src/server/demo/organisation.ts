@@ -12,11 +12,27 @@ export const DEMO_UNITS = [
   {
     key: 'myndighed',
     name: 'Myndighed, det specialiserede børneområde',
+    kind: 'omraade',
     responsible: 'Funktionsleder Mette Friis',
   },
-  { key: 'unge', name: 'Ungeteam og efterværn', responsible: 'Funktionsleder Jonas Krogh' },
-  { key: 'handicap', name: 'Børnehandicap', responsible: 'Funktionsleder Lise Mortensen' },
-  { key: 'familiecenter', name: 'Slagelse Familie Center', responsible: 'Leder Per Thomsen' },
+  {
+    key: 'unge',
+    name: 'Ungeteam og efterværn',
+    kind: 'afdeling',
+    responsible: 'Funktionsleder Jonas Krogh',
+  },
+  {
+    key: 'handicap',
+    name: 'Børnehandicap',
+    kind: 'afdeling',
+    responsible: 'Funktionsleder Lise Mortensen',
+  },
+  {
+    key: 'familiecenter',
+    name: 'Slagelse Familie Center',
+    kind: 'virksomhed',
+    responsible: 'Leder Per Thomsen',
+  },
 ] as const;
 export type DemoUnitKey = (typeof DEMO_UNITS)[number]['key'];
 
@@ -67,8 +83,8 @@ export async function seedDemoOrganisation(tx: Queryable): Promise<Record<DemoUn
   const unitIds = {} as Record<DemoUnitKey, string>;
   for (const unit of DEMO_UNITS) {
     const [row] = await tx.query<{ id: string }>(
-      'INSERT INTO units (center_id, name, responsible) VALUES ($1, $2, $3) RETURNING id',
-      [center?.id, unit.name, unit.responsible],
+      'INSERT INTO units (center_id, name, kind, responsible) VALUES ($1, $2, $3, $4) RETURNING id',
+      [center?.id, unit.name, unit.kind, unit.responsible],
     );
     if (row) unitIds[unit.key] = row.id;
   }

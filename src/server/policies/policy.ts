@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 /**
  * Every authorisation decision is made here. An action is allowed when one of the actor's
  * roles grants it; a unit-scoped action also needs the object's unit to be one of the
- * actor's (administrators and ledelse see all units, and only ledelse's reads are global).
+ * actor's. Administrators and ledelse see all units; ledelse holds only read rights, so its
+ * reach over all units is a read-only one. docs/security.md shows the table (generated).
  */
 export const ACTIONS = [
   'organisation.read',
@@ -67,7 +68,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
 };
 
 /** Actions that are not about one unit's objects. */
-const GLOBAL_ACTIONS = new Set<Action>([
+export const GLOBAL_ACTIONS = new Set<Action>([
   'users.manage',
   'audit.read',
   'settings.write',
