@@ -9,8 +9,10 @@ import type { AppDeps } from './context';
 import { AppError, toProblem } from './errors';
 import { requestContext, sessionAuth } from './middleware/request-context';
 import { createRouter } from './openapi';
+import { actionPlanRoutes } from './routes/action-plans';
 import { apiDocsRoutes } from './routes/api-docs';
 import { budgetRoutes } from './routes/budgets';
+import { forecastRoutes } from './routes/forecast';
 import { jobRoutes } from './routes/jobs';
 import { ledgerRoutes } from './routes/ledger';
 import { healthRoutes } from './routes/health';
@@ -66,11 +68,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', metaRoutes)
     .route('/', sessionRoutes)
     .route('/', organisationRoutes)
+    .route('/', actionPlanRoutes)
     .route('/', userRoutes)
     .route('/', auditRoutes)
     .route('/', budgetRoutes)
     .route('/', ledgerRoutes)
-    .route('/', jobRoutes);
+    .route('/', jobRoutes)
+    .route('/', forecastRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

@@ -112,3 +112,28 @@ describe('forecast arithmetic', () => {
     );
   });
 });
+
+describe('the forecast path', () => {
+  it('follows actuals to the as-of month, then commitments plus the spread', async () => {
+    const { forecastMonthlyPath } = await import('./forecast');
+    const path = forecastMonthlyPath(Array(12).fill(100), Array(12).fill(50), 25, 9);
+    expect(path).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 100, 59, 58, 58]);
+  });
+
+  it('property: the path adds up to actuals to date + committed rest + spread', async () => {
+    const { forecastMonthlyPath } = await import('./forecast');
+    const series = fc.array(fc.integer({ min: -1e9, max: 1e9 }), { minLength: 12, maxLength: 12 });
+    fc.assert(
+      fc.property(
+        series,
+        series,
+        fc.integer({ min: -1e10, max: 1e10 }),
+        fc.integer({ min: 0, max: 11 }),
+        (a, c, s, m) => {
+          const sum = forecastMonthlyPath(a, c, s, m).reduce((x, y) => x + y, 0);
+          expect(sum).toBe(yearToDate(a, m) + restOfYear(c, m) + s);
+        },
+      ),
+    );
+  });
+});

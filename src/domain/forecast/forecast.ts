@@ -142,3 +142,31 @@ export function runRate(actualsToDateOre: number, monthsElapsed: number): Ore {
 export function monthOfIsoDate(date: string): number {
   return Number(date.slice(5, 7));
 }
+
+/**
+ * The forecast's monthly path for the chart: actual spending in months 1…asOfMonth; after it,
+ * each month's committed cost plus the intake and adjustments spread evenly over the
+ * remaining months (largest remainder to the earliest months, whole øre). The path adds up
+ * to the forecast exactly.
+ */
+export function forecastMonthlyPath(
+  actualByMonth: readonly number[],
+  committedByMonth: readonly number[],
+  spreadOre: number,
+  asOfMonth: number,
+): Ore[] {
+  const remaining = 12 - asOfMonth;
+  const base = remaining > 0 ? Math.trunc(spreadOre / remaining) : 0;
+  let rest = remaining > 0 ? spreadOre - base * remaining : 0;
+  const path: Ore[] = [];
+  for (let m = 1; m <= 12; m++) {
+    if (m <= asOfMonth) {
+      path.push(ore(actualByMonth[m - 1] ?? 0));
+    } else {
+      const extra = rest !== 0 ? Math.sign(rest) : 0;
+      rest -= extra;
+      path.push(ore((committedByMonth[m - 1] ?? 0) + base + extra));
+    }
+  }
+  return path;
+}

@@ -1,0 +1,56 @@
+import type { Queryable } from '../database';
+
+export interface AdjustmentRow {
+  id: string;
+  unit_id: string;
+  account_function: string;
+  year: number;
+  amount_ore: number;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+export async function listAdjustments(
+  db: Queryable,
+  year: number,
+  unitIds: readonly string[] | null,
+): Promise<AdjustmentRow[]> {
+  return db.query<AdjustmentRow>(
+    `SELECT id, unit_id, account_function, year, amount_ore, reason, created_by,
+            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at
+       FROM forecast_adjustments
+      WHERE year = $1 AND ($2::uuid[] IS NULL OR unit_id = ANY($2::uuid[]))
+      ORDER BY created_at`,
+    [year, unitIds],
+  );
+}
+
+export async function insertAdjustment(
+  tx: Queryable,
+  a: {
+    unitId: string;
+    accountFunction: string;
+    year: number;
+    amountOre: number;
+    reason: string;
+    by: string;
+  },
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO forecast_adjustments (unit_id, account_function, year, amount_ore, reason, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [a.unitId, a.accountFunction, a.year, a.amountOre, a.reason, a.by],
+  );
+  if (!row) throw new Error('insert into forecast_adjustments returned no row');
+  return row.id;
+}
+
+/** Years before `year` with a finished ledger import: the history the intake is estimated from. */
+export async function yearsWithPostings(db: Queryable, beforeYear: number): Promise<number[]> {
+  const rows = await db.query<{ y: number }>(
+    `SELECT DISTINCT year AS y FROM ledger_imports WHERE status = 'done' AND year < $1 ORDER BY y DESC`,
+    [beforeYear],
+  );
+  return rows.map((r) => r.y);
+}

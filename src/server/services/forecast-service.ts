@@ -1,0 +1,372 @@
+import type { Actor } from '../../domain/access';
+import type { Database } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import {
+  correctedBudgetsByUnitFunction,
+  listAccountFunctions,
+} from '../../db/repositories/budgets';
+import {
+  insertAdjustment,
+  listAdjustments,
+  yearsWithPostings,
+} from '../../db/repositories/forecast';
+import { actualsByUnitFunctionMonth } from '../../db/repositories/ledger';
+import { listUnits } from '../../db/repositories/organisation';
+import { cumulative, spreadByProfile } from '../../domain/budget/budget';
+import {
+  computeForecast,
+  estimateIntake,
+  forecastMonthlyPath,
+  intakeOfYear,
+  monthOfIsoDate,
+  requiresActionPlan,
+  restOfYear,
+  sumForecasts,
+  yearToDate,
+  type ForecastResult,
+  type IntakeParams,
+} from '../../domain/forecast/forecast';
+import { kronerFromJsonNumber, ore, toKroner } from '../../domain/money';
+import { AppError } from '../errors';
+import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
+import { committedByUnitFunctionMonthIfAvailable } from './forecast-commitments';
+import { getSettings } from '../../db/repositories/organisation';
+
+type Series = number[];
+const zeros = (): Series => Array.from({ length: 12 }, () => 0);
+const key = (unitId: string, fn: string) => `${unitId}|${fn}`;
+
+/** Same day and month in another year (29 February becomes 28 February). */
+export function sameDateIn(year: number, date: string): string {
+  const md = date.slice(5);
+  if (md === '02-29') return `${year}-02-28`;
+  return `${year}-${md}`;
+}
+
+/**
+ * Reads what the forecast needs, each (year, as-of) once: actual spending per month, and
+ * committed cost per month from the cases' payment plans.
+ */
+export class ForecastData {
+  private actualsCache = new Map<string, Promise<Map<string, Series>>>();
+  private committedCache = new Map<string, Promise<Map<string, Series>>>();
+  commitmentsAvailable = true;
+  constructor(
+    private readonly db: Database,
+    private readonly unitIds: string[] | null,
+  ) {}
+
+  actuals(year: number, asOf: string): Promise<Map<string, Series>> {
+    const k = `${year}|${asOf}`;
+    let p = this.actualsCache.get(k);
+    if (!p) {
+      p = actualsByUnitFunctionMonth(this.db, { year, asOf, unitIds: this.unitIds }).then(
+        (rows) => {
+          const m = new Map<string, Series>();
+          for (const r of rows) {
+            const s = m.get(key(r.unit_id, r.account_function)) ?? zeros();
+            s[r.month - 1] = (s[r.month - 1] ?? 0) + r.amount_ore;
+            m.set(key(r.unit_id, r.account_function), s);
+          }
+          return m;
+        },
+      );
+      this.actualsCache.set(k, p);
+    }
+    return p;
+  }
+
+  committed(year: number, asOf: string): Promise<Map<string, Series>> {
+    const k = `${year}|${asOf}`;
+    let p = this.committedCache.get(k);
+    if (!p) {
+      p = committedByUnitFunctionMonthIfAvailable(this.db, {
+        year,
+        asOf,
+        unitIds: this.unitIds,
+      }).then((r) => {
+        if (!r.available) this.commitmentsAvailable = false;
+        const m = new Map<string, Series>();
+        for (const row of r.rows) {
+          if (row.month < 1 || row.month > 12) continue;
+          const s = m.get(key(row.unitId, row.accountFunction)) ?? zeros();
+          s[row.month - 1] = (s[row.month - 1] ?? 0) + row.expectedOre;
+          m.set(key(row.unitId, row.accountFunction), s);
+        }
+        return m;
+      });
+      this.committedCache.set(k, p);
+    }
+    return p;
+  }
+}
+
+export interface ForecastLine extends ForecastResult {
+  unitId: string;
+  accountFunction: string;
+  intakeHistory: { year: number; intakeOre: number }[];
+  actualByMonth: Series;
+  committedByMonth: Series;
+  budgetProfile: number[] | null;
+}
+
+/**
+ * The forecast of every (unit, function) of a year as of a date: actuals to date, committed
+ * cost for the months after the as-of month, intake estimated from earlier years with
+ * `params`, manual adjustments; and the corrected budget it is compared with.
+ */
+export async function computeForecastLines(
+  data: ForecastData,
+  db: Database,
+  q: {
+    year: number;
+    asOf: string;
+    unitIds: string[] | null;
+    intake: IntakeParams;
+    historyYears?: number[];
+  },
+): Promise<ForecastLine[]> {
+  const asOfMonth = monthOfIsoDate(q.asOf);
+  const history = (q.historyYears ?? (await yearsWithPostings(db, q.year))).slice(
+    0,
+    q.intake.method === 'none' ? 0 : q.intake.years,
+  );
+  const [budgets, actuals, committed, adjustments, pastActuals, pastCommitted] = await Promise.all([
+    correctedBudgetsByUnitFunction(db, q.year, q.unitIds),
+    data.actuals(q.year, q.asOf),
+    data.committed(q.year, q.asOf),
+    listAdjustments(db, q.year, q.unitIds),
+    Promise.all(history.map((y) => data.actuals(y, `${y}-12-31`))),
+    Promise.all(history.map((y) => data.committed(y, sameDateIn(y, q.asOf)))),
+  ]);
+  const keys = new Set<string>();
+  for (const b of budgets) keys.add(key(b.unit_id, b.account_function));
+  for (const k of actuals.keys()) keys.add(k);
+  for (const k of committed.keys()) keys.add(k);
+  for (const a of adjustments) keys.add(key(a.unit_id, a.account_function));
+  const budgetBy = new Map(budgets.map((b) => [key(b.unit_id, b.account_function), b]));
+  const lines: ForecastLine[] = [];
+  for (const k of keys) {
+    const [unitId = '', accountFunction = ''] = k.split('|');
+    if (q.unitIds && !q.unitIds.includes(unitId)) continue;
+    const actual = actuals.get(k) ?? zeros();
+    const comm = committed.get(k) ?? zeros();
+    const intakeHistory = history.map((y, i) => ({
+      year: y,
+      intakeOre: intakeOfYear(
+        pastActuals[i]?.get(k) ?? zeros(),
+        pastCommitted[i]?.get(k) ?? zeros(),
+        asOfMonth,
+      ),
+    }));
+    const result = computeForecast({
+      budgetOre: budgetBy.get(k)?.corrected_ore ?? 0,
+      actualsOre: yearToDate(actual, 12),
+      committedOre: restOfYear(comm, asOfMonth),
+      intakeOre: estimateIntake(
+        intakeHistory.map((h) => h.intakeOre),
+        q.intake,
+      ),
+      adjustmentsOre: adjustments
+        .filter((a) => key(a.unit_id, a.account_function) === k)
+        .reduce((s, a) => s + a.amount_ore, 0),
+    });
+    lines.push({
+      ...result,
+      unitId,
+      accountFunction,
+      intakeHistory,
+      actualByMonth: actual,
+      committedByMonth: comm,
+      budgetProfile: budgetBy.get(k)?.monthly_profile ?? null,
+    });
+  }
+  lines.sort(
+    (a, b) =>
+      a.unitId.localeCompare(b.unitId) || a.accountFunction.localeCompare(b.accountFunction),
+  );
+  return lines;
+}
+
+const kr = (o: number) => toKroner(ore(o));
+
+function presentParts(r: ForecastResult) {
+  return {
+    budget: kr(r.budgetOre),
+    actuals: kr(r.actualsOre),
+    committed: kr(r.committedOre),
+    intake: kr(r.intakeOre),
+    adjustments: kr(r.adjustmentsOre),
+    forecast: kr(r.forecastOre),
+    overspend: kr(r.overspendOre),
+  };
+}
+
+/** Monthly cumulative series for the chart: budget profile, actual to date, forecast path. */
+function chartSeries(lines: ForecastLine[], asOfMonth: number) {
+  const budget = zeros();
+  const actual = zeros();
+  const path = zeros();
+  for (const l of lines) {
+    const b = spreadByProfile(l.budgetOre, l.budgetProfile);
+    const p = forecastMonthlyPath(
+      l.actualByMonth,
+      l.committedByMonth,
+      l.intakeOre + l.adjustmentsOre,
+      asOfMonth,
+    );
+    for (let i = 0; i < 12; i++) {
+      budget[i] = (budget[i] ?? 0) + (b[i] ?? 0);
+      actual[i] = (actual[i] ?? 0) + (l.actualByMonth[i] ?? 0);
+      path[i] = (path[i] ?? 0) + (p[i] ?? 0);
+    }
+  }
+  const cb = cumulative(budget);
+  const ca = cumulative(actual);
+  const cf = cumulative(path);
+  return Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    budget: kr(cb[i] ?? 0),
+    actual: i < asOfMonth ? kr(ca[i] ?? 0) : null,
+    forecast: kr(cf[i] ?? 0),
+  }));
+}
+
+/**
+ * The forecast for the units the actor may read: per unit and function, per unit, the whole
+ * area; with the method and its parameters, the threshold and which units need a plan.
+ */
+export async function getForecast(
+  db: Database,
+  actor: Actor,
+  q: { year: number; asOf: string; unitId?: string | undefined; intake: IntakeParams },
+) {
+  authorize(actor, 'forecast.read');
+  if (!q.asOf.startsWith(String(q.year))) {
+    throw new AppError('validation_failed', {}, [
+      { path: 'asOf', code: 'outside_year', message: `Opgørelsesdatoen skal ligge i ${q.year}.` },
+    ]);
+  }
+  let unitIds = readableUnitIds(actor, 'forecast.read');
+  if (q.unitId) {
+    if (!can(actor, 'forecast.read', { unitId: q.unitId })) throw new AppError('not_found');
+    unitIds = [q.unitId];
+  }
+  const [units, functions, settings] = await Promise.all([
+    listUnits(db, unitIds),
+    listAccountFunctions(db),
+    getSettings(db),
+  ]);
+  const data = new ForecastData(db, unitIds);
+  const lines = await computeForecastLines(data, db, {
+    year: q.year,
+    asOf: q.asOf,
+    unitIds,
+    intake: q.intake,
+  });
+  const thresholdOre = settings?.action_plan_threshold_ore ?? 10_000_000;
+  const asOfMonth = monthOfIsoDate(q.asOf);
+  const fnName = new Map(functions.map((f) => [f.code, f.name]));
+  const unitRows = units.map((u) => {
+    const own = lines.filter((l) => l.unitId === u.id);
+    const total = sumForecasts(own);
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      ...presentParts(total),
+      actionPlanRequired: requiresActionPlan(total.overspendOre, thresholdOre),
+      lines: own.map((l) => ({
+        accountFunction: l.accountFunction,
+        accountFunctionName: fnName.get(l.accountFunction) ?? '',
+        ...presentParts(l),
+        intakeHistory: l.intakeHistory.map((h) => ({ year: h.year, intake: kr(h.intakeOre) })),
+      })),
+      months: chartSeries(own, asOfMonth),
+    };
+  });
+  const area = sumForecasts(lines);
+  return {
+    year: q.year,
+    asOf: q.asOf,
+    method: {
+      ...q.intake,
+      description:
+        'Forventet regnskab = forbrug til dato + disponerede udgifter resten af året + forventet tilgang + manuelle korrektioner. Tilgang i et tidligere år = det faktiske forbrug efter opgørelsesmåneden minus det, der var disponeret for de måneder på samme dato det år.',
+    },
+    commitmentsAvailable: data.commitmentsAvailable,
+    actionPlanThreshold: kr(thresholdOre),
+    area: { ...presentParts(area), months: chartSeries(lines, asOfMonth) },
+    units: unitRows,
+  };
+}
+
+/** Adds a manual forecast adjustment with a reason (refused without one). */
+export async function addAdjustment(
+  db: Database,
+  actor: Actor,
+  input: { unitId: string; accountFunction: string; year: number; amount: number; reason: string },
+  requestId?: string,
+) {
+  authorizeOrNotFound(actor, 'forecast.write', 'forecast.read', { unitId: input.unitId });
+  const issues = [];
+  if (input.reason.trim() === '') {
+    issues.push({
+      path: 'reason',
+      code: 'required',
+      message: 'En korrektion af prognosen skal have en begrundelse.',
+    });
+  }
+  const amount = kronerFromJsonNumber(input.amount);
+  if (!amount.ok)
+    issues.push({
+      path: 'amount',
+      code: amount.reason,
+      message: 'Beløbet skal være kroner med højst to decimaler.',
+    });
+  const functions = (await listAccountFunctions(db)).map((f) => f.code);
+  if (!functions.includes(input.accountFunction)) {
+    issues.push({
+      path: 'accountFunction',
+      code: 'unknown_function',
+      message: `Funktionen ${input.accountFunction} findes ikke i kontoplanen.`,
+    });
+  }
+  if (issues.length || !amount.ok) throw new AppError('validation_failed', {}, issues);
+  const id = await db.transaction(async (tx) => {
+    const newId = await insertAdjustment(tx, {
+      ...input,
+      amountOre: amount.value,
+      reason: input.reason.trim(),
+      by: actor.displayName,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'forecast.adjust',
+        objectType: 'forecast_adjustment',
+        objectId: newId,
+        unitId: input.unitId,
+        after: { ...input, amountOre: amount.value },
+      },
+      requestId,
+    );
+    return newId;
+  });
+  return { id, ...input, reason: input.reason.trim() };
+}
+
+/** The adjustments of a year for the units the actor may read. */
+export async function getAdjustments(db: Database, actor: Actor, year: number) {
+  authorize(actor, 'forecast.read');
+  const rows = await listAdjustments(db, year, readableUnitIds(actor, 'forecast.read'));
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    accountFunction: r.account_function,
+    amount: kr(r.amount_ore),
+    reason: r.reason,
+    by: r.created_by,
+    at: r.created_at,
+  }));
+}
