@@ -12,6 +12,7 @@ import { createRouter } from './openapi';
 import { actionPlanRoutes } from './routes/action-plans';
 import { apiDocsRoutes } from './routes/api-docs';
 import { budgetRoutes } from './routes/budgets';
+import { followUpRoutes } from './routes/follow-up';
 import { forecastRoutes } from './routes/forecast';
 import { jobRoutes } from './routes/jobs';
 import { ledgerRoutes } from './routes/ledger';
@@ -19,6 +20,8 @@ import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { organisationRoutes } from './routes/organisation';
 import { sessionRoutes } from './routes/session';
+import { caseRoutes } from './routes/cases';
+import { commitmentRoutes } from './routes/commitments';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 
@@ -74,7 +77,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', budgetRoutes)
     .route('/', ledgerRoutes)
     .route('/', jobRoutes)
-    .route('/', forecastRoutes);
+    .route('/', forecastRoutes)
+    .route('/', followUpRoutes)
+    .route('/', caseRoutes)
+    .route('/', commitmentRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

@@ -383,3 +383,32 @@ export async function listExpectedOverspend(
     [filter.year, filter.unitIds],
   );
 }
+
+export interface PlanUnitRow {
+  id: string;
+  name: string;
+  responsible: string | null;
+  centerName: string;
+  centerResponsible: string | null;
+}
+
+const SELECT_UNIT = `SELECT u.id, u.name, u.responsible, c.name AS "centerName", c.responsible AS "centerResponsible"
+  FROM units u JOIN centers c ON c.id = u.center_id`;
+
+/** A unit and its centre, for a plan's header. */
+export async function findPlanUnit(db: Queryable, id: string): Promise<PlanUnitRow | undefined> {
+  const rows = await db.query<PlanUnitRow>(`${SELECT_UNIT} WHERE u.id = $1`, [id]);
+  return rows[0];
+}
+
+/** A unit by its name, ignoring case and surrounding spaces. */
+export async function findPlanUnitByName(
+  db: Queryable,
+  name: string,
+): Promise<PlanUnitRow | undefined> {
+  const rows = await db.query<PlanUnitRow>(
+    `${SELECT_UNIT} WHERE lower(u.name) = lower(btrim($1))`,
+    [name],
+  );
+  return rows[0];
+}

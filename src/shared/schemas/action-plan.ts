@@ -75,57 +75,123 @@ export const ActionPlanAreaSchema = z.object({
   realisedEffect: months(KronerSchema.nullable()).nullish(),
 });
 
-export const ActionPlanDocumentSchema = z
-  .object({
-    format: z.literal(ACTION_PLAN_FORMAT, { error: `Skal være "${ACTION_PLAN_FORMAT}".` }),
-    title: z
-      .string({ error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være tekst.') })
-      .trim()
-      .min(1, 'Skal udfyldes.')
-      .max(300, 'Må højst være 300 tegn.'),
-    year: z
-      .number({
-        error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
-      })
-      .int('Skal være et årstal.')
-      .min(2000, 'Skal være et årstal fra 2000 til 2100.')
-      .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
-    center: PersonSchema,
-    unit: PersonSchema,
-    startedOn: isoDate,
-    updatedOn: isoDate,
-    cause: text(20_000),
-    causes: z
-      .array(z.string({ error: 'Skal være tekst.' }).max(2000))
-      .max(100)
-      .nullish(),
-    areas: z
-      .array(ActionPlanAreaSchema, {
-        error: (iss) =>
-          iss.input === undefined ? 'Skal udfyldes (en liste, evt. tom).' : 'Skal være en liste.',
-      })
-      .max(100, 'Højst 100 indsatsområder.'),
-    expectedOverspend: z
-      .object({
-        atStart: KronerSchema.nullish(),
-        atLastUpdate: KronerSchema.nullish(),
-        afterThisUpdate: KronerSchema.nullish(),
-      })
-      .nullish(),
-  })
-  .superRefine((doc, ctx) => {
-    const seen = new Set<number>();
-    doc.areas.forEach((area, index) => {
-      if (seen.has(area.number)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['areas', index, 'number'],
-          message: `Nummer ${area.number} er brugt af et andet indsatsområde; numrene skal være forskellige.`,
-        });
-      }
-      seen.add(area.number);
-    });
+const documentShape = {
+  format: z.literal(ACTION_PLAN_FORMAT, { error: `Skal være "${ACTION_PLAN_FORMAT}".` }),
+  title: z
+    .string({ error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være tekst.') })
+    .trim()
+    .min(1, 'Skal udfyldes.')
+    .max(300, 'Må højst være 300 tegn.'),
+  year: z
+    .number({
+      error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
+    })
+    .int('Skal være et årstal.')
+    .min(2000, 'Skal være et årstal fra 2000 til 2100.')
+    .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
+  center: PersonSchema,
+  unit: PersonSchema,
+  startedOn: isoDate,
+  updatedOn: isoDate,
+  cause: text(20_000),
+  causes: z
+    .array(z.string({ error: 'Skal være tekst.' }).max(2000))
+    .max(100)
+    .nullish(),
+  areas: z
+    .array(ActionPlanAreaSchema, {
+      error: (iss) =>
+        iss.input === undefined ? 'Skal udfyldes (en liste, evt. tom).' : 'Skal være en liste.',
+    })
+    .max(100, 'Højst 100 indsatsområder.'),
+  expectedOverspend: z
+    .object({
+      atStart: KronerSchema.nullish(),
+      atLastUpdate: KronerSchema.nullish(),
+      afterThisUpdate: KronerSchema.nullish(),
+    })
+    .nullish(),
+};
+
+/** Area numbers are unique within a plan. */
+function uniqueAreaNumbers(doc: { areas: { number: number }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<number>();
+  doc.areas.forEach((area, index) => {
+    if (seen.has(area.number)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['areas', index, 'number'],
+        message: `Nummer ${area.number} er brugt af et andet indsatsområde; numrene skal være forskellige.`,
+      });
+    }
+    seen.add(area.number);
   });
+}
+
+/** The document as POST /api/action-plans and an import accept it. */
+export const ActionPlanDocumentSchema = z.object(documentShape).superRefine(uniqueAreaNumbers);
+
+const versionField = z
+  .number({
+    error: (iss) =>
+      iss.input === undefined
+        ? 'Skal udfyldes med den version, ændringen bygger på.'
+        : 'Skal være et helt tal.',
+  })
+  .int('Skal være et helt tal.')
+  .min(1, 'Skal være mindst 1.');
+const commentField = z
+  .string({ error: 'Skal være tekst.' })
+  .max(2000, 'Må højst være 2000 tegn.')
+  .nullish();
+
+/** PUT /api/action-plans/{id}: the document plus the version it was based on and a comment. */
+export const ActionPlanUpdateSchema = z
+  .object({ ...documentShape, version: versionField, comment: commentField })
+  .superRefine(uniqueAreaNumbers);
+
+export const ActionPlanStatusSchema = z.object({
+  status: z.enum(['draft', 'active', 'closed'], { error: 'Skal være draft, active eller closed.' }),
+  version: versionField,
+  comment: commentField,
+});
+
+export const RealisationSchema = z.object({
+  version: versionField,
+  comment: commentField,
+  areas: z
+    .array(
+      z.object({
+        number: z.number({ error: 'Skal være et helt tal.' }).int('Skal være et helt tal.'),
+        realisedEffect: months(KronerSchema.nullable()),
+      }),
+    )
+    .max(100),
+});
+
+export const DraftRequestSchema = z.object({
+  year: z
+    .number({
+      error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
+    })
+    .int('Skal være et årstal.')
+    .min(2000, 'Skal være et årstal fra 2000 til 2100.')
+    .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
+  expectedOverspend: KronerSchema.nullish(),
+  causes: z
+    .array(z.string({ error: 'Skal være tekst.' }).max(2000))
+    .max(100)
+    .nullish(),
+});
+
+export const ExpectedOverspendSchema = z.object({
+  year: DraftRequestSchema.shape.year,
+  amount: KronerSchema,
+  causes: z
+    .array(z.string({ error: 'Skal være tekst.' }).max(2000))
+    .max(100)
+    .nullish(),
+});
 
 export type ActionPlanDocument = z.input<typeof ActionPlanDocumentSchema>;
 export type ActionPlanAreaDocument = z.input<typeof ActionPlanAreaSchema>;
@@ -327,4 +393,3 @@ export interface RequiredPlanItem {
   threshold: number;
   plan: { id: string; title: string; status: PlanStatus } | null;
 }
-

@@ -1,0 +1,427 @@
+import type { Queryable } from '../../db/database';
+import {
+  insertPlan,
+  insertVersion,
+  replacePlan,
+  upsertExpectedOverspend,
+} from '../../db/repositories/action-plans';
+import type { ActionPlan, PlanStatus } from '../../domain/action-plan';
+import { ore, type Ore } from '../../domain/money';
+import { documentToPlan, type ActionPlanDocument } from '../../shared/schemas/action-plan';
+import { DEMO_CENTER, DEMO_UNITS, DEMO_USERS } from './organisation';
+
+const unitByKey = (key: string) => {
+  const unit = DEMO_UNITS.find((u) => u.key === key);
+  if (!unit) throw new Error(`demo unit ${key} missing`);
+  return unit;
+};
+const MYNDIGHED = unitByKey('myndighed');
+const UNGE = unitByKey('unge');
+const displayName = (username: string) =>
+  DEMO_USERS.find((u) => u.username === username)?.displayName ?? username;
+
+/**
+ * HANDLEPLAN 2018 exactly as the reference document has it (figures, texts, causes); the
+ * header is filled from the demo organisation, with plausible start and update dates.
+ */
+export const REFERENCE_PLAN_2018: ActionPlanDocument = {
+  format: 'overblik/action-plan@1',
+  title: 'Handleplan 2018',
+  year: 2018,
+  center: {
+    name: DEMO_CENTER.name,
+    responsible: DEMO_CENTER.responsible,
+  },
+  unit: {
+    name: MYNDIGHED.name,
+    responsible: MYNDIGHED.responsible,
+  },
+  startedOn: '2018-04-01',
+  updatedOn: '2018-05-15',
+  cause:
+    'Udfordringen er relateret til forventet merforbrug i 2017. Summen af det forventede merforbrug er relateret til:',
+  causes: [
+    'Tilgang i indsatser efter budgetopfølgningen, december 2017',
+    'Afvigelser i forhold til disponerede forventet udgift, herunder uforudsete regninger',
+    'Indkomne regninger efter budgetopfølgning pr. 11. december, og med tilbagevirkende kraft',
+    'Manglende indtægter i Slagelse Familie Center',
+    'Yderligere refusion for SDE',
+  ],
+  areas: [
+    {
+      number: 1,
+      title: 'Følgeudgifter af anbringelser',
+      goal: 'Nedbringelse af følgeudgifter til anbringelser svarende til 5 mio. kr., hvilket er en direkte gevinstrealisering af tiltag, der er iværksat ultimo 2017.',
+      targetAmount: 5000000,
+      action:
+        'Der arbejdes med et skærpet blik på handleplaner i alle anbringelser i forbindelse med sagsbehandlingernes nye systematiske praksis. De opdaterede handleplaner danner grundlag for justering af ydelser og har fokus på, at der ikke er "følgeudgifter" for ekstraydelser, som "grundleverancen" indeholder. "Følgeudgifter" bliver konteret separat og udgiftsniveauet bliver fulgt tæt.',
+      consequences:
+        'Foranstaltningen tilpasses det individuelle behov, jf. handleplanen og sikrer samtidig, at der ikke bliver "købt" samme ydelse flere gange.',
+      monthlyEffect: [0, 0, 0, 0, 300000, 500000, 700000, 700000, 700000, 700000, 700000, 700000],
+    },
+    {
+      number: 2,
+      title: 'Anbringelses type',
+      goal: 'Aktiv ændring i relevante anbringelsestyper fra færre anbringelser i institutioner til flere anbringelser i plejefamilier. Tiltaget vil medføre et fald i den samlede anbringelsesudgift, svarende til 0,3 mio. kr.',
+      targetAmount: 300000,
+      action:
+        'I forbindelse med gennemgang af følgeudgifter, laves en vurdering af, om anbringelse på institution matcher barnet / den unges individuelle behov, eller om barnet/ den unge vil profitere mere af en plejefamilie.',
+      consequences:
+        'Eventuel ændring af anbringelsessted for barnet/ den unge, således at det bedste match opnås.',
+      monthlyEffect: [0, 0, 0, 0, 0, 0, 50000, 50000, 50000, 50000, 50000, 50000],
+    },
+    {
+      number: 3,
+      title: 'Egenbetaling fra forældre',
+      goal: 'Aktiv anvendelse af egen betaling fra forældre ved anbringelser, svarende til 0,3 mio. kr.',
+      targetAmount: 300000,
+      action:
+        'Alle anbringelser bliver gennemgået med henblik på at træffe afgørelse om forældrenes pligt til at bidrage til udgifterne til barnets ophold - jf. lov om social service',
+      consequences:
+        'Forældrene bliver sat i egenbetaling i overensstemmelse med lov om social service.',
+      monthlyEffect: [0, 0, 0, 10000, 20000, 30000, 40000, 40000, 40000, 40000, 40000, 40000],
+    },
+    {
+      number: 4,
+      title: 'Forebyggende foranstaltninger',
+      goal: 'Aktiv anvendelse af praktisk pædagogisk bistand i de situationer, hvor behovet ikke er reel "familiebehandling", svarende til 0,7 mio. kr.',
+      targetAmount: 700000,
+      action:
+        'Alle familiebehandlingsindsatser gennemgås og vurderes i forhold til om behovet kan dækkes ved praktisk pædagogisk bistand. Ved gennemgang anvendes familierådslagning i relevante sager.',
+      consequences:
+        'Indsatsen tilpasses det individuelle behov jf. handleplanen, hvilket kan give ændringer i valg af leverandør. Der kan ligeledes blive tale om, at "familienetværket" tager over, hvor det er relevant.',
+      monthlyEffect: [0, 0, 0, 10000, 30000, 40000, 70000, 120000, 120000, 120000, 120000, 70000],
+    },
+    {
+      number: 5,
+      title: 'Tilpasning af dobbeltforanstaltning',
+      goal: 'Skærpet vurdering af foranstaltninger for børn og unge, der modtager specialtilbud, således at eventuelle dobbeltforanstaltninger bliver tilpasset det aktuelle behov, svarende til 0,4 mio. kr.',
+      targetAmount: 400000,
+      action:
+        'Alle foranstaltninger relateret til specialtilbud bliver gennemgået med henblik på at tilpasse indholdet af foranstaltningen til de aktuelle behov, og således at behovet alene bliver dækket én gang. Fokus er, at der ikke er køb af ekstra ydelser, som allerede er en del af specialtilbuddets grundleverance.',
+      consequences:
+        'Indsatsen tilpasses det individuelle behov jf. handleplanen og specialtilbuddets grundleverance.',
+      monthlyEffect: [0, 0, 0, 0, 25000, 35000, 50000, 50000, 50000, 50000, 70000, 70000],
+    },
+    {
+      number: 6,
+      title: 'Controlling af eksisterende indsatser',
+      goal: 'Færre revisitationer og øget udslusning fra specialtilbud til almentilbud, svarende til 0,1 mio. kr.',
+      targetAmount: 100000,
+      action:
+        'I tæt samspil med indsatsen på specialområdet under Center for Skole bliver der foretaget en vurdering af den nødvendige socialfaglige indsats for at understøtte udslusning af specialelever til almentilbud. Handlingen skal ses i direkte sammenhæng med "Handleplan 2018, Center for Skole, specialområdet, Indsats 1"',
+      consequences: 'Den socialfaglige indsats forventes at være af mindre indgribende karakter.',
+      monthlyEffect: [0, 0, 0, 0, 0, 0, 0, 20000, 20000, 20000, 20000, 20000],
+    },
+    {
+      number: 7,
+      title: 'Indsatser på handicapområdet',
+      goal: 'Skærpet vurdering af kompenserende tilbud med henblik på at undgå eventuel overkompensation, svarende til 0,8 mio. kr.',
+      targetAmount: 800000,
+      action:
+        'Ved opfølgning på handicapsager bliver tilbud til forældre vurderet og justeret i henhold til forældrenes aktuelle behov.',
+      consequences: 'Tilbuddet til forældrene tilpasses det aktuelle behov.',
+      monthlyEffect: [0, 0, 0, 0, 100000, 100000, 100000, 100000, 100000, 100000, 100000, 100000],
+    },
+  ],
+  expectedOverspend: {
+    atStart: 7600000,
+    atLastUpdate: 0,
+    afterThisUpdate: 0,
+  },
+};
+
+const kr = (n: number): Ore => ore(n * 100);
+const months = (...kroner: number[]): Ore[] => kroner.map(kr);
+const nothing = (): (Ore | null)[] => Array.from({ length: 12 }, () => null);
+const realised = (...kroner: (number | null)[]): (Ore | null)[] =>
+  kroner.map((v) => (v === null ? null : kr(v)));
+
+/** A later plan with two updates and realised effects, so history and charts have content. */
+function ungePlan2026(): ActionPlan {
+  return {
+    title: 'Handleplan 2026',
+    year: 2026,
+    center: { name: DEMO_CENTER.name, responsible: DEMO_CENTER.responsible },
+    unit: { name: UNGE.name, responsible: UNGE.responsible },
+    startedOn: '2026-03-15',
+    updatedOn: '2026-03-15',
+    cause:
+      'Budgetopfølgningen pr. 28. februar viser et forventet merforbrug på efterværn og eksterne leverandører. Merforbruget er relateret til:',
+    causes: [
+      'Flere unge i efterværn (ungestøtte) end budgetteret',
+      'Stigende priser hos eksterne leverandører',
+      'Dobbeltforanstaltninger, der ikke er revisiteret',
+    ],
+    areas: [
+      {
+        number: 1,
+        title: 'Efterværn trappes ned',
+        goal: 'Støtten i efterværn trappes ned, efterhånden som den unge bliver ældre, svarende til 0,9 mio. kr.',
+        targetAmount: kr(900_000),
+        action:
+          'Alle afgørelser om efterværn træffes på visitationsmødet. Sagerne følges op 3-4 gange årligt, skiftevis af faglig koordinator og funktionsleder.',
+        consequences: 'Den unge får støtte, der passer til alder og behov.',
+        monthlyEffect: months(
+          0,
+          0,
+          0,
+          100_000,
+          100_000,
+          100_000,
+          100_000,
+          100_000,
+          100_000,
+          100_000,
+          100_000,
+          100_000,
+        ),
+        realisedEffect: nothing(),
+      },
+      {
+        number: 2,
+        title: 'Eksterne leverandører',
+        goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,6 mio. kr.',
+        targetAmount: kr(600_000),
+        action:
+          'Nye indsatser visiteres først til egne tilbud; eksterne aftaler genforhandles ved udløb.',
+        consequences: 'Færre leverandørskift for de unge, der allerede er i et tilbud.',
+        monthlyEffect: months(
+          0,
+          0,
+          0,
+          50_000,
+          50_000,
+          50_000,
+          75_000,
+          75_000,
+          75_000,
+          75_000,
+          75_000,
+          75_000,
+        ),
+        realisedEffect: nothing(),
+      },
+      {
+        number: 3,
+        title: 'Revisitation af dobbeltforanstaltninger',
+        goal: 'Familier med mere end én indsats revisiteres med godkendelse fra funktionsleder, svarende til 0,35 mio. kr.',
+        targetAmount: kr(350_000),
+        action:
+          'Funktionslederen godkender en anden indsats til en familie; eksisterende sager gennemgås.',
+        consequences: 'Indsatsen tilpasses det aktuelle behov.',
+        monthlyEffect: months(
+          0,
+          0,
+          0,
+          0,
+          40_000,
+          40_000,
+          40_000,
+          40_000,
+          40_000,
+          50_000,
+          50_000,
+          50_000,
+        ),
+        realisedEffect: nothing(),
+      },
+    ],
+    expectedOverspend: {
+      atStart: kr(1_850_000),
+      atLastUpdate: null,
+      afterThisUpdate: kr(1_850_000),
+    },
+  };
+}
+
+async function unitId(tx: Queryable, name: string): Promise<string> {
+  const [row] = await tx.query<{ id: string }>('SELECT id FROM units WHERE name = $1', [name]);
+  if (!row) throw new Error(`demo unit ${name} missing`);
+  return row.id;
+}
+
+async function saveVersion(
+  tx: Queryable,
+  input: {
+    planId: string;
+    plan: ActionPlan;
+    status: PlanStatus;
+    by: string;
+    at: string;
+    comment: string;
+  },
+): Promise<void> {
+  const at = new Date(input.at);
+  const version = await replacePlan(tx, {
+    id: input.planId,
+    plan: input.plan,
+    status: input.status,
+    by: input.by,
+    at,
+  });
+  await insertVersion(tx, {
+    planId: input.planId,
+    version,
+    status: input.status,
+    at,
+    byId: null,
+    by: input.by,
+    comment: input.comment,
+    plan: input.plan,
+  });
+}
+
+/**
+ * The demo's action plans: the reference HANDLEPLAN 2018 (active), the 2026 plan of
+ * "Ungeteam og efterværn" with two updates and realised effects, and the units' expected
+ * overspend for 2026 so that "handleplan påkrævet" shows for Børnehandicap (no plan yet).
+ */
+export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
+  const okonomi = displayName('okonomi');
+  const leder = displayName('leder');
+  const myndighedId = await unitId(tx, MYNDIGHED.name);
+  const ungeId = await unitId(tx, UNGE.name);
+  const handicapId = await unitId(tx, unitByKey('handicap').name);
+  const familieId = await unitId(tx, unitByKey('familiecenter').name);
+
+  const reference = documentToPlan(REFERENCE_PLAN_2018);
+  const refAt = new Date('2018-04-01T09:00:00Z');
+  const refId = await insertPlan(tx, {
+    unitId: myndighedId,
+    plan: reference,
+    status: 'draft',
+    by: okonomi,
+    at: refAt,
+  });
+  await insertVersion(tx, {
+    planId: refId,
+    version: 1,
+    status: 'draft',
+    at: refAt,
+    byId: null,
+    by: okonomi,
+    comment: 'Handleplanen oprettet',
+    plan: reference,
+  });
+  await saveVersion(tx, {
+    planId: refId,
+    plan: reference,
+    status: 'active',
+    by: leder,
+    at: '2018-05-15T12:00:00Z',
+    comment: 'Forelagt fagudvalget',
+  });
+
+  const v1 = ungePlan2026();
+  const v1At = new Date('2026-03-15T10:00:00Z');
+  const ungePlanId = await insertPlan(tx, {
+    unitId: ungeId,
+    plan: v1,
+    status: 'draft',
+    by: okonomi,
+    at: v1At,
+  });
+  await insertVersion(tx, {
+    planId: ungePlanId,
+    version: 1,
+    status: 'draft',
+    at: v1At,
+    byId: null,
+    by: okonomi,
+    comment: 'Kladde efter budgetopfølgningen pr. 28. februar',
+    plan: v1,
+  });
+
+  const v2: ActionPlan = {
+    ...v1,
+    updatedOn: '2026-06-10',
+    areas: v1.areas.map((a) => ({
+      ...a,
+      realisedEffect:
+        a.number === 1
+          ? realised(null, null, null, 90_000, 100_000, 110_000, null, null, null, null, null, null)
+          : a.number === 2
+            ? realised(null, null, null, 50_000, 40_000, 45_000, null, null, null, null, null, null)
+            : realised(null, null, null, null, 30_000, 40_000, null, null, null, null, null, null),
+    })),
+    expectedOverspend: {
+      atStart: kr(1_850_000),
+      atLastUpdate: kr(1_850_000),
+      afterThisUpdate: kr(0),
+    },
+  };
+  await saveVersion(tx, {
+    planId: ungePlanId,
+    plan: v2,
+    status: 'active',
+    by: leder,
+    at: '2026-06-10T08:30:00Z',
+    comment:
+      'Budgetopfølgning pr. 31. maj: forelagt udvalget, realiseret effekt april–juni registreret',
+  });
+
+  const v3: ActionPlan = {
+    ...v2,
+    updatedOn: '2026-09-12',
+    areas: v2.areas.map((a) => {
+      const extra =
+        a.number === 1 ? [95_000, 100_000] : a.number === 2 ? [50_000, 50_000] : [35_000, 40_000];
+      const r = [...a.realisedEffect];
+      r[6] = kr(extra[0] ?? 0);
+      r[7] = kr(extra[1] ?? 0);
+      return a.number === 2
+        ? {
+            ...a,
+            goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,45 mio. kr.',
+            targetAmount: kr(450_000),
+            monthlyEffect: months(
+              0,
+              0,
+              0,
+              50_000,
+              50_000,
+              50_000,
+              50_000,
+              50_000,
+              50_000,
+              50_000,
+              50_000,
+              50_000,
+            ),
+            realisedEffect: r,
+          }
+        : { ...a, realisedEffect: r };
+    }),
+    expectedOverspend: {
+      atStart: kr(1_850_000),
+      atLastUpdate: kr(0),
+      afterThisUpdate: kr(150_000),
+    },
+  };
+  await saveVersion(tx, {
+    planId: ungePlanId,
+    plan: v3,
+    status: 'active',
+    by: okonomi,
+    at: '2026-09-12T13:15:00Z',
+    comment: 'Budgetopfølgning pr. 31. august: færre genforhandlede aftaler end ventet',
+  });
+
+  const at = new Date('2026-09-12T13:00:00Z');
+  for (const [id, amount, causes] of [
+    [ungeId, 1_850_000, ['Flere unge i efterværn']],
+    [handicapId, 450_000, ['Nye kompenserende ydelser efter dom i Ankestyrelsen']],
+    [familieId, 80_000, []],
+  ] as const) {
+    await upsertExpectedOverspend(tx, {
+      unitId: id,
+      year: 2026,
+      amount: kr(amount),
+      causes: [...causes],
+      source: 'manual',
+      by: okonomi,
+      at,
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import {
+  activationProblems,
+  computeRealisation,
+  computeTotals,
+  planIssues,
+  type ActionPlan,
+  type PlanChange,
+  type PlanIssue,
+} from '../../domain/action-plan';
+import { formatKroner, toKroner, type Ore } from '../../domain/money';
+import type { PlanListRow, PlanMeta, VersionRow } from '../../db/repositories/action-plans';
+import {
+  describeField,
+  planToDocument,
+  type ActionPlanChangeOut,
+  type ActionPlanListItem,
+  type ActionPlanResponse,
+  type ActionPlanVersionItem,
+  type PlanIssueOut,
+} from '../../shared/schemas/action-plan';
+import { translate } from '../../shared/i18n/translate';
+
+/** A plan issue with its Danish message (amounts in Danish format). */
+export function presentIssue(issue: PlanIssue): PlanIssueOut {
+  const amounts = Object.fromEntries(
+    Object.entries(issue.amounts).map(([k, v]) => [k, formatKroner(v)]),
+  );
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    path: issue.path,
+    message: translate(`actionPlans.issues.${issue.code}`, {
+      ...issue.params,
+      ...amounts,
+      field: describeField(issue.path),
+    }),
+  };
+}
+
+/** GET /api/action-plans/{id}: the interchange document plus id, version, status, totals, issues. */
+export function presentPlan(meta: PlanMeta, plan: ActionPlan): ActionPlanResponse {
+  const totals = computeTotals(plan.areas);
+  const realisation = computeRealisation(plan);
+  const kr = (v: Ore | null) => (v === null ? null : toKroner(v));
+  return {
+    id: meta.id,
+    unitId: meta.unitId,
+    version: meta.version,
+    status: meta.status,
+    ...planToDocument(plan),
+    totals: {
+      byMonth: totals.byMonth.map(toKroner),
+      byArea: totals.byArea.map((a) => ({ number: a.number, total: toKroner(a.total) })),
+      grand: toKroner(totals.grand),
+    },
+    issues: planIssues(plan).map(presentIssue),
+    activationProblems: activationProblems(plan).map(presentIssue),
+    realisation: {
+      months: realisation.months.map((m) => ({
+        month: m.month,
+        planned: toKroner(m.planned),
+        realised: kr(m.realised),
+        cumulativePlanned: toKroner(m.cumulativePlanned),
+        cumulativeRealised: kr(m.cumulativeRealised),
+      })),
+      byArea: realisation.byArea.map((a) => ({
+        number: a.number,
+        planned: toKroner(a.planned),
+        realised: toKroner(a.realised),
+      })),
+      plannedTotal: toKroner(realisation.plannedTotal),
+      realisedTotal: toKroner(realisation.realisedTotal),
+      remainingOverspend: kr(realisation.remainingOverspend),
+    },
+    changedAt: meta.updatedAt,
+    changedBy: meta.updatedBy,
+  };
+}
+
+export function presentListItem(row: PlanListRow): ActionPlanListItem {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    title: row.title,
+    year: row.year,
+    status: row.status,
+    version: row.version,
+    grand: row.plannedTotalOre / 100,
+    expectedOverspendAtStart: row.expectedAtStartOre === null ? null : row.expectedAtStartOre / 100,
+    changedAt: row.updatedAt,
+  };
+}
+
+export function presentVersion(row: VersionRow): ActionPlanVersionItem {
+  return {
+    version: row.version,
+    status: row.status,
+    savedAt: row.savedAt,
+    savedBy: row.savedBy,
+    comment: row.comment,
+    grand: row.plannedTotalOre / 100,
+  };
+}
+
+/** A change between versions, amounts in kroner, with a Danish name for the field. */
+export function presentChange(
+  change: PlanChange,
+  before: ActionPlan,
+  after: ActionPlan,
+): ActionPlanChangeOut {
+  const isAmount = /(monthlyEffect|realisedEffect)\.\d+$|targetAmount$|expectedOverspend\./.test(
+    change.path,
+  );
+  const toOut = (v: unknown, plan: ActionPlan): unknown => {
+    if (isAmount && typeof v === 'number') return v / 100;
+    if (
+      change.path.startsWith('areas[') &&
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v)
+    )
+      return planToDocument({ ...plan, areas: [v as ActionPlan['areas'][number]] }).areas[0];
+    return v;
+  };
+  return {
+    path: change.path,
+    label: describeChangePath(change.path),
+    kind: change.kind,
+    before: toOut(change.before, before),
+    after: toOut(change.after, after),
+  };
+}
+
+function describeChangePath(path: string): string {
+  const m = /^areas\[(\d+)\](?:\.(.*))?$/.exec(path);
+  if (m) {
+    const rest = m[2] ? describeField(`x.${m[2]}`).replace(/^X, /, '') : '';
+    return `Indsatsområde ${m[1]}${rest ? `, ${rest.charAt(0).toLowerCase()}${rest.slice(1)}` : ''}`;
+  }
+  if (path === 'areas.order') return 'Rækkefølgen af indsatsområder';
+  return describeField(path);
+}

@@ -1,0 +1,543 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { z as zod } from 'zod';
+import { PLAN_STATUSES } from '../../domain/action-plan';
+import { toKroner } from '../../domain/money';
+import {
+  ActionPlanDocumentSchema,
+  ActionPlanStatusSchema,
+  ActionPlanUpdateSchema,
+  DraftRequestSchema,
+  ExpectedOverspendSchema,
+  RealisationSchema,
+  describeField,
+  documentToPlan,
+  oreFromKroner,
+  planToDocument,
+  type ActionPlanDocument,
+} from '../../shared/schemas/action-plan';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import {
+  presentChange,
+  presentListItem,
+  presentPlan,
+  presentVersion,
+} from '../presenters/action-plan';
+import {
+  changeActionPlanStatus,
+  compareActionPlanVersions,
+  createActionPlan,
+  getActionPlan,
+  getActionPlanVersion,
+  listActionPlans,
+  listActionPlanVersions,
+  recordRealisedEffect,
+  updateActionPlan,
+} from '../services/action-plan-service';
+import { EXPORT_FORMATS, exportActionPlan } from '../services/action-plan-export-service';
+import {
+  createDraftForUnit,
+  listRequiredPlans,
+  setExpectedOverspend,
+} from '../services/action-plan-trigger-service';
+import { validationError } from '../validation';
+
+/**
+ * Bad input names the field in Danish: "Indsatsområde i række 1, økonomisk effekt: Skal have
+ * præcis 12 måneder", with the document path (`areas.0.monthlyEffect`) beside it.
+ */
+function planHook(result: { success: true } | { success: false; error: zod.ZodError }): undefined {
+  if (result.success) return undefined;
+  throw validationError(
+    result.error.issues.map((issue) => {
+      const path = issue.path.map(String).join('.') || '(dokument)';
+      return {
+        path,
+        code: issue.code,
+        message: path === '(dokument)' ? issue.message : `${describeField(path)}: ${issue.message}`,
+      };
+    }),
+  );
+}
+
+const tags = ['Action plans'];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+const PlanResponse = z
+  .looseObject({
+    id: z.string(),
+    unitId: z.string(),
+    version: z.number().int(),
+    status: z.enum(['draft', 'active', 'closed']),
+    totals: z.object({
+      byMonth: z.array(z.number()),
+      byArea: z.array(z.object({ number: z.number(), total: z.number() })),
+      grand: z.number(),
+    }),
+    issues: z.array(
+      z.object({ code: z.string(), severity: z.string(), path: z.string(), message: z.string() }),
+    ),
+  })
+  .openapi('ActionPlan', {
+    description:
+      'The interchange document (overblik/action-plan@1) plus id, unitId, version, status, totals, issues, activationProblems and realisation. Amounts in kroner.',
+  });
+
+const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const UnitParam = z.object({
+  unitId: z.string().openapi({ param: { name: 'unitId', in: 'path' } }),
+});
+const yearQuery = z.coerce
+  .number({ error: 'Skal være et årstal.' })
+  .int('Skal være et årstal.')
+  .min(2000, 'Skal være et årstal fra 2000 til 2100.')
+  .max(2100, 'Skal være et årstal fra 2000 til 2100.');
+
+const list = createRoute({
+  method: 'get',
+  path: '/action-plans',
+  tags,
+  summary: 'Action plans in the units the user may read',
+  request: {
+    query: z.object({
+      year: yearQuery.optional(),
+      status: z.enum(['draft', 'active', 'closed']).optional(),
+      unitId: z.string().uuid('Skal være et enheds-id.').optional(),
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(z.looseObject({ id: z.string() })) }), 'Handleplaner'),
+    ...problemResponses(401, 422),
+  },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/action-plans',
+  tags,
+  summary: 'Create or import a plan from an interchange document (a draft, version 1)',
+  description:
+    'The unit is `unitId` (query) when given, else the unit whose name is `unit.name`, else the user’s only unit.',
+  request: {
+    query: z.object({ unitId: z.string().optional() }),
+    body: body(ActionPlanDocumentSchema),
+  },
+  responses: {
+    201: json(PlanResponse, 'Handleplanen er oprettet'),
+    ...problemResponses(400, 401, 403, 422),
+  },
+});
+
+const required = createRoute({
+  method: 'get',
+  path: '/action-plans/required',
+  tags,
+  summary:
+    'Units whose expected overspend for the year is above the threshold (handleplan påkrævet)',
+  request: { query: z.object({ year: yearQuery }) },
+  responses: {
+    200: json(
+      z.object({
+        year: z.number(),
+        threshold: z.number(),
+        items: z.array(z.looseObject({ unit: z.object({ id: z.string(), name: z.string() }) })),
+      }),
+      'Enheder med handleplan påkrævet',
+    ),
+    ...problemResponses(401, 422),
+  },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}',
+  tags,
+  summary: 'One plan with totals, issues and realisation',
+  request: { params: IdParam },
+  responses: { 200: json(PlanResponse, 'Handleplanen'), ...problemResponses(401, 404) },
+});
+
+const update = createRoute({
+  method: 'put',
+  path: '/action-plans/{id}',
+  tags,
+  summary: 'Save an update as a new version (409 when `version` is not the current one)',
+  request: { params: IdParam, body: body(ActionPlanUpdateSchema) },
+  responses: {
+    200: json(PlanResponse, 'Handleplanen er gemt som en ny version'),
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+const status = createRoute({
+  method: 'post',
+  path: '/action-plans/{id}/status',
+  tags,
+  summary: 'Activate (present), close or reopen a plan',
+  request: { params: IdParam, body: body(ActionPlanStatusSchema) },
+  responses: {
+    200: json(PlanResponse, 'Status er ændret'),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+const realisation = createRoute({
+  method: 'put',
+  path: '/action-plans/{id}/realisation',
+  tags,
+  summary: 'Record realised effect per area and month (a new version)',
+  request: { params: IdParam, body: body(RealisationSchema) },
+  responses: {
+    200: json(PlanResponse, 'Realiseret effekt er gemt'),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+const versions = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}/versions',
+  tags,
+  summary: 'Every saved version: who, when, comment',
+  request: { params: IdParam },
+  responses: {
+    200: json(z.object({ items: z.array(z.looseObject({ version: z.number() })) }), 'Versioner'),
+    ...problemResponses(401, 404),
+  },
+});
+
+const version = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}/versions/{version}',
+  tags,
+  summary: 'One saved version as an interchange document',
+  request: {
+    params: z.object({
+      id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+      version: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .openapi({ param: { name: 'version', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: json(z.looseObject({ version: z.number() }), 'Versionen'),
+    ...problemResponses(401, 404),
+  },
+});
+
+const compare = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}/compare',
+  tags,
+  summary: 'Two versions side by side with every change',
+  request: {
+    params: IdParam,
+    query: z.object({
+      from: z.coerce.number({ error: 'Skal være et versionsnummer.' }).int().min(1),
+      to: z.coerce.number({ error: 'Skal være et versionsnummer.' }).int().min(1),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        from: z.looseObject({ version: z.number() }),
+        to: z.looseObject({ version: z.number() }),
+        changes: z.array(z.looseObject({ path: z.string() })),
+      }),
+      'Sammenligning',
+    ),
+    ...problemResponses(401, 404, 422),
+  },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}/export',
+  tags,
+  summary: 'The plan as Word, Excel, PDF or JSON (the interchange format)',
+  request: {
+    params: IdParam,
+    query: z.object({
+      format: z.enum(EXPORT_FORMATS, { error: 'Skal være docx, xlsx, pdf eller json.' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Filen',
+      content: {
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
+        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+        'application/json': { schema: z.looseObject({ format: z.string() }) },
+      },
+    },
+    ...problemResponses(401, 404, 422),
+  },
+});
+
+const expected = createRoute({
+  method: 'put',
+  path: '/units/{unitId}/expected-overspend',
+  tags,
+  summary: "Record a unit's expected overspend for a year (entered by hand)",
+  request: { params: UnitParam, body: body(ExpectedOverspendSchema) },
+  responses: { 204: { description: 'Gemt' }, ...problemResponses(401, 403, 404, 422) },
+});
+
+const draft = createRoute({
+  method: 'post',
+  path: '/units/{unitId}/action-plan-draft',
+  tags,
+  summary: 'Create a draft plan prefilled with the header and the expected overspend',
+  description:
+    'Body `{ "year": 2026, "expectedOverspend": 1234567.5, "causes": ["…"] }` (expectedOverspend and causes optional; a given expectedOverspend is also recorded as the unit’s figure for the year). Answers 201 with the new draft, or 200 with the unit’s existing open plan for the year.',
+  request: { params: UnitParam, body: body(DraftRequestSchema) },
+  responses: {
+    201: json(PlanResponse, 'Kladden er oprettet'),
+    200: json(PlanResponse, 'Enheden har allerede en åben handleplan for året'),
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+/** Which months carry realised figures in the document (so an omitted list keeps what is stored). */
+function realisedGiven(doc: ActionPlanDocument): boolean[] {
+  return doc.areas.map((a) => Array.isArray(a.realisedEffect));
+}
+
+export const actionPlanRoutes = createRouter()
+  .openapi(list, async (c) => {
+    const actor = requireActor(c);
+    const rows = await listActionPlans(c.get('deps'), actor, c.req.valid('query'));
+    return c.json({ items: rows.map(presentListItem) }, 200);
+  })
+  .openapi(
+    create,
+    async (c) => {
+      const actor = requireActor(c);
+      const doc = c.req.valid('json');
+      const query = c.req.valid('query');
+      const raw = (await c.req.json().catch(() => ({}))) as { unitId?: unknown };
+      const unitId = query.unitId ?? (typeof raw.unitId === 'string' ? raw.unitId : undefined);
+      const { meta, plan } = await createActionPlan(
+        c.get('deps'),
+        actor,
+        documentToPlan(doc),
+        { ...(unitId ? { unitId } : {}) },
+        c.get('requestId'),
+      );
+      return c.json(presentPlan(meta, plan), 201);
+    },
+    planHook,
+  )
+  .openapi(
+    required,
+    async (c) => {
+      const actor = requireActor(c);
+      const { year } = c.req.valid('query');
+      const result = await listRequiredPlans(c.get('deps'), actor, year);
+      return c.json(
+        {
+          year,
+          threshold: toKroner(result.threshold),
+          items: result.items.map((i) => ({
+            unit: { id: i.unitId, name: i.unitName },
+            year: i.year,
+            expectedOverspend: i.amountOre / 100,
+            causes: i.causes,
+            threshold: toKroner(result.threshold),
+            updatedAt: i.updatedAt,
+            updatedBy: i.updatedBy,
+            plan: i.plan
+              ? {
+                  id: i.plan.id,
+                  title: i.plan.title,
+                  status: i.plan.status,
+                  version: i.plan.version,
+                }
+              : null,
+          })),
+        },
+        200,
+      );
+    },
+    planHook,
+  )
+  .openapi(read, async (c) => {
+    const actor = requireActor(c);
+    const { meta, plan } = await getActionPlan(c.get('deps'), actor, c.req.valid('param').id);
+    return c.json(presentPlan(meta, plan), 200);
+  })
+  .openapi(
+    update,
+    async (c) => {
+      const actor = requireActor(c);
+      const { version: basedOn, comment, ...doc } = c.req.valid('json');
+      const { meta, plan } = await updateActionPlan(
+        c.get('deps'),
+        actor,
+        c.req.valid('param').id,
+        {
+          plan: documentToPlan(doc),
+          version: basedOn,
+          comment: comment ?? null,
+          hasRealised: realisedGiven(doc),
+        },
+        c.get('requestId'),
+      );
+      return c.json(presentPlan(meta, plan), 200);
+    },
+    planHook,
+  )
+  .openapi(
+    status,
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid('json');
+      const { meta, plan } = await changeActionPlanStatus(
+        c.get('deps'),
+        actor,
+        c.req.valid('param').id,
+        {
+          status: input.status,
+          version: input.version,
+          comment: input.comment ?? null,
+        },
+        c.get('requestId'),
+      );
+      return c.json(presentPlan(meta, plan), 200);
+    },
+    planHook,
+  )
+  .openapi(
+    realisation,
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid('json');
+      const { meta, plan } = await recordRealisedEffect(
+        c.get('deps'),
+        actor,
+        c.req.valid('param').id,
+        {
+          version: input.version,
+          comment: input.comment ?? null,
+          areas: input.areas.map((a) => ({
+            number: a.number,
+            realisedEffect: a.realisedEffect.map((v) => (v === null ? null : oreFromKroner(v))),
+          })),
+        },
+        c.get('requestId'),
+      );
+      return c.json(presentPlan(meta, plan), 200);
+    },
+    planHook,
+  )
+  .openapi(versions, async (c) => {
+    const actor = requireActor(c);
+    const rows = await listActionPlanVersions(c.get('deps'), actor, c.req.valid('param').id);
+    return c.json({ items: rows.map(presentVersion) }, 200);
+  })
+  .openapi(
+    version,
+    async (c) => {
+      const actor = requireActor(c);
+      const { id, version: v } = c.req.valid('param');
+      const found = await getActionPlanVersion(c.get('deps'), actor, id, v);
+      return c.json({ ...presentVersion(found), document: planToDocument(found.plan) }, 200);
+    },
+    planHook,
+  )
+  .openapi(
+    compare,
+    async (c) => {
+      const actor = requireActor(c);
+      const { from, to } = c.req.valid('query');
+      const result = await compareActionPlanVersions(
+        c.get('deps'),
+        actor,
+        c.req.valid('param').id,
+        from,
+        to,
+      );
+      return c.json(
+        {
+          from: { ...presentVersion(result.from), document: planToDocument(result.from.plan) },
+          to: { ...presentVersion(result.to), document: planToDocument(result.to.plan) },
+          changes: result.changes.map((ch) => presentChange(ch, result.from.plan, result.to.plan)),
+        },
+        200,
+      );
+    },
+    planHook,
+  )
+  .openapi(
+    exportRoute,
+    async (c) => {
+      const actor = requireActor(c);
+      const file = await exportActionPlan(
+        c.get('deps'),
+        actor,
+        c.req.valid('param').id,
+        c.req.valid('query').format,
+      );
+      const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
+      return c.body(file.body as never, 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'Cache-Control': 'no-store',
+      });
+    },
+    planHook,
+  )
+  .openapi(
+    expected,
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid('json');
+      await setExpectedOverspend(
+        c.get('deps'),
+        actor,
+        c.req.valid('param').unitId,
+        { year: input.year, amount: oreFromKroner(input.amount), causes: input.causes ?? [] },
+        c.get('requestId'),
+      );
+      return c.body(null, 204);
+    },
+    planHook,
+  )
+  .openapi(
+    draft,
+    async (c) => {
+      const actor = requireActor(c);
+      const input = c.req.valid('json');
+      const result = await createDraftForUnit(
+        c.get('deps'),
+        actor,
+        c.req.valid('param').unitId,
+        {
+          year: input.year,
+          expectedOverspend:
+            input.expectedOverspend === null || input.expectedOverspend === undefined
+              ? null
+              : oreFromKroner(input.expectedOverspend),
+          causes: input.causes ?? null,
+        },
+        c.get('requestId'),
+      );
+      return c.json(presentPlan(result.meta, result.plan), result.created ? 201 : 200);
+    },
+    planHook,
+  );
+
+export const ACTION_PLAN_STATUSES = PLAN_STATUSES;

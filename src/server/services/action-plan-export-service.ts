@@ -1,0 +1,57 @@
+import type { Actor } from '../../domain/access';
+import { planIssues } from '../../domain/action-plan';
+import { renderActionPlanDocx } from '../../reports/action-plan-docx';
+import { renderActionPlanPdf } from '../../reports/action-plan-pdf';
+import { fileBaseName, type ActionPlanReportInput } from '../../reports/action-plan-view';
+import { renderActionPlanXlsx } from '../../reports/action-plan-xlsx';
+import { planToDocument } from '../../shared/schemas/action-plan';
+import type { AppDeps } from '../context';
+import { presentIssue } from '../presenters/action-plan';
+import { getActionPlan } from './action-plan-service';
+import { actionPlanThreshold } from './action-plan-trigger-service';
+
+export const EXPORT_FORMATS = ['docx', 'xlsx', 'pdf', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  json: 'application/json; charset=utf-8',
+};
+
+/** A plan as a file: Word, Excel, PDF or the JSON interchange document (which imports back). */
+export async function exportActionPlan(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  format: ExportFormat,
+): Promise<{ body: Uint8Array | string; contentType: string; filename: string }> {
+  const { meta, plan } = await getActionPlan(deps, actor, id);
+  const filename = `${fileBaseName(plan)}.${format}`;
+  if (format === 'json') {
+    return {
+      body: `${JSON.stringify(planToDocument(plan), null, 2)}\n`,
+      contentType: CONTENT_TYPES.json,
+      filename,
+    };
+  }
+  const input: ActionPlanReportInput = {
+    plan,
+    status: meta.status,
+    version: meta.version,
+    issues: planIssues(plan).map(presentIssue),
+    threshold: await actionPlanThreshold(deps),
+  };
+  const render =
+    format === 'docx'
+      ? renderActionPlanDocx
+      : format === 'xlsx'
+        ? renderActionPlanXlsx
+        : renderActionPlanPdf;
+  return {
+    body: new Uint8Array(await render(input)),
+    contentType: CONTENT_TYPES[format],
+    filename,
+  };
+}

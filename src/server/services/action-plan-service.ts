@@ -1,0 +1,430 @@
+import {
+  activationProblems,
+  diffPlans,
+  type ActionPlan,
+  type PlanStatus,
+} from '../../domain/action-plan';
+import type { Actor } from '../../domain/access';
+import type { Queryable } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import {
+  findPlan,
+  findPlanUnit,
+  findPlanUnitByName,
+  findVersion,
+  insertPlan,
+  insertVersion,
+  listPlans,
+  listVersions,
+  lockPlan,
+  replacePlan,
+  type PlanMeta,
+  type PlanUnitRow,
+} from '../../db/repositories/action-plans';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
+import { presentIssue } from '../presenters/action-plan';
+import { validationError } from '../validation';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A plan the actor may read, or 404 (also for other units' plans and malformed ids). */
+export async function getActionPlan(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
+  const found = UUID.test(id) ? await findPlan(deps.db, id) : undefined;
+  if (!found) throw new AppError('not_found');
+  authorizeOrNotFound(actor, 'plan.read', 'plan.read', { unitId: found.meta.unitId });
+  return found;
+}
+
+export async function listActionPlans(
+  deps: AppDeps,
+  actor: Actor,
+  filter: { year?: number; status?: PlanStatus; unitId?: string },
+) {
+  const unitIds = readableUnitIds(actor, 'plan.read');
+  if (unitIds !== null && unitIds.length === 0) return [];
+  return listPlans(deps.db, { unitIds, ...filter });
+}
+
+/**
+ * Which unit a new plan belongs to: `unitId` when given, else the unit named in the document's
+ * `unit.name`, else the actor's only unit. A unit the actor cannot read is reported as unknown
+ * (422 on `unit.name`), so names of other units reveal nothing; one they can read but not write
+ * plans in gives 403.
+ */
+async function resolveUnit(
+  db: Queryable,
+  actor: Actor,
+  plan: ActionPlan,
+  unitId: string | undefined,
+): Promise<PlanUnitRow> {
+  let unit: PlanUnitRow | undefined;
+  let path = 'unit.name';
+  if (unitId) {
+    path = 'unitId';
+    unit = UUID.test(unitId) ? await findPlanUnit(db, unitId) : undefined;
+  } else if (plan.unit.name) {
+    unit = await findPlanUnitByName(db, plan.unit.name);
+  } else if (!actor.roles.includes('administrator') && actor.unitIds.length === 1) {
+    unit = await findPlanUnit(db, actor.unitIds[0] ?? '');
+  } else {
+    throw validationError([
+      {
+        path,
+        code: 'required',
+        message:
+          'Virksomhed/område, navn: Angiv enheden, som handleplanen hører til (unit.name eller unitId).',
+      },
+    ]);
+  }
+  if (!unit || !can(actor, 'plan.read', { unitId: unit.id })) {
+    throw validationError([
+      {
+        path,
+        code: 'unknown_unit',
+        message: `Virksomhed/område, navn: Enheden «${unitId ?? plan.unit.name ?? ''}» findes ikke, eller du har ikke adgang til den.`,
+      },
+    ]);
+  }
+  authorize(actor, 'plan.write', { unitId: unit.id });
+  return unit;
+}
+
+/** POST /api/action-plans: creates (or imports) a plan as a draft, version 1. */
+export async function createActionPlan(
+  deps: AppDeps,
+  actor: Actor,
+  plan: ActionPlan,
+  options: { unitId?: string; comment?: string | null },
+  requestId?: string,
+): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
+  authorize(actor, 'plan.write');
+  const unit = await resolveUnit(deps.db, actor, plan, options.unitId);
+  const at = deps.now();
+  const id = await deps.db.transaction(async (tx) => {
+    const planId = await insertPlan(tx, {
+      unitId: unit.id,
+      plan,
+      status: 'draft',
+      by: actor.displayName,
+      at,
+    });
+    await insertVersion(tx, {
+      planId,
+      version: 1,
+      status: 'draft',
+      at,
+      byId: actor.userId,
+      by: actor.displayName,
+      comment: options.comment ?? null,
+      plan,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'action_plan.create',
+        objectType: 'action_plan',
+        objectId: planId,
+        unitId: unit.id,
+        after: summary(plan, 1, 'draft'),
+      },
+      requestId,
+    );
+    return planId;
+  });
+  return getActionPlan(deps, actor, id);
+}
+
+function summary(plan: ActionPlan, version: number, status: PlanStatus) {
+  return { title: plan.title, year: plan.year, version, status, areas: plan.areas.length };
+}
+
+const copenhagen = new Intl.DateTimeFormat('da-DK', {
+  timeZone: 'Europe/Copenhagen',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** `den 23.11.2026 kl. 11.00`, Danish local time. */
+export function danishMoment(iso: string): string {
+  const parts = Object.fromEntries(
+    copenhagen.formatToParts(new Date(iso)).map((p) => [p.type, p.value]),
+  );
+  return `den ${parts.day}.${parts.month}.${parts.year} kl. ${parts.hour}.${parts.minute}`;
+}
+
+/** Locks the plan and checks the actor's right and the version the change was based on. */
+async function lockForChange(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  basedOn: number,
+  action: 'plan.write' | 'plan.activate' | 'plan.realise',
+): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
+  const meta = UUID.test(id) ? await lockPlan(tx, id) : undefined;
+  if (!meta) throw new AppError('not_found');
+  authorizeOrNotFound(actor, action, 'plan.read', { unitId: meta.unitId });
+  const current = await findPlan(tx, id);
+  if (!current) throw new AppError('not_found');
+  if (meta.version !== basedOn) {
+    throw new AppError(
+      'version_conflict',
+      {
+        object: `Handleplanen «${current.plan.title}»`,
+        user: meta.updatedBy,
+        at: danishMoment(meta.updatedAt),
+      },
+      [],
+      { currentVersion: meta.version, changedBy: meta.updatedBy, changedAt: meta.updatedAt },
+    );
+  }
+  return current;
+}
+
+async function saveNewVersion(
+  tx: Queryable,
+  deps: AppDeps,
+  actor: Actor,
+  input: {
+    id: string;
+    before: { meta: PlanMeta; plan: ActionPlan };
+    plan: ActionPlan;
+    status: PlanStatus;
+    comment: string | null;
+    action: string;
+  },
+  requestId?: string,
+): Promise<number> {
+  const at = deps.now();
+  const version = await replacePlan(tx, {
+    id: input.id,
+    plan: input.plan,
+    status: input.status,
+    by: actor.displayName,
+    at,
+  });
+  await insertVersion(tx, {
+    planId: input.id,
+    version,
+    status: input.status,
+    at,
+    byId: actor.userId,
+    by: actor.displayName,
+    comment: input.comment,
+    plan: input.plan,
+  });
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: input.action,
+      objectType: 'action_plan',
+      objectId: input.id,
+      unitId: input.before.meta.unitId,
+      before: summary(input.before.plan, input.before.meta.version, input.before.meta.status),
+      after: { ...summary(input.plan, version, input.status), comment: input.comment },
+    },
+    requestId,
+  );
+  return version;
+}
+
+/**
+ * PUT /api/action-plans/{id}: an update is a new version. "Expected overspend at last update"
+ * is taken from the previous version (its "after this update", or its "at start" when that is
+ * empty). Realised effects are kept from the stored plan unless the document carries them and
+ * the actor may record them.
+ */
+export async function updateActionPlan(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { plan: ActionPlan; version: number; comment: string | null; hasRealised: boolean[] },
+  requestId?: string,
+): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
+  await deps.db.transaction(async (tx) => {
+    const before = await lockForChange(tx, actor, id, input.version, 'plan.write');
+    if (before.meta.status === 'closed') throw new AppError('action_plan_closed');
+    const previous = before.plan.expectedOverspend;
+    const mayRealise = can(actor, 'plan.realise', { unitId: before.meta.unitId });
+    const storedRealised = new Map(before.plan.areas.map((a) => [a.number, a.realisedEffect]));
+    const plan: ActionPlan = {
+      ...input.plan,
+      areas: input.plan.areas.map((area, i) => ({
+        ...area,
+        realisedEffect:
+          input.hasRealised[i] && mayRealise
+            ? area.realisedEffect
+            : (storedRealised.get(area.number) ?? area.realisedEffect),
+      })),
+      expectedOverspend: {
+        ...input.plan.expectedOverspend,
+        atLastUpdate: previous.afterThisUpdate ?? previous.atStart,
+      },
+    };
+    await saveNewVersion(
+      tx,
+      deps,
+      actor,
+      {
+        id,
+        before,
+        plan,
+        status: before.meta.status,
+        comment: input.comment,
+        action: 'action_plan.update',
+      },
+      requestId,
+    );
+  });
+  return getActionPlan(deps, actor, id);
+}
+
+const TRANSITIONS: Record<PlanStatus, PlanStatus[]> = {
+  draft: ['active'],
+  active: ['closed', 'draft'],
+  closed: [],
+};
+
+/**
+ * Moves a plan through draft → active → closed (an active plan may go back to draft). Activating
+ * needs the header, at least one area and every area's months adding up to its target; an
+ * uncovered overspend is only a warning. Needs `plan.activate`.
+ */
+export async function changeActionPlanStatus(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { status: PlanStatus; version: number; comment: string | null },
+  requestId?: string,
+): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
+  await deps.db.transaction(async (tx) => {
+    const before = await lockForChange(tx, actor, id, input.version, 'plan.activate');
+    const from = before.meta.status;
+    if (!TRANSITIONS[from].includes(input.status)) {
+      throw new AppError('action_plan_invalid_transition', { from, to: input.status });
+    }
+    if (input.status === 'active') {
+      const problems = activationProblems(before.plan).map(presentIssue);
+      if (problems.length > 0) {
+        throw new AppError(
+          'action_plan_not_ready',
+          { count: problems.length },
+          problems.map((p) => ({ path: p.path, code: p.code, message: p.message })),
+        );
+      }
+    }
+    await saveNewVersion(
+      tx,
+      deps,
+      actor,
+      {
+        id,
+        before,
+        plan: before.plan,
+        status: input.status,
+        comment: input.comment,
+        action: `action_plan.${input.status === 'active' ? 'activate' : input.status === 'closed' ? 'close' : 'reopen'}`,
+      },
+      requestId,
+    );
+  });
+  return getActionPlan(deps, actor, id);
+}
+
+/**
+ * Records realised effect per area and month (kroner → øre done by the caller) as a new version.
+ * Areas not named keep their figures; a null month means "not recorded". Needs `plan.realise`;
+ * allowed on active and closed plans as well as drafts.
+ */
+export async function recordRealisedEffect(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: {
+    version: number;
+    comment: string | null;
+    areas: { number: number; realisedEffect: ActionPlan['areas'][number]['realisedEffect'] }[];
+  },
+  requestId?: string,
+): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
+  await deps.db.transaction(async (tx) => {
+    const before = await lockForChange(tx, actor, id, input.version, 'plan.realise');
+    const known = new Set(before.plan.areas.map((a) => a.number));
+    const issues = input.areas.flatMap((a, i) =>
+      known.has(a.number)
+        ? []
+        : [
+            {
+              path: `areas.${i}.number`,
+              code: 'unknown_area',
+              message: `Indsatsområde ${a.number} findes ikke i handleplanen.`,
+            },
+          ],
+    );
+    if (issues.length) throw validationError(issues);
+    const byNumber = new Map(input.areas.map((a) => [a.number, a.realisedEffect]));
+    const plan: ActionPlan = {
+      ...before.plan,
+      areas: before.plan.areas.map((a) => ({
+        ...a,
+        realisedEffect: byNumber.get(a.number) ?? a.realisedEffect,
+      })),
+    };
+    await saveNewVersion(
+      tx,
+      deps,
+      actor,
+      {
+        id,
+        before,
+        plan,
+        status: before.meta.status,
+        comment: input.comment,
+        action: 'action_plan.realise',
+      },
+      requestId,
+    );
+  });
+  return getActionPlan(deps, actor, id);
+}
+
+export async function listActionPlanVersions(deps: AppDeps, actor: Actor, id: string) {
+  await getActionPlan(deps, actor, id);
+  return listVersions(deps.db, id);
+}
+
+export async function getActionPlanVersion(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+) {
+  await getActionPlan(deps, actor, id);
+  const found = await findVersion(deps.db, id, version);
+  if (!found) throw new AppError('not_found');
+  return found;
+}
+
+/** Two versions side by side and every change between them (areas matched by number). */
+export async function compareActionPlanVersions(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  from: number,
+  to: number,
+) {
+  await getActionPlan(deps, actor, id);
+  const [a, b] = await Promise.all([findVersion(deps.db, id, from), findVersion(deps.db, id, to)]);
+  if (!a || !b) throw new AppError('not_found');
+  return { from: a, to: b, changes: diffPlans(a.plan, b.plan) };
+}
