@@ -1,0 +1,116 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  IntakeParamsSchema,
+  RoundCommentSchema,
+  RoundInputSchema,
+} from '../../shared/schemas/budget';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import {
+  commentRoundLine,
+  createRound,
+  deriveCauses,
+  getRound,
+  getRounds,
+} from '../services/follow-up-service';
+
+const tags = ['Follow-up'];
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: z.unknown() } },
+});
+const Year = z.coerce.number().int().min(2000).max(2100);
+
+const create = createRoute({
+  method: 'post',
+  path: '/follow-up/rounds',
+  tags,
+  summary: 'Freeze every unit’s forecast as a follow-up round (e.g. "Budgetopfølgning 2, 2020")',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: RoundInputSchema } } },
+  },
+  responses: { 201: json('Runden er fastfrosset'), ...problemResponses(401, 403, 422) },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/follow-up/rounds',
+  tags,
+  summary: 'The rounds of a year with each unit’s totals: the trajectory and comparison',
+  request: { query: z.object({ year: Year }) },
+  responses: { 200: json('Runderne'), ...problemResponses(401, 403) },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/follow-up/rounds/{id}',
+  tags,
+  summary: 'One round with its frozen lines and comments',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: { 200: json('Runden'), ...problemResponses(401, 403, 404) },
+});
+
+const comment = createRoute({
+  method: 'put',
+  path: '/follow-up/lines/{id}/comment',
+  tags,
+  summary: 'The responsible person’s comment on a frozen line',
+  request: {
+    params: z.object({ id: z.uuid() }),
+    body: { required: true, content: { 'application/json': { schema: RoundCommentSchema } } },
+  },
+  responses: { 200: json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+});
+
+const causes = createRoute({
+  method: 'get',
+  path: '/follow-up/causes',
+  tags,
+  summary: 'Causes of a unit’s expected overspend derived from the data (for a draft action plan)',
+  request: {
+    query: IntakeParamsSchema.extend({
+      unitId: z.uuid(),
+      year: Year,
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skal skrives ÅÅÅÅ-MM-DD.'),
+    }),
+  },
+  responses: { 200: json('Årsager'), ...problemResponses(401, 403, 404, 422) },
+});
+
+export const followUpRoutes = createRouter()
+  .openapi(create, async (c) =>
+    c.json(
+      await createRound(c.get('deps').db, requireActor(c), c.req.valid('json'), c.get('requestId')),
+      201,
+    ),
+  )
+  .openapi(list, async (c) =>
+    c.json(await getRounds(c.get('deps').db, requireActor(c), c.req.valid('query').year), 200),
+  )
+  .openapi(one, async (c) =>
+    c.json(await getRound(c.get('deps').db, requireActor(c), c.req.valid('param').id), 200),
+  )
+  .openapi(comment, async (c) =>
+    c.json(
+      await commentRoundLine(
+        c.get('deps').db,
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('requestId'),
+      ),
+      200,
+    ),
+  )
+  .openapi(causes, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(
+      await deriveCauses(c.get('deps').db, requireActor(c), {
+        unitId: q.unitId,
+        year: q.year,
+        asOf: q.asOf,
+        intake: { method: q.method, years: q.years, factorPercent: q.factorPercent },
+      }),
+      200,
+    );
+  });

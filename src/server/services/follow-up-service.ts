@@ -1,0 +1,310 @@
+import type { Actor } from '../../domain/access';
+import type { Database } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import {
+  findRound,
+  findRoundLine,
+  insertRound,
+  insertRoundLines,
+  latePostings,
+  listRoundLines,
+  listRounds,
+  updateRoundLineComment,
+  type RoundLineRow,
+} from '../../db/repositories/follow-up';
+import {
+  DEFAULT_INTAKE_PARAMS,
+  monthOfIsoDate,
+  requiresActionPlan,
+  restOfYear,
+  yearToDate,
+  type IntakeParams,
+} from '../../domain/forecast/forecast';
+import { formatKroner, ore, toKroner } from '../../domain/money';
+import { getSettings } from '../../db/repositories/organisation';
+import { AppError } from '../errors';
+import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
+import { computeForecastLines, ForecastData } from './forecast-service';
+
+const kr = (o: number) => toKroner(ore(o));
+
+/**
+ * Freezes the forecast of every unit and account function as of a date as a follow-up round
+ * ("Budgetopfølgning 2, 2020"), in one transaction. Its date also closes the months up to it:
+ * postings for them imported later are flagged as late.
+ */
+export async function createRound(
+  db: Database,
+  actor: Actor,
+  input: { year: number; name: string; asOf: string; intake?: IntakeParams | undefined },
+  requestId?: string,
+) {
+  authorize(actor, 'budget.write');
+  if (!input.asOf.startsWith(String(input.year))) {
+    throw new AppError('validation_failed', {}, [
+      {
+        path: 'asOf',
+        code: 'outside_year',
+        message: `Opgørelsesdatoen skal ligge i ${input.year}.`,
+      },
+    ]);
+  }
+  const intake = input.intake ?? DEFAULT_INTAKE_PARAMS;
+  const lines = await computeForecastLines(new ForecastData(db, null), db, {
+    year: input.year,
+    asOf: input.asOf,
+    unitIds: null,
+    intake,
+  });
+  const id = await db.transaction(async (tx) => {
+    const roundId = await insertRound(tx, {
+      ...input,
+      intakeParams: intake,
+      by: actor.displayName,
+    });
+    if (!roundId) {
+      throw new AppError('validation_failed', {}, [
+        {
+          path: 'name',
+          code: 'duplicate',
+          message: `Der findes allerede en opfølgning med navnet "${input.name}" i ${input.year}.`,
+        },
+      ]);
+    }
+    await insertRoundLines(tx, roundId, lines);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'follow_up.freeze',
+        objectType: 'followup_round',
+        objectId: roundId,
+        after: {
+          year: input.year,
+          name: input.name,
+          asOf: input.asOf,
+          lines: lines.length,
+          intake,
+        },
+      },
+      requestId,
+    );
+    return roundId;
+  });
+  return getRound(db, actor, id);
+}
+
+function presentLine(l: RoundLineRow) {
+  return {
+    id: l.id,
+    unitId: l.unit_id,
+    unitName: l.unit_name,
+    accountFunction: l.account_function,
+    budget: kr(l.budget_ore),
+    actuals: kr(l.actuals_ore),
+    committed: kr(l.committed_ore),
+    intake: kr(l.intake_ore),
+    adjustments: kr(l.adjustments_ore),
+    forecast: kr(l.forecast_ore),
+    overspend: kr(l.overspend_ore),
+    comment: l.comment,
+    version: l.version,
+  };
+}
+
+export async function getRound(db: Database, actor: Actor, id: string) {
+  authorize(actor, 'forecast.read');
+  const round = await findRound(db, id);
+  if (!round) throw new AppError('not_found');
+  const lines = await listRoundLines(db, [id], readableUnitIds(actor, 'forecast.read'));
+  return {
+    id: round.id,
+    year: round.year,
+    name: round.name,
+    asOf: round.as_of,
+    intake: round.intake_params,
+    createdBy: round.created_by,
+    createdAt: round.created_at,
+    lines: lines.map(presentLine),
+  };
+}
+
+/**
+ * The rounds of a year with each unit's totals per round: the trajectory the committee sees,
+ * and the comparison of any two rounds.
+ */
+export async function getRounds(db: Database, actor: Actor, year: number) {
+  authorize(actor, 'forecast.read');
+  const rounds = await listRounds(db, year);
+  const lines = await listRoundLines(
+    db,
+    rounds.map((r) => r.id),
+    readableUnitIds(actor, 'forecast.read'),
+  );
+  const thresholdOre = (await getSettings(db))?.action_plan_threshold_ore ?? 10_000_000;
+  return {
+    year,
+    rounds: rounds.map((r) => {
+      const own = lines.filter((l) => l.round_id === r.id);
+      const byUnit = new Map<
+        string,
+        { unitId: string; unitName: string; budget: number; forecast: number; overspend: number }
+      >();
+      for (const l of own) {
+        const u = byUnit.get(l.unit_id) ?? {
+          unitId: l.unit_id,
+          unitName: l.unit_name,
+          budget: 0,
+          forecast: 0,
+          overspend: 0,
+        };
+        u.budget += l.budget_ore;
+        u.forecast += l.forecast_ore;
+        u.overspend += l.overspend_ore;
+        byUnit.set(l.unit_id, u);
+      }
+      return {
+        id: r.id,
+        name: r.name,
+        asOf: r.as_of,
+        createdBy: r.created_by,
+        units: [...byUnit.values()].map((u) => ({
+          unitId: u.unitId,
+          unitName: u.unitName,
+          budget: kr(u.budget),
+          forecast: kr(u.forecast),
+          overspend: kr(u.overspend),
+          actionPlanRequired: requiresActionPlan(u.overspend, thresholdOre),
+        })),
+        total: {
+          budget: kr(own.reduce((s, l) => s + l.budget_ore, 0)),
+          forecast: kr(own.reduce((s, l) => s + l.forecast_ore, 0)),
+          overspend: kr(own.reduce((s, l) => s + l.overspend_ore, 0)),
+        },
+      };
+    }),
+  };
+}
+
+/** The responsible person's comment on a frozen line (the figures themselves stay frozen). */
+export async function commentRoundLine(
+  db: Database,
+  actor: Actor,
+  lineId: string,
+  input: { comment: string; version: number },
+  requestId?: string,
+) {
+  const line = await findRoundLine(db, lineId);
+  if (!line) throw new AppError('not_found');
+  authorizeOrNotFound(actor, 'forecast.write', 'forecast.read', { unitId: line.unit_id });
+  await db.transaction(async (tx) => {
+    if (!(await updateRoundLineComment(tx, line.id, input.version, input.comment.trim()))) {
+      throw new AppError('version_conflict', {
+        object: `Linjen ${line.unit_name} ${line.account_function}`,
+        user: 'en anden bruger',
+        at: 'for nylig',
+      });
+    }
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'follow_up.comment',
+        objectType: 'followup_round_line',
+        objectId: line.id,
+        unitId: line.unit_id,
+        before: { comment: line.comment },
+        after: { comment: input.comment.trim() },
+      },
+      requestId,
+    );
+  });
+  const updated = await findRoundLine(db, line.id);
+  if (!updated) throw new AppError('not_found');
+  return presentLine(updated);
+}
+
+/**
+ * Causes of a unit's expected overspend derived from the data, for a draft action plan:
+ * growth in committed cost since the last round (new interventions), deviation between what
+ * was committed and what was paid to date, late postings with retroactive effect, and the
+ * expected intake. Missing income and reimbursement are not derived yet and say so.
+ */
+export async function deriveCauses(
+  db: Database,
+  actor: Actor,
+  q: { unitId: string; year: number; asOf: string; intake: IntakeParams },
+) {
+  authorizeOrNotFound(actor, 'forecast.read', 'forecast.read', { unitId: q.unitId });
+  const data = new ForecastData(db, [q.unitId]);
+  const asOfMonth = monthOfIsoDate(q.asOf);
+  const lines = await computeForecastLines(data, db, {
+    year: q.year,
+    asOf: q.asOf,
+    unitIds: [q.unitId],
+    intake: q.intake,
+  });
+  const causes: { code: string; text: string; amount: number }[] = [];
+  const committedNow = await data.committed(q.year, q.asOf);
+  const lastRound = (await listRounds(db, q.year)).filter((r) => r.as_of < q.asOf).at(-1);
+  if (data.commitmentsAvailable) {
+    const sumAll = (m: Map<string, number[]>) =>
+      [...m.values()].reduce((s, x) => s + x.reduce((a, b) => a + b, 0), 0);
+    if (lastRound) {
+      const then = await data.committed(q.year, lastRound.as_of);
+      const growth = sumAll(committedNow) - sumAll(then);
+      if (growth !== 0) {
+        causes.push({
+          code: 'new_interventions',
+          text: `Nye og ændrede indsatser siden ${lastRound.name}: de disponerede udgifter for året er ${growth > 0 ? 'steget' : 'faldet'} med ${formatKroner(ore(Math.abs(growth)))} kr.`,
+          amount: kr(growth),
+        });
+      }
+    }
+    let deviation = 0;
+    for (const l of lines)
+      deviation +=
+        yearToDate(l.actualByMonth, asOfMonth) - yearToDate(l.committedByMonth, asOfMonth);
+    if (deviation !== 0) {
+      causes.push({
+        code: 'committed_vs_actual',
+        text: `Afvigelse mellem disponeret og faktisk forbrug til dato (fx uforudsete regninger): ${deviation > 0 ? 'merforbrug' : 'mindreforbrug'} på ${formatKroner(ore(Math.abs(deviation)))} kr.`,
+        amount: kr(deviation),
+      });
+    }
+  }
+  const late = await latePostings(db, q.unitId, q.year);
+  if (late.n > 0) {
+    causes.push({
+      code: 'late_postings',
+      text: `${late.n} regninger er bogført efter en afsluttet opfølgning med tilbagevirkende kraft: ${formatKroner(ore(late.sum_ore))} kr.`,
+      amount: kr(late.sum_ore),
+    });
+  }
+  const intake = lines.reduce((s, l) => s + l.intakeOre, 0);
+  const committedRest = lines.reduce((s, l) => s + restOfYear(l.committedByMonth, asOfMonth), 0);
+  if (intake !== 0) {
+    causes.push({
+      code: 'expected_intake',
+      text: `Forventet tilgang af nye sager resten af året ud fra tidligere år: ${formatKroner(ore(intake))} kr.`,
+      amount: kr(intake),
+    });
+  }
+  return {
+    unitId: q.unitId,
+    year: q.year,
+    asOf: q.asOf,
+    lastRound: lastRound ? { name: lastRound.name, asOf: lastRound.as_of } : null,
+    committedRest: kr(committedRest),
+    causes,
+    notDerived: [
+      ...(data.commitmentsAvailable
+        ? []
+        : [
+            'Nye indsatser og afvigelser i forhold til disponeringen (sagerne er ikke tilgængelige).',
+          ]),
+      'Manglende indtægter (indtægtsbudgettet følges ikke særskilt endnu).',
+      'Refusion for særligt dyre enkeltsager (beregnes ikke i prognosen endnu).',
+    ],
+  };
+}
