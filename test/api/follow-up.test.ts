@@ -126,13 +126,9 @@ describe('follow-up rounds', () => {
       causes: { code: string; text: string; amount: number }[];
       notDerived: string[];
     };
-    expect(body.causes).toContainEqual(
-      expect.objectContaining({
-        code: 'late_postings',
-        amount: 25_000,
-        text: expect.stringContaining('25.000 kr.'),
-      }),
-    );
+    const late = body.causes.find((c) => c.code === 'late_postings');
+    expect(late?.amount).toBe(25_000);
+    expect(late?.text).toContain('25.000 kr.');
     expect(body.notDerived.join(' ')).toContain('Refusion');
   });
 });
