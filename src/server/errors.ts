@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   action_plan_closed: 409,
   action_plan_invalid_transition: 409,
   payload_too_large: 413,
+  case_not_expected: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

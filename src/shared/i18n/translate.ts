@@ -6,10 +6,12 @@ import daAdmin from './da/admin.json';
 import enAdmin from './en/admin.json';
 import daActionPlans from './da/actionPlans.json';
 import enActionPlans from './en/actionPlans.json';
+import daCases from './da/cases.json';
+import enCases from './en/cases.json';
 
 export const resources = {
-  da: { ...daCommon, ...daAdmin, ...daActionPlans },
-  en: { ...enCommon, ...enAdmin, ...enActionPlans },
+  da: { ...daCommon, ...daAdmin, ...daActionPlans, ...daCases },
+  en: { ...enCommon, ...enAdmin, ...enActionPlans, ...enCases },
 } as const;
 export type Language = keyof typeof resources;
 

@@ -1,0 +1,155 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CasesDocumentSchema } from '../../shared/schemas/cases';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import {
+  exportCases,
+  getCase,
+  grantCaseIntervention,
+  importCases,
+  listCases,
+} from '../services/case-service';
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/cases/import',
+  tags: ['Cases'],
+  summary:
+    'Import cases in the format overblik/cases@1: all or nothing, idempotent (cases by ref, rates by code)',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: CasesDocumentSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'Importeret',
+      content: {
+        'application/json': {
+          schema: z.object({
+            created: z.number().int(),
+            updated: z.number().int(),
+            unchanged: z.number().int(),
+            rates: z.number().int(),
+            interventions: z.number().int(),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 413, 422),
+  },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/cases/export',
+  tags: ['Cases'],
+  summary: 'Export the cases you may read in the format overblik/cases@1',
+  request: { query: z.object({ unit: z.string().max(200).optional() }) },
+  responses: {
+    200: { description: 'Sager', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/cases',
+  tags: ['Cases'],
+  summary: 'Cases you may read (refs only: no CPR numbers, no names)',
+  request: {
+    query: z.object({
+      unit: z.string().max(200).optional(),
+      q: z.string().max(200).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: {
+    200: { description: 'Sager', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/cases/{id}',
+  tags: ['Cases'],
+  summary: 'One case with its interventions and monthly cost; the read is logged',
+  request: {
+    params: z.object({ id: z.string() }),
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+  },
+  responses: {
+    200: { description: 'Sag', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const grant = createRoute({
+  method: 'post',
+  path: '/cases/{id}/interventions/{ref}/grant',
+  tags: ['Cases'],
+  summary:
+    'Grant an expected intervention: the intervention it adjusts ends the day before it starts',
+  request: {
+    params: z.object({ id: z.string(), ref: z.string() }),
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ version: z.number().int() }) } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Bevilget',
+      content: {
+        'application/json': {
+          schema: z.object({
+            version: z.number().int(),
+            ended: z.string().nullable(),
+            removed: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+export const caseRoutes = createRouter()
+  .openapi(importRoute, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await importCases(c.get('deps'), requireActor(c), body, c.get('requestId')), 200);
+  })
+  .openapi(exportRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await exportCases(c.get('deps'), requireActor(c), q, c.get('requestId')), 200);
+  })
+  .openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await listCases(c.get('deps'), requireActor(c), q), 200);
+  })
+  .openapi(one, async (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const deps = c.get('deps');
+    const year =
+      q.year ??
+      Number(
+        new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(
+          deps.now(),
+        ),
+      );
+    return c.json(await getCase(deps, requireActor(c), id, year, c.get('requestId')), 200);
+  })
+  .openapi(grant, async (c) => {
+    const { id, ref } = c.req.valid('param');
+    const { version } = c.req.valid('json');
+    return c.json(
+      await grantCaseIntervention(
+        c.get('deps'),
+        requireActor(c),
+        { caseId: id, ref, version },
+        c.get('requestId'),
+      ),
+      200,
+    );
+  });

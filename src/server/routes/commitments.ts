@@ -1,0 +1,174 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { parseIsoDate } from '../../domain/months';
+import { STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import { statementWorkbook } from '../presenters/case-statement-xlsx';
+import {
+  commitments,
+  families,
+  movement,
+  reimbursement,
+  statement,
+} from '../services/commitment-service';
+
+const date = z
+  .string()
+  .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+const year = z.coerce
+  .number({ error: 'Skal være et årstal.' })
+  .int('Skal være et årstal.')
+  .min(2000, 'Skal være et årstal fra 2000.')
+  .max(2100, 'Skal være et årstal til og med 2100.');
+const unit = z.string().max(200).optional().openapi({ description: "The unit's name" });
+
+const MonthTotals = z.object({
+  total: z.number().openapi({ description: 'kroner' }),
+  byMonth: z.array(z.number()).length(12).openapi({ description: 'kroner, January first' }),
+});
+
+const CommitmentsSchema = z
+  .object({
+    year: z.number().int(),
+    asOf: z.string(),
+    unit: z.string().nullable(),
+    case: z.string().nullable(),
+    expected: MonthTotals,
+    granted: MonthTotals,
+    lastYear: z.object({
+      year: z.number().int(),
+      asOf: z.string(),
+      expected: MonthTotals,
+      granted: MonthTotals,
+    }),
+    issues: z.array(
+      z.object({
+        case: z.string(),
+        intervention: z.string(),
+        code: z.string(),
+        date: z.string(),
+        rate: z.string(),
+      }),
+    ),
+  })
+  .openapi('Commitments');
+
+const json = (description: string) => ({
+  200: { description, content: { 'application/json': { schema: z.any() } } },
+  ...problemResponses(401, 403, 404, 422),
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/commitments',
+  tags: ['Commitments'],
+  summary:
+    'Committed cost (disponering) of a year as of a date: expected and granted, by month, in kroner',
+  request: {
+    query: z.object({
+      year,
+      asOf: date.optional().openapi({ description: 'Default today' }),
+      unit,
+      case: z.string().max(200).optional().openapi({ description: "The case's ref" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Disponering',
+      content: { 'application/json': { schema: CommitmentsSchema } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const byQuery = z.object({
+  year,
+  asOf: date.optional(),
+  unit,
+  by: z.enum(STATEMENT_DIMENSIONS).default('category'),
+});
+
+const getStatement = createRoute({
+  method: 'get',
+  path: '/commitments/statement',
+  tags: ['Commitments'],
+  summary:
+    'A commitment statement split by month, unit, account function, category, provider or age band',
+  request: { query: byQuery },
+  responses: json('Disponeringsopgørelse'),
+});
+
+const getStatementXlsx = createRoute({
+  method: 'get',
+  path: '/commitments/statement.xlsx',
+  tags: ['Commitments'],
+  summary: 'The same statement as an Excel workbook',
+  request: { query: byQuery },
+  responses: {
+    200: {
+      description: 'Excel',
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() },
+      },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const getMovement = createRoute({
+  method: 'get',
+  path: '/commitments/movement',
+  tags: ['Commitments'],
+  summary: "Movement in a year's committed cost between two dates: new, ended and changed",
+  request: { query: z.object({ year, from: date, to: date, unit }) },
+  responses: json('Bevægelser'),
+});
+
+const getFamilies = createRoute({
+  method: 'get',
+  path: '/commitments/families',
+  tags: ['Commitments'],
+  summary: 'Families with more than one intervention on a date, per age band',
+  request: { query: z.object({ date, unit }) },
+  responses: json('Familier med mere end én foranstaltning'),
+});
+
+const getReimbursement = createRoute({
+  method: 'get',
+  path: '/commitments/reimbursement',
+  tags: ['Commitments'],
+  summary: 'Reimbursement of very expensive cases (refusion): households above the first threshold',
+  request: { query: z.object({ year, asOf: date.optional(), unit }) },
+  responses: json('Refusion'),
+});
+
+export const commitmentRoutes = createRouter()
+  .openapi(get, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await commitments(c.get('deps'), requireActor(c), q), 200);
+  })
+  .openapi(getStatement, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await statement(c.get('deps'), requireActor(c), q), 200);
+  })
+  .openapi(getStatementXlsx, async (c) => {
+    const q = c.req.valid('query');
+    const s = await statement(c.get('deps'), requireActor(c), q);
+    const body = await statementWorkbook(s);
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="disponering-${s.year}-${s.asOf}-${s.by}.xlsx"`,
+    });
+  })
+  .openapi(getMovement, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await movement(c.get('deps'), requireActor(c), q), 200);
+  })
+  .openapi(getFamilies, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await families(c.get('deps'), requireActor(c), q), 200);
+  })
+  .openapi(getReimbursement, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await reimbursement(c.get('deps'), requireActor(c), q), 200);
+  });

@@ -1,0 +1,341 @@
+import type { Actor } from '../../domain/access';
+import {
+  ageBandOn,
+  computeYear,
+  grantIntervention,
+  readCasesDocument,
+  totalsByMonth,
+  writeCasesDocument,
+  type CaseRecord,
+  type RawCasesDocument,
+  type Rate,
+} from '../../domain/cases';
+import { toKroner } from '../../domain/money';
+import type { IsoDate } from '../../domain/months';
+import { recordAudit, recordRead } from '../../db/repositories/audit';
+import {
+  canonicalPayment,
+  listCaseSummaries,
+  listRates,
+  loadCases,
+  replaceInterventions,
+  touchCase,
+  upsertCases,
+  upsertRates,
+} from '../../db/repositories/cases';
+import { listUnits } from '../../db/repositories/organisation';
+import type { CaseDetailJson, CaseSummaryJson, CasesDocument } from '../../shared/schemas/cases';
+import type { AppDeps } from '../context';
+import { AppError, type FieldIssue } from '../errors';
+import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
+import { validationError } from '../validation';
+import { monthTotalsJson, todayIn } from './commitment-service';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rates: number;
+  interventions: number;
+}
+
+/** A case as compared on import: equal JSON = nothing to change. */
+function fingerprint(record: CaseRecord): string {
+  return JSON.stringify({
+    ...record,
+    interventions: record.interventions.map((i) => ({
+      ...i,
+      payment: canonicalPayment(i.payment),
+    })),
+  });
+}
+
+function rateFingerprint(rate: Rate): string {
+  return JSON.stringify(rate);
+}
+
+/**
+ * Imports a cases document, all or nothing: every problem is listed with its path and nothing
+ * is stored. Cases are matched by ref and rates by code; a case in the document replaces the
+ * stored case's interventions, and one whose content is unchanged is not touched, so
+ * importing the same document twice changes nothing. Units are resolved by name.
+ */
+export async function importCases(
+  deps: AppDeps,
+  actor: Actor,
+  document: CasesDocument,
+  requestId: string,
+): Promise<ImportResult> {
+  authorize(actor, 'case.import');
+  const { db } = deps;
+  const storedRates = await listRates(db);
+  const read = readCasesDocument(
+    document,
+    new Set(storedRates.map((r) => r.code)),
+  );
+  if (!read.ok) throw validationError(read.issues);
+  const units = await listUnits(db);
+  const unitByName = new Map(units.map((u) => [u.name, u.id]));
+  const issues: FieldIssue[] = [];
+  const records: CaseRecord[] = read.cases.map((c, ci) => {
+    const unitId = unitByName.get(c.unit);
+    if (!unitId) {
+      issues.push({
+        path: `cases.${ci}.unit`,
+        code: 'unknown_unit',
+        message: 'Enheden findes ikke.',
+      });
+    } else if (!can(actor, 'case.import', { unitId })) {
+      issues.push({
+        path: `cases.${ci}.unit`,
+        code: 'unit_forbidden',
+        message: 'Du har ikke rettighed til at importere sager i enheden.',
+      });
+    }
+    return { ...c, unit: unitId ?? '' };
+  });
+  if (issues.length) throw validationError(issues);
+
+  return db.transaction(async (tx) => {
+    const existing = await loadCases(tx, { refs: records.map((r) => r.ref) });
+    const byRef = new Map(existing.map((s) => [s.record.ref, s]));
+    existing.forEach((s) => {
+      if (!can(actor, 'case.import', { unitId: s.unitId })) {
+        const ci = records.findIndex((r) => r.ref === s.record.ref);
+        issues.push({
+          path: `cases.${ci}.ref`,
+          code: 'unit_forbidden',
+          message: 'Sagen findes i en enhed, du ikke har rettighed til at importere i.',
+        });
+      }
+    });
+    if (issues.length) throw validationError(issues);
+    const changed = records.filter((r) => {
+      const s = byRef.get(r.ref);
+      return !s || fingerprint(s.record) !== fingerprint(r);
+    });
+    const storedByCode = new Map(storedRates.map((r) => [r.code, r]));
+    const changedRates = read.rates.filter((r) => {
+      const s = storedByCode.get(r.code);
+      return !s || rateFingerprint(s) !== rateFingerprint(r);
+    });
+    await upsertRates(tx, changedRates);
+    const ids = await upsertCases(tx, changed);
+    await replaceInterventions(
+      tx,
+      changed.map((r) => ({ caseId: ids.get(r.ref) ?? '', interventions: r.interventions })),
+    );
+    const created = changed.filter((r) => !byRef.has(r.ref));
+    const updated = changed.filter((r) => byRef.has(r.ref));
+    const result: ImportResult = {
+      created: created.length,
+      updated: updated.length,
+      unchanged: records.length - changed.length,
+      rates: changedRates.length,
+      interventions: changed.reduce((s, r) => s + r.interventions.length, 0),
+    };
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'case.import',
+        objectType: 'case',
+        after: {
+          ...result,
+          createdRefs: created.map((r) => r.ref),
+          updatedRefs: updated.map((r) => r.ref),
+          rateCodes: changedRates.map((r) => r.code),
+        },
+      },
+      requestId,
+    );
+    return result;
+  });
+}
+
+/** Exports the cases the actor may read (optionally one unit's, by name) in the cases format. */
+export async function exportCases(
+  deps: AppDeps,
+  actor: Actor,
+  params: { unit?: string | undefined },
+  requestId: string,
+): Promise<RawCasesDocument> {
+  authorize(actor, 'case.read');
+  const { db } = deps;
+  const readable = readableUnitIds(actor, 'case.read');
+  const units = await listUnits(db, readable);
+  let unitIds = readable;
+  if (params.unit) {
+    const unit = units.find((u) => u.name === params.unit);
+    if (!unit) throw new AppError('not_found');
+    unitIds = [unit.id];
+  }
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const stored = unitIds && unitIds.length === 0 ? [] : await loadCases(db, { unitIds });
+  await recordRead(
+    db,
+    actor,
+    {
+      objectType: 'case.export',
+      objectId: null,
+      unitId: unitIds?.length === 1 ? (unitIds[0] ?? null) : null,
+    },
+    requestId,
+  );
+  return writeCasesDocument(
+    stored.map((s) => ({ ...s.record, unit: names.get(s.unitId) ?? s.unitName })),
+    await listRates(db),
+  );
+}
+
+/** A page of the cases the actor may read. */
+export async function listCases(
+  deps: AppDeps,
+  actor: Actor,
+  params: { unit?: string | undefined; q?: string | undefined; limit: number; offset: number },
+): Promise<{ total: number; cases: CaseSummaryJson[] }> {
+  authorize(actor, 'case.read');
+  const { db } = deps;
+  const readable = readableUnitIds(actor, 'case.read');
+  let unitIds = readable;
+  if (params.unit) {
+    const unit = (await listUnits(db, readable)).find((u) => u.name === params.unit);
+    if (!unit) throw new AppError('not_found');
+    unitIds = [unit.id];
+  }
+  const today = todayIn(deps);
+  if (unitIds && unitIds.length === 0) return { total: 0, cases: [] };
+  const page = await listCaseSummaries(db, {
+    unitIds,
+    ...(params.q ? { search: params.q } : {}),
+    onDate: today,
+    limit: params.limit,
+    offset: params.offset,
+  });
+  return {
+    total: page.total,
+    cases: page.rows.map((r) => ({
+      id: r.id,
+      ref: r.ref,
+      household: r.household_ref,
+      unit: { id: r.unit_id, name: r.unit_name },
+      person: r.person_ref,
+      ageBand: ageBandOn(r.birth_date as IsoDate | null, today),
+      interventions: r.interventions,
+      active: r.active,
+    })),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One case with its interventions and its cost by month in `year`; the read is logged. */
+export async function getCase(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  year: number,
+  requestId: string,
+): Promise<CaseDetailJson> {
+  const { db } = deps;
+  if (!UUID.test(id)) throw new AppError('not_found');
+  const [stored] = await loadCases(db, { ids: [id] });
+  if (!stored) throw new AppError('not_found');
+  authorizeOrNotFound(actor, 'case.read', 'case.read', { unitId: stored.unitId });
+  await recordRead(
+    db,
+    actor,
+    { objectType: 'case', objectId: id, unitId: stored.unitId },
+    requestId,
+  );
+  const rates = new Map((await listRates(db)).map((r) => [r.code, r]));
+  const computed = computeYear([stored.record], rates, { year, asOf: null });
+  const t = totalsByMonth(computed.interventions);
+  const byRef = new Map(computed.interventions.map((i) => [i.intervention.ref, i]));
+  const r = stored.record;
+  return {
+    id: stored.id,
+    ref: r.ref,
+    household: r.household,
+    unit: { id: stored.unitId, name: stored.unitName },
+    person: {
+      ref: r.person.ref,
+      birthDate: r.person.birthDate,
+      ageBand: ageBandOn(r.person.birthDate, todayIn(deps)),
+    },
+    version: stored.version,
+    year,
+    expected: monthTotalsJson(t.expected),
+    granted: monthTotalsJson(t.granted),
+    interventions: r.interventions.map((i) => ({
+      ref: i.ref,
+      kind: i.kind,
+      status: i.status,
+      modifies: i.modifies,
+      decidedOn: i.decidedOn,
+      category: i.category,
+      paragraph: i.paragraph,
+      provider: i.provider,
+      accountFunction: i.accountFunction,
+      startDate: i.startDate,
+      endDate: i.endDate,
+      followOn: i.followOn,
+      payment: writeCasesDocument([{ ...r, interventions: [i] }], []).cases[0]?.interventions[0]
+        ?.payment as unknown as Record<string, unknown>,
+      expected: toKroner(byRef.get(i.ref)?.expectedOre ?? (0 as never)),
+      granted: toKroner(byRef.get(i.ref)?.grantedOre ?? (0 as never)),
+    })),
+  };
+}
+
+/**
+ * Grants an expected intervention (rule 4): it becomes granted and the intervention it adjusts
+ * ends the day before it starts, or is removed when it starts on or before the original.
+ */
+export async function grantCaseIntervention(
+  deps: AppDeps,
+  actor: Actor,
+  params: { caseId: string; ref: string; version: number },
+  requestId: string,
+): Promise<{ version: number; ended: string | null; removed: string | null }> {
+  const { db } = deps;
+  if (!UUID.test(params.caseId)) throw new AppError('not_found');
+  return db.transaction(async (tx) => {
+    const [stored] = await loadCases(tx, { ids: [params.caseId] });
+    if (!stored) throw new AppError('not_found');
+    authorizeOrNotFound(actor, 'case.write', 'case.read', { unitId: stored.unitId });
+    const result = grantIntervention(stored.record, params.ref);
+    if (!result.ok) {
+      if (result.reason === 'not_found') throw new AppError('not_found');
+      throw new AppError('case_not_expected', { ref: params.ref });
+    }
+    if (!(await touchCase(tx, stored.id, params.version))) {
+      throw new AppError('version_conflict', {
+        object: `Sagen ${stored.record.ref}`,
+        user: 'en anden bruger',
+        at: stored.updatedAt,
+      });
+    }
+    await replaceInterventions(tx, [
+      { caseId: stored.id, interventions: result.record.interventions },
+    ]);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'case.grant',
+        objectType: 'case',
+        objectId: stored.id,
+        unitId: stored.unitId,
+        before: stored.record.interventions.filter((i) =>
+          [params.ref, result.endedRef, result.removedRef].includes(i.ref),
+        ),
+        after: result.record.interventions.filter((i) =>
+          [params.ref, result.endedRef].includes(i.ref),
+        ),
+      },
+      requestId,
+    );
+    return { version: stored.version + 1, ended: result.endedRef, removed: result.removedRef };
+  });
+}
