@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
+import { AdminPage } from './features/admin/AdminPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LoginPage } from './features/login/LoginPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
@@ -19,7 +20,7 @@ function Routed() {
         <Route path="sager/*" element={<ComingSoon titleKey="nav.cases" />} />
         <Route path="budget/*" element={<ComingSoon titleKey="nav.budget" />} />
         <Route path="rapporter/*" element={<ComingSoon titleKey="nav.reports" />} />
-        <Route path="administration/*" element={<ComingSoon titleKey="nav.admin" />} />
+        <Route path="administration/*" element={<AdminPage />} />
         <Route path="*" element={<ComingSoon titleKey="errors.not_found" />} />
       </Route>
     </Routes>

@@ -1,0 +1,262 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import { TextField } from './fields';
+import type { AuditEntry, AuditPage } from './types';
+
+const PAGE_SIZE = 50;
+const ACTIONS = [
+  'create',
+  'update',
+  'deactivate',
+  'reactivate',
+  'password.set',
+  'login',
+  'logout',
+  'read',
+  'export',
+] as const;
+const OBJECT_TYPES = [
+  'center',
+  'unit',
+  'user',
+  'settings',
+  'session',
+  'case',
+  'audit_log',
+] as const;
+
+interface Filter {
+  from: string;
+  to: string;
+  user: string;
+  objectType: string;
+  objectId: string;
+  action: string;
+}
+const EMPTY: Filter = { from: '', to: '', user: '', objectType: '', objectId: '', action: '' };
+
+const timestamp = new Intl.DateTimeFormat('da-DK', {
+  dateStyle: 'short',
+  timeStyle: 'medium',
+  timeZone: 'Europe/Copenhagen',
+});
+
+function query(filter: Filter): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(filter) as (keyof Filter)[])
+    if (filter[key]) params.set(key, filter[key]);
+  return params.toString();
+}
+
+/** The audit trail: filter, page, and download as CSV. */
+export function AuditTrail() {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState<Filter>(EMPTY);
+  const [filter, setFilter] = useState<Filter>(EMPTY);
+  const [page, setPage] = useState(1);
+  const qs = query(filter);
+  const { data, error } = useApi<AuditPage>(
+    `/audit?${qs}${qs ? '&' : ''}page=${page}&pageSize=${PAGE_SIZE}`,
+  );
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const actionId = useId();
+  const typeId = useId();
+  const label = (group: 'actions' | 'objectTypes', key: string) =>
+    i18n.exists(`admin.audit.${group}.${key}`) ? String(t(`admin.audit.${group}.${key}`)) : key;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setPage(1);
+    setFilter(draft);
+  }
+  const set = (key: keyof Filter) => (value: string) => setDraft({ ...draft, [key]: value });
+
+  return (
+    <section aria-labelledby="audit-heading">
+      <h2 id="audit-heading">{t('admin.audit.heading')}</h2>
+      <p className="muted">{t('admin.audit.intro')}</p>
+      <form
+        className="admin-card"
+        aria-label={t('admin.audit.filters')}
+        onSubmit={submit}
+        noValidate
+      >
+        <div className="admin-filters">
+          <TextField
+            label={t('admin.audit.from')}
+            type="date"
+            value={draft.from}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+          <TextField
+            label={t('admin.audit.to')}
+            type="date"
+            value={draft.to}
+            onChange={(e) => set('to')(e.target.value)}
+          />
+          <TextField
+            label={t('admin.audit.user')}
+            value={draft.user}
+            onChange={(e) => set('user')(e.target.value)}
+          />
+          <div className="field">
+            <label htmlFor={typeId}>{t('admin.audit.objectType')}</label>
+            <select
+              id={typeId}
+              value={draft.objectType}
+              onChange={(e) => set('objectType')(e.target.value)}
+            >
+              <option value="">{t('admin.audit.any')}</option>
+              {OBJECT_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {label('objectTypes', type)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            label={t('admin.audit.objectId')}
+            value={draft.objectId}
+            onChange={(e) => set('objectId')(e.target.value)}
+          />
+          <div className="field">
+            <label htmlFor={actionId}>{t('admin.audit.action')}</label>
+            <select
+              id={actionId}
+              value={draft.action}
+              onChange={(e) => set('action')(e.target.value)}
+            >
+              <option value="">{t('admin.audit.any')}</option>
+              {ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {label('actions', action)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="admin-actions">
+          <button type="submit" className="button-primary">
+            {t('admin.audit.search')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setDraft(EMPTY);
+              setFilter(EMPTY);
+              setPage(1);
+            }}
+          >
+            {t('admin.audit.reset')}
+          </button>
+          <a className="button-secondary" href={`/api/audit/export${qs ? `?${qs}` : ''}`} download>
+            {t('admin.audit.export')}
+          </a>
+        </div>
+      </form>
+      <ErrorMessage error={error} />
+      {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
+      {data && (
+        <>
+          <p aria-live="polite">{t('admin.audit.count', { count: data.total })}</p>
+          {data.items.length === 0 ? (
+            <p>{t('admin.audit.empty')}</p>
+          ) : (
+            <table className="table">
+              <caption className="muted">{t('admin.audit.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.at')}</th>
+                  <th scope="col">{t('admin.audit.user')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.object')}</th>
+                  <th scope="col">{t('admin.audit.change')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((entry) => (
+                  <AuditRow key={entry.id} entry={entry} label={label} />
+                ))}
+              </tbody>
+            </table>
+          )}
+          <nav aria-label={t('admin.audit.paging')} className="admin-paging">
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={page <= 1}
+              onClick={() => setPage(page - 1)}
+            >
+              {t('admin.audit.previous')}
+            </button>
+            <span>{t('admin.audit.page', { page, pages })}</span>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={page >= pages}
+              onClick={() => setPage(page + 1)}
+            >
+              {t('admin.audit.next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditRow({
+  entry,
+  label,
+}: {
+  entry: AuditEntry;
+  label: (group: 'actions' | 'objectTypes', key: string) => string;
+}) {
+  const { t } = useTranslation();
+  const hasChange = entry.before !== null || entry.after !== null;
+  const name =
+    (entry.after as { name?: string; username?: string } | null)?.name ??
+    (entry.after as { username?: string } | null)?.username ??
+    (entry.before as { name?: string } | null)?.name;
+  return (
+    <tr>
+      <td className="num">{timestamp.format(new Date(entry.at))}</td>
+      <td>{entry.username}</td>
+      <td>{label('actions', entry.action)}</td>
+      <td>
+        {label('objectTypes', entry.objectType)}
+        {name ? ` «${name}»` : ''}
+        {entry.objectId && (
+          <>
+            <br />
+            <code className="muted">{entry.objectId}</code>
+          </>
+        )}
+      </td>
+      <td className="admin-change">
+        {hasChange ? (
+          <details>
+            <summary>{t('admin.audit.showChange')}</summary>
+            {entry.before !== null && (
+              <>
+                <strong>{t('admin.audit.before')}</strong>
+                <pre>{JSON.stringify(entry.before, null, 2)}</pre>
+              </>
+            )}
+            {entry.after !== null && (
+              <>
+                <strong>{t('admin.audit.after')}</strong>
+                <pre>{JSON.stringify(entry.after, null, 2)}</pre>
+              </>
+            )}
+          </details>
+        ) : (
+          t('admin.none')
+        )}
+      </td>
+    </tr>
+  );
+}
