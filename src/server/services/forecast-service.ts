@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access';
-import type { Database } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import {
   correctedBudgetsByUnitFunction,
@@ -52,7 +52,7 @@ export class ForecastData {
   private committedCache = new Map<string, Promise<Map<string, Series>>>();
   commitmentsAvailable = true;
   constructor(
-    private readonly db: Database,
+    private readonly db: Queryable,
     private readonly unitIds: string[] | null,
   ) {}
 
@@ -117,7 +117,7 @@ export interface ForecastLine extends ForecastResult {
  */
 export async function computeForecastLines(
   data: ForecastData,
-  db: Database,
+  db: Queryable,
   q: {
     year: number;
     asOf: string;
