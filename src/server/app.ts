@@ -24,6 +24,7 @@ import { caseRoutes } from './routes/cases';
 import { commitmentRoutes } from './routes/commitments';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
+import { oidcRoutes } from './routes/oidc';
 
 export interface AppOptions {
   /** Folder of the built web app; served with a fallback to index.html for client routes. */
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', actionPlanRoutes)
     .route('/', userRoutes)
     .route('/', auditRoutes)
+    .route('/', oidcRoutes)
     .route('/', budgetRoutes)
     .route('/', ledgerRoutes)
     .route('/', jobRoutes)

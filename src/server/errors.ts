@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   too_many_attempts: 429,
   csrf_failed: 403,
+  sso_failed: 401,
+  sso_no_role: 403,
   version_conflict: 409,
   action_plan_not_ready: 422,
   action_plan_closed: 409,

@@ -121,6 +121,22 @@ export async function updateUserFromSso(
   );
 }
 
+/** Links a user created ahead by an administrator to the identity provider's subject. */
+export async function linkOidcSubject(
+  tx: Queryable,
+  id: string,
+  subject: string,
+  user: { displayName: string; roles: Role[] },
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE users SET oidc_subject = $2, display_name = $3, roles = $4, version = version + 1,
+            updated_at = $5
+      WHERE id = $1`,
+    [id, subject, user.displayName, user.roles, now],
+  );
+}
+
 /** Active administrators other than `exceptId`. */
 export async function countOtherActiveAdministrators(
   db: Queryable,

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import type { Context } from 'hono';
+import { deleteCookie } from 'hono/cookie';
 import { ROLES } from '../../domain/access';
-import type { AppEnv } from '../context';
 import { SESSION_COOKIE } from '../middleware/request-context';
 import { requireActor } from '../middleware/require-actor';
+import { setSessionCookie } from '../middleware/session-cookie';
 import { createRouter, problemResponses } from '../openapi';
 import { loginWithPassword, logout } from '../services/auth-service';
 import { clientAddress } from '../client-address';
@@ -70,13 +69,6 @@ const end = createRoute({
   responses: { 204: { description: 'Logget ud' }, ...problemResponses(401, 403) },
 });
 
-function isSecure(c: Context<AppEnv>): boolean {
-  const { trustProxy } = c.get('deps').config;
-  return (
-    (trustProxy && c.req.header('x-forwarded-proto') === 'https') || c.req.url.startsWith('https:')
-  );
-}
-
 export const sessionRoutes = createRouter()
   .openapi(login, async (c) => {
     const body = c.req.valid('json');
@@ -86,13 +78,7 @@ export const sessionRoutes = createRouter()
       { ...body, address: clientAddress(c) },
       c.get('requestId'),
     );
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: isSecure(c),
-      path: '/',
-      maxAge: deps.config.sessionAbsoluteHours * 3600,
-    });
+    setSessionCookie(c, session.token);
     return c.json(
       { user: session.actor && presentActor(session.actor), csrfToken: session.csrfToken },
       200,

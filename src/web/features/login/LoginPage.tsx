@@ -18,7 +18,11 @@ export function LoginPage() {
   const { data: meta } = useApi<Meta>('/meta');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  // Single sign-on comes back to /?sso_error=<code> when the provider's answer was refused.
+  const [error, setError] = useState<unknown>(() => {
+    const code = new URLSearchParams(window.location.search).get('sso_error');
+    return code === 'sso_failed' || code === 'sso_no_role' ? new Error(t(`errors.${code}`)) : null;
+  });
   const [isBusy, setIsBusy] = useState(false);
 
   async function submit(event: FormEvent) {
