@@ -2,6 +2,7 @@ import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { SYSTEM_ACTOR } from '../../domain/access';
 import { seedDemoActionPlans } from './action-plans';
+import { seedDemoCases } from './cases';
 import { seedDemoOrganisation } from './organisation';
 
 /** True when the database holds no users yet: the only time the demo is loaded. */
@@ -17,6 +18,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
 export async function loadDemo(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await seedDemoOrganisation(tx);
+    await seedDemoCases(tx);
     await seedDemoActionPlans(tx);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });
   });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseIsoDate } from '../../domain/months';
-import { STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
+import { CATEGORY_GROUP_NAMES, STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { statementWorkbook } from '../presenters/case-statement-xlsx';
@@ -86,6 +86,10 @@ const byQuery = z.object({
   asOf: date.optional(),
   unit,
   by: z.enum(STATEMENT_DIMENSIONS).default('category'),
+  group: z
+    .enum(CATEGORY_GROUP_NAMES)
+    .optional()
+    .openapi({ description: 'Only this category group, e.g. forebyggende' }),
 });
 
 const getStatement = createRoute({

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access';
 import {
+  CATEGORY_GROUPS,
   computeYear,
   familiesWithSeveral,
   fullYearPersons,
@@ -182,6 +183,21 @@ async function loadYear(
 
 const records = (stored: StoredCase[]): CaseRecord[] => stored.map((s) => s.record);
 
+/** Keeps only the interventions whose category is in `group` (all when no group is given). */
+function inGroup(stored: StoredCase[], group: string | undefined): StoredCase[] {
+  if (!group) return stored;
+  const groups = CATEGORY_GROUPS as Record<string, string>;
+  return stored.map((s) => ({
+    ...s,
+    record: {
+      ...s.record,
+      interventions: s.record.interventions.filter(
+        (i) => (groups[i.category] ?? 'andet') === group,
+      ),
+    },
+  }));
+}
+
 /** GET /api/commitments: expected and granted cost of a year as of a date, and the same date last year. */
 export async function commitments(
   deps: AppDeps,
@@ -242,12 +258,16 @@ export async function statement(
     asOf?: string | undefined;
     unit?: string | undefined;
     by: StatementDimensionName;
+    /** only this category group (anbringelse, forebyggende, eftervaern, handicapkompensation, andet) */
+    group?: string | undefined;
   },
 ): Promise<StatementJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
-  const { stored, rates } = await loadYear(db, scope, params.year);
+  const loaded = await loadYear(db, scope, params.year);
+  const { rates } = loaded;
+  const stored = inGroup(loaded.stored, params.group);
   const items: InterventionYear[] = computeYear(records(stored), rates, {
     year: params.year,
     asOf,
@@ -255,7 +275,7 @@ export async function statement(
   const t = totalsByMonth(items);
   const last = await loadYear(db, scope, params.year - 1);
   const lastTotal = totalsByMonth(
-    computeYear(records(last.stored), last.rates, {
+    computeYear(records(inGroup(last.stored, params.group)), last.rates, {
       year: params.year - 1,
       asOf: sameDateLastYear(asOf),
     }).interventions,
@@ -266,6 +286,7 @@ export async function statement(
     year: params.year,
     asOf,
     unit: scope.unitName,
+    group: params.group ?? null,
     by: params.by,
     expected: monthTotalsJson(t.expected),
     granted: monthTotalsJson(t.granted),

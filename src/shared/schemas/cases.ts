@@ -72,6 +72,15 @@ export const CasesDocumentSchema = z.object({
 });
 export type CasesDocument = z.infer<typeof CasesDocumentSchema>;
 
+/** The category groups a statement can be limited to. */
+export const CATEGORY_GROUP_NAMES = [
+  'anbringelse',
+  'forebyggende',
+  'eftervaern',
+  'handicapkompensation',
+  'andet',
+] as const;
+
 /** The dimensions a commitment statement can be split by. */
 export const STATEMENT_DIMENSIONS = [
   'month',
@@ -103,6 +112,7 @@ export interface StatementJson {
   year: number;
   asOf: string;
   unit: string | null;
+  group: string | null;
   by: StatementDimensionName;
   expected: MonthTotalsJson;
   granted: MonthTotalsJson;

@@ -1,0 +1,36 @@
+import { generateDemoMunicipality } from '../../../bench/generator/demo-municipality';
+import type { Queryable } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import { replaceInterventions, upsertCases, upsertRates } from '../../db/repositories/cases';
+import { SYSTEM_ACTOR } from '../../domain/access';
+import { DEMO_UNITS } from './organisation';
+
+/**
+ * The demo municipality's cases from 2017 on, generated deterministically (bench/generator),
+ * whose statements reproduce the status report of May 2020: aftercare 8,5 mio. kr. in 2019 and
+ * 5,9 mio. kr. committed in May 2020; external providers 7,9 and 4,7 mio. kr.; 8 families
+ * (13–17) with more than one intervention in December 2019 and May 2020. Inserted in bulk.
+ */
+export async function seedDemoCases(tx: Queryable): Promise<void> {
+  const units = await tx.query<{ id: string; name: string }>('SELECT id, name FROM units');
+  const idByKey = new Map<string, string>();
+  for (const unit of DEMO_UNITS) {
+    const row = units.find((u) => u.name === unit.name);
+    if (row) idByKey.set(unit.key, row.id);
+  }
+  const { rates, cases } = generateDemoMunicipality();
+  const records = cases
+    .filter((c) => idByKey.has(c.unit))
+    .map((c) => ({ ...c, unit: idByKey.get(c.unit) ?? '' }));
+  await upsertRates(tx, rates);
+  const ids = await upsertCases(tx, records);
+  await replaceInterventions(
+    tx,
+    records.map((c) => ({ caseId: ids.get(c.ref) ?? '', interventions: c.interventions })),
+  );
+  await recordAudit(tx, SYSTEM_ACTOR, {
+    action: 'demo.load',
+    objectType: 'case',
+    after: { cases: records.length },
+  });
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCases } from '../../src/server/demo/cases';
+import { DEMO_UNITS } from '../../src/server/demo/organisation';
+import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+
+/**
+ * The demo municipality reproduces the status report (status maj 2020) as the report states
+ * its figures: in millions of kroner with one decimal.
+ */
+let ctx: TestContext;
+let client: TestClient;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  for (const unit of DEMO_UNITS) await createUnit(ctx.db, unit.name);
+  await ctx.db.transaction((tx) => seedDemoCases(tx));
+  await createUser(ctx.db, { username: 'direktion', roles: ['ledelse'] });
+  client = new TestClient(ctx);
+  await client.login('direktion');
+}, 120_000);
+afterAll(() => ctx.close());
+
+const millions = (kroner: number) => Math.round(kroner / 100_000) / 10;
+
+interface Statement {
+  expected: { total: number };
+  rows: { key: string; expected: number; cases: unknown[] }[];
+}
+
+async function row(query: string, key: string): Promise<number> {
+  const response = await client.get(`/api/commitments/statement?${query}`);
+  expect(response.status).toBe(200);
+  const s = (await response.json()) as Statement;
+  return s.rows.find((r) => r.key === key)?.expected ?? 0;
+}
+
+async function families(date: string) {
+  const response = await client.get(`/api/commitments/families?date=${date}`);
+  const body = (await response.json()) as {
+    bands: { band: string; families: number; perFamily: number }[];
+  };
+  return body.bands.find((b) => b.band === '13-17');
+}
+
+describe('the demo municipality and the status report of May 2020', () => {
+  it('aftercare (efterværn): 8,5 mio. kr. in 2019 and 5,9 mio. kr. committed in May 2020', async () => {
+    expect(millions(await row('year=2019&asOf=2019-12-31&by=category', 'eftervaern'))).toBe(8.5);
+    expect(millions(await row('year=2020&asOf=2020-05-31&by=category', 'eftervaern'))).toBe(5.9);
+  });
+
+  it('external providers of preventive measures: 7,9 mio. kr. in 2019 and 4,7 mio. kr. in May 2020', async () => {
+    expect(
+      millions(await row('year=2019&asOf=2019-12-31&by=provider&group=forebyggende', 'ekstern')),
+    ).toBe(7.9);
+    expect(
+      millions(await row('year=2020&asOf=2020-05-31&by=provider&group=forebyggende', 'ekstern')),
+    ).toBe(4.7);
+  });
+
+  it('8 families (13–17) with more than one intervention in December 2019 and May 2020, fewer per family in May', async () => {
+    const december = await families('2019-12-31');
+    const may = await families('2020-05-31');
+    expect(december?.families).toBe(8);
+    expect(may?.families).toBe(8);
+    expect(may?.perFamily ?? 0).toBeLessThan(december?.perFamily ?? 0);
+  });
+
+  it('is a municipality of believable size with history from 2017', async () => {
+    const response = await client.get('/api/commitments?year=2017&asOf=2017-12-31');
+    const y2017 = (await response.json()) as { expected: { total: number } };
+    expect(y2017.expected.total).toBeGreaterThan(50_000_000);
+    const y2019 = (await (
+      await client.get('/api/commitments?year=2019&asOf=2019-12-31')
+    ).json()) as {
+      expected: { total: number };
+    };
+    expect(y2019.expected.total).toBeGreaterThan(150_000_000);
+    expect(y2019.expected.total).toBeLessThan(300_000_000);
+  });
+});
