@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
+import { ActionPlanRoutes } from './features/action-plans/ActionPlanRoutes';
 import { AdminPage } from './features/admin/AdminPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LoginPage } from './features/login/LoginPage';
@@ -16,7 +17,7 @@ function Routed() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<DashboardPage />} />
-        <Route path="handleplaner/*" element={<ComingSoon titleKey="nav.actionPlans" />} />
+        <Route path="handleplaner/*" element={<ActionPlanRoutes />} />
         <Route path="sager/*" element={<ComingSoon titleKey="nav.cases" />} />
         <Route path="budget/*" element={<ComingSoon titleKey="nav.budget" />} />
         <Route path="rapporter/*" element={<ComingSoon titleKey="nav.reports" />} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatKroner, ore } from '../../../domain/money';
 import { useApi } from '../../use-api';
+import { RequiredPlans } from '../action-plans/RequiredPlans';
 
 interface Organisation {
   municipality: string;
@@ -25,6 +26,7 @@ export function DashboardPage() {
               amount: formatKroner(ore(Math.round(data.actionPlanThreshold * 100))),
             })}
           </p>
+          <RequiredPlans year={new Date().getFullYear()} />
           <section aria-labelledby="units-title">
             <h2 id="units-title">{t('dashboard.units')}</h2>
             <table className="table">

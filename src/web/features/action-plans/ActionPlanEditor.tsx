@@ -1,0 +1,383 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import { formatKroner, ore } from '../../../domain/money';
+import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
+import { describeField } from '../../../shared/schemas/action-plan';
+import { EffectGrid } from './EffectGrid';
+import { documentFromEditor, editorFromPlan, newKey, type EditorState } from './editor-model';
+import { IssueList } from './IssueList';
+
+/** /handleplaner/:id/rediger — the header, the areas and the monthly grid; a save is a new version. */
+export function ActionPlanEditor() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data, error } = useApi<ActionPlanResponse>(`/action-plans/${id}`);
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <p aria-live="polite">{t('app.loading')}</p>;
+  return <EditorForm key={`${data.id}:${data.version}`} plan={data} />;
+}
+
+function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
+  const { t } = useTranslation();
+  const id = data.id;
+  const navigate = useNavigate();
+  const [state, setState] = useState<EditorState>(() => editorFromPlan(data));
+  const [baseVersion, setBaseVersion] = useState(data.version);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<{ message: string; version: number } | null>(null);
+  const [localProblems, setLocalProblems] = useState<string[]>([]);
+  const [isSaving, setIsSaving] = useState(false);
+
+  const set = (patch: Partial<EditorState>) => setState({ ...state, ...patch });
+  const setArea = (i: number, patch: Partial<EditorState['areas'][number]>) =>
+    set({ areas: state.areas.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+  const setTarget = (i: number, target: string) =>
+    set({ grid: state.grid.map((g, j) => (j === i ? { ...g, target } : g)) });
+
+  const addArea = () => {
+    const number = Math.max(0, ...state.areas.map((a) => a.number)) + 1;
+    const key = newKey();
+    set({
+      areas: [...state.areas, { key, number, title: '', goal: '', action: '', consequences: '' }],
+      grid: [
+        ...state.grid,
+        { key, number, target: '', cells: Array.from({ length: 12 }, () => '') },
+      ],
+    });
+  };
+  const removeArea = (i: number) =>
+    set({
+      areas: state.areas.filter((_, j) => j !== i),
+      grid: state.grid.filter((_, j) => j !== i),
+    });
+  const move = (i: number, by: number) => {
+    const j = i + by;
+    if (j < 0 || j >= state.areas.length) return;
+    const swap = <T,>(list: T[]) => {
+      const copy = [...list];
+      const a = copy[i] as T;
+      copy[i] = copy[j] as T;
+      copy[j] = a;
+      return copy;
+    };
+    set({ areas: swap(state.areas), grid: swap(state.grid) });
+  };
+  const setNumber = (i: number, value: string) => {
+    const number = Number(value);
+    if (!Number.isInteger(number)) return;
+    set({
+      areas: state.areas.map((a, j) => (j === i ? { ...a, number } : a)),
+      grid: state.grid.map((g, j) => (j === i ? { ...g, number } : g)),
+    });
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaveError(null);
+    const result = documentFromEditor(state);
+    if (!result.ok) {
+      setLocalProblems(
+        result.problems.map(
+          (p) => `${describeField(p.field)}: «${p.text}» ${t('validation.not_a_number')}`,
+        ),
+      );
+      return;
+    }
+    setLocalProblems([]);
+    setIsSaving(true);
+    try {
+      const saved = await api<ActionPlanResponse>(`/action-plans/${id}`, {
+        method: 'PUT',
+        body: { ...result.document, version: baseVersion, comment: state.comment || null },
+      });
+      setConflict(null);
+      void navigate(`/handleplaner/${id}`, { state: { saved: saved.version } });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && err.code === 'version_conflict') {
+        const current = Number(err.body.currentVersion);
+        setConflict({
+          message: err.message,
+          version: Number.isFinite(current) ? current : baseVersion,
+        });
+      } else {
+        setSaveError(err);
+      }
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <p>
+        <Link to={`/handleplaner/${id}`}>{t('actionPlans.back')}</Link>
+      </p>
+      <h1>
+        {t('actionPlans.edit')}: {state.title}
+      </h1>
+      <IssueList issues={data.issues} />
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <fieldset className="ap-fieldset">
+          <legend>{t('actionPlans.documentTitle', { year: state.year })}</legend>
+          <div className="ap-form-grid">
+            <TextField
+              id="ap-title"
+              label={t('actionPlans.planTitle')}
+              value={state.title}
+              onChange={(v) => set({ title: v })}
+            />
+            <TextField
+              id="ap-center"
+              label={t('actionPlans.fields.center')}
+              value={state.centerName}
+              onChange={(v) => set({ centerName: v })}
+            />
+            <TextField
+              id="ap-center-resp"
+              label={t('actionPlans.fields.centerResponsible')}
+              value={state.centerResponsible}
+              onChange={(v) => set({ centerResponsible: v })}
+            />
+            <TextField
+              id="ap-unit"
+              label={t('actionPlans.fields.unit')}
+              value={state.unitName}
+              onChange={(v) => set({ unitName: v })}
+            />
+            <TextField
+              id="ap-unit-resp"
+              label={t('actionPlans.fields.unitResponsible')}
+              value={state.unitResponsible}
+              onChange={(v) => set({ unitResponsible: v })}
+            />
+            <TextField
+              id="ap-started"
+              type="date"
+              label={t('actionPlans.fields.startedOn')}
+              value={state.startedOn}
+              onChange={(v) => set({ startedOn: v })}
+            />
+            <TextField
+              id="ap-updated"
+              type="date"
+              label={t('actionPlans.fields.updatedOn')}
+              value={state.updatedOn}
+              onChange={(v) => set({ updatedOn: v })}
+            />
+          </div>
+          <TextArea
+            id="ap-cause"
+            label={t('actionPlans.fields.cause')}
+            value={state.cause}
+            onChange={(v) => set({ cause: v })}
+          />
+          <TextArea
+            id="ap-causes"
+            label={t('actionPlans.fields.causes')}
+            value={state.causes}
+            onChange={(v) => set({ causes: v })}
+          />
+        </fieldset>
+
+        <h2>{t('actionPlans.table.area')}</h2>
+        {state.areas.map((area, i) => (
+          <fieldset className="ap-fieldset ap-area" key={area.key}>
+            <legend>
+              {t('actionPlans.fields.areaTitle')} {area.number}
+              {area.title ? ` – ${area.title}` : ''}
+            </legend>
+            <div className="ap-form-grid">
+              <TextField
+                id={`ap-area-${area.key}-number`}
+                label="Nr."
+                type="number"
+                value={String(area.number)}
+                onChange={(v) => setNumber(i, v)}
+              />
+              <TextField
+                id={`ap-area-${area.key}-title`}
+                label={t('actionPlans.fields.areaTitle')}
+                value={area.title}
+                onChange={(v) => setArea(i, { title: v })}
+              />
+              <TextField
+                id={`ap-area-${area.key}-target`}
+                label={t('actionPlans.fields.targetAmount')}
+                value={state.grid[i]?.target ?? ''}
+                onChange={(v) => setTarget(i, v)}
+                inputMode="decimal"
+              />
+            </div>
+            <TextArea
+              id={`ap-area-${area.key}-goal`}
+              label={t('actionPlans.fields.goal')}
+              value={area.goal}
+              onChange={(v) => setArea(i, { goal: v })}
+            />
+            <TextArea
+              id={`ap-area-${area.key}-action`}
+              label={t('actionPlans.fields.action')}
+              value={area.action}
+              onChange={(v) => setArea(i, { action: v })}
+            />
+            <TextArea
+              id={`ap-area-${area.key}-cons`}
+              label={t('actionPlans.fields.consequences')}
+              value={area.consequences}
+              onChange={(v) => setArea(i, { consequences: v })}
+            />
+            <div className="ap-actions">
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => move(i, -1)}
+                disabled={i === 0}
+              >
+                {t('actionPlans.actions.moveUp', { number: area.number })}
+              </button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => move(i, 1)}
+                disabled={i === state.areas.length - 1}
+              >
+                {t('actionPlans.actions.moveDown', { number: area.number })}
+              </button>
+              <button type="button" className="button-secondary" onClick={() => removeArea(i)}>
+                {t('actionPlans.actions.removeArea', { number: area.number })}
+              </button>
+            </div>
+          </fieldset>
+        ))}
+        <p>
+          <button type="button" className="button-secondary" onClick={addArea}>
+            {t('actionPlans.actions.addArea')}
+          </button>
+        </p>
+
+        <EffectGrid
+          year={state.year}
+          rows={state.grid}
+          label={t('actionPlans.table.effectTitle', { year: state.year })}
+          onChange={(grid) => set({ grid })}
+        />
+
+        <fieldset className="ap-fieldset">
+          <legend>{t('actionPlans.overspend.title')}</legend>
+          <div className="ap-form-grid">
+            <TextField
+              id="ap-at-start"
+              label={t('actionPlans.overspend.atStart')}
+              value={state.atStart}
+              onChange={(v) => set({ atStart: v })}
+              inputMode="decimal"
+            />
+            <TextField
+              id="ap-after"
+              label={t('actionPlans.overspend.afterThisUpdate')}
+              value={state.afterThisUpdate}
+              onChange={(v) => set({ afterThisUpdate: v })}
+              inputMode="decimal"
+            />
+          </div>
+          <p className="muted">
+            {t('actionPlans.overspend.atLastUpdate')}{' '}
+            {data.expectedOverspend.afterThisUpdate === null
+              ? '–'
+              : formatKroner(ore(Math.round(data.expectedOverspend.afterThisUpdate * 100)))}
+          </p>
+        </fieldset>
+        <TextArea
+          id="ap-comment"
+          label={t('actionPlans.fields.comment')}
+          value={state.comment}
+          onChange={(v) => set({ comment: v })}
+        />
+
+        {localProblems.length > 0 && (
+          <div role="alert" className="alert alert-error">
+            <ul>
+              {localProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {conflict && (
+          <div role="alert" className="alert alert-warning">
+            <p>{conflict.message}</p>
+            <p>{t('actionPlans.conflictKept')}</p>
+            <div className="ap-actions">
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setBaseVersion(conflict.version)}
+              >
+                {t('actionPlans.actions.saveOnTop', { version: conflict.version })}
+              </button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => window.location.reload()}
+              >
+                {t('actionPlans.actions.reload')}
+              </button>
+            </div>
+          </div>
+        )}
+        <ErrorMessage error={saveError} />
+        <p className="ap-actions">
+          <button type="submit" className="button-primary" disabled={isSaving}>
+            {isSaving ? t('actionPlans.actions.saving') : t('actionPlans.actions.save')}
+          </button>
+          <span className="muted">{t('actionPlans.version', { version: baseVersion })}</span>
+        </p>
+      </form>
+    </>
+  );
+}
+
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  inputMode?: 'decimal';
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        inputMode={props.inputMode}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+function TextArea(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        rows={3}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import './action-plans.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import type { ActionPlanResponse, RequiredPlanItem } from '../../../shared/schemas/action-plan';
+import { kr } from './format';
+
+/**
+ * "Handleplan påkrævet": units whose expected overspend for the year is above the threshold,
+ * each with its plan or a one-click draft. Used on the dashboard and the plan list.
+ */
+export function RequiredPlans({ year, headingLevel = 2 }: { year: number; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data, error } = useApi<{ threshold: number; items: RequiredPlanItem[] }>(
+    `/action-plans/required?year=${year}`,
+  );
+  const [createError, setCreateError] = useState<unknown>(null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const createDraft = async (unitId: string) => {
+    setCreateError(null);
+    try {
+      const plan = await api<ActionPlanResponse>(`/units/${unitId}/action-plan-draft`, {
+        method: 'POST',
+        body: { year },
+      });
+      void navigate(`/handleplaner/${plan.id}/rediger`);
+    } catch (e) {
+      setCreateError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="ap-required-title" className="ap-section">
+      <Heading id="ap-required-title">
+        {t('actionPlans.required.title')} ({year})
+      </Heading>
+      <ErrorMessage error={error ?? createError} />
+      {data && data.items.length === 0 && <p>{t('actionPlans.required.none')}</p>}
+      {data && data.items.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('actionPlans.unit')}</th>
+              <th scope="col" className="num">
+                {t('actionPlans.required.expected')}
+              </th>
+              <th scope="col">{t('actionPlans.required.plan')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((item) => (
+              <tr key={item.unit.id}>
+                <th scope="row">
+                  {item.unit.name}{' '}
+                  <span className="ap-badge">{t('actionPlans.required.badge')}</span>
+                </th>
+                <td className="num">{kr(item.expectedOverspend)} kr.</td>
+                <td>
+                  {item.plan ? (
+                    <Link to={`/handleplaner/${item.plan.id}`}>
+                      {item.plan.title} ({t(`actionPlans.status.${item.plan.status}`)})
+                    </Link>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      onClick={() => void createDraft(item.unit.id)}
+                    >
+                      {t('actionPlans.actions.createDraft')}
+                      <span className="ap-sr"> – {item.unit.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
