@@ -8,6 +8,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -42,6 +43,7 @@ function cell(
 ): TableCell {
   return new TableCell({
     borders,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
     ...(options.width ? { width: { size: options.width, type: WidthType.DXA } } : {}),
     ...(options.head
       ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEAD_FILL } }
@@ -114,12 +116,15 @@ function areasTable(input: ActionPlanReportInput): Table {
 
 function effectTableDocx(input: ActionPlanReportInput): Table {
   const table = effectTable(input.plan);
+  // Landscape A4 with 0,5" side margins leaves 15.398 twips; 1.010.000 in bold fits one line.
   const first = 600;
-  const month = 950;
-  const total = 1300;
+  const month = 1100;
+  const total = 1400;
   const widthOf = (i: number) => (i === 0 ? first : i === 13 ? total : month);
   return new Table({
     width: { size: first + 12 * month + total, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: Array.from({ length: 14 }, (_, i) => widthOf(i)),
     rows: [
       new TableRow({
         tableHeader: true,
@@ -200,7 +205,12 @@ export async function renderActionPlanDocx(input: ActionPlanReportInput): Promis
         ],
       },
       {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+        properties: {
+          page: {
+            size: { orientation: PageOrientation.LANDSCAPE },
+            margin: { left: 720, right: 720, top: 1000, bottom: 1000 },
+          },
+        },
         children: [
           heading(effectTable(plan).title),
           effectTableDocx(input),
