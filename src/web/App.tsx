@@ -4,6 +4,7 @@ import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
 import { ActionPlanRoutes } from './features/action-plans/ActionPlanRoutes';
 import { AdminPage } from './features/admin/AdminPage';
+import { CaseRoutes } from './features/cases/CaseRoutes';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LoginPage } from './features/login/LoginPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
@@ -18,7 +19,7 @@ function Routed() {
       <Route element={<Layout />}>
         <Route index element={<DashboardPage />} />
         <Route path="handleplaner/*" element={<ActionPlanRoutes />} />
-        <Route path="sager/*" element={<ComingSoon titleKey="nav.cases" />} />
+        <Route path="sager/*" element={<CaseRoutes />} />
         <Route path="budget/*" element={<ComingSoon titleKey="nav.budget" />} />
         <Route path="rapporter/*" element={<ComingSoon titleKey="nav.reports" />} />
         <Route path="administration/*" element={<AdminPage />} />

@@ -1,0 +1,27 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+
+/** The cases behind a figure, folded away until asked for. */
+export function CaseLinks({
+  cases,
+  label,
+}: {
+  cases: { id: string; ref: string }[];
+  label: string;
+}) {
+  const { t } = useTranslation();
+  if (cases.length === 0) return null;
+  return (
+    <details className="drill">
+      <summary>
+        {t('cases.statement.drillDown', { count: cases.length })}
+        <span className="visually-hidden"> – {label}</span>
+      </summary>
+      <ul className="case-links" aria-label={t('cases.statement.casesBehind', { label })}>
+        {cases.map((c) => (
+          <li key={c.ref}>{c.id ? <Link to={`/sager/sag/${c.id}`}>{c.ref}</Link> : c.ref}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,48 @@
+import { NavLink, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import './cases.css';
+import { CaseListPage } from './CaseListPage';
+import { CasePage } from './CasePage';
+import { FamiliesPage } from './FamiliesPage';
+import { ImportPage } from './ImportPage';
+import { MovementPage } from './MovementPage';
+import { ReimbursementPage } from './ReimbursementPage';
+import { StatementPage } from './StatementPage';
+
+const TABS = [
+  { to: '/sager', key: 'statement', end: true },
+  { to: '/sager/bevaegelser', key: 'movement' },
+  { to: '/sager/familier', key: 'families' },
+  { to: '/sager/refusion', key: 'reimbursement' },
+  { to: '/sager/liste', key: 'list' },
+  { to: '/sager/import', key: 'import' },
+] as const;
+
+/** Everything under /sager: commitment statements, cases, reimbursement and import. */
+export function CaseRoutes() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <nav aria-label={t('cases.nav.label')} className="cases-tabs">
+        <ul>
+          {TABS.map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={tab.to} end={'end' in tab}>
+                {t(`cases.nav.${tab.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<StatementPage />} />
+        <Route path="bevaegelser" element={<MovementPage />} />
+        <Route path="familier" element={<FamiliesPage />} />
+        <Route path="refusion" element={<ReimbursementPage />} />
+        <Route path="liste" element={<CaseListPage />} />
+        <Route path="sag/:id" element={<CasePage />} />
+        <Route path="import" element={<ImportPage />} />
+      </Routes>
+    </>
+  );
+}

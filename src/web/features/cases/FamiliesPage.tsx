@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import type { FamiliesJson } from '../../../shared/schemas/cases';
+import { CaseLinks } from './CaseLinks';
+import { query, today } from './format';
+import { Field, UnitSelect } from './UnitSelect';
+
+/** /sager/familier — families with more than one intervention on a date, per age band. */
+export function FamiliesPage() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ date: today(), unit: '' });
+  const [shown, setShown] = useState(form);
+  const { data, error } = useApi<FamiliesJson>(`/commitments/families?${query(shown)}`);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setShown(form);
+  };
+  const bands = data?.bands.filter((b) => b.families > 0) ?? [];
+  return (
+    <>
+      <h1>{t('cases.families.title')}</h1>
+      <p className="muted">{t('cases.families.intro')}</p>
+      <form className="filters" onSubmit={submit}>
+        <fieldset>
+          <legend>{t('cases.filters.legend')}</legend>
+          <Field
+            label={t('cases.filters.date')}
+            type="date"
+            value={form.date}
+            onChange={set('date')}
+          />
+          <UnitSelect value={form.unit} onChange={set('unit')} />
+          <button type="submit">{t('cases.filters.show')}</button>
+        </fieldset>
+      </form>
+      <ErrorMessage error={error} />
+      {data && bands.length === 0 && <p>{t('cases.families.none')}</p>}
+      {bands.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.families.band')}</th>
+              <th scope="col" className="num">
+                {t('cases.families.families')}
+              </th>
+              <th scope="col" className="num">
+                {t('cases.families.interventions')}
+              </th>
+              <th scope="col" className="num">
+                {t('cases.families.perFamily')}
+              </th>
+              <th scope="col">{t('cases.statement.cases')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bands.map((b) => {
+              const label = t(`cases.ageBands.${b.band}`, { defaultValue: b.band });
+              return (
+                <tr key={b.band}>
+                  <th scope="row">{label}</th>
+                  <td className="num">{b.families}</td>
+                  <td className="num">{b.interventions}</td>
+                  <td className="num">{b.perFamily.toLocaleString('da-DK')}</td>
+                  <td>
+                    <CaseLinks cases={b.households.flatMap((h) => h.cases)} label={label} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** /sager/import — import a cases document (overblik/cases@1), all or nothing; export it back. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    setError(null);
+    setResult(null);
+    setBusy(true);
+    try {
+      const document: unknown = JSON.parse(await file.text());
+      setResult(await api<ImportResult>('/cases/import', { method: 'POST', body: document }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+      e.target.value = '';
+    }
+  };
+  return (
+    <>
+      <h1>{t('cases.import.title')}</h1>
+      <p className="muted">{t('cases.import.intro')}</p>
+      <div className="field">
+        <label htmlFor={id}>{t('cases.import.file')}</label>
+        <input
+          id={id}
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(e) => void onFile(e)}
+        />
+      </div>
+      {busy && (
+        <p aria-live="polite">
+          <progress aria-label={t('cases.import.progress')} /> {t('cases.import.progress')}
+        </p>
+      )}
+      {error !== null && <p>{t('cases.import.problems')}</p>}
+      <ErrorMessage error={error} />
+      {result && (
+        <p role="status" className="alert alert-ok">
+          {t('cases.import.done', { ...result })}
+        </p>
+      )}
+      <p>
+        <a href="/api/cases/export" download="sager.json">
+          {t('cases.import.export')}
+        </a>
+      </p>
+    </>
+  );
+}

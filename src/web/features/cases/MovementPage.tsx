@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import type { MovementJson } from '../../../shared/schemas/cases';
+import { danishDate, kr, query, today } from './format';
+import { Field, UnitSelect } from './UnitSelect';
+
+/** /sager/bevaegelser — movement in the committed cost between two statement dates. */
+export function MovementPage() {
+  const { t } = useTranslation();
+  const year = today().slice(0, 4);
+  const [form, setForm] = useState({ year, from: `${year}-01-01`, to: today(), unit: '' });
+  const [shown, setShown] = useState(form);
+  const { data, error } = useApi<MovementJson>(`/commitments/movement?${query(shown)}`);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setShown(form);
+  };
+  return (
+    <>
+      <h1>{t('cases.movement.title')}</h1>
+      <p className="muted">{t('cases.movement.intro')}</p>
+      <form className="filters" onSubmit={submit}>
+        <fieldset>
+          <legend>{t('cases.filters.legend')}</legend>
+          <Field
+            label={t('cases.filters.year')}
+            type="number"
+            value={form.year}
+            onChange={set('year')}
+          />
+          <Field
+            label={t('cases.filters.from')}
+            type="date"
+            value={form.from}
+            onChange={set('from')}
+          />
+          <Field label={t('cases.filters.to')} type="date" value={form.to} onChange={set('to')} />
+          <UnitSelect value={form.unit} onChange={set('unit')} />
+          <button type="submit">{t('cases.filters.show')}</button>
+        </fieldset>
+      </form>
+      <ErrorMessage error={error} />
+      {data && (
+        <>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.movement.kind')}</th>
+                <th scope="col" className="num">
+                  {t('cases.movement.count')}
+                </th>
+                <th scope="col" className="num">
+                  {t('cases.movement.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">
+                  {t('cases.movement.committedFrom', { date: danishDate(data.from) })}
+                </th>
+                <td />
+                <td className="num">{kr(data.committedFrom)}</td>
+              </tr>
+              {(['new', 'ended', 'changed'] as const).map((k) => (
+                <tr key={k}>
+                  <th scope="row">{t(`cases.movement.${k}`)}</th>
+                  <td className="num">{data.groups[k].count}</td>
+                  <td className="num">{kr(data.groups[k].amount)}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <th scope="row">
+                  {t('cases.movement.committedTo', { date: danishDate(data.to) })}
+                </th>
+                <td />
+                <td className="num">{kr(data.committedTo)}</td>
+              </tr>
+            </tbody>
+          </table>
+          {data.items.length > 0 && (
+            <table className="table compact">
+              <caption>{t('cases.movement.items')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('cases.movement.case')}</th>
+                  <th scope="col">{t('cases.movement.intervention')}</th>
+                  <th scope="col">{t('cases.movement.kind')}</th>
+                  <th scope="col" className="num">
+                    {t('cases.movement.from')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('cases.movement.to')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('cases.movement.amount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.slice(0, 500).map((i) => (
+                  <tr key={`${i.case}/${i.intervention}`}>
+                    <th scope="row">
+                      <Link to={`/sager/sag/${i.caseId}`}>{i.case}</Link>
+                    </th>
+                    <td>{i.intervention}</td>
+                    <td>{t(`cases.movement.${i.kind}`)}</td>
+                    <td className="num">{kr(i.from)}</td>
+                    <td className="num">{kr(i.to)}</td>
+                    <td className="num">{kr(i.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,210 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import {
+  CATEGORY_GROUP_NAMES,
+  STATEMENT_DIMENSIONS,
+  type StatementJson,
+} from '../../../shared/schemas/cases';
+import { CaseLinks } from './CaseLinks';
+import { danishDate, kr, query, today } from './format';
+import { monthName, rowLabel } from './labels';
+import { Field, UnitSelect } from './UnitSelect';
+
+/** /sager — the commitment statement (disponeringsopgørelse) for a year as of a date. */
+export function StatementPage() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({
+    year: today().slice(0, 4),
+    asOf: today(),
+    unit: '',
+    by: 'category',
+    group: '',
+  });
+  const [shown, setShown] = useState(form);
+  const q = query(shown);
+  const { data, error } = useApi<StatementJson>(`/commitments/statement?${q}`);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setShown(form);
+  };
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const chart = data
+    ? data.expected.byMonth.map((e, i) => ({
+        month: monthName(t, i),
+        expected: e,
+        granted: data.granted.byMonth[i] ?? 0,
+      }))
+    : [];
+  return (
+    <>
+      <h1>{t('cases.statement.title')}</h1>
+      <form className="filters" onSubmit={submit}>
+        <fieldset>
+          <legend>{t('cases.filters.legend')}</legend>
+          <Field
+            label={t('cases.filters.year')}
+            type="number"
+            value={form.year}
+            onChange={set('year')}
+          />
+          <Field
+            label={t('cases.filters.asOf')}
+            type="date"
+            value={form.asOf}
+            onChange={set('asOf')}
+          />
+          <UnitSelect value={form.unit} onChange={set('unit')} />
+          <div className="field">
+            <label htmlFor="statement-by">{t('cases.filters.by')}</label>
+            <select id="statement-by" value={form.by} onChange={(e) => set('by')(e.target.value)}>
+              {STATEMENT_DIMENSIONS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`cases.dimensions.${d}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="statement-group">{t('cases.dimensions.category')}</label>
+            <select
+              id="statement-group"
+              value={form.group}
+              onChange={(e) => set('group')(e.target.value)}
+            >
+              <option value="">{t('cases.groups.all')}</option>
+              {CATEGORY_GROUP_NAMES.map((g) => (
+                <option key={g} value={g}>
+                  {t(`cases.groups.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('cases.filters.show')}</button>
+        </fieldset>
+      </form>
+      <ErrorMessage error={error} />
+      {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
+      {data && (
+        <>
+          <p className="lead">
+            {t('cases.statement.yearAsOf', { year: data.year, asOf: danishDate(data.asOf) })}
+          </p>
+          <dl className="key-figures">
+            <div>
+              <dt>{t('cases.statement.expected')}</dt>
+              <dd>{kr(data.expected.total)} kr.</dd>
+            </div>
+            <div>
+              <dt>{t('cases.statement.granted')}</dt>
+              <dd>{kr(data.granted.total)} kr.</dd>
+            </div>
+            <div>
+              <dt>{t('cases.statement.lastYear')}</dt>
+              <dd>{kr(data.lastYearExpected)} kr.</dd>
+            </div>
+            <div>
+              <dt>{t('cases.statement.fullYearPersons')}</dt>
+              <dd>{data.fullYearPersons.total.toLocaleString('da-DK')}</dd>
+            </div>
+          </dl>
+          <p>
+            <a className="button-secondary" href={`/api/commitments/statement.xlsx?${q}`} download>
+              {t('cases.statement.excel')}
+            </a>
+          </p>
+          <table className="table">
+            <caption>{t(`cases.dimensions.${data.by}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(`cases.dimensions.${data.by}`)}</th>
+                <th scope="col" className="num">
+                  {t('cases.statement.expected')}
+                </th>
+                <th scope="col" className="num">
+                  {t('cases.statement.granted')}
+                </th>
+                <th scope="col">{t('cases.statement.cases')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => {
+                const label = rowLabel(t, data.by, r.key, r.label);
+                return (
+                  <tr key={r.key}>
+                    <th scope="row">{label}</th>
+                    <td className="num">{kr(r.expected)}</td>
+                    <td className="num">{kr(r.granted)}</td>
+                    <td>
+                      <CaseLinks cases={r.cases} label={label} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('cases.statement.total')}</th>
+                <td className="num">{kr(data.expected.total)}</td>
+                <td className="num">{kr(data.granted.total)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+          <section aria-labelledby="statement-chart-title" className="chart-section">
+            <h2 id="statement-chart-title">{t('cases.statement.chartTitle')}</h2>
+            <div className="chart-and-table">
+              <figure>
+                <BarChart
+                  width={640}
+                  height={280}
+                  data={chart}
+                  accessibilityLayer
+                  role="img"
+                  aria-label={t('cases.statement.chartTitle')}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="month" />
+                  <YAxis width={90} tickFormatter={(v: number) => kr(v)} />
+                  <Tooltip formatter={(v) => `${kr(Number(v))} kr.`} />
+                  <Legend />
+                  <Bar
+                    dataKey="expected"
+                    name={t('cases.statement.expected')}
+                    fill="var(--brand)"
+                  />
+                  <Bar dataKey="granted" name={t('cases.statement.granted')} fill="var(--ok)" />
+                </BarChart>
+              </figure>
+              <table className="table compact">
+                <caption>{t('cases.statement.chartTable')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cases.statement.month')}</th>
+                    <th scope="col" className="num">
+                      {t('cases.statement.expected')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('cases.statement.granted')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {chart.map((m) => (
+                    <tr key={m.month}>
+                      <th scope="row">{m.month}</th>
+                      <td className="num">{kr(m.expected)}</td>
+                      <td className="num">{kr(m.granted)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
