@@ -23,9 +23,3 @@ export function requireAction(action: Action) {
     await next();
   });
 }
-
-/** 401 before validation for routes that need a session. */
-export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
-  requireActor(c);
-  await next();
-});
