@@ -138,6 +138,13 @@ describe('forecast', () => {
       )
     ).json()) as Forecast;
     expect(half.units[0]?.intake).toBe(500_000);
+    // The ratio method follows growth: each year's intake relative to its spending to date
+    // (500.000), applied to this year's 600.000 to date.
+    const ratio = (await (
+      await c.get(`/api/forecast?year=2026&asOf=2026-05-31&unitId=${unitId}&method=ratio`)
+    ).json()) as Forecast;
+    expect(ratio.method.method).toBe('ratio');
+    expect(ratio.units[0]?.intake).toBe(1_200_000);
   });
 
   it('backtests against final accounts and beats run-rate on a seasonal history', async () => {

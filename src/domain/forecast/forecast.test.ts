@@ -45,7 +45,20 @@ describe('forecast arithmetic', () => {
     [[100, 200, 400], { method: 'none', years: 3, factorPercent: 100 }, 0],
     [[], { method: 'mean', years: 3, factorPercent: 100 }, 0],
   ] as const)('estimates intake from %j with %j = %i', (history, params, expected) => {
-    expect(estimateIntake(history, params)).toBe(expected);
+    const years = history.map((intakeOre) => ({ intakeOre, actualsToDateOre: 1000 }));
+    expect(estimateIntake(years, params)).toBe(expected);
+  });
+
+  it('scales earlier years by spending to date with the ratio method', () => {
+    const history = [
+      { intakeOre: 1000, actualsToDateOre: 500 },
+      { intakeOre: 900, actualsToDateOre: 300 },
+      { intakeOre: 5, actualsToDateOre: 0 },
+    ];
+    // 1000 × 600 / 500 = 1200 and 900 × 600 / 300 = 1800: mean 1500; the year without spending is left out.
+    expect(estimateIntake(history, { method: 'ratio', years: 3, factorPercent: 100 }, 600)).toBe(
+      1500,
+    );
   });
 
   it('computes the reference plan: overspend 7.600.000 kr. requires a plan above 100.000 kr.', () => {
@@ -104,7 +117,10 @@ describe('forecast arithmetic', () => {
       fc.property(
         fc.array(fc.integer({ min: -1e10, max: 1e10 }), { minLength: 1, maxLength: 10 }),
         (history) => {
-          const est = estimateIntake(history, { method: 'mean', years: 10, factorPercent: 100 });
+          const est = estimateIntake(
+            history.map((intakeOre) => ({ intakeOre, actualsToDateOre: 1 })),
+            { method: 'mean', years: 10, factorPercent: 100 },
+          );
           expect(est).toBeGreaterThanOrEqual(Math.min(...history));
           expect(est).toBeLessThanOrEqual(Math.max(...history));
         },

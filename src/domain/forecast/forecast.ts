@@ -2,12 +2,22 @@ import { ore, type Ore } from '../money';
 
 /** How expected intake of new cases is estimated from earlier years (visible and adjustable). */
 export interface IntakeParams {
-  /** `mean` or `median` of the earlier years' intake in the same months; `none` = no intake. */
-  method: 'mean' | 'median' | 'none';
+  /**
+   * `mean` or `median` of the earlier years' intake in the same months (kroner as they were);
+   * `ratio`: each earlier year's intake relative to its spending to date, applied to this
+   * year's spending to date (follows growth); `none` = no intake.
+   */
+  method: 'mean' | 'median' | 'ratio' | 'none';
   /** How many earlier years to look back (1–10). */
   years: number;
   /** Scales the estimate, in percent (100 = as history says). */
   factorPercent: number;
+}
+
+/** One earlier year for the intake estimate: its intake after the as-of month and its spending to date. */
+export interface IntakeYear {
+  intakeOre: number;
+  actualsToDateOre: number;
 }
 
 export const DEFAULT_INTAKE_PARAMS: IntakeParams = { method: 'mean', years: 3, factorPercent: 100 };
@@ -53,27 +63,40 @@ export function intakeOfYear(
 
 /**
  * Expected intake for the rest of the year from earlier years' intake in the same months
- * (`history`, most recent year first; only the first `params.years` count). Mean or median
- * (an even count takes the mean of the middle two), then × factorPercent / 100; each step
- * rounds half away from zero to whole øre. No history or method `none` gives 0.
+ * (`history`, most recent year first; only the first `params.years` count). `mean`/`median`
+ * take the years' intake as it was (an even count's median is the mean of the middle two);
+ * `ratio` takes each year's intake × this year's spending to date / that year's spending to
+ * date (years without spending to date are left out) and then their mean. The result is
+ * × factorPercent / 100; each step rounds half away from zero to whole øre. No history or
+ * method `none` gives 0.
  */
-export function estimateIntake(history: readonly number[], params: IntakeParams): Ore {
+export function estimateIntake(
+  history: readonly IntakeYear[],
+  params: IntakeParams,
+  actualsToDateOre = 0,
+): Ore {
   if (params.method === 'none') return ore(0);
-  const used = history.slice(0, Math.max(0, params.years));
+  let used = history.slice(0, Math.max(0, params.years)).map((h) => h.intakeOre);
+  if (params.method === 'ratio') {
+    used = history
+      .slice(0, Math.max(0, params.years))
+      .filter((h) => h.actualsToDateOre !== 0)
+      .map((h) => roundDiv(h.intakeOre * actualsToDateOre, h.actualsToDateOre));
+  }
   if (used.length === 0) return ore(0);
   let central: number;
-  if (params.method === 'mean') {
-    central = roundDiv(
-      used.reduce((a, b) => a + b, 0),
-      used.length,
-    );
-  } else {
+  if (params.method === 'median') {
     const sorted = [...used].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     central =
       sorted.length % 2 === 1
         ? (sorted[mid] ?? 0)
         : roundDiv((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0), 2);
+  } else {
+    central = roundDiv(
+      used.reduce((a, b) => a + b, 0),
+      used.length,
+    );
   }
   return ore(roundDiv(central * params.factorPercent, 100));
 }

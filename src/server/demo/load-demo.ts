@@ -2,6 +2,7 @@ import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { SYSTEM_ACTOR } from '../../domain/access';
 import { seedDemoActionPlans } from './action-plans';
+import { seedDemoBudget } from './budget';
 import { seedDemoCases } from './cases';
 import { seedDemoOrganisation } from './organisation';
 
@@ -20,6 +21,7 @@ export async function loadDemo(db: Database): Promise<void> {
     await seedDemoOrganisation(tx);
     await seedDemoCases(tx);
     await seedDemoActionPlans(tx);
+    await seedDemoBudget(tx);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });
   });
 }

@@ -14,7 +14,7 @@ import { computeForecastLines, ForecastData } from './forecast-service';
 export const DEFAULT_FOLLOW_UP_MONTHS = [3, 5, 8, 10];
 
 /**
- * Backtest: for each earlier year with postings and each follow-up month, the forecast as it
+ * Backtest: for each earlier year with postings (and a year before it) and each follow-up month, the forecast as it
  * would have been made then (only data known at that date; intake from the years before;
  * without manual adjustments) against the year's final accounts, per unit — next to run-rate
  * and commitments only.
@@ -37,7 +37,8 @@ export async function getBacktest(
     unitIds = [q.unitId];
   }
   const allYears = await yearsWithPostings(db, q.beforeYear);
-  const tested = allYears.slice(0, q.years);
+  // A year is tested only when an earlier year exists to estimate its intake from.
+  const tested = allYears.filter((y) => allYears.some((e) => e < y)).slice(0, q.years);
   const data = new ForecastData(db, unitIds);
   const units = await listUnits(db, unitIds);
   const points = new Map<string, BacktestPoint[]>(units.map((u) => [u.id, []]));

@@ -104,7 +104,7 @@ export class ForecastData {
 export interface ForecastLine extends ForecastResult {
   unitId: string;
   accountFunction: string;
-  intakeHistory: { year: number; intakeOre: number }[];
+  intakeHistory: { year: number; intakeOre: number; actualsToDateOre: number }[];
   actualByMonth: Series;
   committedByMonth: Series;
   budgetProfile: number[] | null;
@@ -158,15 +158,13 @@ export async function computeForecastLines(
         pastCommitted[i]?.get(k) ?? zeros(),
         asOfMonth,
       ),
+      actualsToDateOre: yearToDate(pastActuals[i]?.get(k) ?? zeros(), asOfMonth),
     }));
     const result = computeForecast({
       budgetOre: budgetBy.get(k)?.corrected_ore ?? 0,
       actualsOre: yearToDate(actual, 12),
       committedOre: restOfYear(comm, asOfMonth),
-      intakeOre: estimateIntake(
-        intakeHistory.map((h) => h.intakeOre),
-        q.intake,
-      ),
+      intakeOre: estimateIntake(intakeHistory, q.intake, yearToDate(actual, asOfMonth)),
       adjustmentsOre: adjustments
         .filter((a) => key(a.unit_id, a.account_function) === k)
         .reduce((s, a) => s + a.amount_ore, 0),

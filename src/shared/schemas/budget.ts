@@ -33,7 +33,7 @@ export const CorrectionInputSchema = z.object({
 });
 
 export const IntakeParamsSchema = z.object({
-  method: z.enum(['mean', 'median', 'none']).default('mean'),
+  method: z.enum(['mean', 'median', 'ratio', 'none']).default('mean'),
   years: z.coerce.number().int().min(1).max(10).default(3),
   factorPercent: z.coerce.number().int().min(0).max(500).default(100),
 });

@@ -1,0 +1,308 @@
+import type { Queryable } from '../../db/database';
+import { recordAudit } from '../../db/repositories/audit';
+import { insertRound, insertRoundLines } from '../../db/repositories/follow-up';
+import {
+  insertPostings,
+  upsertLedgerSource,
+  type PostingBatch,
+} from '../../db/repositories/ledger';
+import { SYSTEM_ACTOR } from '../../domain/access';
+import { DEFAULT_INTAKE_PARAMS } from '../../domain/forecast/forecast';
+import { daysInMonth } from '../../domain/months';
+import { computeForecastLines, ForecastData } from '../services/forecast-service';
+
+/** The demo's years of ledger history: ten years up to and including the current one. */
+export const DEMO_FIRST_YEAR = 2017;
+export const DEMO_CURRENT_YEAR = 2026;
+/** Postings of the current year run to the end of this month. */
+export const DEMO_POSTED_THROUGH_MONTH = 10;
+
+/** Unit codes (omkostningssted) in the demo's financial system. */
+const UNIT_CODES: Record<string, string> = {
+  'Myndighed, det specialiserede børneområde': '4110',
+  'Ungeteam og efterværn': '4120',
+  Børnehandicap: '4130',
+  'Slagelse Familie Center': '4140',
+};
+
+/** Yearly spending level in kroner per unit and function in the first year; grows a little each year. */
+const LEVELS: Record<string, Record<string, number>> = {
+  'Myndighed, det specialiserede børneområde': {
+    '5.28.21': 18_000_000,
+    '5.28.22': 24_000_000,
+    '5.28.23': 31_000_000,
+  },
+  'Ungeteam og efterværn': { '5.28.21': 6_500_000, '5.28.23': 9_000_000 },
+  Børnehandicap: { '5.28.21': 7_200_000, '5.28.25': 4_100_000 },
+  'Slagelse Familie Center': { '5.28.20': 3_300_000, '5.28.21': 5_600_000 },
+};
+
+/** Seasonality (per mille of the year) as these areas see it: a quiet July, invoices piling up in December. */
+const KNOWN_FUNCTIONS = new Set(['5.28.20', '5.28.21', '5.28.22', '5.28.23', '5.28.24', '5.28.25']);
+
+const SEASON = [80, 80, 84, 82, 84, 84, 66, 80, 84, 86, 86, 104];
+
+const TEXTS: Record<string, string[]> = {
+  '5.28.20': ['Opsøgende gadeplansarbejde', 'SSP-indsats', 'Natteravne, tilskud'],
+  '5.28.21': [
+    'Familiebehandling',
+    'Aflastning',
+    'Støtte- og kontaktperson',
+    'Praktisk pædagogisk støtte',
+    'Konsulentbistand',
+  ],
+  '5.28.22': [
+    'Plejefamilievederlag',
+    'Plejefamilie, omkostninger',
+    'Netværksplejefamilie',
+    'Kommunal plejefamilie',
+  ],
+  '5.28.23': [
+    'Døgnophold, opholdssted',
+    'Døgninstitution, takst',
+    'Socialpædagogisk opholdssted',
+    'Efterværn, eget værelse',
+  ],
+  '5.28.25': ['Særligt dagtilbud', 'Særlig klub', 'Kørsel til særligt dagtilbud'],
+};
+
+/** A small deterministic random generator, so the demo is the same every time. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Expected overspend in øre that the demo's budgets are set to give (forecast − corrected budget). */
+const TARGETS: { unit: string; year: number; asOf: string; overspendOre: number }[] = [
+  // The reference plan HANDLEPLAN 2018: 7.600.000 kr. at the first follow-up.
+  {
+    unit: 'Myndighed, det specialiserede børneområde',
+    year: 2018,
+    asOf: '2018-03-31',
+    overspendOre: 7_600_000_00,
+  },
+  // This year: the aftercare team is well above the threshold …
+  { unit: 'Ungeteam og efterværn', year: 2026, asOf: '2026-10-31', overspendOre: 2_350_000_00 },
+  // … and Børnehandicap is just under it: one late invoice more and a plan is required.
+  { unit: 'Børnehandicap', year: 2026, asOf: '2026-10-31', overspendOre: 60_000_00 },
+];
+
+/**
+ * Budgets and ten years of ledger postings for the demo municipality, consistent with its
+ * cases: every payment the cases made in a past month becomes postings too (the committed
+ * cost as of the year's end), on top of the spending outside the case system. Budgets are set
+ * so that the forecast shows the reference plan's 7.600.000 kr. in 2018 and a unit above the
+ * threshold now; follow-up rounds of the current year are frozen.
+ */
+export async function seedDemoBudget(tx: Queryable): Promise<void> {
+  const units = await tx.query<{ id: string; name: string }>(
+    'SELECT id, name FROM units ORDER BY name',
+  );
+  const unitId = new Map(units.map((u) => [u.name, u.id]));
+  const codes: Record<string, string> = {};
+  for (const [name, code] of Object.entries(UNIT_CODES)) {
+    const id = unitId.get(name);
+    if (id) codes[code] = id;
+  }
+  await upsertLedgerSource(tx, 'KMD Opus', {
+    date: 'Bogføringsdato',
+    account: 'Kontostreng',
+    unit: 'Omkostningssted',
+    amount: 'Beløb',
+    text: 'Posteringstekst',
+    unitCodes: codes,
+  });
+  await upsertLedgerSource(tx, 'Fujitsu Prisme', {
+    date: 'Dato',
+    account: 'Konto',
+    unit: 'Enhed',
+    amount: 'Beløb kr.',
+    text: 'Tekst',
+    unitCodes: codes,
+  });
+
+  // One reader for the whole demo: each (year, as-of) of actuals and commitments is read once.
+  const data = new ForecastData(tx, null);
+  const rand = random(2018);
+  for (let year = DEMO_FIRST_YEAR; year <= DEMO_CURRENT_YEAR; year++) {
+    const lastMonth = year === DEMO_CURRENT_YEAR ? DEMO_POSTED_THROUGH_MONTH : 12;
+    const [imp] = await tx.query<{ id: string }>(
+      `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by, line_count, posting_count, late_count, finished_at)
+       VALUES ('KMD Opus', $1, $2, $3, 0, 'done', 'system', 0, 0, 0, now()) RETURNING id`,
+      [year, `posteringer-${year}.csv`, `demo-${year}`],
+    );
+    const importId = imp?.id ?? '';
+    const batch: PostingBatch = {
+      lineNo: [],
+      postedOn: [],
+      unitId: [],
+      accountFunction: [],
+      group: [],
+      dranst: [],
+      accountString: [],
+      amountOre: [],
+      text: [],
+      isLate: [],
+    };
+    const add = (uid: string, fn: string, date: string, amountOre: number, text: string) => {
+      batch.lineNo.push(batch.lineNo.length + 2);
+      batch.postedOn.push(date);
+      batch.unitId.push(uid);
+      batch.accountFunction.push(fn);
+      batch.group.push('001');
+      batch.dranst.push('1');
+      batch.accountString.push(`${fn}.001.1`);
+      batch.amountOre.push(amountOre);
+      batch.text.push(text);
+      batch.isLate.push(false);
+    };
+    const growth = 1 + 0.035 * (year - DEMO_FIRST_YEAR);
+    for (const [unitName, fns] of Object.entries(LEVELS)) {
+      const uid = unitId.get(unitName);
+      if (!uid) continue;
+      for (const [fn, level] of Object.entries(fns)) {
+        const yearLevel = level * growth * (0.94 + rand() * 0.12);
+        for (let m = 1; m <= lastMonth; m++) {
+          const monthOre = Math.round(((yearLevel * (SEASON[m - 1] ?? 83)) / 1000) * 100);
+          const parts = 6;
+          let left = monthOre;
+          for (let p = 0; p < parts; p++) {
+            const amount =
+              p === parts - 1 ? left : Math.round((monthOre / parts) * (0.7 + rand() * 0.6));
+            left -= amount;
+            const day = Math.min(daysInMonth(year, m), 1 + Math.floor(rand() * 28));
+            const texts = TEXTS[fn] ?? ['Udgift'];
+            add(
+              uid,
+              fn,
+              isoDate(year, m, day),
+              amount,
+              texts[Math.floor(rand() * texts.length)] ?? 'Udgift',
+            );
+          }
+        }
+      }
+    }
+    // The cases' payments: what was committed for a past month is what was paid that month.
+    const asOf =
+      year === DEMO_CURRENT_YEAR
+        ? isoDate(year, lastMonth, daysInMonth(year, lastMonth))
+        : `${year}-12-31`;
+    const casePayments = await data.committed(year, asOf);
+    const caseYearTotal = new Map<string, number>();
+    for (const [k, months] of casePayments) {
+      const [uid = '', fn = ''] = k.split('|');
+      caseYearTotal.set(
+        k,
+        months.reduce((a, b) => a + b, 0),
+      );
+      for (let m = 1; m <= lastMonth; m++) {
+        const amount = months[m - 1] ?? 0;
+        if (amount === 0) continue;
+        add(
+          uid,
+          fn,
+          isoDate(year, m, Math.min(25, daysInMonth(year, m))),
+          amount,
+          'Betalinger efter sagernes betalingsplaner',
+        );
+      }
+    }
+    await insertPostings(tx, importId, batch);
+    await tx.query('UPDATE ledger_imports SET line_count = $2, posting_count = $2 WHERE id = $1', [
+      importId,
+      batch.lineNo.length,
+    ]);
+
+    // Budgets: the year's level plus what the cases cost that year, rounded to thousands.
+    const budgetKeys = new Set(caseYearTotal.keys());
+    for (const [unitName, fns] of Object.entries(LEVELS)) {
+      const uid = unitId.get(unitName);
+      if (uid) for (const fn of Object.keys(fns)) budgetKeys.add(`${uid}|${fn}`);
+    }
+    const levelOf = new Map<string, number>();
+    for (const [unitName, fns] of Object.entries(LEVELS)) {
+      const uid = unitId.get(unitName);
+      if (uid)
+        for (const [fn, level] of Object.entries(fns)) levelOf.set(`${uid}|${fn}`, level * growth);
+    }
+    for (const k of budgetKeys) {
+      const [uid = '', fn = ''] = k.split('|');
+      if (!KNOWN_FUNCTIONS.has(fn)) continue;
+      const kroner = (levelOf.get(k) ?? 0) + (caseYearTotal.get(k) ?? 0) / 100;
+      const original = Math.round((kroner * 1.01) / 1000) * 1000 * 100;
+      await tx.query(
+        `INSERT INTO budget_lines (unit_id, account_function, year, original_ore, transfer_ore, monthly_profile, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, 'Overblik')`,
+        [uid, fn, year, original, fn === '5.28.21' ? 250_000_00 : 0, SEASON],
+      );
+    }
+  }
+
+  for (const target of TARGETS) {
+    const uid = unitId.get(target.unit);
+    if (!uid) continue;
+    const lines = await computeForecastLines(data, tx, {
+      year: target.year,
+      asOf: target.asOf,
+      unitIds: null,
+      intake: DEFAULT_INTAKE_PARAMS,
+    });
+    const own = lines.filter((l) => l.unitId === uid);
+    const overspend = own.reduce((s, l) => s + l.overspendOre, 0);
+    const first = own.find((l) => l.budgetOre !== 0);
+    if (!first) continue;
+    // A correction with a reason moves the corrected budget so the forecast shows the target.
+    const [line] = await tx.query<{ id: string }>(
+      'SELECT id FROM budget_lines WHERE unit_id = $1 AND account_function = $2 AND year = $3',
+      [uid, first.accountFunction, target.year],
+    );
+    await tx.query(
+      `INSERT INTO budget_corrections (budget_line_id, corrected_on, amount_ore, reason, created_by)
+       VALUES ($1, $2, $3, $4, 'Overblik')`,
+      [
+        line?.id,
+        `${target.year}-02-01`,
+        overspend - target.overspendOre,
+        'Tillægsbevilling / omplacering vedtaget af byrådet',
+      ],
+    );
+  }
+
+  // Follow-up rounds of the reference year and of this year, frozen as they would have been.
+  const rounds: { year: number; name: string; asOf: string }[] = [
+    { year: 2018, name: 'Budgetopfølgning 1, 2018', asOf: '2018-03-31' },
+    {
+      year: DEMO_CURRENT_YEAR,
+      name: `Budgetopfølgning 2, ${DEMO_CURRENT_YEAR}`,
+      asOf: `${DEMO_CURRENT_YEAR}-05-31`,
+    },
+    {
+      year: DEMO_CURRENT_YEAR,
+      name: `Budgetopfølgning 3, ${DEMO_CURRENT_YEAR}`,
+      asOf: `${DEMO_CURRENT_YEAR}-08-31`,
+    },
+  ];
+  for (const r of rounds) {
+    const id = await insertRound(tx, { ...r, intakeParams: DEFAULT_INTAKE_PARAMS, by: 'Overblik' });
+    if (!id) continue;
+    await insertRoundLines(
+      tx,
+      id,
+      await computeForecastLines(data, tx, {
+        year: r.year,
+        asOf: r.asOf,
+        unitIds: null,
+        intake: DEFAULT_INTAKE_PARAMS,
+      }),
+    );
+  }
+  await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'budget' });
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
