@@ -149,6 +149,12 @@ export function EffectGrid({
                         onKeyDown={(e) => onKeyDown(e, r, c)}
                         onPaste={(e) => onPaste(e, r, c)}
                         onFocus={(e) => e.target.select()}
+                        onBlur={() => {
+                          const parsed = parseCell(text);
+                          const shown =
+                            parsed.ok && text.trim() !== '' ? formatKroner(parsed.value) : text;
+                          if (shown !== text) setCell(r, c, shown);
+                        }}
                       />
                     </td>
                   );

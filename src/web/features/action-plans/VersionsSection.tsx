@@ -22,7 +22,9 @@ function show(value: unknown, path = ''): string {
     const o = value as { number?: number; title?: string };
     return `${o.number ?? ''} ${o.title ?? ''}`.trim();
   }
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string')
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? danishDate(value) : value;
+  return JSON.stringify(value);
 }
 
 /** Every saved version, and any two side by side with the changed fields marked. */

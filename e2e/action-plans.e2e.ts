@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+const cell = (page: Page, area: number, month: string) =>
+  page.getByRole('textbox', { name: `Indsatsområde ${area}, ${month}`, exact: true });
+
+async function openReferencePlan(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Handleplaner' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Handleplaner' }).waitFor();
+  await page.getByRole('link', { name: 'Handleplan 2018' }).click();
+  await page.getByRole('heading', { level: 1, name: /Handleplan 2018/ }).waitFor();
+}
+
+describe('action plans in the browser', () => {
+  it('shows the reference plan with every figure of HANDLEPLAN 2018', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await openReferencePlan(page);
+    const effect = page.locator('table.ap-effect');
+    const totalRow = effect.locator('tfoot tr');
+    await expect(totalRow.locator('th').textContent()).resolves.toBe('I alt');
+    const totals = await totalRow.locator('td').allTextContents();
+    expect(totals).toEqual([
+      '',
+      '',
+      '',
+      '20.000',
+      '475.000',
+      '705.000',
+      '1.010.000',
+      '1.080.000',
+      '1.080.000',
+      '1.080.000',
+      '1.100.000',
+      '1.050.000',
+      '7.600.000',
+    ]);
+    const overspend = await page.locator('table.ap-overspend').textContent();
+    expect(overspend).toContain('Forventet merforbrug ved opstart af handleplan:7.600.000');
+    expect(overspend).toContain('Forventet merforbrug efter denne opdatering:0');
+    await expectAccessible(page);
+    await screenshot(page, 'action-plan-reference');
+  });
+
+  it('edits the monthly table with the keyboard and a pasted block, totals following, and saves', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await openReferencePlan(page);
+    await page.getByRole('link', { name: 'Redigér' }).click();
+    await page.getByRole('heading', { level: 1, name: /Redigér/ }).waitFor();
+
+    // Type a Danish amount into area 1, May, then move right with the arrow key.
+    await cell(page, 1, 'maj').focus();
+    await page.keyboard.type('250.000');
+    await expect(page.getByTestId('row-total-1').textContent()).resolves.toBe('4.950.000');
+    await expect(page.getByTestId('month-total-4').textContent()).resolves.toBe('425.000');
+    await expect(page.getByTestId('grand-total').textContent()).resolves.toBe('7.550.000');
+    await expect(page.locator('tr.ap-row-off').first().textContent()).resolves.toContain(
+      'Mangler 50.000 kr.',
+    );
+    await page.keyboard.press('ArrowRight');
+    await expect(
+      cell(page, 1, 'juni').evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect(
+      cell(page, 2, 'juni').evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+
+    // Paste a block copied from a spreadsheet into area 6, January.
+    await cell(page, 6, 'januar').focus();
+    await cell(page, 6, 'januar').evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '10.000\t1.234,50\n5000\t5.000\n');
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect(cell(page, 7, 'februar').inputValue()).resolves.toBe('5.000');
+    await expect(page.getByTestId('month-total-0').textContent()).resolves.toBe('15.000');
+    await expect(page.getByTestId('month-total-1').textContent()).resolves.toBe('6.234,50');
+    await expect(page.getByTestId('row-total-6').textContent()).resolves.toBe('111.234,50');
+
+    // One click spreads what is missing for area 1 over the remaining months.
+    await page.getByRole('button', { name: /Fordel resten for indsatsområde 1/ }).click();
+    await expect(page.getByTestId('row-total-1').textContent()).resolves.toBe('5.000.000');
+    await expectAccessible(page);
+    await screenshot(page, 'action-plan-editor');
+    await page
+      .locator('.ap-grid-wrap')
+      .screenshot({ path: 'test-results/screenshots/action-plan-grid.png' });
+
+    await page
+      .getByLabel('Kommentar til opdateringen')
+      .fill('Maj flyttet til december; nye beløb i januar og februar');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Gemt som version' }).waitFor();
+    const totals = await page.locator('table.ap-effect tfoot td').allTextContents();
+    expect(totals[0]).toBe('15.000');
+    expect(totals[12]).toBe('7.621.234,50');
+    await expectAccessible(page);
+    await screenshot(page, 'action-plan-saved');
+  });
+
+  it('shows the 2026 plan with its realisation chart, table and history', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.getByRole('link', { name: 'Handleplaner' }).click();
+    await page.getByRole('link', { name: 'Handleplan 2026' }).click();
+    await page.getByRole('heading', { level: 1, name: /Handleplan 2026/ }).waitFor();
+    await page
+      .getByRole('img', { name: 'Planlagt og realiseret effekt, akkumuleret pr. måned' })
+      .waitFor();
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Tilbage af det forventede merforbrug: 975.000 kr.');
+    await page.getByLabel('Fra version').selectOption('2');
+    await page.getByLabel('Til version').selectOption('3');
+    await page.locator('table.ap-compare').waitFor();
+    expect(await page.locator('table.ap-compare').textContent()).toContain(
+      'Indsatsområde 2, målbeløb',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'action-plan-2026');
+  });
+
+  it('marks "handleplan påkrævet" on the dashboard', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.getByRole('heading', { name: /Handleplan påkrævet/ }).waitFor();
+    const section = await page
+      .locator('section[aria-labelledby="ap-required-title"]')
+      .textContent();
+    expect(section).toContain('Børnehandicap');
+    expect(section).toContain('handleplan påkrævet');
+    expect(section).not.toContain('Slagelse Familie Center');
+    await expectAccessible(page);
+    await screenshot(page, 'action-plan-dashboard');
+  });
+});
