@@ -267,3 +267,19 @@ describe('municipality settings', () => {
     );
   });
 });
+
+describe('a conflict with a change the trail does not name', () => {
+  it('still says in Danish that someone changed it', async () => {
+    const [c] = await ctx.db.query<{ id: string }>(
+      `INSERT INTO centers (name, version) VALUES ('Center uden spor', 3) RETURNING id`,
+    );
+    const response = await admin.put(`/api/centers/${c?.id ?? ''}`, {
+      name: 'Nyt navn',
+      version: 2,
+    });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as Problem).detail).toBe(
+      'Centret «Center uden spor» er ændret af en anden bruger for nylig, efter du hentede den. Hent den nyeste version; dine ændringer er ikke gemt.',
+    );
+  });
+});

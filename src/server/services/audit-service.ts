@@ -119,6 +119,6 @@ export async function versionConflict(
   return new AppError('version_conflict', {
     object,
     user: change?.displayName ?? translate('admin.problems.someoneElse'),
-    at: change?.at ?? '',
+    at: change?.at ?? translate('admin.problems.recently'),
   });
 }
