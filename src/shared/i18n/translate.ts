@@ -8,10 +8,12 @@ import daActionPlans from './da/actionPlans.json';
 import enActionPlans from './en/actionPlans.json';
 import daCases from './da/cases.json';
 import enCases from './en/cases.json';
+import daBudget from './da/budget.json';
+import enBudget from './en/budget.json';
 
 export const resources = {
-  da: { ...daCommon, ...daAdmin, ...daActionPlans, ...daCases },
-  en: { ...enCommon, ...enAdmin, ...enActionPlans, ...enCases },
+  da: { ...daCommon, ...daAdmin, ...daActionPlans, ...daCases, ...daBudget },
+  en: { ...enCommon, ...enAdmin, ...enActionPlans, ...enCases, ...enBudget },
 } as const;
 export type Language = keyof typeof resources;
 
