@@ -38,6 +38,8 @@ export interface MatrixRow {
   snapshot?: string;
   /** Use a newly logged-in session (for requests that end the session). */
   freshSession?: boolean;
+  /** More checks of an allowed answer, e.g. that a list holds only the units `who` may see. */
+  check?: (body: unknown, who: Role, f: Fixture) => void;
 }
 
 const DEFAULT_SNAPSHOT = `
@@ -118,6 +120,8 @@ export function describePolicyMatrix(
         const response = await client.request(row.method, path, body);
         const text = await response.text();
         expect(response.status, text).toBe(status);
+        if (status < 300 && row.check && who !== 'anonymous' && text)
+          row.check(JSON.parse(text), who, f);
         if (before) {
           expect(await snapshot()).toEqual(before);
           const problem = JSON.parse(text) as { detail: string };

@@ -28,6 +28,10 @@ const centerId = async (f: Fixture) =>
 
 const adminOnly = (status: number) => ({ administrator: status, otherwise: 403 });
 
+/** Administrators and ledelse see every unit; everybody else only their own. */
+const visibleUnits = (who: Role, f: Fixture) =>
+  who === 'administrator' || who === 'ledelse' ? [f.ownUnit, f.otherUnit].sort() : [f.ownUnit];
+
 /** Every endpoint of session, organisation, users, settings and the audit trail. */
 const rows: MatrixRow[] = [
   {
@@ -50,16 +54,28 @@ const rows: MatrixRow[] = [
     freshSession: true,
   },
   {
-    name: 'GET /api/organisation (all visible units)',
+    name: 'GET /api/organisation (own units, or all)',
     method: 'GET',
     path: () => '/api/organisation',
     expect: { otherwise: 200 },
+    check: (body, who, f) => {
+      const ids = (body as { units: { id: string }[] }).units.map((u) => u.id);
+      expect(ids.filter((id) => id === f.ownUnit || id === f.otherUnit).sort()).toEqual(
+        visibleUnits(who, f),
+      );
+    },
   },
   {
-    name: 'GET /api/centers',
+    name: 'GET /api/centers (own units, or all)',
     method: 'GET',
     path: () => '/api/centers',
     expect: { otherwise: 200 },
+    check: (body, who, f) => {
+      const ids = (body as { units: { id: string }[] }[]).flatMap((c) => c.units.map((u) => u.id));
+      expect(ids.filter((id) => id === f.ownUnit || id === f.otherUnit).sort()).toEqual(
+        visibleUnits(who, f),
+      );
+    },
   },
   {
     name: 'GET /api/units/:id (own unit)',
