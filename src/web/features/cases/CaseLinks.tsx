@@ -5,9 +5,12 @@ import { useTranslation } from 'react-i18next';
 export function CaseLinks({
   cases,
   label,
+  year,
 }: {
   cases: { id: string; ref: string }[];
   label: string;
+  /** the year the case page opens on */
+  year?: number | string | undefined;
 }) {
   const { t } = useTranslation();
   if (cases.length === 0) return null;
@@ -19,7 +22,13 @@ export function CaseLinks({
       </summary>
       <ul className="case-links" aria-label={t('cases.statement.casesBehind', { label })}>
         {cases.map((c) => (
-          <li key={c.ref}>{c.id ? <Link to={`/sager/sag/${c.id}`}>{c.ref}</Link> : c.ref}</li>
+          <li key={c.ref}>
+            {c.id ? (
+              <Link to={`/sager/sag/${c.id}${year ? `?aar=${year}` : ''}`}>{c.ref}</Link>
+            ) : (
+              c.ref
+            )}
+          </li>
         ))}
       </ul>
     </details>

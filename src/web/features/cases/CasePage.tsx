@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
@@ -15,7 +15,8 @@ type Detail = CaseDetailJson['interventions'][number];
 export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [year, setYear] = useState(today().slice(0, 4));
+  const [search] = useSearchParams();
+  const [year, setYear] = useState(search.get('aar') ?? today().slice(0, 4));
   const { data, error, reload } = useApi<CaseDetailJson>(
     `/cases/${encodeURIComponent(id)}?year=${encodeURIComponent(year)}`,
   );

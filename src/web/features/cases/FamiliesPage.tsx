@@ -65,7 +65,11 @@ export function FamiliesPage() {
                   <td className="num">{b.interventions}</td>
                   <td className="num">{b.perFamily.toLocaleString('da-DK')}</td>
                   <td>
-                    <CaseLinks cases={b.households.flatMap((h) => h.cases)} label={label} />
+                    <CaseLinks
+                      cases={b.households.flatMap((h) => h.cases)}
+                      label={label}
+                      year={data?.date.slice(0, 4)}
+                    />
                   </td>
                 </tr>
               );

@@ -105,7 +105,7 @@ export function MovementPage() {
                 {data.items.slice(0, 500).map((i) => (
                   <tr key={`${i.case}/${i.intervention}`}>
                     <th scope="row">
-                      <Link to={`/sager/sag/${i.caseId}`}>{i.case}</Link>
+                      <Link to={`/sager/sag/${i.caseId}?aar=${data.year}`}>{i.case}</Link>
                     </th>
                     <td>{i.intervention}</td>
                     <td>{t(`cases.movement.${i.kind}`)}</td>

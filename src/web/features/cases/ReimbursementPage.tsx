@@ -88,7 +88,7 @@ export function ReimbursementPage() {
                     <td className="num">{kr(h.net)}</td>
                     <td className="num">{kr(h.reimbursement)}</td>
                     <td>
-                      <CaseLinks cases={h.cases} label={h.household} />
+                      <CaseLinks cases={h.cases} label={h.household} year={data.year} />
                     </td>
                   </tr>
                 ))}

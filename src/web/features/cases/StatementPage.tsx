@@ -68,7 +68,7 @@ export function StatementPage() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="statement-group">{t('cases.dimensions.category')}</label>
+            <label htmlFor="statement-group">{t('cases.groups.label')}</label>
             <select
               id="statement-group"
               value={form.group}
@@ -138,7 +138,7 @@ export function StatementPage() {
                     <td className="num">{kr(r.expected)}</td>
                     <td className="num">{kr(r.granted)}</td>
                     <td>
-                      <CaseLinks cases={r.cases} label={label} />
+                      <CaseLinks cases={r.cases} label={label} year={data.year} />
                     </td>
                   </tr>
                 );
@@ -167,7 +167,7 @@ export function StatementPage() {
                 >
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="month" />
-                  <YAxis width={90} tickFormatter={(v: number) => kr(v)} />
+                  <YAxis width={110} tickFormatter={(v: number) => kr(v)} />
                   <Tooltip formatter={(v) => `${kr(Number(v))} kr.`} />
                   <Legend />
                   <Bar

@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+describe('cases and commitments', () => {
+  it('shows the 2019 statement by category with aftercare at 8,5 mio. kr. and drills down to a case', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/sager`);
+    await page.getByRole('heading', { level: 1, name: 'Disponeringsopgørelse' }).waitFor();
+    await page.getByLabel('År').fill('2019');
+    await page.getByLabel('Opgjort pr.').fill('2019-12-31');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.getByText('Disponerede udgifter 2019 opgjort pr. 31.12.2019').waitFor();
+    const row = page.getByRole('row', { name: /Efterværn/ });
+    await expect(row.textContent()).resolves.toContain('8.512.300');
+    await expect(
+      page.getByRole('img', { name: 'Disponeret pr. måned: forventet og bevilget' }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'cases-statement');
+
+    await row.getByText(/Vis sager bag tallet/).click();
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Sag / }).waitFor();
+    await expect(page.locator('main').textContent()).resolves.toContain('Efterværn');
+    await expectAccessible(page);
+    await screenshot(page, 'cases-case');
+  });
+
+  it('counts 8 families (13–17) with more than one intervention in May 2020', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/sager/familier`);
+    await page.getByLabel('Dato').fill('2020-05-31');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    const row = page.getByRole('row', { name: /13–17 år/ });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells[0]).toBe('8');
+    await expectAccessible(page);
+    await screenshot(page, 'cases-families');
+  });
+
+  it('shows movement and reimbursement accessibly', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/sager/bevaegelser`);
+    await page.getByLabel('År').fill('2020');
+    await page.getByLabel('Fra dato').fill('2019-12-31');
+    await page.getByLabel('Til dato').fill('2020-05-31');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.getByRole('row', { name: /Nye indsatser/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'cases-movement');
+    await page.goto(`${baseUrl()}/sager/refusion`);
+    await page.getByLabel('År').fill('2020');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.getByText(/Kilde:/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'cases-reimbursement');
+  });
+});
