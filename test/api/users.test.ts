@@ -301,3 +301,17 @@ describe('setting a password', () => {
     expect((await new TestClient(ctx).login('admin', 'administratorens kode')).status).toBe(200);
   });
 });
+
+describe('without the right to manage users', () => {
+  it('answers 403 before looking at the input, so nothing about users leaks', async () => {
+    await createUser(ctx.db, { username: 'laeser', roles: ['laeser'], unitIds: [unitA] });
+    const reader = new TestClient(ctx);
+    await reader.login('laeser');
+    const response = await reader.post('/api/users', { username: 42 });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as Problem).detail).toBe(
+      'Du har ikke rettighed til at gøre dette.',
+    );
+    expect((await new TestClient(ctx).post('/api/users', { username: 42 })).status).toBe(401);
+  });
+});
