@@ -145,54 +145,49 @@ export async function lockPlan(tx: Queryable, id: string): Promise<PlanMeta | un
   return rows[0];
 }
 
-/** The whole plan: header, areas in order, monthly planned and realised effect. */
+interface AreaJson {
+  number: number;
+  title: string | null;
+  goal: string | null;
+  target_ore: number | null;
+  action: string | null;
+  consequences: string | null;
+  planned: (number | null)[] | null;
+  realised: (number | null)[] | null;
+}
+
+/**
+ * The whole plan: header, areas in order, monthly planned and realised effect, in one round
+ * trip (areas and their 12 months aggregated as JSON; øre amounts stay below 2^53).
+ */
 export async function findPlan(
   db: Queryable,
   id: string,
 ): Promise<{ meta: PlanMeta; plan: ActionPlan } | undefined> {
-  const [row] = await db.query<PlanRow>(
-    `SELECT id, unit_id, title, year, status, center_name, center_responsible, unit_name,
-            unit_responsible, started_on::text AS started_on, updated_on::text AS updated_on, cause, causes,
-            expected_at_start_ore, expected_at_last_update_ore, expected_after_update_ore, version,
-            ${ISO_AT} AS updated_at, updated_by
-       FROM action_plans WHERE id = $1`,
+  const [row] = await db.query<PlanRow & { areas: AreaJson[] }>(
+    `WITH e AS (
+       SELECT area_number, jsonb_agg(planned_ore ORDER BY month) AS planned,
+              jsonb_agg(realised_ore ORDER BY month) AS realised
+         FROM action_plan_effects WHERE plan_id = $1 GROUP BY area_number)
+     SELECT p.id, p.unit_id, p.title, p.year, p.status, p.center_name, p.center_responsible, p.unit_name,
+            p.unit_responsible, p.started_on::text AS started_on, p.updated_on::text AS updated_on, p.cause,
+            p.causes, p.expected_at_start_ore, p.expected_at_last_update_ore, p.expected_after_update_ore,
+            p.version, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
+            p.updated_by,
+            COALESCE((
+              SELECT jsonb_agg(jsonb_build_object(
+                       'number', a.number, 'title', a.title, 'goal', a.goal, 'target_ore', a.target_ore,
+                       'action', a.action, 'consequences', a.consequences,
+                       'planned', e.planned, 'realised', e.realised)
+                     ORDER BY a.position)
+                FROM action_plan_areas a LEFT JOIN e ON e.area_number = a.number
+               WHERE a.plan_id = p.id), '[]'::jsonb) AS areas
+       FROM action_plans p WHERE p.id = $1`,
     [id],
   );
   if (!row) return undefined;
-  const areas = await db.query<{
-    number: number;
-    title: string | null;
-    goal: string | null;
-    target_ore: number | null;
-    action: string | null;
-    consequences: string | null;
-  }>(
-    `SELECT number, title, goal, target_ore, action, consequences
-       FROM action_plan_areas WHERE plan_id = $1 ORDER BY position`,
-    [id],
-  );
-  const effects = await db.query<{
-    area_number: number;
-    month: number;
-    planned_ore: number;
-    realised_ore: number | null;
-  }>(
-    `SELECT area_number, month, planned_ore, realised_ore FROM action_plan_effects WHERE plan_id = $1`,
-    [id],
-  );
-  const byArea = new Map<number, { planned: Ore[]; realised: (Ore | null)[] }>();
-  for (const area of areas) {
-    byArea.set(area.number, {
-      planned: Array.from({ length: MONTHS_IN_PLAN }, () => ore(0)),
-      realised: Array.from({ length: MONTHS_IN_PLAN }, () => null),
-    });
-  }
-  for (const e of effects) {
-    const cell = byArea.get(e.area_number);
-    if (!cell) continue;
-    cell.planned[e.month - 1] = ore(e.planned_ore);
-    cell.realised[e.month - 1] = nullableOre(e.realised_ore);
-  }
+  const months = (values: (number | null)[] | null) =>
+    Array.from({ length: MONTHS_IN_PLAN }, (_, m) => values?.[m] ?? null);
   return {
     meta: {
       id: row.id,
@@ -211,15 +206,15 @@ export async function findPlan(
       updatedOn: row.updated_on,
       cause: row.cause,
       causes: row.causes,
-      areas: areas.map((a) => ({
+      areas: row.areas.map((a) => ({
         number: a.number,
         title: a.title,
         goal: a.goal,
         targetAmount: nullableOre(a.target_ore),
         action: a.action,
         consequences: a.consequences,
-        monthlyEffect: byArea.get(a.number)?.planned ?? [],
-        realisedEffect: byArea.get(a.number)?.realised ?? [],
+        monthlyEffect: months(a.planned).map((v) => ore(v ?? 0)),
+        realisedEffect: months(a.realised).map(nullableOre),
       })),
       expectedOverspend: {
         atStart: nullableOre(row.expected_at_start_ore),
