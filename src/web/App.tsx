@@ -4,6 +4,7 @@ import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
 import { ActionPlanRoutes } from './features/action-plans/ActionPlanRoutes';
 import { AdminPage } from './features/admin/AdminPage';
+import { BudgetRoutes } from './features/budget/BudgetRoutes';
 import { CaseRoutes } from './features/cases/CaseRoutes';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LoginPage } from './features/login/LoginPage';
@@ -20,7 +21,7 @@ function Routed() {
         <Route index element={<DashboardPage />} />
         <Route path="handleplaner/*" element={<ActionPlanRoutes />} />
         <Route path="sager/*" element={<CaseRoutes />} />
-        <Route path="budget/*" element={<ComingSoon titleKey="nav.budget" />} />
+        <Route path="budget/*" element={<BudgetRoutes />} />
         <Route path="rapporter/*" element={<ComingSoon titleKey="nav.reports" />} />
         <Route path="administration/*" element={<AdminPage />} />
         <Route path="*" element={<ComingSoon titleKey="errors.not_found" />} />

@@ -1,0 +1,434 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import { parseKronerText, toKroner } from '../../../domain/money';
+import { CumulativeChart } from './CumulativeChart';
+import { defaultAsOf, kr, query, today } from './format';
+import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';
+
+const PART_KEYS = [
+  'budget',
+  'actuals',
+  'committed',
+  'intake',
+  'adjustments',
+  'forecast',
+  'overspend',
+] as const;
+
+function PartCells({ p }: { p: Parts }) {
+  return (
+    <>
+      {PART_KEYS.map((k) => (
+        <td key={k} className={`num${k === 'overspend' && p.overspend > 0 ? ' budget-over' : ''}`}>
+          {kr(p[k])}
+        </td>
+      ))}
+    </>
+  );
+}
+
+function PartHeaders() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {PART_KEYS.map((k) => (
+        <th key={k} scope="col" className="num">
+          {t(`budget.cols.${k}`)}
+        </th>
+      ))}
+    </>
+  );
+}
+
+/** /budget — the forecast per unit and for the whole area, with the action-plan trigger. */
+export function ForecastPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year') ?? today().slice(0, 4));
+  const shown = {
+    year,
+    asOf: params.get('asOf') ?? defaultAsOf(year),
+    method: params.get('method') ?? 'mean',
+    years: params.get('years') ?? '3',
+    factorPercent: params.get('factorPercent') ?? '100',
+  };
+  const unit = params.get('unit') ?? '';
+  const [form, setForm] = useState(shown);
+  const { data, error, reload } = useApi<ForecastView>(`/forecast?${query(shown)}`);
+  const required = useApi<RequiredPlans>(`/action-plans/required?year=${year}`);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = {
+      ...form,
+      asOf: form.asOf.startsWith(String(form.year)) ? form.asOf : defaultAsOf(Number(form.year)),
+    };
+    setParams(query({ ...next, unit }));
+  };
+  const selectUnit = (id: string) => setParams(query({ ...shown, unit: id }));
+  const selected = data?.units.find((u) => u.unitId === unit);
+  const methodName = t(`budget.methods.${shown.method}`);
+  return (
+    <>
+      <h1>{t('budget.dashboard.title')}</h1>
+      <form className="filters budget-filters" onSubmit={submit}>
+        <fieldset>
+          <legend>{t('budget.filters.legend')}</legend>
+          <div className="field">
+            <label htmlFor="f-year">{t('budget.filters.year')}</label>
+            <input
+              id="f-year"
+              type="number"
+              value={form.year}
+              onChange={(e) => setForm({ ...form, year: Number(e.target.value) })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="f-asof">{t('budget.filters.asOf')}</label>
+            <input
+              id="f-asof"
+              type="date"
+              value={form.asOf}
+              onChange={(e) => setForm({ ...form, asOf: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="f-method">{t('budget.filters.method')}</label>
+            <select
+              id="f-method"
+              value={form.method}
+              onChange={(e) => setForm({ ...form, method: e.target.value })}
+            >
+              {['mean', 'median', 'ratio', 'none'].map((m) => (
+                <option key={m} value={m}>
+                  {t(`budget.methods.${m}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-years">{t('budget.filters.years')}</label>
+            <input
+              id="f-years"
+              type="number"
+              min={1}
+              max={10}
+              value={form.years}
+              onChange={(e) => setForm({ ...form, years: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="f-factor">{t('budget.filters.factor')}</label>
+            <input
+              id="f-factor"
+              type="number"
+              min={0}
+              max={500}
+              value={form.factorPercent}
+              onChange={(e) => setForm({ ...form, factorPercent: e.target.value })}
+            />
+          </div>
+          <button type="submit" className="button-primary">
+            {t('budget.filters.show')}
+          </button>
+        </fieldset>
+      </form>
+      <ErrorMessage error={error} />
+      {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
+      {data && (
+        <>
+          <p className="muted">
+            {t('budget.dashboard.method', {
+              method: methodName,
+              years: data.method.years,
+              factor: data.method.factorPercent,
+            })}{' '}
+            {data.method.description}
+          </p>
+          {!data.commitmentsAvailable && (
+            <p className="alert alert-warning">{t('budget.dashboard.noCommitments')}</p>
+          )}
+          <p>{t('budget.dashboard.threshold', { amount: kr(data.actionPlanThreshold) })}</p>
+          <section aria-labelledby="units-title">
+            <h2 id="units-title">{t('budget.dashboard.units')}</h2>
+            <div className="table-scroll">
+              <table className="table budget-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('budget.cols.unit')}</th>
+                    <PartHeaders />
+                    <th scope="col">{t('budget.cols.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.units.map((u) => (
+                    <tr
+                      key={u.unitId}
+                      className={u.unitId === unit ? 'budget-selected' : undefined}
+                    >
+                      <th scope="row">
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-pressed={u.unitId === unit}
+                          onClick={() => selectUnit(u.unitId)}
+                        >
+                          {u.unitName}
+                        </button>
+                      </th>
+                      <PartCells p={u} />
+                      <td>
+                        <Trigger
+                          unit={u}
+                          year={data.year}
+                          asOf={data.asOf}
+                          required={required.data}
+                          onCreated={required.reload}
+                          method={shown}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('budget.dashboard.area')}</th>
+                    <PartCells p={data.area} />
+                    <td />
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </section>
+          {selected ? (
+            <UnitDetail unit={selected} forecast={data} onChanged={reload} />
+          ) : (
+            <>
+              <p className="muted">{t('budget.dashboard.select')}</p>
+              <CumulativeChart
+                months={data.area.months}
+                title={`${t('budget.dashboard.chartTitle')} – ${t('budget.dashboard.area')}`}
+              />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** "Handleplan påkrævet": link to the unit's plan, or a draft prefilled with figures and causes. */
+function Trigger(props: {
+  unit: ForecastUnit;
+  year: number;
+  asOf: string;
+  required: RequiredPlans | undefined;
+  onCreated: () => void;
+  method: { method: string; years: string; factorPercent: string };
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  if (!props.unit.actionPlanRequired)
+    return <span className="muted">{t('budget.dashboard.notRequired')}</span>;
+  const plan = props.required?.items.find((i) => i.unit.id === props.unit.unitId)?.plan ?? null;
+  const create = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const causes = await api<Causes>(
+        `/follow-up/causes?${query({ unitId: props.unit.unitId, year: props.year, asOf: props.asOf, ...props.method })}`,
+      );
+      const created = await api<{ id: string }>(`/units/${props.unit.unitId}/action-plan-draft`, {
+        method: 'POST',
+        body: {
+          year: props.year,
+          expectedOverspend: props.unit.overspend,
+          causes: causes.causes.map((c) => c.text),
+        },
+      });
+      props.onCreated();
+      void navigate(`/handleplaner/${created.id}/rediger`);
+    } catch (e) {
+      setFailure(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="budget-trigger">
+      <span className="budget-badge">{t('budget.dashboard.required')}</span>{' '}
+      {plan ? (
+        <Link to={`/handleplaner/${plan.id}`}>
+          {t('budget.dashboard.openPlan')}
+          <span className="sr-only"> – {props.unit.unitName}</span>
+        </Link>
+      ) : (
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={busy}
+          onClick={() => void create()}
+        >
+          {busy ? t('budget.dashboard.creating') : t('budget.dashboard.createDraft')}
+          <span className="sr-only"> – {props.unit.unitName}</span>
+        </button>
+      )}
+      <ErrorMessage error={failure} />
+    </div>
+  );
+}
+
+function UnitDetail({
+  unit,
+  forecast,
+  onChanged,
+}: {
+  unit: ForecastUnit;
+  forecast: ForecastView;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const causes = useApi<Causes>(
+    `/follow-up/causes?${query({ unitId: unit.unitId, year: forecast.year, asOf: forecast.asOf, method: forecast.method.method, years: forecast.method.years, factorPercent: forecast.method.factorPercent })}`,
+  );
+  return (
+    <section aria-labelledby="unit-title" className="budget-unit">
+      <h2 id="unit-title">{t('budget.dashboard.lines', { unit: unit.unitName })}</h2>
+      <div className="table-scroll">
+        <table className="table budget-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('budget.cols.function')}</th>
+              <PartHeaders />
+              <th scope="col">{t('budget.dashboard.history')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unit.lines.map((l) => (
+              <tr key={l.accountFunction}>
+                <th scope="row">
+                  {l.accountFunction} {l.accountFunctionName}
+                  <br />
+                  <Link
+                    to={`/budget/posteringer?${query({ unitId: unit.unitId, year: forecast.year, accountFunction: l.accountFunction })}`}
+                  >
+                    {t('budget.dashboard.postings')}
+                    <span className="sr-only"> {l.accountFunction}</span>
+                  </Link>{' '}
+                  · <Link to="/sager/liste">{t('budget.dashboard.cases')}</Link>
+                </th>
+                <PartCells p={l} />
+                <td>{l.intakeHistory.map((h) => `${h.year}: ${kr(h.intake)}`).join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <CumulativeChart
+        months={unit.months}
+        title={`${t('budget.dashboard.chartTitle')} – ${unit.unitName}`}
+      />
+      <section aria-labelledby="causes-title">
+        <h3 id="causes-title">{t('budget.dashboard.causesTitle')}</h3>
+        <ErrorMessage error={causes.error} />
+        {causes.data && (
+          <>
+            <ul>
+              {causes.data.causes.map((c) => (
+                <li key={c.code}>{c.text}</li>
+              ))}
+            </ul>
+            <p className="muted">
+              {t('budget.dashboard.notDerived')}: {causes.data.notDerived.join(' ')}
+            </p>
+          </>
+        )}
+      </section>
+      <AdjustmentForm unit={unit} year={forecast.year} onSaved={onChanged} />
+    </section>
+  );
+}
+
+function AdjustmentForm({
+  unit,
+  year,
+  onSaved,
+}: {
+  unit: ForecastUnit;
+  year: number;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [fn, setFn] = useState(unit.lines[0]?.accountFunction ?? '5.28.21');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setFailure(null);
+    const parsed = parseKronerText(amount);
+    if (!parsed.ok) {
+      setFailure(new Error(t('budget.budgets.invalidAmount')));
+      return;
+    }
+    try {
+      await api('/forecast/adjustments', {
+        method: 'POST',
+        body: {
+          unitId: unit.unitId,
+          accountFunction: fn,
+          year,
+          amount: toKroner(parsed.value),
+          reason,
+        },
+      });
+      setSaved(true);
+      setAmount('');
+      setReason('');
+      onSaved();
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+  return (
+    <form className="budget-form" onSubmit={(e) => void submit(e)}>
+      <fieldset>
+        <legend>{t('budget.dashboard.adjustTitle')}</legend>
+        <div className="field">
+          <label htmlFor="adj-fn">{t('budget.cols.function')}</label>
+          <select id="adj-fn" value={fn} onChange={(e) => setFn(e.target.value)}>
+            {unit.lines.map((l) => (
+              <option key={l.accountFunction} value={l.accountFunction}>
+                {l.accountFunction} {l.accountFunctionName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="adj-amount">{t('budget.dashboard.amount')}</label>
+          <input
+            id="adj-amount"
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        </div>
+        <div className="field budget-wide">
+          <label htmlFor="adj-reason">{t('budget.dashboard.reason')}</label>
+          <input id="adj-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <button type="submit" className="button-primary">
+          {t('budget.dashboard.saveAdjustment')}
+        </button>
+      </fieldset>
+      <ErrorMessage error={failure} />
+      {saved && <p role="status">{t('budget.dashboard.adjustmentSaved')}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,276 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApi } from '../../use-api';
+import { danishDate, defaultAsOf, kr, today } from './format';
+
+interface Rounds {
+  year: number;
+  rounds: {
+    id: string;
+    name: string;
+    asOf: string;
+    createdBy: string;
+    units: {
+      unitId: string;
+      unitName: string;
+      budget: number;
+      forecast: number;
+      overspend: number;
+      actionPlanRequired: boolean;
+    }[];
+    total: { budget: number; forecast: number; overspend: number };
+  }[];
+}
+
+interface RoundDetail {
+  id: string;
+  name: string;
+  lines: {
+    id: string;
+    unitName: string;
+    accountFunction: string;
+    budget: number;
+    forecast: number;
+    overspend: number;
+    comment: string;
+    version: number;
+  }[];
+}
+
+const COLOURS = ['#1d4f73', '#a1001f', '#1e6b34', '#7a4a00', '#5b2a86', '#555'];
+
+/** /budget/opfoelgninger — freeze a follow-up round, compare rounds, see their trajectory. */
+export function RoundsPage() {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  const { data, error, reload } = useApi<Rounds>(`/follow-up/rounds?year=${year}`);
+  const [name, setName] = useState('');
+  const [asOf, setAsOf] = useState(defaultAsOf(year));
+  const [failure, setFailure] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    setMessage('');
+    try {
+      await api('/follow-up/rounds', { method: 'POST', body: { year, name, asOf } });
+      setMessage(t('budget.rounds.created'));
+      setName('');
+      reload();
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+  const units = data
+    ? [...new Map(data.rounds.flatMap((r) => r.units.map((u) => [u.unitId, u.unitName]))).entries()]
+    : [];
+  const chart = (data?.rounds ?? []).map((r) => ({
+    name: r.name,
+    ...Object.fromEntries(r.units.map((u) => [u.unitId, u.overspend])),
+  }));
+  const title = t('budget.rounds.trajectory');
+  return (
+    <>
+      <h1>
+        {t('budget.rounds.title')} {year}
+      </h1>
+      <form className="budget-form" onSubmit={(e) => void create(e)}>
+        <fieldset>
+          <legend>{t('budget.rounds.create')}</legend>
+          <div className="field">
+            <label htmlFor="r-year">{t('budget.filters.year')}</label>
+            <input
+              id="r-year"
+              type="number"
+              value={year}
+              onChange={(e) => setYear(Number(e.target.value))}
+            />
+          </div>
+          <div className="field budget-wide">
+            <label htmlFor="r-name">{t('budget.rounds.name')}</label>
+            <input
+              id="r-name"
+              value={name}
+              placeholder={t('budget.rounds.namePlaceholder')}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="r-asof">{t('budget.rounds.asOf')}</label>
+            <input id="r-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          </div>
+          <button type="submit" className="button-primary">
+            {t('budget.rounds.create')}
+          </button>
+        </fieldset>
+      </form>
+      <ErrorMessage error={error ?? failure} />
+      {message && <p role="status">{message}</p>}
+      {data && data.rounds.length === 0 && <p>{t('budget.rounds.none')}</p>}
+      {data && data.rounds.length > 0 && (
+        <section aria-labelledby="trajectory-title" className="budget-chart">
+          <h2 id="trajectory-title">{title}</h2>
+          <div role="img" aria-label={title}>
+            <LineChart
+              width={760}
+              height={300}
+              data={chart}
+              margin={{ left: 40, right: 20, top: 10 }}
+            >
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              <YAxis tickFormatter={(v: number) => kr(Math.round(v))} width={100} />
+              <Tooltip formatter={(v) => `${kr(Number(v))} kr.`} />
+              <Legend />
+              {units.map(([id, unitName], i) => (
+                <Line
+                  key={id}
+                  type="monotone"
+                  dataKey={id}
+                  name={unitName}
+                  stroke={COLOURS[i % COLOURS.length]}
+                />
+              ))}
+            </LineChart>
+          </div>
+          <table className="table">
+            <caption>{t('budget.rounds.trajectoryTable')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('budget.cols.unit')}</th>
+                {data.rounds.map((r) => (
+                  <th key={r.id} scope="col" className="num">
+                    {r.name} ({danishDate(r.asOf)})
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {units.map(([id, unitName]) => (
+                <tr key={id}>
+                  <th scope="row">{unitName}</th>
+                  {data.rounds.map((r) => {
+                    const u = r.units.find((x) => x.unitId === id);
+                    return (
+                      <td key={r.id} className={`num${u && u.overspend > 0 ? ' budget-over' : ''}`}>
+                        {u ? kr(u.overspend) : '–'}{' '}
+                        {u?.actionPlanRequired && (
+                          <span className="budget-badge">{t('budget.dashboard.required')}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t('budget.rounds.total')}</th>
+                {data.rounds.map((r) => (
+                  <td key={r.id} className="num">
+                    {kr(r.total.overspend)}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <ul>
+            {data.rounds.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={open === r.id}
+                  onClick={() => setOpen(open === r.id ? null : r.id)}
+                >
+                  {t('budget.rounds.open')}: {r.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {open && <RoundLines id={open} />}
+    </>
+  );
+}
+
+function RoundLines({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { data, error, reload } = useApi<RoundDetail>(`/follow-up/rounds/${id}`);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saved, setSaved] = useState('');
+  const save = async (lineId: string, version: number, fallback: string) => {
+    setFailure(null);
+    setSaved('');
+    try {
+      await api(`/follow-up/lines/${lineId}/comment`, {
+        method: 'PUT',
+        body: { comment: comments[lineId] ?? fallback, version },
+      });
+      setSaved(t('budget.rounds.commentSaved'));
+      reload();
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+  return (
+    <section aria-labelledby="round-lines">
+      <h2 id="round-lines">{t('budget.rounds.lines', { name: data?.name ?? '' })}</h2>
+      <ErrorMessage error={error ?? failure} />
+      {saved && <p role="status">{saved}</p>}
+      {data && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('budget.cols.unit')}</th>
+              <th scope="col">{t('budget.cols.function')}</th>
+              <th scope="col" className="num">
+                {t('budget.cols.budget')}
+              </th>
+              <th scope="col" className="num">
+                {t('budget.cols.forecast')}
+              </th>
+              <th scope="col" className="num">
+                {t('budget.cols.overspend')}
+              </th>
+              <th scope="col">{t('budget.rounds.comment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.lines.map((l) => (
+              <tr key={l.id}>
+                <th scope="row">{l.unitName}</th>
+                <td>{l.accountFunction}</td>
+                <td className="num">{kr(l.budget)}</td>
+                <td className="num">{kr(l.forecast)}</td>
+                <td className="num">{kr(l.overspend)}</td>
+                <td>
+                  <input
+                    aria-label={`${t('budget.rounds.comment')} – ${l.unitName} ${l.accountFunction}`}
+                    value={comments[l.id] ?? l.comment}
+                    onChange={(e) => setComments({ ...comments, [l.id]: e.target.value })}
+                  />{' '}
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => void save(l.id, l.version, l.comment)}
+                  >
+                    {t('budget.rounds.saveComment')}
+                    <span className="sr-only">
+                      {' '}
+                      {l.unitName} {l.accountFunction}
+                    </span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

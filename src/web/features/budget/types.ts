@@ -1,0 +1,79 @@
+export interface Parts {
+  budget: number;
+  actuals: number;
+  committed: number;
+  intake: number;
+  adjustments: number;
+  forecast: number;
+  overspend: number;
+}
+
+export interface MonthPoint {
+  month: number;
+  budget: number;
+  actual: number | null;
+  forecast: number;
+}
+
+export interface ForecastLineView extends Parts {
+  accountFunction: string;
+  accountFunctionName: string;
+  intakeHistory: { year: number; intake: number }[];
+}
+
+export interface ForecastUnit extends Parts {
+  unitId: string;
+  unitName: string;
+  actionPlanRequired: boolean;
+  lines: ForecastLineView[];
+  months: MonthPoint[];
+}
+
+export interface ForecastView {
+  year: number;
+  asOf: string;
+  method: { method: string; years: number; factorPercent: number; description: string };
+  commitmentsAvailable: boolean;
+  actionPlanThreshold: number;
+  area: Parts & { months: MonthPoint[] };
+  units: ForecastUnit[];
+}
+
+export interface RequiredPlans {
+  threshold: number;
+  items: {
+    unit: { id: string; name: string };
+    plan: { id: string; title: string; status: string } | null;
+  }[];
+}
+
+export interface Causes {
+  causes: { code: string; text: string; amount: number }[];
+  notDerived: string[];
+}
+
+export interface BudgetLine {
+  id: string;
+  unitId: string;
+  unitName: string;
+  accountFunction: string;
+  original: number;
+  transfer: number;
+  corrections: { id: string; date: string; amount: number; reason: string; by: string }[];
+  corrected: number;
+  version: number;
+}
+
+export interface JobView {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  error: string | null;
+  result: {
+    postingCount: number;
+    lateCount: number;
+    errorCount: number;
+    fileIssues: string[];
+    issues: { line: number; column: string; message: string }[];
+  } | null;
+}
