@@ -1,0 +1,108 @@
+import iconv from 'iconv-lite';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+const FORECAST = '/budget?year=2026&asOf=2026-10-31';
+
+describe('budget follow-up', () => {
+  it('shows the forecast per unit with the action-plan trigger, a chart and its table', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}${FORECAST}`);
+    await page.getByRole('heading', { level: 1, name: 'Budgetopfølgning og prognose' }).waitFor();
+    const row = page.getByRole('row', { name: /Ungeteam og efterværn/ });
+    await expect(row.textContent()).resolves.toContain('Handleplan påkrævet');
+    await expect(row.textContent()).resolves.toContain('2.350.000');
+    await page.getByRole('button', { name: 'Ungeteam og efterværn' }).click();
+    await page.getByRole('heading', { name: 'Funktioner for Ungeteam og efterværn' }).waitFor();
+    await page.getByRole('img', { name: /Akkumuleret forbrug pr. måned/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'budget-forecast');
+  });
+
+  it('follows the trigger from an imported late posting to a draft action plan', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}${FORECAST}`);
+    const row = page.getByRole('row', { name: /Børnehandicap/ });
+    await expect(row.textContent()).resolves.toContain('Ikke påkrævet');
+
+    // An invoice for August (a month the follow-up has closed) arrives in the ledger file.
+    await page.goto(`${baseUrl()}/budget/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import af posteringer' }).waitFor();
+    await page.getByLabel('Kildesystem').selectOption('KMD Opus');
+    await page.getByLabel('Regnskabsår').fill('2026');
+    const csv = iconv.encode(
+      'Bogføringsdato;Kontostreng;Omkostningssted;Beløb;Posteringstekst\r\n20.08.2026;5.28.21.001.1;4130;50.000,00;Faktura aflastning august, modtaget sent\r\n',
+      'windows-1252',
+    );
+    await page
+      .getByLabel('Fil (CSV)')
+      .setInputFiles({ name: 'opus-sen-faktura.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('button', { name: 'Importér fil' }).click();
+    await page.getByText('Importeret: 1 posteringer, heraf 1 i en afsluttet måned.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'budget-import');
+
+    await page.goto(`${baseUrl()}${FORECAST}`);
+    await expect(page.getByRole('row', { name: /Børnehandicap/ }).textContent()).resolves.toContain(
+      'Handleplan påkrævet',
+    );
+    await page.getByRole('button', { name: 'Børnehandicap', exact: true }).click();
+    await page.getByText(/regninger er bogført efter en afsluttet opfølgning/).waitFor();
+    await page.getByRole('button', { name: 'Opret udkast til handleplan – Børnehandicap' }).click();
+    await page.waitForURL(/\/handleplaner\/[^/]+\/rediger/);
+    await screenshot(page, 'budget-draft-plan');
+  });
+
+  it('reports every bad line of a ledger file and imports nothing', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/budget/import`);
+    await page.getByLabel('Kildesystem').selectOption('KMD Opus');
+    await page.getByLabel('Regnskabsår').fill('2026');
+    const csv = iconv.encode(
+      'Bogføringsdato;Kontostreng;Omkostningssted;Beløb;Posteringstekst\r\n01.09.2026;5.28.21.001.1;4130;1.000,00;God\r\n02.09.2025;5.28.21.001.1;4130;1.000,00;Forkert år\r\n03.09.2026;5.28.99.001.1;4130;12a;To fejl\r\n',
+      'windows-1252',
+    );
+    await page
+      .getByLabel('Fil (CSV)')
+      .setInputFiles({ name: 'fejl.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('button', { name: 'Importér fil' }).click();
+    await page.getByRole('heading', { name: 'Fejl i filen (2 linjer)' }).waitFor();
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Linje 3: datoen 02.09.2025 ligger uden for regnskabsåret 2026.');
+    expect(text).toContain('Linje 4: beløbet "12a"');
+    await expectAccessible(page);
+    await screenshot(page, 'budget-import-errors');
+  });
+
+  it('shows budgets, follow-up rounds and accuracy', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/budget/budgetter`);
+    await page.getByLabel('År').fill('2026');
+    await page
+      .getByRole('textbox', { name: /Oprindeligt budget – Børnehandicap 5.28.21/ })
+      .waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'budget-grid');
+    await page.goto(`${baseUrl()}/budget/opfoelgninger`);
+    await page
+      .getByRole('img', { name: 'Forventet merforbrug gennem årets opfølgninger' })
+      .waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'budget-rounds');
+    await page.goto(`${baseUrl()}/budget/traefsikkerhed`);
+    await page.getByRole('table', { name: 'Alle enheder' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'budget-backtest');
+  });
+});
