@@ -34,6 +34,7 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://localhost/x'],
     ['DEMO', 'yes'],
     ['LOG_LEVEL', 'loud'],
+    ['OIDC_ROLE_MAP', 'Admins=superuser'],
   ])('refuses %s=%s with a message naming the setting', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid setting ${name}=`));

@@ -2,10 +2,13 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from './context';
 
-/** The client's address: X-Forwarded-For's first hop behind a trusted proxy, else the socket. */
+/**
+ * The client's address. Behind a trusted proxy it is the last X-Forwarded-For hop: the one the
+ * proxy itself added (earlier hops are whatever the client chose to send). Else the socket.
+ */
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.get('deps').config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

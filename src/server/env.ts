@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRole, ROLES } from '../domain/access';
 
 const boolFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -73,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid setting OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI go together',
     );
   }
+  const roleMap = parseRoleMap(e.OIDC_ROLE_MAP);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -92,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: e.OIDC_CLIENT_SECRET,
             redirectUri: e.OIDC_REDIRECT_URI,
             roleClaim: e.OIDC_ROLE_CLAIM,
-            roleMap: parseRoleMap(e.OIDC_ROLE_MAP),
+            roleMap,
           }
         : undefined,
   };

@@ -40,7 +40,9 @@ export function Layout() {
       <div className="shell">
         <nav aria-label={t('nav.label')} className="sidenav">
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter(
+              (item) => item.to !== '/administration' || user?.roles.includes('administrator'),
+            ).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'}>
                   {t(item.key)}
