@@ -253,7 +253,7 @@ export async function seedDemoBudget(tx: Queryable): Promise<void> {
     });
     const own = lines.filter((l) => l.unitId === uid);
     const overspend = own.reduce((s, l) => s + l.overspendOre, 0);
-    const first = own.find((l) => l.budgetOre !== 0);
+    const first = [...own].sort((a, b) => b.budgetOre - a.budgetOre)[0];
     if (!first) continue;
     // A correction with a reason moves the corrected budget so the forecast shows the target.
     const [line] = await tx.query<{ id: string }>(

@@ -7,6 +7,8 @@ import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { CumulativeChart } from './CumulativeChart';
 import { defaultAsOf, kr, query, today } from './format';
+
+// Tables show whole kroner; the exact øre are in the API and behind each posting.
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';
 
 const PART_KEYS = [
@@ -24,7 +26,7 @@ function PartCells({ p }: { p: Parts }) {
     <>
       {PART_KEYS.map((k) => (
         <td key={k} className={`num${k === 'overspend' && p.overspend > 0 ? ' budget-over' : ''}`}>
-          {kr(p[k])}
+          {kr(Math.round(p[k]))}
         </td>
       ))}
     </>
@@ -322,7 +324,9 @@ function UnitDetail({
                   · <Link to="/sager/liste">{t('budget.dashboard.cases')}</Link>
                 </th>
                 <PartCells p={l} />
-                <td>{l.intakeHistory.map((h) => `${h.year}: ${kr(h.intake)}`).join('; ')}</td>
+                <td>
+                  {l.intakeHistory.map((h) => `${h.year}: ${kr(Math.round(h.intake))}`).join('; ')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -122,7 +122,7 @@ export function RoundsPage() {
               margin={{ left: 40, right: 20, top: 10 }}
             >
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
+              <XAxis dataKey="name" padding={{ left: 40, right: 40 }} />
               <YAxis tickFormatter={(v: number) => kr(Math.round(v))} width={100} />
               <Tooltip formatter={(v) => `${kr(Number(v))} kr.`} />
               <Legend />
