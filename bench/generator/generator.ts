@@ -24,6 +24,8 @@ export interface GeneratorOptions {
   units: { children: string; youth: string; disability: string };
   /** leave out aftercare and external preventive measures (the demo adds those itself) */
   withoutFocusAreas?: boolean;
+  /** weights of 1, 2, 3 and 4 measures one after another per case (default 5, 3, 2, 1) */
+  measureWeights?: [number, number, number, number];
   /** prefix of every ref, so several generated sets can live side by side */
   prefix?: string;
 }
@@ -301,11 +303,12 @@ export function generateCases(options: GeneratorOptions): { rates: Rate[]; cases
     const interventions: Intervention[] = [];
     let cursor = start;
     let n = 0;
+    const weights = options.measureWeights ?? [5, 3, 2, 1];
     const chains = r.weighted([
-      [1, 5],
-      [2, 3],
-      [3, 2],
-      [4, 1],
+      [1, weights[0]],
+      [2, weights[1]],
+      [3, weights[2]],
+      [4, weights[3]],
     ] as const);
     for (let c = 0; c < chains && cursor <= last; c += 1) {
       const age = ageOn(birthDate, cursor);

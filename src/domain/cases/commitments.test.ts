@@ -346,3 +346,27 @@ function expectedFrom(record: CaseRecord, from: number): number {
   }
   return sum;
 }
+
+describe('full-year persons', () => {
+  it('splits the days by the age band of each day and never counts a day twice', () => {
+    const c = [
+      caseOf(
+        'S1',
+        [
+          intervention({ ref: 'A', startDate: d('2019-01-01'), endDate: d('2019-03-31') }),
+          intervention({ ref: 'B', startDate: d('2019-03-01'), endDate: d('2019-12-31') }),
+        ],
+        {
+          person: { ref: 'P', birthDate: d('2001-07-01') },
+        },
+      ),
+    ];
+    const f = fullYearPersons(c, { year: 2019, asOf: null });
+    expect(f.total).toBe(1);
+    // 17 until 30 June (181 days), 18 from 1 July (184 days)
+    expect(f.byBand).toEqual({
+      '13-17': Math.round((181 / 365) * 100) / 100,
+      '18-22': Math.round((184 / 365) * 100) / 100,
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { daysInYear } from './calendar';
 import type { IsoDate } from '../months';
-import { ageBandFinder } from './age';
+import { ageBandFinder, birthdayDay } from './age';
 import { analyseCase, expectedCutoff } from './analysis';
 import { dayOf, lastPaymentDay } from './payments';
 import type { AgeBand, CaseRecord, Intervention } from './types';
@@ -100,29 +100,55 @@ export function fullYearPersons(
 ): { total: number; byBand: Partial<Record<AgeBand, number>> } {
   const first = Math.round(Date.UTC(params.year, 0, 1) / 86_400_000);
   const length = daysInYear(params.year);
-  const persons = new Map<string, { band: (d: number) => AgeBand; days: Set<number> }>();
+  const lastDay = first + length - 1;
+  const persons = new Map<string, { birthDate: IsoDate | null; intervals: [number, number][] }>();
   for (const record of cases) {
     const analysis = analyseCase(record, params.asOf);
     let p = persons.get(record.person.ref);
     if (!p) {
-      p = { band: ageBandFinder(record.person.birthDate), days: new Set() };
+      p = { birthDate: record.person.birthDate, intervals: [] };
       persons.set(record.person.ref, p);
     }
     for (const i of analysis.visible) {
       const interval = activeInterval(i, expectedCutoff(i, analysis));
       if (!interval) continue;
-      const hi = Math.min(interval[1], first + length - 1);
-      for (let d = Math.max(interval[0], first); d <= hi; d += 1) p.days.add(d);
+      const lo = Math.max(interval[0], first);
+      const hi = Math.min(interval[1], lastDay);
+      if (lo <= hi) p.intervals.push([lo, hi]);
     }
   }
   const byBandDays = new Map<AgeBand, number>();
   let total = 0;
   for (const p of persons.values()) {
-    for (const d of p.days) {
-      const b = p.band(d);
-      byBandDays.set(b, (byBandDays.get(b) ?? 0) + 1);
-      total += 1;
+    if (p.intervals.length === 0) continue;
+    p.intervals.sort((a, b) => a[0] - b[0]);
+    // band boundaries within the year: the birthdays that change the band
+    const cuts =
+      p.birthDate === null
+        ? []
+        : [13, 18, 23].map((years) => birthdayDay(p.birthDate as IsoDate, years));
+    const band = ageBandFinder(p.birthDate);
+    let [curLo, curHi] = p.intervals[0] ?? [0, -1];
+    const flush = (lo: number, hi: number) => {
+      let start = lo;
+      for (const cut of [...cuts.filter((c) => c > lo && c <= hi), hi + 1]) {
+        const days = cut - start;
+        if (days > 0) {
+          const b = band(start);
+          byBandDays.set(b, (byBandDays.get(b) ?? 0) + days);
+          total += days;
+        }
+        start = cut;
+      }
+    };
+    for (const [lo, hi] of p.intervals.slice(1)) {
+      if (lo <= curHi + 1) curHi = Math.max(curHi, hi);
+      else {
+        flush(curLo, curHi);
+        [curLo, curHi] = [lo, hi];
+      }
     }
+    flush(curLo, curHi);
   }
   const round = (days: number) => Math.round((days / length) * 100) / 100;
   const byBand: Partial<Record<AgeBand, number>> = {};

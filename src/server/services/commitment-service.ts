@@ -167,15 +167,17 @@ async function resolveScope(
   return { unitIds, unitName: filter.unit ?? null, caseRef: filter.case ?? null, unitNames };
 }
 
+/** Loads the cases in scope that pay in `year` (or in any year from `fromYear` to `year`). */
 async function loadYear(
   db: Queryable,
   scope: Scope,
   year: number,
+  fromYear = year,
 ): Promise<{ stored: StoredCase[]; rates: Map<string, Rate> }> {
   if (scope.unitIds && scope.unitIds.length === 0) return { stored: [], rates: new Map() };
   const stored = await loadCases(db, {
     unitIds: scope.unitIds,
-    paysBetween: yearSpan(year),
+    paysBetween: { from: yearSpan(fromYear).from, to: yearSpan(year).to },
     ...(scope.caseRef ? { refs: [scope.caseRef] } : {}),
   });
   return { stored, rates: rateMapOf(await listRates(db)) };
@@ -212,14 +214,13 @@ export async function commitments(
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
-  const { stored, rates } = await loadYear(db, scope, params.year);
+  // one load for both years: the statement and the same date last year
+  const { stored, rates } = await loadYear(db, scope, params.year, params.year - 1);
   const now = computeYear(records(stored), rates, { year: params.year, asOf });
   const t = totalsByMonth(now.interventions);
   const lastAsOf = sameDateLastYear(asOf);
-  const last = await loadYear(db, scope, params.year - 1);
   const lt = totalsByMonth(
-    computeYear(records(last.stored), last.rates, { year: params.year - 1, asOf: lastAsOf })
-      .interventions,
+    computeYear(records(stored), rates, { year: params.year - 1, asOf: lastAsOf }).interventions,
   );
   return {
     year: params.year,
@@ -265,7 +266,7 @@ export async function statement(
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
-  const loaded = await loadYear(db, scope, params.year);
+  const loaded = await loadYear(db, scope, params.year, params.year - 1);
   const { rates } = loaded;
   const stored = inGroup(loaded.stored, params.group);
   const items: InterventionYear[] = computeYear(records(stored), rates, {
@@ -273,9 +274,8 @@ export async function statement(
     asOf,
   }).interventions;
   const t = totalsByMonth(items);
-  const last = await loadYear(db, scope, params.year - 1);
   const lastTotal = totalsByMonth(
-    computeYear(records(inGroup(last.stored, params.group)), last.rates, {
+    computeYear(records(stored), rates, {
       year: params.year - 1,
       asOf: sameDateLastYear(asOf),
     }).interventions,

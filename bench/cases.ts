@@ -1,0 +1,224 @@
+/**
+ * Cases benchmarks: a large municipality (20.000 cases, about 60.000 interventions, ten years
+ * 2016–2025) from the deterministic generator. Measures, each against the best single SQL
+ * statement for the same figures:
+ * - importing the whole document through the product (validation, unit lookup, idempotent
+ *   upsert) against one INSERT … SELECT FROM unnest of the same rows;
+ * - the full commitment statement for a year (by category, with last year and full-year
+ *   persons) against one SQL query computing the same expected cost by category.
+ * In-process (no HTTP), on PGlite by default or on PostgreSQL given BENCH_DATABASE_URL.
+ *
+ *   npx tsx bench/cases.ts
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/cases.ts
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { openPglite, openPostgres, type Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { SYSTEM_ACTOR } from '../src/domain/access';
+import { writeCasesDocument } from '../src/domain/cases';
+import type { AppDeps } from '../src/server/context';
+import { loadConfig } from '../src/server/env';
+import { importCases } from '../src/server/services/case-service';
+import { statement } from '../src/server/services/commitment-service';
+import type { CasesDocument } from '../src/shared/schemas/cases';
+import { generateCases } from './generator/generator';
+
+const CASES = Number(process.env.BENCH_CASES ?? 20_000);
+const YEAR = 2021;
+
+async function openDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const db = await openPglite();
+    await migrate(db);
+    return { db, kind: 'PGlite (embedded)', drop: () => db.close() };
+  }
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = openPostgres({ connectionString: url, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const db = openPostgres({ connectionString: url, options: `-c search_path=${schema}`, max: 10 });
+  await migrate(db);
+  return {
+    db,
+    kind: 'PostgreSQL 15',
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await work();
+  return [value, performance.now() - start];
+}
+
+/** The best single SQL query we could write for the expected (and granted) cost by category. */
+const STATEMENT_SQL = `
+WITH RECURSIVE vis AS (
+  SELECT * FROM case_interventions WHERE decided_on <= $2::date
+),
+chain (case_id, ancestor, first_day) AS (
+  SELECT case_id, modifies_ref, first_payment_date FROM vis
+   WHERE modifies_ref IS NOT NULL AND status <> 'draft'
+  UNION ALL
+  SELECT c.case_id, p.modifies_ref, c.first_day
+    FROM chain c JOIN vis p ON p.case_id = c.case_id AND p.ref = c.ancestor
+   WHERE p.modifies_ref IS NOT NULL
+),
+cut AS (SELECT case_id, ancestor AS ref, min(first_day) AS cutoff FROM chain GROUP BY 1, 2),
+span AS (SELECT make_date($1, 1, 1) AS y0, make_date($1, 12, 31) AS y1),
+pay AS (
+  SELECT v.category, v.status, v.payment, c.ref IS NOT NULL AS modified, c.cutoff, d.day, d.amount
+    FROM vis v CROSS JOIN span s
+    LEFT JOIN cut c ON c.case_id = v.case_id AND c.ref = v.ref
+    CROSS JOIN LATERAL (
+      SELECT (v.start_date + k)::date AS day, NULL::bigint AS amount
+        FROM generate_series(
+               ((greatest(v.start_date, s.y0) - v.start_date) + (CASE v.payment->>'frequency' WHEN 'daily' THEN 1 WHEN 'weekly' THEN 7 ELSE 14 END) - 1)
+                 / (CASE v.payment->>'frequency' WHEN 'daily' THEN 1 WHEN 'weekly' THEN 7 ELSE 14 END) * (CASE v.payment->>'frequency' WHEN 'daily' THEN 1 WHEN 'weekly' THEN 7 ELSE 14 END),
+               least(coalesce(v.end_date, s.y1), s.y1) - v.start_date,
+               (CASE v.payment->>'frequency' WHEN 'daily' THEN 1 WHEN 'weekly' THEN 7 ELSE 14 END)) AS k
+       WHERE v.payment->>'type' = 'running' AND v.payment->>'frequency' <> 'monthly'
+      UNION ALL
+      SELECT make_date($1, m, least((v.payment->>'dayOfMonth')::int,
+               extract(day FROM (make_date($1, m, 1) + interval '1 month - 1 day'))::int)), NULL
+        FROM generate_series(1, 12) AS m
+       WHERE v.payment->>'type' = 'running' AND v.payment->>'frequency' = 'monthly'
+      UNION ALL
+      SELECT coalesce((v.payment->>'date')::date, v.start_date), NULL
+       WHERE v.payment->>'type' = 'one-time'
+      UNION ALL
+      SELECT (p->>'date')::date, (p->>'amountOre')::bigint
+        FROM jsonb_array_elements(CASE WHEN v.payment->>'type' = 'individual' THEN v.payment->'payments' ELSE '[]'::jsonb END) AS p
+    ) d
+   WHERE v.first_payment_date <= s.y1 AND (v.last_payment_date IS NULL OR v.last_payment_date >= s.y0)
+     AND d.day BETWEEN s.y0 AND s.y1
+     AND (v.payment->>'type' <> 'running' OR (d.day >= v.start_date AND (v.end_date IS NULL OR d.day <= v.end_date)))
+),
+priced AS (
+  SELECT p.category, p.status, p.modified, p.cutoff, p.payment->>'type' AS type, p.day,
+         coalesce(p.amount, (p.payment->>'amountOre')::bigint,
+                  round((p.payment->>'units')::numeric * r.amount_ore)::bigint, 0) AS amount
+    FROM pay p
+    LEFT JOIN case_rate_periods r ON r.rate_code = p.payment->>'rate'
+      AND p.day >= r.valid_from AND (r.valid_to IS NULL OR p.day < r.valid_to)
+)
+SELECT category,
+       sum(amount) FILTER (WHERE status = 'expected' OR (status = 'granted' AND (NOT modified
+         OR (type <> 'one-time' AND (cutoff IS NULL OR day < cutoff)))))::bigint AS expected,
+       sum(amount) FILTER (WHERE status = 'granted')::bigint AS granted
+  FROM priced GROUP BY category ORDER BY category`;
+
+async function main(): Promise<void> {
+  const { db, kind, drop } = await openDatabase();
+  const deps: AppDeps = {
+    db,
+    config: loadConfig({ DEMO: '0' }),
+    logger: pino({ level: 'silent' }),
+    now: () => new Date('2022-01-15T10:00:00Z'),
+  };
+  const units = {
+    children: 'Myndighed børn',
+    youth: 'Ungeteam og efterværn',
+    disability: 'Børnehandicap',
+  };
+  const [center] = await db.query<{ id: string }>(
+    `INSERT INTO centers (name) VALUES ('Center for Børn og Unge') RETURNING id`,
+  );
+  for (const name of Object.values(units)) {
+    await db.query('INSERT INTO units (center_id, name) VALUES ($1, $2)', [center?.id, name]);
+  }
+  const generated = generateCases({
+    seed: 42,
+    cases: CASES,
+    fromYear: 2016,
+    toYear: 2025,
+    units,
+    measureWeights: [2, 3, 3, 2],
+  });
+  const interventions = generated.cases.reduce((s, c) => s + c.interventions.length, 0);
+  const document = writeCasesDocument(generated.cases, generated.rates) as CasesDocument;
+
+  // Import through the product, then the same rows by one INSERT … SELECT FROM unnest.
+  const [imported, importMs] = await timed(() =>
+    importCases(deps, SYSTEM_ACTOR, document, 'bench'),
+  );
+  const [, reimportMs] = await timed(() => importCases(deps, SYSTEM_ACTOR, document, 'bench'));
+  await db.query('CREATE TABLE bench_interventions (LIKE case_interventions)');
+  const rows = await db.query<Record<string, unknown>>('SELECT * FROM case_interventions');
+  const columns = Object.keys(rows[0] ?? {});
+  const types = await db.query<{ column_name: string; data_type: string; udt_name: string }>(
+    `SELECT column_name, data_type, udt_name FROM information_schema.columns
+      WHERE table_name = 'case_interventions' AND table_schema = current_schema()`,
+  );
+  const typeOf = new Map(types.map((t) => [t.column_name, t.udt_name]));
+  const arrays = columns.map((c) =>
+    rows.map((r) => (c === 'payment' ? JSON.stringify(r[c]) : (r[c] ?? null))),
+  );
+  const [, unnestMs] = await timed(() =>
+    db.query(
+      `INSERT INTO bench_interventions (${columns.join(', ')})
+       SELECT ${columns.map((c) => (c === 'payment' ? `${c}::jsonb` : c)).join(', ')}
+         FROM unnest(${columns
+           .map((c, i) => `$${i + 1}::${c === 'payment' ? 'text' : typeOf.get(c)}[]`)
+           .join(', ')}) AS t(${columns.join(', ')})`,
+      arrays,
+    ),
+  );
+
+  // The full statement for a year, and the single query for the same figures.
+  const asOf = `${YEAR}-12-31`;
+  await statement(deps, SYSTEM_ACTOR, { year: YEAR, asOf, by: 'category' }); // warm-up
+  const samples: number[] = [];
+  let product: Awaited<ReturnType<typeof statement>> | undefined;
+  for (let k = 0; k < 3; k += 1) {
+    const [s, t] = await timed(() =>
+      statement(deps, SYSTEM_ACTOR, { year: YEAR, asOf, by: 'category' }),
+    );
+    product = s;
+    samples.push(t);
+  }
+  await db.query(STATEMENT_SQL, [YEAR, asOf]);
+  const sqlSamples: number[] = [];
+  let sqlRows: { category: string; expected: number; granted: number }[] = [];
+  for (let k = 0; k < 3; k += 1) {
+    const [r, t] = await timed(() =>
+      db.query<{ category: string; expected: number; granted: number }>(STATEMENT_SQL, [
+        YEAR,
+        asOf,
+      ]),
+    );
+    sqlRows = r;
+    sqlSamples.push(t);
+  }
+  const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? NaN;
+  const same =
+    product !== undefined &&
+    sqlRows.every((r) => {
+      const p = product?.rows.find((x) => x.key === r.category);
+      return (
+        p !== undefined &&
+        Math.round(p.expected * 100) === Number(r.expected) &&
+        Math.round(p.granted * 100) === Number(r.granted)
+      );
+    });
+  const out = [
+    `Database: ${kind}`,
+    `Data: ${generated.cases.length} cases, ${interventions} interventions, 2016–2025 (seed 42)`,
+    `Import through POST /api/cases/import's service: ${(importMs / 1000).toFixed(1)} s (${imported.created} cases created)`,
+    `Import of the same document again (nothing changes): ${(reimportMs / 1000).toFixed(1)} s`,
+    `Baseline, one INSERT … SELECT FROM unnest of the ${rows.length} rows: ${(unnestMs / 1000).toFixed(2)} s; ratio ${(importMs / unnestMs).toFixed(1)}`,
+    `Full statement ${YEAR} as of ${asOf} by category (median of 3): ${(median(samples) / 1000).toFixed(2)} s`,
+    `Baseline, one SQL query for the same expected and granted cost by category: ${(median(sqlSamples) / 1000).toFixed(2)} s; ratio ${(median(samples) / median(sqlSamples)).toFixed(1)}`,
+    `Same figures to the øre: ${same ? 'yes' : 'NO'}`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  await drop();
+}
+
+await main();
