@@ -107,8 +107,16 @@ function parseRoleMap(text: string): Record<string, string> {
     .map((p) => p.trim())
     .filter(Boolean)) {
     const [claim, role] = pair.split('=');
-    if (!claim || !role)
-      throw new ConfigError(`Invalid setting OIDC_ROLE_MAP: "${pair}" is not claimValue=role`);
+    if (!claim || !role) {
+      throw new ConfigError(
+        `Invalid setting OIDC_ROLE_MAP=${JSON.stringify(text)}: "${pair}" is not claimValue=role`,
+      );
+    }
+    if (!isRole(role.trim())) {
+      throw new ConfigError(
+        `Invalid setting OIDC_ROLE_MAP=${JSON.stringify(text)}: "${role.trim()}" is not a role (${ROLES.join(', ')})`,
+      );
+    }
     map[claim.trim()] = role.trim();
   }
   return map;
