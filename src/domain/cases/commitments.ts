@@ -3,7 +3,16 @@ import { fromDayNumber, type IsoDate } from '../months';
 import { ageBandFinder } from './age';
 import { analyseCase, countsExpected } from './analysis';
 import { paymentsBetween, type DayNumber } from './payments';
-import type { AgeBand, CaseRecord, ComputeIssue, Intervention, Rate } from './types';
+import {
+  AGE_BANDS,
+  type AgeBand,
+  type CaseRecord,
+  type ComputeIssue,
+  type Intervention,
+  type Rate,
+} from './types';
+
+const BAND_INDEX = Object.fromEntries(AGE_BANDS.map((b, i) => [b, i])) as Record<AgeBand, number>;
 
 /** One intervention's cost in one month of the year, for one age band of its person. */
 export interface YearCell {
@@ -61,7 +70,10 @@ export function computeYear(
     const analysis = analyseCase(record, params.asOf);
     const band = ageBandFinder(record.person.birthDate);
     for (const intervention of analysis.visible) {
-      const cells = new Map<string, YearCell>();
+      // cells by month (0–11) × age band, as flat arrays: this loop runs once per payment
+      const e = new Array<number>(12 * AGE_BANDS.length).fill(0);
+      const g = new Array<number>(12 * AGE_BANDS.length).fill(0);
+      const used = new Array<boolean>(12 * AGE_BANDS.length).fill(false);
       let expected = 0;
       let granted = 0;
       let missingReported = false;
@@ -91,24 +103,29 @@ export function computeYear(
               });
             }
           }
-          const e = countsExpected(intervention, analysis, p.day) ? amount : 0;
-          const g = isGranted ? amount : 0;
-          if (e === 0 && g === 0) continue;
+          const pe = countsExpected(intervention, analysis, p.day) ? amount : 0;
+          const pg = isGranted ? amount : 0;
+          if (pe === 0 && pg === 0) continue;
           // payments come in date order for running plans; individual ones may not
           if (p.day < (starts[month] ?? 0)) month = 0;
           while (p.day >= (starts[month + 1] ?? Infinity)) month += 1;
-          const b = band(p.day);
-          const key = `${month}|${b}`;
-          let cell = cells.get(key);
-          if (!cell) {
-            cell = { month: month + 1, band: b, expectedOre: ore(0), grantedOre: ore(0) };
-            cells.set(key, cell);
-          }
-          cell.expectedOre = (cell.expectedOre + e) as Ore;
-          cell.grantedOre = (cell.grantedOre + g) as Ore;
-          expected += e;
-          granted += g;
+          const k = month * AGE_BANDS.length + BAND_INDEX[band(p.day)];
+          e[k] = (e[k] ?? 0) + pe;
+          g[k] = (g[k] ?? 0) + pg;
+          used[k] = true;
+          expected += pe;
+          granted += pg;
         }
+      }
+      const cells: YearCell[] = [];
+      for (let k = 0; k < used.length; k += 1) {
+        if (!used[k]) continue;
+        cells.push({
+          month: Math.floor(k / AGE_BANDS.length) + 1,
+          band: AGE_BANDS[k % AGE_BANDS.length] ?? 'ukendt',
+          expectedOre: ore(e[k] ?? 0),
+          grantedOre: ore(g[k] ?? 0),
+        });
       }
       interventions.push({
         caseRef: record.ref,
@@ -119,7 +136,7 @@ export function computeYear(
         rootRef: analysis.root.get(intervention.ref) ?? intervention.ref,
         expectedOre: ore(expected),
         grantedOre: ore(granted),
-        cells: [...cells.values()].sort((a, b) => a.month - b.month),
+        cells,
       });
     }
   }
