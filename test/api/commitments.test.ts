@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { committedByUnitFunctionMonth } from '../../src/server/services/commitment-service';
+import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+
+let ctx: TestContext;
+let unitA: string;
+let unitB: string;
+
+const intervention = (ref: string, over: Record<string, unknown>) => ({
+  ref,
+  kind: 'main',
+  status: 'granted',
+  modifies: null,
+  decidedOn: '2020-01-01',
+  category: 'familiebehandling',
+  provider: { name: 'Familiecentret', external: false },
+  accountFunction: '5.28.21',
+  startDate: '2020-01-01',
+  endDate: '2020-12-31',
+  payment: { type: 'running', frequency: 'monthly', dayOfMonth: 31, amount: 1000.5 },
+  ...over,
+});
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  unitA = await createUnit(ctx.db, 'Enhed A');
+  unitB = await createUnit(ctx.db, 'Enhed B');
+  await createUser(ctx.db, { username: 'admin', roles: ['administrator'] });
+  const client = new TestClient(ctx);
+  await client.login('admin');
+  const response = await client.post('/api/cases/import', {
+    format: 'overblik/cases@1',
+    cases: [
+      {
+        ref: 'A-1',
+        household: 'H1',
+        unit: 'Enhed A',
+        person: { ref: 'P1', birthDate: '2010-01-01' },
+        interventions: [
+          intervention('I-1', {}),
+          // a step-down decided in June from July: expected at once, not granted
+          intervention('I-2', {
+            status: 'expected',
+            modifies: 'I-1',
+            decidedOn: '2020-06-10',
+            startDate: '2020-07-01',
+            payment: { type: 'running', frequency: 'monthly', dayOfMonth: 31, amount: 400 },
+          }),
+        ],
+      },
+      {
+        ref: 'B-1',
+        household: 'H2',
+        unit: 'Enhed B',
+        person: { ref: 'P2', birthDate: '2004-01-01' },
+        interventions: [
+          intervention('J-1', {
+            accountFunction: '5.28.23',
+            payment: { type: 'one-time', date: '2020-03-15', amount: -250.25 },
+          }),
+        ],
+      },
+    ],
+  });
+  expect(response.status).toBe(200);
+});
+afterAll(() => ctx.close());
+
+describe('committedByUnitFunctionMonth (for the budget forecast)', () => {
+  it('gives expected (rule 5) and granted øre per unit, account function and month', async () => {
+    const rows = await committedByUnitFunctionMonth(ctx.db, { year: 2020, asOf: '2020-06-30' });
+    const a = rows.filter((r) => r.unitId === unitA);
+    expect(a).toHaveLength(12);
+    expect(a.map((r) => r.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(a[0]).toEqual({
+      unitId: unitA,
+      accountFunction: '5.28.21',
+      month: 1,
+      expectedOre: 100_050,
+      grantedOre: 100_050,
+    });
+    expect(a[6]).toMatchObject({ month: 7, expectedOre: 40_000, grantedOre: 100_050 });
+    expect(rows.filter((r) => r.unitId === unitB)).toEqual([
+      {
+        unitId: unitB,
+        accountFunction: '5.28.23',
+        month: 3,
+        expectedOre: -25_025,
+        grantedOre: -25_025,
+      },
+    ]);
+  });
+
+  it('sees only what was decided by the date, and only the units asked for', async () => {
+    const before = await committedByUnitFunctionMonth(ctx.db, {
+      year: 2020,
+      asOf: '2020-06-01',
+      unitIds: [unitA],
+    });
+    expect(before.every((r) => r.unitId === unitA)).toBe(true);
+    expect(before.reduce((s, r) => s + r.expectedOre, 0)).toBe(12 * 100_050);
+    expect(
+      await committedByUnitFunctionMonth(ctx.db, { year: 2020, asOf: '2020-06-30', unitIds: [] }),
+    ).toEqual([]);
+  });
+});
