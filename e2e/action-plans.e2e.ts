@@ -130,6 +130,40 @@ describe('action plans in the browser', () => {
     await screenshot(page, 'action-plan-2026');
   });
 
+  it('refuses a stale save with who changed it, keeping the edits in the form', async () => {
+    const first = await newPage(browser);
+    const second = await newPage(browser);
+    await loginAs(first, 'okonomi');
+    await loginAs(second, 'leder');
+    for (const page of [first, second]) {
+      await openReferencePlan(page);
+      await page.getByRole('link', { name: 'Redigér' }).click();
+      await cell(page, 3, 'december').waitFor();
+    }
+    await cell(first, 3, 'december').fill('45.000');
+    await first.getByRole('button', { name: 'Gem', exact: true }).click();
+    await first.getByRole('status').filter({ hasText: 'Gemt som version' }).waitFor();
+
+    await cell(second, 4, 'december').fill('75.000');
+    await second.getByRole('button', { name: 'Gem', exact: true }).click();
+    const alert = second.getByRole('alert').filter({ hasText: 'ændret af' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Ole Økonomikonsulent');
+    await expect(cell(second, 4, 'december').inputValue()).resolves.toBe('75.000');
+    await expectAccessible(second);
+    await screenshot(second, 'action-plan-conflict');
+
+    // The first user's change is intact.
+    await first.reload();
+    await first.getByRole('heading', { level: 1, name: /Handleplan 2018/ }).waitFor();
+    const row3 = await first
+      .locator('table.ap-effect tbody tr')
+      .nth(2)
+      .locator('td')
+      .allTextContents();
+    expect(row3[11]).toBe('45.000');
+  });
+
   it('marks "handleplan påkrævet" on the dashboard', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');

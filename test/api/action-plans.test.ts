@@ -117,6 +117,25 @@ describe('the reference plan HANDLEPLAN 2018', () => {
   });
 });
 
+describe('the contract', () => {
+  it('publishes every action plan route in the OpenAPI document', async () => {
+    const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/action-plans',
+        '/api/action-plans/required',
+        '/api/action-plans/{id}',
+        '/api/action-plans/{id}/versions',
+        '/api/action-plans/{id}/compare',
+        '/api/action-plans/{id}/export',
+        '/api/units/{unitId}/action-plan-draft',
+      ]),
+    );
+  });
+});
+
 describe('bad input is refused in Danish, naming the field, and nothing is stored', () => {
   const cases: [string, (d: Json) => void, string, RegExp][] = [
     [

@@ -7,6 +7,8 @@ import { useApi } from '../../use-api';
 import type { ActionPlanListItem, ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { danishDate, kr } from './format';
 import { RequiredPlans } from './RequiredPlans';
+import { NewPlanForm } from './PlanForms';
+import { useAuth } from '../../auth';
 
 interface Organisation {
   actionPlanThreshold: number;
@@ -20,6 +22,10 @@ export function ActionPlanListPage({ year }: { year: number }) {
   const { data, error } = useApi<{ items: ActionPlanListItem[] }>('/action-plans');
   const org = useApi<Organisation>('/organisation');
   const [unitId, setUnitId] = useState('');
+  const { user } = useAuth();
+  const mayWrite = (user?.roles ?? []).some((r) =>
+    ['administrator', 'okonomikonsulent', 'funktionsleder'].includes(r),
+  );
   const [importError, setImportError] = useState<unknown>(null);
 
   const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -85,33 +91,42 @@ export function ActionPlanListPage({ year }: { year: number }) {
           </tbody>
         </table>
       )}
-      <RequiredPlans year={year} />
-      <section aria-labelledby="ap-import-title" className="ap-section">
-        <h2 id="ap-import-title">{t('actionPlans.import')}</h2>
-        <div className="ap-form-grid">
-          <div className="field">
-            <label htmlFor="ap-import-unit">{t('actionPlans.importUnit')}</label>
-            <select id="ap-import-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              <option value="">–</option>
-              {org.data?.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+      <RequiredPlans year={year} withEntry />
+      {mayWrite && org.data && org.data.units.length > 0 && (
+        <NewPlanForm units={org.data.units} year={year} />
+      )}
+      {mayWrite && (
+        <section aria-labelledby="ap-import-title" className="ap-section">
+          <h2 id="ap-import-title">{t('actionPlans.import')}</h2>
+          <div className="ap-form-grid">
+            <div className="field">
+              <label htmlFor="ap-import-unit">{t('actionPlans.importUnit')}</label>
+              <select
+                id="ap-import-unit"
+                value={unitId}
+                onChange={(e) => setUnitId(e.target.value)}
+              >
+                <option value="">–</option>
+                {org.data?.units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="ap-import-file">{t('actionPlans.importFile')}</label>
+              <input
+                id="ap-import-file"
+                type="file"
+                accept="application/json,.json"
+                onChange={(e) => void importFile(e)}
+              />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="ap-import-file">{t('actionPlans.importFile')}</label>
-            <input
-              id="ap-import-file"
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => void importFile(e)}
-            />
-          </div>
-        </div>
-        <ErrorMessage error={importError} />
-      </section>
+          <ErrorMessage error={importError} />
+        </section>
+      )}
     </>
   );
 }

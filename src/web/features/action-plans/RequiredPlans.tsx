@@ -6,16 +6,31 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanResponse, RequiredPlanItem } from '../../../shared/schemas/action-plan';
+import { useAuth } from '../../auth';
 import { kr } from './format';
+import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
 
 /**
  * "Handleplan påkrævet": units whose expected overspend for the year is above the threshold,
  * each with its plan or a one-click draft. Used on the dashboard and the plan list.
  */
-export function RequiredPlans({ year, headingLevel = 2 }: { year: number; headingLevel?: 2 | 3 }) {
+export function RequiredPlans({
+  year,
+  headingLevel = 2,
+  withEntry = false,
+}: {
+  year: number;
+  headingLevel?: 2 | 3;
+  withEntry?: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data, error } = useApi<{ threshold: number; items: RequiredPlanItem[] }>(
+  const { user } = useAuth();
+  const org = useApi<{ units: UnitOption[] }>(withEntry ? '/organisation' : null);
+  const mayWrite = (user?.roles ?? []).some((r) =>
+    ['administrator', 'okonomikonsulent', 'funktionsleder'].includes(r),
+  );
+  const { data, error, reload } = useApi<{ threshold: number; items: RequiredPlanItem[] }>(
     `/action-plans/required?year=${year}`,
   );
   const [createError, setCreateError] = useState<unknown>(null);
@@ -78,6 +93,9 @@ export function RequiredPlans({ year, headingLevel = 2 }: { year: number; headin
             ))}
           </tbody>
         </table>
+      )}
+      {withEntry && mayWrite && org.data && org.data.units.length > 0 && (
+        <ExpectedOverspendForm units={org.data.units} year={year} onSaved={reload} />
       )}
     </section>
   );

@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { parseKronerText } from '../../../domain/money';
+import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
+
+export interface UnitOption {
+  id: string;
+  name: string;
+}
+
+/** "Ny handleplan": a draft for a unit and year, prefilled by the server from the organisation. */
+export function NewPlanForm({ units, year }: { units: UnitOption[]; year: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const [planYear, setPlanYear] = useState(String(year));
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const plan = await api<ActionPlanResponse>(`/units/${unitId}/action-plan-draft`, {
+        method: 'POST',
+        body: { year: Number(planYear) },
+      });
+      void navigate(`/handleplaner/${plan.id}/rediger`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="ap-section" aria-labelledby="ap-new-title" onSubmit={(e) => void submit(e)}>
+      <h2 id="ap-new-title">{t('actionPlans.newPlan.title')}</h2>
+      <div className="ap-form-grid">
+        <div className="field">
+          <label htmlFor="ap-new-unit">{t('actionPlans.newPlan.unit')}</label>
+          <select id="ap-new-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ap-new-year">{t('actionPlans.newPlan.year')}</label>
+          <input
+            id="ap-new-year"
+            inputMode="numeric"
+            value={planYear}
+            onChange={(e) => setPlanYear(e.target.value)}
+          />
+        </div>
+      </div>
+      <ErrorMessage error={error} />
+      <button type="submit" className="button-primary">
+        {t('actionPlans.newPlan.create')}
+      </button>
+    </form>
+  );
+}
+
+/** Records a unit's expected overspend for the year by hand (until the forecast supplies it). */
+export function ExpectedOverspendForm({
+  units,
+  year,
+  onSaved,
+}: {
+  units: UnitOption[];
+  year: number;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const [amount, setAmount] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    const parsed = parseKronerText(amount);
+    if (!parsed.ok) {
+      setError(new Error(`${t('actionPlans.required.amount')}: ${t('validation.not_a_number')}`));
+      return;
+    }
+    try {
+      await api(`/units/${unitId}/expected-overspend`, {
+        method: 'PUT',
+        body: { year, amount: parsed.value / 100 },
+      });
+      setDone(true);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form aria-labelledby="ap-expected-title" onSubmit={(e) => void submit(e)}>
+      <h3 id="ap-expected-title">
+        {t('actionPlans.required.enter')} ({year})
+      </h3>
+      <div className="ap-form-grid">
+        <div className="field">
+          <label htmlFor="ap-expected-unit">{t('actionPlans.unit')}</label>
+          <select id="ap-expected-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ap-expected-amount">{t('actionPlans.required.amount')}</label>
+          <input
+            id="ap-expected-amount"
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        </div>
+      </div>
+      <ErrorMessage error={error} />
+      {done && (
+        <p role="status" className="alert ap-ok">
+          {t('actionPlans.required.saved')}
+        </p>
+      )}
+      <button type="submit" className="button-secondary">
+        {t('actionPlans.required.save')}
+      </button>
+    </form>
+  );
+}
