@@ -54,3 +54,23 @@ export async function yearsWithPostings(db: Queryable, beforeYear: number): Prom
   );
   return rows.map((r) => r.y);
 }
+
+/**
+ * A fingerprint of everything the committed cost is computed from (cases, interventions,
+ * rates): equal fingerprints mean equal commitments, so the forecast may reuse them.
+ * Read-only over the cases tables.
+ */
+export async function commitmentsFingerprint(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ f: string }>(
+    `SELECT concat_ws('|',
+       (SELECT count(*) FROM cases),
+       (SELECT coalesce(sum(version), 0) FROM cases),
+       (SELECT max(updated_at)::text FROM cases),
+       (SELECT count(*) FROM case_interventions),
+       (SELECT coalesce(sum(hashtext(id::text || status || decided_on::text || coalesce(end_date::text, '') || payment::text)::bigint), 0)
+          FROM case_interventions),
+       (SELECT max(updated_at)::text FROM case_rates),
+       (SELECT count(*) FROM case_rate_periods)) AS f`,
+  );
+  return row?.f ?? '';
+}

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database';
+import { commitmentsFingerprint } from '../../db/repositories/forecast';
 import { committedByUnitFunctionMonth } from './commitment-service';
 
 /** The committed cost per unit, function and month (disponering) as the cases capability states it. */
@@ -10,13 +11,35 @@ export interface CommittedRow {
   grantedOre: number;
 }
 
+const MAX_CACHED = 64;
+const cache = new WeakMap<Queryable, Map<string, Promise<CommittedRow[]>>>();
+
 /**
- * Committed cost for a year as of a date from the cases' payment plans. `available` stays in
- * the answer so a forecast can say when its committed part is missing.
+ * Committed cost for a year as of a date from the cases' payment plans. A forecast needs it
+ * for its year and for each earlier year it estimates intake from; those are reused while the
+ * cases, interventions and rates are unchanged (same fingerprint), per database connection.
+ * `available` stays in the answer so a forecast can say when its committed part is missing.
  */
 export async function committedByUnitFunctionMonthIfAvailable(
   db: Queryable,
   params: { year: number; asOf: string; unitIds: string[] | null },
 ): Promise<{ available: boolean; rows: CommittedRow[] }> {
-  return { available: true, rows: await committedByUnitFunctionMonth(db, params) };
+  const fingerprint = await commitmentsFingerprint(db);
+  const key = JSON.stringify([fingerprint, params.year, params.asOf, params.unitIds]);
+  let entries = cache.get(db);
+  if (!entries) {
+    entries = new Map();
+    cache.set(db, entries);
+  }
+  let rows = entries.get(key);
+  if (!rows) {
+    rows = committedByUnitFunctionMonth(db, params);
+    entries.set(key, rows);
+    rows.catch(() => entries.delete(key));
+    if (entries.size > MAX_CACHED) {
+      const oldest = entries.keys().next().value;
+      if (oldest !== undefined) entries.delete(oldest);
+    }
+  }
+  return { available: true, rows: await rows };
 }

@@ -1,0 +1,183 @@
+/**
+ * Forecast benchmark: the forecast of every unit of a large municipality — 40 units × 6
+ * account functions with budgets and ten years of postings (2016–2025), and 20.000 cases
+ * (about 60.000 interventions) from the deterministic case generator for the committed
+ * cost — for 2025 as of 31.10.2025, as `GET /api/forecast` computes it (actuals, commitments
+ * for the year and the three earlier years, intake, adjustments). Goal: ≤ 1 s. The first
+ * run computes the commitments (cold); later runs reuse them while the cases are unchanged.
+ *
+ *   npx tsx bench/forecast.ts
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/forecast.ts
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { openPglite, openPostgres, type Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { insertPostings, type PostingBatch } from '../src/db/repositories/ledger';
+import { SYSTEM_ACTOR } from '../src/domain/access';
+import { writeCasesDocument } from '../src/domain/cases';
+import type { AppDeps } from '../src/server/context';
+import { loadConfig } from '../src/server/env';
+import { importCases } from '../src/server/services/case-service';
+import { getForecast } from '../src/server/services/forecast-service';
+import type { CasesDocument } from '../src/shared/schemas/cases';
+import { generateCases } from './generator/generator';
+import { Random } from './generator/random';
+
+const CASES = Number(process.env.BENCH_CASES ?? 20_000);
+const UNITS = 40;
+const FUNCTIONS = ['5.28.20', '5.28.21', '5.28.22', '5.28.23', '5.28.24', '5.28.25'];
+const RUNS = 10;
+
+async function openDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const db = await openPglite();
+    await migrate(db);
+    return { db, kind: 'PGlite (embedded)', drop: () => db.close() };
+  }
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = openPostgres({ connectionString: url, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const db = openPostgres({ connectionString: url, options: `-c search_path=${schema}`, max: 10 });
+  await migrate(db);
+  return {
+    db,
+    kind: 'PostgreSQL 15',
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { db, kind, drop } = await openDatabase();
+  try {
+    const deps: AppDeps = {
+      db,
+      config: loadConfig({ DEMO: '0' }),
+      logger: pino({ level: 'silent' }),
+      now: () => new Date('2025-11-15T10:00:00Z'),
+    };
+    const [center] = await db.query<{ id: string }>(
+      `INSERT INTO centers (name) VALUES ('Center') RETURNING id`,
+    );
+    const caseUnits = {
+      children: 'Myndighed børn',
+      youth: 'Ungeteam og efterværn',
+      disability: 'Børnehandicap',
+    };
+    const unitIds: string[] = [];
+    for (let i = 0; i < UNITS; i++) {
+      const name = Object.values(caseUnits)[i] ?? `Enhed ${i + 1}`;
+      const [u] = await db.query<{ id: string }>(
+        'INSERT INTO units (center_id, name) VALUES ($1, $2) RETURNING id',
+        [center?.id, name],
+      );
+      unitIds.push(u?.id ?? '');
+    }
+    const generated = generateCases({
+      seed: 42,
+      cases: CASES,
+      fromYear: 2016,
+      toYear: 2025,
+      units: caseUnits,
+    });
+    await importCases(
+      deps,
+      SYSTEM_ACTOR,
+      writeCasesDocument(generated.cases, generated.rates) as CasesDocument,
+      'bench',
+    );
+
+    const random = new Random(11);
+    let postings = 0;
+    for (let year = 2016; year <= 2025; year++) {
+      const [imp] = await db.query<{ id: string }>(
+        `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by)
+         VALUES ('bench', $1, 'bench.csv', $2, 0, 'done', 'bench') RETURNING id`,
+        [year, `bench-${year}`],
+      );
+      const b: PostingBatch = {
+        lineNo: [],
+        postedOn: [],
+        unitId: [],
+        accountFunction: [],
+        group: [],
+        dranst: [],
+        accountString: [],
+        amountOre: [],
+        text: [],
+        isLate: [],
+      };
+      for (const unitId of unitIds) {
+        for (const fn of FUNCTIONS) {
+          await db.query(
+            `INSERT INTO budget_lines (unit_id, account_function, year, original_ore) VALUES ($1, $2, $3, $4)`,
+            [unitId, fn, year, 1_000_000_00 + Math.round(random.next() * 1_000_000_00)],
+          );
+          for (let m = 1; m <= 12; m++) {
+            for (let p = 0; p < 5; p++) {
+              b.lineNo.push(b.lineNo.length + 2);
+              b.postedOn.push(
+                `${year}-${String(m).padStart(2, '0')}-${String(1 + p * 5).padStart(2, '0')}`,
+              );
+              b.unitId.push(unitId);
+              b.accountFunction.push(fn);
+              b.group.push('001');
+              b.dranst.push('1');
+              b.accountString.push(`${fn}.001.1`);
+              b.amountOre.push(Math.round(random.next() * 3_000_000_00));
+              b.text.push('Udgift');
+              b.isLate.push(false);
+            }
+          }
+        }
+      }
+      await insertPostings(db, imp?.id ?? '', b);
+      postings += b.lineNo.length;
+    }
+
+    const times: number[] = [];
+    let units = 0;
+    let cold = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const f = await getForecast(db, SYSTEM_ACTOR, {
+        year: 2025,
+        asOf: '2025-10-31',
+        intake: { method: 'mean', years: 3, factorPercent: 100 },
+      });
+      times.push(performance.now() - t0);
+      if (i === 0) cold = performance.now() - t0;
+      units = f.units.length;
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify(
+        {
+          database: kind,
+          units,
+          functions: FUNCTIONS.length,
+          cases: CASES,
+          interventions: generated.cases.reduce((s, c) => s + c.interventions.length, 0),
+          postings,
+          runs: RUNS,
+          coldMs: Math.round(cold),
+          fastestMs: Math.round(times[0] ?? 0),
+          medianMs: Math.round(times[Math.floor(RUNS / 2)] ?? 0),
+          maxMs: Math.round(times[RUNS - 1] ?? 0),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await drop();
+  }
+}
+
+await main();
