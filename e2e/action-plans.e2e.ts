@@ -14,7 +14,7 @@ const cell = (page: Page, area: number, month: string) =>
 async function openReferencePlan(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Handleplaner' }).click();
   await page.getByRole('heading', { level: 1, name: 'Handleplaner' }).waitFor();
-  await page.getByRole('link', { name: 'Handleplan 2018' }).click();
+  await page.getByRole('link', { name: 'Handleplan 2018', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /Handleplan 2018/ }).waitFor();
 }
 
@@ -113,7 +113,7 @@ describe('action plans in the browser', () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');
     await page.getByRole('link', { name: 'Handleplaner' }).click();
-    await page.getByRole('link', { name: 'Handleplan 2026' }).click();
+    await page.getByRole('link', { name: 'Handleplan 2026', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Handleplan 2026/ }).waitFor();
     await page
       .getByRole('img', { name: 'Planlagt og realiseret effekt, akkumuleret pr. måned' })
@@ -168,6 +168,9 @@ describe('action plans in the browser', () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');
     await page.getByRole('heading', { name: /Handleplan påkrævet/ }).waitFor();
+    await page
+      .getByRole('button', { name: /Opret kladde til handleplan – Børnehandicap/ })
+      .waitFor();
     const section = await page
       .locator('section[aria-labelledby="ap-required-title"]')
       .textContent();
@@ -176,5 +179,20 @@ describe('action plans in the browser', () => {
     expect(section).not.toContain('Slagelse Familie Center');
     await expectAccessible(page);
     await screenshot(page, 'action-plan-dashboard');
+
+    // One click: a draft prefilled with the header and the expected overspend.
+    await page.getByRole('button', { name: /Opret kladde til handleplan – Børnehandicap/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Redigér: Handleplan 2026/ }).waitFor();
+    await expect(
+      page.getByLabel('Virksomhed / område', { exact: true }).inputValue(),
+    ).resolves.toBe('Børnehandicap');
+    await expect(page.getByLabel('Ansvarlig (virksomhed / område)').inputValue()).resolves.toBe(
+      'Funktionsleder Lise Mortensen',
+    );
+    await expect(
+      page.getByLabel('Forventet merforbrug ved opstart af handleplan:').inputValue(),
+    ).resolves.toBe('450.000');
+    await expectAccessible(page);
+    await screenshot(page, 'action-plan-draft');
   });
 });

@@ -76,7 +76,7 @@ export function RequiredPlans({
                 <td>
                   {item.plan ? (
                     <Link to={`/handleplaner/${item.plan.id}`}>
-                      {item.plan.title} ({t(`actionPlans.status.${item.plan.status}`)})
+                      {item.plan.title} · {t(`actionPlans.status.${item.plan.status}`)}
                     </Link>
                   ) : (
                     <button
