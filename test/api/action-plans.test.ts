@@ -324,6 +324,47 @@ describe('updates, versions and concurrency', () => {
     expect(now.version).toBe(2);
   });
 
+  it('lets exactly one of two simultaneous saves of the same version through', async () => {
+    const plan = await createReference();
+    const docA = referenceDoc();
+    docA.title = 'Gemt af A';
+    const docB = referenceDoc();
+    docB.title = 'Gemt af B';
+    const [a, b] = await Promise.all([
+      clients.okonomi!.put(`/api/action-plans/${plan.id}`, { ...docA, version: 1 }),
+      clients.leder!.put(`/api/action-plans/${plan.id}`, { ...docB, version: 1 }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 'Gemt af A' : 'Gemt af B';
+    const now = (await (await clients.okonomi!.get(`/api/action-plans/${plan.id}`)).json()) as Json;
+    expect(now).toMatchObject({ title: winner, version: 2 });
+    const versions = (await (
+      await clients.okonomi!.get(`/api/action-plans/${plan.id}/versions`)
+    ).json()) as { items: Json[] };
+    expect(versions.items).toHaveLength(2);
+  });
+
+  it('writes one audit row per change, in the same transaction', async () => {
+    const plan = await createReference();
+    const audit = () =>
+      ctx.db.query<{ action: string; actor_username: string }>(
+        `SELECT action, actor_username FROM audit_log WHERE object_type = 'action_plan' AND object_id = $1 ORDER BY id`,
+        [plan.id],
+      );
+    expect(await audit()).toEqual([{ action: 'action_plan.create', actor_username: 'okonomi' }]);
+    await clients.okonomi!.put(`/api/action-plans/${plan.id}`, { ...referenceDoc(), version: 1 });
+    await clients.okonomi!.put(`/api/action-plans/${plan.id}`, { ...referenceDoc(), version: 1 }); // stale: no row
+    await clients.leder!.post(`/api/action-plans/${plan.id}/status`, {
+      status: 'active',
+      version: 2,
+    });
+    expect((await audit()).map((r) => r.action)).toEqual([
+      'action_plan.create',
+      'action_plan.update',
+      'action_plan.activate',
+    ]);
+  });
+
   it('takes "expected overspend at last update" from the previous version and keeps every version', async () => {
     const plan = await createReference();
     const doc = referenceDoc();
