@@ -56,7 +56,7 @@ describe('cases and commitments', () => {
     await page.getByLabel('Fra dato').fill('2019-12-31');
     await page.getByLabel('Til dato').fill('2020-05-31');
     await page.getByRole('button', { name: 'Vis' }).click();
-    await page.getByRole('row', { name: /Nye indsatser/ }).waitFor();
+    await page.getByRole('row', { name: /^Nye indsatser \d/ }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'cases-movement');
     await page.goto(`${baseUrl()}/sager/refusion`);
@@ -65,5 +65,29 @@ describe('cases and commitments', () => {
     await page.getByText(/Kilde:/).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'cases-reimbursement');
+  });
+
+  it('imports a CSV from a case system through a column mapping with a preview', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/sager/import`);
+    await page.getByRole('heading', { level: 1, name: 'Importér sager' }).waitFor();
+    const csv = [
+      'Sag;Husstand;Enhed;Person;Fødselsdato;Indsats;Status;Besluttet;Kategori;Leverandør;Ekstern;Funktion;Startdato;Slutdato;Hyppighed;Dag i måneden;Beløb',
+      'CSV-1;CH-1;Myndighed, det specialiserede børneområde;CP-1;14.03.2010;C-1;Bevilget;20.11.2024;familiebehandling;Familiecentret;nej;5.28.21;01.01.2025;31.12.2025;Månedligt;1;12.345,50',
+    ].join('\n');
+    await page.getByLabel('CSV-fil').setInputFiles({
+      name: 'sager.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('row', { name: /CSV-1/ }).waitFor();
+    await expect(page.getByRole('row', { name: /CSV-1/ }).textContent()).resolves.toContain(
+      '12.345,50',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'cases-csv-import');
+    await page.getByRole('button', { name: 'Importér 1 rækker' }).click();
+    await expect(page.getByRole('status').last().textContent()).resolves.toContain('1 nye');
   });
 });

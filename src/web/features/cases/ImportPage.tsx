@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CsvImport } from './CsvImport';
 
 interface ImportResult {
   created: number;
@@ -58,6 +59,7 @@ export function ImportPage() {
           {t('cases.import.done', { ...result })}
         </p>
       )}
+      <CsvImport />
       <p>
         <a href="/api/cases/export" download="sager.json">
           {t('cases.import.export')}

@@ -1,0 +1,213 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api';
+import {
+  CSV_FIELDS,
+  REQUIRED_FIELDS,
+  guessMapping,
+  lineOf,
+  parseCsv,
+  toCasesDocument,
+  type CsvField,
+  type CsvMapping,
+} from './csv-import';
+import { danishDate, kr } from './format';
+
+const STORAGE_KEY = 'overblik.cases.csvMapping';
+
+function savedMapping(): CsvMapping | null {
+  try {
+    const text = window.localStorage.getItem(STORAGE_KEY);
+    return text ? (JSON.parse(text) as CsvMapping) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CSV from a case system: map the columns (saved for next time), preview, then import. */
+export function CsvImport() {
+  const { t } = useTranslation();
+  const fileId = useId();
+  const [csv, setCsv] = useState<{ header: string[]; rows: string[][] } | null>(null);
+  const [mapping, setMapping] = useState<CsvMapping>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const parsed = parseCsv(await file.text());
+    const stored = savedMapping();
+    const usable = stored && Object.values(stored).every((h) => parsed.header.includes(h));
+    setCsv(parsed);
+    setMapping(usable ? stored : guessMapping(parsed.header));
+    setProblems(null);
+    setResult(null);
+    setSaved(false);
+  };
+  const converted = csv ? toCasesDocument(csv.rows, csv.header, mapping) : null;
+  const missing = REQUIRED_FIELDS.filter((f) => !mapping[f]);
+  const preview =
+    (
+      converted?.document.cases as
+        | {
+            ref: string;
+            interventions: {
+              ref: string;
+              startDate: string;
+              endDate: string | null;
+              payment: { amount?: unknown };
+            }[];
+          }[]
+        | undefined
+    )
+      ?.flatMap((c) => c.interventions.map((i) => ({ case: c.ref, ...i })))
+      .slice(0, 5) ?? [];
+
+  const submit = async () => {
+    if (!converted) return;
+    setBusy(true);
+    setProblems(null);
+    setResult(null);
+    try {
+      const r = await api<{ created: number; updated: number; unchanged: number }>(
+        '/cases/import',
+        {
+          method: 'POST',
+          body: converted.document,
+        },
+      );
+      setResult(t('cases.import.done', { ...r }));
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length) {
+        setProblems(
+          err.issues.map((i) => {
+            const line = lineOf(i.path, converted.lines);
+            return `${line ? t('cases.csv.line', { line }) : i.path}: ${i.message} (${i.path})`;
+          }),
+        );
+      } else setProblems([err instanceof Error ? err.message : String(err)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="csv-title">
+      <h2 id="csv-title">{t('cases.csv.title')}</h2>
+      <p className="muted">{t('cases.csv.intro')}</p>
+      <div className="field">
+        <label htmlFor={fileId}>{t('cases.csv.file')}</label>
+        <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} />
+      </div>
+      {csv && (
+        <>
+          <fieldset className="csv-mapping">
+            <legend>{t('cases.csv.mapping')}</legend>
+            {CSV_FIELDS.map((field: CsvField) => (
+              <div className="field" key={field}>
+                <label htmlFor={`csv-${field}`}>
+                  {t(`cases.csv.fields.${field}`)}
+                  {REQUIRED_FIELDS.includes(field) ? ' *' : ''}
+                </label>
+                <select
+                  id={`csv-${field}`}
+                  value={mapping[field] ?? ''}
+                  onChange={(e) => {
+                    setSaved(false);
+                    setMapping((m) => ({ ...m, [field]: e.target.value || undefined }));
+                  }}
+                >
+                  <option value="">{t('cases.csv.none')}</option>
+                  {csv.header.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
+          <p>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => {
+                window.localStorage.setItem(STORAGE_KEY, JSON.stringify(mapping));
+                setSaved(true);
+              }}
+            >
+              {t('cases.csv.save')}
+            </button>{' '}
+            {saved && <span role="status">{t('cases.csv.saved')}</span>}
+          </p>
+          {missing.length > 0 && (
+            <p role="alert" className="alert alert-error">
+              {t('cases.csv.missing', {
+                fields: missing.map((f) => t(`cases.csv.fields.${f}`)).join(', '),
+              })}
+            </p>
+          )}
+          <table className="table compact">
+            <caption>{t('cases.csv.preview', { count: csv.rows.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.list.ref')}</th>
+                <th scope="col">{t('cases.case.ref')}</th>
+                <th scope="col">{t('cases.case.period')}</th>
+                <th scope="col" className="num">
+                  {t('cases.movement.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.map((p) => (
+                <tr key={`${p.case}/${p.ref}`}>
+                  <th scope="row">{p.case}</th>
+                  <td>{p.ref}</td>
+                  <td>
+                    {danishDate(p.startDate)}–{danishDate(p.endDate)}
+                  </td>
+                  <td className="num">
+                    {typeof p.payment.amount === 'number' ? kr(p.payment.amount) : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <button
+              type="button"
+              disabled={busy || missing.length > 0}
+              onClick={() => void submit()}
+            >
+              {t('cases.csv.submit', { count: csv.rows.length })}
+            </button>
+          </p>
+          {busy && (
+            <p aria-live="polite">
+              <progress aria-label={t('cases.import.progress')} /> {t('cases.import.progress')}
+            </p>
+          )}
+          {problems && (
+            <div role="alert" className="alert alert-error">
+              <p>{t('cases.import.problems')}</p>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {result && (
+            <p role="status" className="alert alert-ok">
+              {result}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
