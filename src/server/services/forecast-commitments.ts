@@ -23,8 +23,10 @@ const cache = new WeakMap<Queryable, Map<string, Promise<CommittedRow[]>>>();
 export async function committedByUnitFunctionMonthIfAvailable(
   db: Queryable,
   params: { year: number; asOf: string; unitIds: string[] | null },
+  /** The fingerprint when the caller has read it already (once per computation). */
+  knownFingerprint?: Promise<string>,
 ): Promise<{ available: boolean; rows: CommittedRow[] }> {
-  const fingerprint = await commitmentsFingerprint(db);
+  const fingerprint = await (knownFingerprint ?? commitmentsFingerprint(db));
   const key = JSON.stringify([fingerprint, params.year, params.asOf, params.unitIds]);
   let entries = cache.get(db);
   if (!entries) {

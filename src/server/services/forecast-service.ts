@@ -6,6 +6,7 @@ import {
   listAccountFunctions,
 } from '../../db/repositories/budgets';
 import {
+  commitmentsFingerprint,
   insertAdjustment,
   listAdjustments,
   yearsWithPostings,
@@ -51,6 +52,7 @@ export class ForecastData {
   private actualsCache = new Map<string, Promise<Map<string, Series>>>();
   private committedCache = new Map<string, Promise<Map<string, Series>>>();
   commitmentsAvailable = true;
+  private fingerprint: Promise<string> | undefined;
   constructor(
     private readonly db: Queryable,
     private readonly unitIds: string[] | null,
@@ -80,11 +82,12 @@ export class ForecastData {
     const k = `${year}|${asOf}`;
     let p = this.committedCache.get(k);
     if (!p) {
-      p = committedByUnitFunctionMonthIfAvailable(this.db, {
-        year,
-        asOf,
-        unitIds: this.unitIds,
-      }).then((r) => {
+      this.fingerprint ??= commitmentsFingerprint(this.db);
+      p = committedByUnitFunctionMonthIfAvailable(
+        this.db,
+        { year, asOf, unitIds: this.unitIds },
+        this.fingerprint,
+      ).then((r) => {
         if (!r.available) this.commitmentsAvailable = false;
         const m = new Map<string, Series>();
         for (const row of r.rows) {
