@@ -159,3 +159,23 @@ describe('budgets', () => {
     expect(hidden.status).toBe(404);
   });
 });
+
+describe('contract', () => {
+  it('publishes the budget, ledger, job, forecast and follow-up routes in the OpenAPI document', async () => {
+    const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/budgets/{year}',
+        '/api/budget-lines/{id}/corrections',
+        '/api/ledger/imports',
+        '/api/jobs/{id}',
+        '/api/forecast',
+        '/api/forecast/backtest',
+        '/api/follow-up/rounds',
+        '/api/follow-up/causes',
+      ]),
+    );
+  });
+});

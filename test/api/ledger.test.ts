@@ -124,6 +124,10 @@ describe('ledger import', () => {
     expect(await postedSum(myndighed)).toBe(12_500_00 + 215_000_00 + 46_940_00 - 1_250_50);
     expect(await postedSum(unge)).toBe(8_000_00 - 2_000_00);
 
+    // Someone who may not import sees no trace of the job.
+    const reader = await session('laeser');
+    expect((await reader.get(`/api/jobs/${jobId}`)).status).toBe(404);
+
     const postings = (await (
       await s.get(`/api/ledger/postings?unitId=${myndighed}&year=2026&month=1`)
     ).json()) as {
