@@ -69,10 +69,7 @@ export async function importCases(
   authorize(actor, 'case.import');
   const { db } = deps;
   const storedRates = await listRates(db);
-  const read = readCasesDocument(
-    document,
-    new Set(storedRates.map((r) => r.code)),
-  );
+  const read = readCasesDocument(document, new Set(storedRates.map((r) => r.code)));
   if (!read.ok) throw validationError(read.issues);
   const units = await listUnits(db);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
