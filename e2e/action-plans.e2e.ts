@@ -195,4 +195,39 @@ describe('action plans in the browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'action-plan-draft');
   });
+
+  it('imports a plan from a JSON file into the chosen unit', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.getByRole('link', { name: 'Handleplaner' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Handleplaner' }).waitFor();
+    const document = {
+      format: 'overblik/action-plan@1',
+      title: 'Handleplan 2027 (import)',
+      year: 2027,
+      unit: { name: null, responsible: null },
+      areas: [
+        {
+          number: 1,
+          title: 'Færre følgeudgifter',
+          targetAmount: 120_000.5,
+          monthlyEffect: [0, 0, 0, 0, 0, 0, 20_000, 20_000, 20_000, 20_000, 20_000, 20_000.5],
+        },
+      ],
+      expectedOverspend: { atStart: 150_000, atLastUpdate: null, afterThisUpdate: 150_000 },
+    };
+    await page
+      .getByLabel('Enhed', { exact: true })
+      .last()
+      .selectOption({ label: 'Slagelse Familie Center' });
+    await page.getByLabel('Vælg JSON-fil').setInputFiles({
+      name: 'handleplan.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(document)),
+    });
+    await page.getByRole('heading', { level: 1, name: /Handleplan 2027 \(import\)/ }).waitFor();
+    const totals = await page.locator('table.ap-effect tfoot td').allTextContents();
+    expect(totals[12]).toBe('120.000,50');
+    expect(await page.locator('main').textContent()).toContain('29.999,50 kr. er ikke dækket');
+  });
 });
