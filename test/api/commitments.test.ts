@@ -104,3 +104,58 @@ describe('committedByUnitFunctionMonth (for the budget forecast)', () => {
     ).toEqual([]);
   });
 });
+
+describe('reimbursement thresholds as dated rates', () => {
+  it('lets an administrator enter the regulated thresholds with their source, and uses them', async () => {
+    const admin = new TestClient(ctx);
+    await admin.login('admin');
+    const body = {
+      validFrom: '2024-01-01',
+      t25: 900_000,
+      t50: 1_750_000,
+      t75: 2_200_000,
+      source: 'Bek. 2024',
+    };
+    const put = await admin.put('/api/commitments/reimbursement-thresholds', body);
+    expect(put.status).toBe(200);
+    const list = (await (await admin.get('/api/commitments/reimbursement-thresholds')).json()) as {
+      validFrom: string;
+    }[];
+    expect(list.map((t) => t.validFrom)).toEqual(['2020-01-01', '2022-01-01', '2024-01-01']);
+    const r = (await (await admin.get('/api/commitments/reimbursement?year=2025')).json()) as {
+      thresholds: { t25: number; source: string };
+    };
+    expect(r.thresholds).toMatchObject({ t25: 900_000, source: 'Bek. 2024' });
+    const bad = await admin.put('/api/commitments/reimbursement-thresholds', {
+      ...body,
+      t50: 100,
+      t25: 1.005,
+    });
+    expect(bad.status).toBe(422);
+    expect(
+      ((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path),
+    ).toEqual(['t25']);
+    const audit = await ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE object_type = 'reimbursement_thresholds'",
+    );
+    expect(audit[0]?.n).toBe(1);
+  });
+
+  it('refuses everybody else', async () => {
+    await createUser(ctx.db, {
+      username: 'okonomi',
+      roles: ['okonomikonsulent'],
+      unitIds: [unitA],
+    });
+    const client = new TestClient(ctx);
+    await client.login('okonomi');
+    const put = await client.put('/api/commitments/reimbursement-thresholds', {
+      validFrom: '2026-01-01',
+      t25: 1,
+      t50: 2,
+      t75: 3,
+      source: 'x',
+    });
+    expect(put.status).toBe(403);
+  });
+});

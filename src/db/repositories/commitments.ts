@@ -24,3 +24,17 @@ export async function listReimbursementThresholds(
     source: r.source,
   }));
 }
+
+/** Stores the thresholds valid from a date (replacing those of the same date). */
+export async function upsertReimbursementThresholds(
+  tx: Queryable,
+  t: ReimbursementThresholds,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO reimbursement_thresholds (valid_from, t25_ore, t50_ore, t75_ore, source)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (valid_from) DO UPDATE SET t25_ore = EXCLUDED.t25_ore, t50_ore = EXCLUDED.t50_ore,
+       t75_ore = EXCLUDED.t75_ore, source = EXCLUDED.source`,
+    [t.validFrom, t.t25Ore, t.t50Ore, t.t75Ore, t.source],
+  );
+}

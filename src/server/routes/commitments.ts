@@ -7,8 +7,10 @@ import { statementWorkbook } from '../presenters/case-statement-xlsx';
 import {
   commitments,
   families,
+  listThresholds,
   movement,
   reimbursement,
+  saveThresholds,
   statement,
 } from '../services/commitment-service';
 
@@ -146,6 +148,44 @@ const getReimbursement = createRoute({
   responses: json('Refusion'),
 });
 
+const ThresholdsSchema = z
+  .object({
+    validFrom: z.string().openapi({ example: '2022-01-01' }),
+    t25: z.number().openapi({ description: 'kroner a year; 25 % of the part above it' }),
+    t50: z.number().openapi({ description: 'kroner a year; 50 % of the part above it' }),
+    t75: z.number().openapi({ description: 'kroner a year; 75 % of the part above it' }),
+    source: z.string().max(500),
+  })
+  .openapi('ReimbursementThresholds');
+
+const getThresholds = createRoute({
+  method: 'get',
+  path: '/commitments/reimbursement-thresholds',
+  tags: ['Commitments'],
+  summary: 'The dated thresholds for reimbursement of very expensive cases, with their source',
+  responses: {
+    200: {
+      description: 'Tærskler',
+      content: { 'application/json': { schema: z.array(ThresholdsSchema) } },
+    },
+    ...problemResponses(401, 403),
+  },
+});
+
+const putThresholds = createRoute({
+  method: 'put',
+  path: '/commitments/reimbursement-thresholds',
+  tags: ['Commitments'],
+  summary: 'Enter the regulated thresholds valid from a date (administrators)',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: ThresholdsSchema } } },
+  },
+  responses: {
+    200: { description: 'Gemt', content: { 'application/json': { schema: ThresholdsSchema } } },
+    ...problemResponses(401, 403, 422),
+  },
+});
+
 export const commitmentRoutes = createRouter()
   .openapi(get, async (c) => {
     const q = c.req.valid('query');
@@ -175,4 +215,14 @@ export const commitmentRoutes = createRouter()
   .openapi(getReimbursement, async (c) => {
     const q = c.req.valid('query');
     return c.json(await reimbursement(c.get('deps'), requireActor(c), q), 200);
+  })
+  .openapi(getThresholds, async (c) => {
+    return c.json(await listThresholds(c.get('deps'), requireActor(c)), 200);
+  })
+  .openapi(putThresholds, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(
+      await saveThresholds(c.get('deps'), requireActor(c), body, c.get('requestId')),
+      200,
+    );
   });

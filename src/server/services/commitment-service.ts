@@ -14,8 +14,8 @@ import {
   type MonthTotals,
   type Rate,
 } from '../../domain/cases';
-import { toKroner, type Ore } from '../../domain/money';
-import type { IsoDate } from '../../domain/months';
+import { kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
+import { parseIsoDate, type IsoDate } from '../../domain/months';
 import type { Queryable } from '../../db/database';
 import {
   listCaseSummaryIdsByRef,
@@ -23,7 +23,11 @@ import {
   listRates,
   type StoredCase,
 } from '../../db/repositories/cases';
-import { listReimbursementThresholds } from '../../db/repositories/commitments';
+import { recordAudit } from '../../db/repositories/audit';
+import {
+  listReimbursementThresholds,
+  upsertReimbursementThresholds,
+} from '../../db/repositories/commitments';
 import { listUnits } from '../../db/repositories/organisation';
 import type {
   CommitmentsJson,
@@ -35,8 +39,9 @@ import type {
   StatementJson,
 } from '../../shared/schemas/cases';
 import type { AppDeps } from '../context';
-import { AppError } from '../errors';
+import { AppError, type FieldIssue } from '../errors';
 import { authorize, readableUnitIds } from '../policies/policy';
+import { validationError } from '../validation';
 
 function yearSpan(year: number): { from: IsoDate; to: IsoDate } {
   return { from: `${year}-01-01` as IsoDate, to: `${year}-12-31` as IsoDate };
@@ -409,5 +414,98 @@ export async function reimbursement(
       reimbursementByMonth: g.reimbursementByMonth.map(toKroner),
       reimbursement: toKroner(g.reimbursementOre),
     })),
+  };
+}
+
+export interface ThresholdsJson {
+  validFrom: string;
+  t25: number;
+  t50: number;
+  t75: number;
+  source: string;
+}
+
+/** The dated reimbursement thresholds (anyone who may read commitments may see them). */
+export async function listThresholds(deps: AppDeps, actor: Actor): Promise<ThresholdsJson[]> {
+  authorize(actor, 'commitment.read');
+  return (await listReimbursementThresholds(deps.db)).map((t) => ({
+    validFrom: t.validFrom,
+    t25: toKroner(t.t25Ore),
+    t50: toKroner(t.t50Ore),
+    t75: toKroner(t.t75Ore),
+    source: t.source,
+  }));
+}
+
+/**
+ * An administrator enters the regulated thresholds valid from a date, with their source; the
+ * three must be in rising order. Audited with the thresholds before and after.
+ */
+export async function saveThresholds(
+  deps: AppDeps,
+  actor: Actor,
+  input: { validFrom: string; t25: number; t50: number; t75: number; source: string },
+  requestId: string,
+): Promise<ThresholdsJson> {
+  authorize(actor, 'settings.write');
+  const issues: FieldIssue[] = [];
+  const amount = (field: 't25' | 't50' | 't75'): Ore => {
+    const r = kronerFromJsonNumber(input[field]);
+    if (!r.ok || r.value < 0) {
+      issues.push({
+        path: field,
+        code: 'invalid_amount',
+        message: 'Skal være et beløb på mindst 0 kr. med højst to decimaler.',
+      });
+      return 0 as Ore;
+    }
+    return r.value;
+  };
+  const t = {
+    validFrom: input.validFrom as IsoDate,
+    t25Ore: amount('t25'),
+    t50Ore: amount('t50'),
+    t75Ore: amount('t75'),
+    source: input.source.trim(),
+  };
+  if (!parseIsoDate(input.validFrom)) {
+    issues.push({
+      path: 'validFrom',
+      code: 'invalid_date',
+      message: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+    });
+  }
+  if (!t.source)
+    issues.push({ path: 'source', code: 'required', message: 'Angiv kilden til tærsklerne.' });
+  if (issues.length === 0 && !(t.t25Ore <= t.t50Ore && t.t50Ore <= t.t75Ore)) {
+    issues.push({
+      path: 't50',
+      code: 'order',
+      message: 'Tærsklerne skal stige: 25 % ≤ 50 % ≤ 75 %.',
+    });
+  }
+  if (issues.length) throw validationError(issues);
+  await deps.db.transaction(async (tx) => {
+    const before = (await listReimbursementThresholds(tx)).find((x) => x.validFrom === t.validFrom);
+    await upsertReimbursementThresholds(tx, t);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: before ? 'update' : 'create',
+        objectType: 'reimbursement_thresholds',
+        objectId: t.validFrom,
+        before,
+        after: t,
+      },
+      requestId,
+    );
+  });
+  return {
+    validFrom: t.validFrom,
+    t25: toKroner(t.t25Ore),
+    t50: toKroner(t.t50Ore),
+    t75: toKroner(t.t75Ore),
+    source: t.source,
   };
 }
