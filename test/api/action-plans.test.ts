@@ -176,6 +176,12 @@ describe('bad input is refused in Danish, naming the field, and nothing is store
       /Format: Skal være "overblik\/action-plan@1"/,
     ],
     [
+      'totals above 10^13 kr.',
+      (d) => (d.areas[0].monthlyEffect = Array.from({ length: 12 }, () => 9_000_000_000_000)),
+      'areas.0.monthlyEffect',
+      /Summen af månederne er for stor/,
+    ],
+    [
       'an unknown unit',
       (d) => (d.unit.name = 'Findes ikke'),
       'unit.name',

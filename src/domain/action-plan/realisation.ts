@@ -70,7 +70,8 @@ export function computeRealisation(plan: ActionPlan): Realisation {
     byArea,
     plannedTotal: ore(cumPlanned),
     realisedTotal: ore(cumRealised),
-    remainingOverspend: atStart === null ? null : ore(atStart - cumRealised),
+    // A difference of two accepted amounts may exceed their range but stays exact (< 2^53).
+    remainingOverspend: atStart === null ? null : ((atStart - cumRealised) as Ore),
     lastRecordedMonth,
   };
 }

@@ -113,9 +113,24 @@ const documentShape = {
     .nullish(),
 };
 
-/** Area numbers are unique within a plan. */
-function uniqueAreaNumbers(doc: { areas: { number: number }[] }, ctx: z.RefinementCtx): void {
+/**
+ * Area numbers are unique within a plan, and every total (per area, per month and in all) stays
+ * within the largest amount the product keeps (10^13 kr.), so sums can never overflow.
+ */
+function checkAreas(
+  doc: {
+    areas: { number: number; monthlyEffect: number[]; realisedEffect?: (number | null)[] | null }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  checkRealisedTotals(doc, ctx);
   const seen = new Set<number>();
+  const ore = (v: number) => {
+    const r = kronerFromJsonNumber(v);
+    return r.ok ? r.value : 0;
+  };
+  let grand = 0;
+  const byMonth = Array.from({ length: MONTHS_IN_PLAN }, () => 0);
   doc.areas.forEach((area, index) => {
     if (seen.has(area.number)) {
       ctx.addIssue({
@@ -125,11 +140,55 @@ function uniqueAreaNumbers(doc: { areas: { number: number }[] }, ctx: z.Refineme
       });
     }
     seen.add(area.number);
+    let total = 0;
+    area.monthlyEffect.forEach((v, m) => {
+      total += ore(v);
+      byMonth[m] = (byMonth[m] ?? 0) + ore(v);
+    });
+    grand += total;
+    if (Math.abs(total) > MAX_ABS_KRONER * 100) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['areas', index, 'monthlyEffect'],
+        message: REASON_TEXT['too-large'].replace('Beløbet', 'Summen af månederne'),
+      });
+    }
   });
+  if (
+    Math.abs(grand) > MAX_ABS_KRONER * 100 ||
+    byMonth.some((v) => Math.abs(v) > MAX_ABS_KRONER * 100)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['areas'],
+      message: REASON_TEXT['too-large'].replace('Beløbet', 'Summen af indsatsområderne'),
+    });
+  }
+}
+
+/** Realised effects summed over all areas and months stay within 10^13 kr. */
+function checkRealisedTotals(
+  doc: { areas: { realisedEffect?: (number | null)[] | null }[] },
+  ctx: z.RefinementCtx,
+): void {
+  let total = 0;
+  for (const area of doc.areas) {
+    for (const v of area.realisedEffect ?? []) {
+      const r = v === null ? null : kronerFromJsonNumber(v);
+      if (r?.ok) total += Math.abs(r.value);
+    }
+  }
+  if (total > MAX_ABS_KRONER * 100) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['areas'],
+      message: REASON_TEXT['too-large'].replace('Beløbet', 'Summen af den realiserede effekt'),
+    });
+  }
 }
 
 /** The document as POST /api/action-plans and an import accept it. */
-export const ActionPlanDocumentSchema = z.object(documentShape).superRefine(uniqueAreaNumbers);
+export const ActionPlanDocumentSchema = z.object(documentShape).superRefine(checkAreas);
 
 const versionField = z
   .number({
@@ -148,7 +207,7 @@ const commentField = z
 /** PUT /api/action-plans/{id}: the document plus the version it was based on and a comment. */
 export const ActionPlanUpdateSchema = z
   .object({ ...documentShape, version: versionField, comment: commentField })
-  .superRefine(uniqueAreaNumbers);
+  .superRefine(checkAreas);
 
 export const ActionPlanStatusSchema = z.object({
   status: z.enum(['draft', 'active', 'closed'], { error: 'Skal være draft, active eller closed.' }),
@@ -156,18 +215,20 @@ export const ActionPlanStatusSchema = z.object({
   comment: commentField,
 });
 
-export const RealisationSchema = z.object({
-  version: versionField,
-  comment: commentField,
-  areas: z
-    .array(
-      z.object({
-        number: z.number({ error: 'Skal være et helt tal.' }).int('Skal være et helt tal.'),
-        realisedEffect: months(KronerSchema.nullable()),
-      }),
-    )
-    .max(100),
-});
+export const RealisationSchema = z
+  .object({
+    version: versionField,
+    comment: commentField,
+    areas: z
+      .array(
+        z.object({
+          number: z.number({ error: 'Skal være et helt tal.' }).int('Skal være et helt tal.'),
+          realisedEffect: months(KronerSchema.nullable()),
+        }),
+      )
+      .max(100),
+  })
+  .superRefine(checkRealisedTotals);
 
 export const DraftRequestSchema = z.object({
   year: z
