@@ -65,7 +65,8 @@ export function computeTotals(
 /** An area's months minus its target (øre); positive when the months exceed it, null without a target. */
 export function areaDifference(area: Pick<PlanArea, 'targetAmount' | 'monthlyEffect'>): Ore | null {
   if (area.targetAmount === null) return null;
-  return ore(sumOre(area.monthlyEffect) - area.targetAmount);
+  // The difference of two accepted amounts may exceed their range; it stays exact (< 2^53).
+  return (sumOre(area.monthlyEffect) - area.targetAmount) as Ore;
 }
 
 /** Twelve zero amounts: an area's empty month row. */
