@@ -44,7 +44,7 @@ describe('budget follow-up', () => {
       'windows-1252',
     );
     await page
-      .getByLabel('Fil (CSV)')
+      .getByLabel('Fil (CSV eller Excel)')
       .setInputFiles({ name: 'opus-sen-faktura.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByRole('button', { name: 'Importér fil' }).click();
     await page.getByText('Importeret: 1 posteringer, heraf 1 i en afsluttet måned.').waitFor();
@@ -73,7 +73,7 @@ describe('budget follow-up', () => {
       'windows-1252',
     );
     await page
-      .getByLabel('Fil (CSV)')
+      .getByLabel('Fil (CSV eller Excel)')
       .setInputFiles({ name: 'fejl.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByRole('button', { name: 'Importér fil' }).click();
     await page.getByRole('heading', { name: 'Fejl i filen (2 linjer)' }).waitFor();

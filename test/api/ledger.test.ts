@@ -224,6 +224,23 @@ describe('ledger import', () => {
     expect(job.result).toMatchObject({ postingCount: 2, lateCount: 1 });
   });
 
+  it('imports an Excel file from the same source, and reports its bad rows', async () => {
+    const s = await session('okonomi');
+    const before = await postedSum(myndighed);
+    const good = await s.upload('source=Prisme&year=2026', await fixture('prisme-2026-good.xlsx'));
+    const job = await finished(s, ((await good.json()) as { jobId: string }).jobId);
+    expect(job.result).toMatchObject({ postingCount: 3, errorCount: 0, encoding: 'xlsx' });
+    expect(await postedSum(myndighed)).toBe(before + 1_234_50 - 250_00 + 4_694_00);
+
+    const bad = await s.upload('source=Prisme&year=2026', await fixture('prisme-2026-errors.xlsx'));
+    const failed = await finished(s, ((await bad.json()) as { jobId: string }).jobId);
+    expect(failed.status).toBe('failed');
+    expect(failed.result?.issues.map((i) => [i.line, i.column])).toEqual([
+      [3, 'date'],
+      [4, 'amount'],
+    ]);
+  });
+
   it('keeps imports from readers', async () => {
     const s = await session('laeser');
     const response = await s.upload('source=Prisme&year=2026', Buffer.from('x'));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
@@ -150,8 +151,9 @@ export async function runLedgerImport(
     report.fileIssues.push('Filen er tom.');
     return fail();
   }
-  const encoding = detectEncoding(Buffer.from(first), imp.encoding as Encoding);
-  report.encoding = encoding;
+  const isXlsx = first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04;
+  const encoding = isXlsx ? 'utf-8' : detectEncoding(Buffer.from(first), imp.encoding as Encoding);
+  report.encoding = isXlsx ? 'xlsx' : encoding;
   if (encoding === 'utf-16') {
     report.fileIssues.push(
       'Filen er i en tegnkodning, der ikke understøttes (UTF-16). Gem den som CSV i UTF-8 eller Windows-1252 (ANSI).',
@@ -185,32 +187,43 @@ export async function runLedgerImport(
     const rest = decoder.end();
     if (rest) yield rest;
   }
-  const firstText = iconv.decode(Buffer.from(first.subarray(0, 8192)), encoding);
-  report.delimiter = detectDelimiter(firstText.split(/\r?\n/)[0] ?? '');
-  const parser = Readable.from(text()).pipe(
-    parse({
-      delimiter: report.delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
+  let records: AsyncIterable<{ record: string[]; info: { lines: number } }>;
+  let stop = () => undefined as void;
+  if (isXlsx) {
+    report.delimiter = '';
+    const sheetRows = xlsxRecords(Readable.from(chunksOf(db, importId)), (n) => {
+      bytesRead = n;
+    });
+    records = sheetRows;
+  } else {
+    const firstText = iconv.decode(Buffer.from(first.subarray(0, 8192)), encoding);
+    report.delimiter = detectDelimiter(firstText.split(/\r?\n/)[0] ?? '');
+    const parser = Readable.from(text()).pipe(
+      parse({
+        delimiter: report.delimiter,
+        bom: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        info: true,
+      }),
+    );
+    records = parser as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+    stop = () => {
+      parser.destroy();
+    };
+  }
 
   let columns: ReturnType<typeof locateColumns> | null = null;
   let batch = emptyBatch();
   let lastPercent = -1;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
+  for await (const { record, info } of records) {
     if (!columns) {
       if (record.some((c) => looksMisdecoded(c))) {
         report.fileIssues.push(
           `Filen kan ikke læses som ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}: æ, ø og å bliver forkerte allerede i kolonneoverskrifterne. Vælg den anden tegnkodning og prøv igen.`,
         );
-        parser.destroy();
+        stop();
         return fail();
       }
       columns = locateColumns(record, mapping.data);
@@ -218,7 +231,7 @@ export async function runLedgerImport(
         report.fileIssues.push(
           `Filen mangler kolonnen/kolonnerne ${columns.missing.map((m) => `"${m}"`).join(', ')}. Fundne kolonner: ${record.map((r) => `"${r}"`).join(', ')}.`,
         );
-        parser.destroy();
+        stop();
         return fail();
       }
       continue;
@@ -290,6 +303,52 @@ export async function runLedgerImport(
   }
   await deleteImportChunks(db, importId);
   return report;
+}
+
+/**
+ * The first worksheet of an Excel file as text cells, row by row (streamed). Dates become
+ * `YYYY-MM-DD`, numbers plain decimals with at most two decimals when they have them.
+ */
+async function* xlsxRecords(
+  input: Readable,
+  onBytes: (n: number) => void,
+): AsyncGenerator<{ record: string[]; info: { lines: number } }> {
+  let bytes = 0;
+  input.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    onBytes(bytes);
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      yield { record: values.map(cellText), info: { lines: row.number } };
+    }
+    break;
+  }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    const cents = Math.round(value * 100);
+    return Math.abs(value * 100 - cents) < 1e-6 ? (cents / 100).toFixed(2) : String(value);
+  }
+  if (typeof value === 'object') {
+    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if (v.result !== undefined) return cellText(v.result);
+    if (typeof v.text === 'string') return v.text;
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return '';
 }
 
 function emptyBatch(): PostingBatch {

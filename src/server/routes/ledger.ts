@@ -67,7 +67,7 @@ const upload = createRoute({
   path: '/ledger/imports',
   tags: ['Ledger'],
   summary:
-    'Upload a ledger file (CSV as the financial system writes it) as the raw request body; the import runs as background work (GET /api/jobs/{id})',
+    'Upload a ledger file (CSV as the financial system writes it, or .xlsx) as the raw request body; the import runs as background work (GET /api/jobs/{id})',
   request: {
     query: z.object({
       source: z.string().min(1).max(100),

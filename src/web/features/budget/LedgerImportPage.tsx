@@ -123,7 +123,7 @@ export function LedgerImportPage() {
             <input
               id="l-file"
               type="file"
-              accept=".csv,.txt,text/csv"
+              accept=".csv,.txt,.xlsx,text/csv"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
           </div>
