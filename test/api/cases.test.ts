@@ -350,8 +350,16 @@ describe('statements', () => {
       ) / 100;
     expect(r.households).toEqual([expect.objectContaining({ household: 'H-R-1' })]);
     expect(r.expectedReimbursement).toBeCloseTo(2 * month(120_000) + 10 * month(125_000), 2);
-    const xlsx = await okonomi.get('/api/commitments/statement.xlsx?year=2022&by=category');
-    expect(xlsx.status).toBe(200);
-    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    for (const path of [
+      'statement.xlsx?year=2022&by=category',
+      'movement.xlsx?year=2022&from=2022-01-31&to=2022-03-31',
+      'families.xlsx?date=2022-06-30',
+      'reimbursement.xlsx?year=2022&asOf=2022-12-31',
+    ]) {
+      const xlsx = await okonomi.get(`/api/commitments/${path}`);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
   });
 });

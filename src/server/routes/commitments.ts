@@ -3,7 +3,12 @@ import { parseIsoDate } from '../../domain/months';
 import { CATEGORY_GROUP_NAMES, STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
-import { statementWorkbook } from '../presenters/case-statement-xlsx';
+import {
+  familiesWorkbook,
+  movementWorkbook,
+  reimbursementWorkbook,
+  statementWorkbook,
+} from '../presenters/case-statement-xlsx';
 import {
   commitments,
   families,
@@ -148,6 +153,30 @@ const getReimbursement = createRoute({
   responses: json('Refusion'),
 });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxRoute = (path: string, summary: string, query: z.ZodObject) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Commitments'],
+    summary,
+    request: { query },
+    responses: {
+      200: { description: 'Excel', content: { [XLSX]: { schema: z.any() } } },
+      ...problemResponses(401, 403, 404, 422),
+    },
+  });
+const movementQuery = z.object({ year, from: date, to: date, unit });
+const familiesQuery = z.object({ date, unit });
+const reimbursementQuery = z.object({ year, asOf: date.optional(), unit });
+const getMovementXlsx = xlsxRoute('/commitments/movement.xlsx', 'Movement as Excel', movementQuery);
+const getFamiliesXlsx = xlsxRoute('/commitments/families.xlsx', 'Families as Excel', familiesQuery);
+const getReimbursementXlsx = xlsxRoute(
+  '/commitments/reimbursement.xlsx',
+  'Reimbursement as Excel',
+  reimbursementQuery,
+);
+
 const ThresholdsSchema = z
   .object({
     validFrom: z.string().openapi({ example: '2022-01-01' }),
@@ -225,4 +254,29 @@ export const commitmentRoutes = createRouter()
       await saveThresholds(c.get('deps'), requireActor(c), body, c.get('requestId')),
       200,
     );
+  })
+  .openapi(getMovementXlsx, async (c) => {
+    const m = await movement(c.get('deps'), requireActor(c), movementQuery.parse(c.req.query()));
+    return c.body(new Uint8Array(await movementWorkbook(m)), 200, {
+      'Content-Type': XLSX,
+      'Content-Disposition': `attachment; filename="bevaegelser-${m.year}-${m.from}-${m.to}.xlsx"`,
+    });
+  })
+  .openapi(getFamiliesXlsx, async (c) => {
+    const f = await families(c.get('deps'), requireActor(c), familiesQuery.parse(c.req.query()));
+    return c.body(new Uint8Array(await familiesWorkbook(f)), 200, {
+      'Content-Type': XLSX,
+      'Content-Disposition': `attachment; filename="familier-${f.date}.xlsx"`,
+    });
+  })
+  .openapi(getReimbursementXlsx, async (c) => {
+    const r = await reimbursement(
+      c.get('deps'),
+      requireActor(c),
+      reimbursementQuery.parse(c.req.query()),
+    );
+    return c.body(new Uint8Array(await reimbursementWorkbook(r)), 200, {
+      'Content-Type': XLSX,
+      'Content-Disposition': `attachment; filename="refusion-${r.year}.xlsx"`,
+    });
   });

@@ -39,6 +39,17 @@ export function FamiliesPage() {
       <ErrorMessage error={error} />
       {data && bands.length === 0 && <p>{t('cases.families.none')}</p>}
       {bands.length > 0 && (
+        <p>
+          <a
+            className="button-secondary"
+            href={`/api/commitments/families.xlsx?${query(shown)}`}
+            download
+          >
+            {t('cases.statement.excel')}
+          </a>
+        </p>
+      )}
+      {bands.length > 0 && (
         <table className="table">
           <thead>
             <tr>

@@ -46,6 +46,15 @@ export function MovementPage() {
       <ErrorMessage error={error} />
       {data && (
         <>
+          <p>
+            <a
+              className="button-secondary"
+              href={`/api/commitments/movement.xlsx?${query(shown)}`}
+              download
+            >
+              {t('cases.statement.excel')}
+            </a>
+          </p>
           <table className="table">
             <thead>
               <tr>

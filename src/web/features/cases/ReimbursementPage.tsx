@@ -62,6 +62,15 @@ export function ReimbursementPage() {
               <dd>{kr(data.expectedReimbursement)} kr.</dd>
             </div>
           </dl>
+          <p>
+            <a
+              className="button-secondary"
+              href={`/api/commitments/reimbursement.xlsx?${query(shown)}`}
+              download
+            >
+              {t('cases.statement.excel')}
+            </a>
+          </p>
           {data.households.length === 0 && <p>{t('cases.reimbursement.none')}</p>}
           {data.households.length > 0 && (
             <table className="table">
