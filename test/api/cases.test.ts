@@ -255,6 +255,10 @@ describe('cases', () => {
       [id],
     );
     expect(reads.map((r) => r.actor_username)).toEqual(['okonomi']);
+    const listReads = await ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND object_type = 'case' AND object_id IS NULL AND actor_username = 'okonomi'",
+    );
+    expect(listReads[0]?.n).toBeGreaterThanOrEqual(1);
     expect((await other.get(`/api/cases/${id}`)).status).toBe(404);
     const otherList = (await (await other.get('/api/cases')).json()) as { total: number };
     expect(otherList.total).toBe(0);

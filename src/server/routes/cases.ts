@@ -125,7 +125,7 @@ export const caseRoutes = createRouter()
   })
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await listCases(c.get('deps'), requireActor(c), q), 200);
+    return c.json(await listCases(c.get('deps'), requireActor(c), q, c.get('requestId')), 200);
   })
   .openapi(one, async (c) => {
     const { id } = c.req.valid('param');

@@ -190,6 +190,7 @@ export async function listCases(
   deps: AppDeps,
   actor: Actor,
   params: { unit?: string | undefined; q?: string | undefined; limit: number; offset: number },
+  requestId?: string,
 ): Promise<{ total: number; cases: CaseSummaryJson[] }> {
   authorize(actor, 'case.read');
   const { db } = deps;
@@ -202,6 +203,17 @@ export async function listCases(
   }
   const today = todayIn(deps);
   if (unitIds && unitIds.length === 0) return { total: 0, cases: [] };
+  // a list of cases is logged as one read with its unit (null = several units)
+  await recordRead(
+    db,
+    actor,
+    {
+      objectType: 'case',
+      objectId: null,
+      unitId: unitIds?.length === 1 ? (unitIds[0] ?? null) : null,
+    },
+    requestId,
+  );
   const page = await listCaseSummaries(db, {
     unitIds,
     ...(params.q ? { search: params.q } : {}),
