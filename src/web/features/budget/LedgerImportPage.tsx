@@ -172,7 +172,7 @@ export function LedgerImportPage() {
               {result.issues.map((i) => (
                 <tr key={`${i.line}-${i.column}-${i.message}`}>
                   <td>{i.line}</td>
-                  <td>{i.column}</td>
+                  <td>{t(`budget.ledger.columns.${i.column === '*' ? 'line' : i.column}`)}</td>
                   <td>{i.message}</td>
                 </tr>
               ))}
