@@ -238,6 +238,14 @@ export async function runLedgerImport(
     }
     if (record.every((c) => c.trim() === '')) continue;
     report.lineCount++;
+    if (report.lineCount % BATCH_ROWS === 0) {
+      // Progress (and the heartbeat with it) also while a bad file is only being checked.
+      const percent = Math.min(99, Math.floor((bytesRead / total) * 100));
+      if (percent !== lastPercent) {
+        lastPercent = percent;
+        await progress(percent);
+      }
+    }
     const result = validateLedgerLine(record, info.lines, columns.columns, ctx);
     if (!result.ok) {
       report.errorCount++;
@@ -262,11 +270,6 @@ export async function runLedgerImport(
     if (batch.lineNo.length >= BATCH_ROWS) {
       await insertPostings(db, importId, batch);
       batch = emptyBatch();
-      const percent = Math.min(99, Math.floor((bytesRead / total) * 100));
-      if (percent !== lastPercent) {
-        lastPercent = percent;
-        await progress(percent);
-      }
     }
   }
   if (!columns) {
