@@ -81,6 +81,22 @@ describe('budgets', () => {
     expect(audit.map((a) => a.action)).toEqual(['budget.create', 'budget.correct']);
   });
 
+  it('keeps a monthly profile when a line is saved without one', async () => {
+    const c = await login('okonomi');
+    const profile = [80, 80, 84, 82, 84, 84, 66, 80, 84, 86, 86, 104];
+    const created = await c.put('/api/budgets/2030', {
+      lines: [{ unitId, accountFunction: '5.28.22', original: 1_200_000, monthlyProfile: profile }],
+    });
+    const [line] = ((await created.json()) as { lines: (Line & { monthlyProfile: number[] })[] })
+      .lines;
+    const saved = await c.put('/api/budgets/2030', {
+      lines: [{ unitId, accountFunction: '5.28.22', original: 1_300_000, version: line?.version }],
+    });
+    const [after] = ((await saved.json()) as { lines: (Line & { monthlyProfile: number[] })[] })
+      .lines;
+    expect(after).toMatchObject({ original: 1_300_000, monthlyProfile: profile });
+  });
+
   it('refuses a correction without a reason, in Danish', async () => {
     const c = await login('okonomi');
     const budget = (await (await c.get('/api/budgets/2026')).json()) as { lines: Line[] };

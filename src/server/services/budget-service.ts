@@ -154,6 +154,9 @@ export async function saveBudgetLines(
         by: actor.displayName,
       };
       const existing = await findBudgetLineByKey(tx, values);
+      // A line saved without a profile keeps the one it has (the grid does not edit it).
+      if (l.monthlyProfile === undefined && existing)
+        values.monthlyProfile = existing.monthly_profile;
       if (existing) {
         if (l.version == null || l.version !== existing.version) throw conflict(existing);
         if (!(await updateBudgetLine(tx, existing.id, existing.version, values)))
