@@ -16,9 +16,12 @@ export const ERROR_STATUS = {
   version_conflict: 409,
   action_plan_not_ready: 422,
   action_plan_closed: 409,
+  status_report_final: 409,
   action_plan_invalid_transition: 409,
   payload_too_large: 413,
   case_not_expected: 409,
+  case_intervention_granted: 409,
+  case_intervention_adjusted: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

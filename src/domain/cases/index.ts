@@ -6,5 +6,6 @@ export * from './commitments';
 export * from './movement';
 export * from './families';
 export * from './grant';
+export * from './edit';
 export * from './reimbursement';
 export * from './document';

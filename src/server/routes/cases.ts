@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CasesDocumentSchema } from '../../shared/schemas/cases';
+import {
+  CaseInterventionInputSchema,
+  CasesDocumentSchema,
+  NewCaseSchema,
+} from '../../shared/schemas/cases';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -9,6 +13,12 @@ import {
   importCases,
   listCases,
 } from '../services/case-service';
+import {
+  addCaseIntervention,
+  createCase,
+  deleteCaseIntervention,
+  updateCaseIntervention,
+} from '../services/case-edit-service';
 
 const importRoute = createRoute({
   method: 'post',
@@ -114,6 +124,89 @@ const grant = createRoute({
   },
 });
 
+const create = createRoute({
+  method: 'post',
+  path: '/cases',
+  tags: ['Cases'],
+  summary: 'Register a case in a unit (references only: no CPR number, no names)',
+  request: { body: { required: true, content: { 'application/json': { schema: NewCaseSchema } } } },
+  responses: {
+    201: {
+      description: 'Oprettet',
+      content: {
+        'application/json': {
+          schema: z.object({ id: z.string(), version: z.number().int() }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 422),
+  },
+});
+
+const interventionBody = z.object({
+  version: z.number().int(),
+  intervention: CaseInterventionInputSchema,
+});
+
+const addIntervention = createRoute({
+  method: 'post',
+  path: '/cases/{id}/interventions',
+  tags: ['Cases'],
+  summary:
+    'Add a draft or expected intervention; an expected one that modifies a granted one adjusts it and counts at once',
+  request: {
+    params: z.object({ id: z.string() }),
+    body: { required: true, content: { 'application/json': { schema: interventionBody } } },
+  },
+  responses: {
+    201: {
+      description: 'Tilføjet',
+      content: {
+        'application/json': {
+          schema: z.object({ version: z.number().int(), ref: z.string() }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+const updateIntervention = createRoute({
+  method: 'put',
+  path: '/cases/{id}/interventions/{ref}',
+  tags: ['Cases'],
+  summary: 'Change a draft or expected intervention (a granted one is changed by an adjustment)',
+  request: {
+    params: z.object({ id: z.string(), ref: z.string() }),
+    body: { required: true, content: { 'application/json': { schema: interventionBody } } },
+  },
+  responses: {
+    200: {
+      description: 'Rettet',
+      content: { 'application/json': { schema: z.object({ version: z.number().int() }) } },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+const deleteIntervention = createRoute({
+  method: 'delete',
+  path: '/cases/{id}/interventions/{ref}',
+  tags: ['Cases'],
+  summary: 'Delete a draft or expected intervention that no other intervention adjusts',
+  request: {
+    params: z.object({ id: z.string(), ref: z.string() }),
+    query: z.object({ version: z.coerce.number().int() }),
+  },
+  responses: {
+    200: {
+      description: 'Slettet',
+      content: { 'application/json': { schema: z.object({ version: z.number().int() }) } },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
 export const caseRoutes = createRouter()
   .openapi(importRoute, async (c) => {
     const body = c.req.valid('json');
@@ -145,6 +238,49 @@ export const caseRoutes = createRouter()
     const { version } = c.req.valid('json');
     return c.json(
       await grantCaseIntervention(
+        c.get('deps'),
+        requireActor(c),
+        { caseId: id, ref, version },
+        c.get('requestId'),
+      ),
+      200,
+    );
+  })
+  .openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await createCase(c.get('deps'), requireActor(c), body, c.get('requestId')), 201);
+  })
+  .openapi(addIntervention, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(
+      await addCaseIntervention(
+        c.get('deps'),
+        requireActor(c),
+        { caseId: id, ...body },
+        c.get('requestId'),
+      ),
+      201,
+    );
+  })
+  .openapi(updateIntervention, async (c) => {
+    const { id, ref } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(
+      await updateCaseIntervention(
+        c.get('deps'),
+        requireActor(c),
+        { caseId: id, ref, ...body },
+        c.get('requestId'),
+      ),
+      200,
+    );
+  })
+  .openapi(deleteIntervention, async (c) => {
+    const { id, ref } = c.req.valid('param');
+    const { version } = c.req.valid('query');
+    return c.json(
+      await deleteCaseIntervention(
         c.get('deps'),
         requireActor(c),
         { caseId: id, ref, version },

@@ -29,6 +29,7 @@ import type { AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
+import { versionConflict } from './audit-service';
 import { monthTotalsJson, todayIn } from './commitment-service';
 
 export interface ImportResult {
@@ -273,6 +274,7 @@ export async function getCase(
       ageBand: ageBandOn(r.person.birthDate, todayIn(deps)),
     },
     version: stored.version,
+    canWrite: can(actor, 'case.write', { unitId: stored.unitId }),
     year,
     expected: monthTotalsJson(t.expected),
     granted: monthTotalsJson(t.granted),
@@ -319,11 +321,7 @@ export async function grantCaseIntervention(
       throw new AppError('case_not_expected', { ref: params.ref });
     }
     if (!(await touchCase(tx, stored.id, params.version))) {
-      throw new AppError('version_conflict', {
-        object: `Sagen ${stored.record.ref}`,
-        user: 'en anden bruger',
-        at: stored.updatedAt,
-      });
+      throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
     }
     await replaceInterventions(tx, [
       { caseId: stored.id, interventions: result.record.interventions },

@@ -50,6 +50,22 @@ export const CaseInterventionSchema = z.object({
   payment: CasePaymentSchema,
 });
 
+/** An intervention as a caseworker enters it: a decision is granted afterwards, never here. */
+export const CaseInterventionInputSchema = CaseInterventionSchema.extend({
+  ref: ref.nullish(),
+  status: z.enum(['draft', 'expected'], {
+    error: 'Skal være draft eller expected: en indsats bevilges bagefter.',
+  }),
+});
+
+/** A new case: the case system's references only (no CPR number, no names). */
+export const NewCaseSchema = z.object({
+  ref,
+  household: ref,
+  unitId: z.string({ error: 'Skal være tekst.' }),
+  person: z.object({ ref, birthDate: dateText.nullish() }),
+});
+
 export const CaseSchema = z.object({
   ref,
   household: ref,
@@ -198,6 +214,8 @@ export interface CaseDetailJson {
   unit: { id: string; name: string };
   person: { ref: string; birthDate: string | null; ageBand: string };
   version: number;
+  /** whether the reader may register and adjust interventions in the case */
+  canWrite: boolean;
   year: number;
   expected: MonthTotalsJson;
   granted: MonthTotalsJson;
