@@ -198,7 +198,7 @@ export async function runLedgerImport(
   } else {
     const firstText = iconv.decode(Buffer.from(first.subarray(0, 8192)), encoding);
     report.delimiter = detectDelimiter(firstText.split(/\r?\n/)[0] ?? '');
-    const parser = Readable.from(text()).pipe(
+    const parser = Readable.from(text(), { highWaterMark: 1 }).pipe(
       parse({
         delimiter: report.delimiter,
         bom: true,
