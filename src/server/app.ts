@@ -22,6 +22,7 @@ import { organisationRoutes } from './routes/organisation';
 import { sessionRoutes } from './routes/session';
 import { caseRoutes } from './routes/cases';
 import { commitmentRoutes } from './routes/commitments';
+import { statusReportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { oidcRoutes } from './routes/oidc';
@@ -82,7 +83,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', forecastRoutes)
     .route('/', followUpRoutes)
     .route('/', caseRoutes)
-    .route('/', commitmentRoutes);
+    .route('/', commitmentRoutes)
+    .route('/', statusReportRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

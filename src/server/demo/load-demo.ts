@@ -5,6 +5,7 @@ import { seedDemoActionPlans } from './action-plans';
 import { seedDemoBudget } from './budget';
 import { seedDemoCases } from './cases';
 import { seedDemoOrganisation } from './organisation';
+import { seedDemoStatusReport } from './status-report';
 
 /** True when the database holds no users yet: the only time the demo is loaded. */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -20,6 +21,7 @@ export async function loadDemo(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await seedDemoOrganisation(tx);
     await seedDemoCases(tx);
+    await seedDemoStatusReport(tx);
     await seedDemoActionPlans(tx);
     await seedDemoBudget(tx);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });

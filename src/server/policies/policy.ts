@@ -27,6 +27,7 @@ export const ACTIONS = [
   'forecast.read',
   'forecast.write',
   'report.read',
+  'report.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,6 +52,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'budget.write',
     'ledger.import',
     'forecast.write',
+    'report.write',
   ],
   funktionsleder: [
     ...READS,
@@ -60,6 +62,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'plan.activate',
     'plan.realise',
     'forecast.write',
+    'report.write',
   ],
   faglig_koordinator: [...READS, 'case.read', 'case.write'],
   raadgiver: ['organisation.read', 'case.read', 'case.write', 'commitment.read', 'plan.read'],

@@ -10,10 +10,12 @@ import daCases from './da/cases.json';
 import enCases from './en/cases.json';
 import daBudget from './da/budget.json';
 import enBudget from './en/budget.json';
+import daReports from './da/reports.json';
+import enReports from './en/reports.json';
 
 export const resources = {
-  da: { ...daCommon, ...daAdmin, ...daActionPlans, ...daCases, ...daBudget },
-  en: { ...enCommon, ...enAdmin, ...enActionPlans, ...enCases, ...enBudget },
+  da: { ...daCommon, ...daAdmin, ...daActionPlans, ...daCases, ...daBudget, ...daReports },
+  en: { ...enCommon, ...enAdmin, ...enActionPlans, ...enCases, ...enBudget, ...enReports },
 } as const;
 export type Language = keyof typeof resources;
 

@@ -1,0 +1,174 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { parseIsoDate, type IsoDate } from '../../domain/months';
+import { AGE_BANDS, COST_GROUPS, PROVIDERS } from '../../domain/status-report/report';
+import { renderStatusReportDocx } from '../../reports/status-report-docx';
+import type { ReportContent } from '../../db/repositories/status-reports';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import {
+  createStatusReport,
+  finaliseStatusReport,
+  getStatusReport,
+  listStatusReports,
+  updateStatusReport,
+} from '../services/status-report-service';
+
+const text = (max: number) => z.string().max(max, `Højst ${max} tegn.`);
+
+const FocusArea = z.object({
+  title: text(500).min(1, 'Skal udfyldes.'),
+  action: text(10_000),
+  judgement: text(10_000),
+  cost: z
+    .object({
+      group: z.enum(COST_GROUPS, { error: 'Ukendt gruppe.' }),
+      provider: z.enum(PROVIDERS, { error: 'Skal være ekstern eller intern.' }).nullable(),
+    })
+    .nullable(),
+  families: z.object({ band: z.enum(AGE_BANDS, { error: 'Ukendt aldersgruppe.' }) }).nullable(),
+});
+
+const Content = z.object({
+  title: text(300).min(1, 'Skal udfyldes.'),
+  year: z
+    .number({ error: 'Skal være et årstal.' })
+    .int('Skal være et årstal.')
+    .min(2001, 'Skal være et årstal fra 2001.')
+    .max(2100, 'Skal være et årstal til og med 2100.'),
+  asOf: z
+    .string()
+    .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).'),
+  intro: text(20_000).default(''),
+  closing: text(20_000).default(''),
+  focusAreas: z.array(FocusArea).max(20, 'Højst 20 fokusområder.'),
+});
+const Update = Content.extend({ version: z.number().int().min(1) });
+const Version = z.object({ version: z.number().int().min(1) });
+
+const Report = z.any().openapi('StatusReport', {
+  description:
+    'A status report with each focus area and its figures (kroner): frozen when final, otherwise computed now',
+});
+const id = z.object({ id: z.string() });
+const jsonResponse = (description: string) => ({
+  200: { description, content: { 'application/json': { schema: Report } } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/status-reports',
+  tags: ['Status reports'],
+  summary: 'Status reports to the political committee',
+  responses: { ...jsonResponse('Statusrapporter'), ...problemResponses(401, 403) },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/status-reports',
+  tags: ['Status reports'],
+  summary: 'Create a draft status report (audited)',
+  request: body(Content),
+  responses: {
+    201: { description: 'Oprettet', content: { 'application/json': { schema: Report } } },
+    ...problemResponses(401, 403, 422),
+  },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/status-reports/{id}',
+  tags: ['Status reports'],
+  summary: 'One status report with its figures',
+  request: { params: id },
+  responses: { ...jsonResponse('Statusrapport'), ...problemResponses(401, 403, 404) },
+});
+const put = createRoute({
+  method: 'put',
+  path: '/status-reports/{id}',
+  tags: ['Status reports'],
+  summary: "Save a draft's texts (409 on a stale version or a final report; audited)",
+  request: { params: id, ...body(Update) },
+  responses: { ...jsonResponse('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+});
+const finalise = createRoute({
+  method: 'post',
+  path: '/status-reports/{id}/finalise',
+  tags: ['Status reports'],
+  summary: 'Mark final: the figures are frozen as they are now (audited)',
+  request: { params: id, ...body(Version) },
+  responses: { ...jsonResponse('Endelig'), ...problemResponses(401, 403, 404, 409) },
+});
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/status-reports/{id}/export',
+  tags: ['Status reports'],
+  summary: 'The report as a Word document laid out like the committee paper',
+  request: {
+    params: id,
+    query: z.object({ format: z.enum(['docx'], { error: 'Skal være docx.' }).default('docx') }),
+  },
+  responses: {
+    200: { description: 'Word', content: { [DOCX]: { schema: z.any() } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const contentOf = (b: z.infer<typeof Content>): ReportContent => ({
+  title: b.title,
+  year: b.year,
+  asOf: b.asOf as IsoDate,
+  intro: b.intro,
+  closing: b.closing,
+  focusAreas: b.focusAreas,
+});
+
+export const statusReportRoutes = createRouter()
+  .openapi(list, async (c) =>
+    c.json({ items: await listStatusReports(c.get('deps'), requireActor(c)) }, 200),
+  )
+  .openapi(create, async (c) => {
+    const b = c.req.valid('json');
+    const report = await createStatusReport(
+      c.get('deps'),
+      requireActor(c),
+      contentOf(b),
+      c.get('requestId'),
+    );
+    return c.json(report, 201);
+  })
+  .openapi(get, async (c) =>
+    c.json(await getStatusReport(c.get('deps'), requireActor(c), c.req.valid('param').id), 200),
+  )
+  .openapi(put, async (c) => {
+    const b = c.req.valid('json');
+    const report = await updateStatusReport(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      { version: b.version, content: contentOf(b) },
+      c.get('requestId'),
+    );
+    return c.json(report, 200);
+  })
+  .openapi(finalise, async (c) => {
+    const report = await finaliseStatusReport(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.req.valid('json').version,
+      c.get('requestId'),
+    );
+    return c.json(report, 200);
+  })
+  .openapi(exportRoute, async (c) => {
+    const report = await getStatusReport(c.get('deps'), requireActor(c), c.req.valid('param').id);
+    const file = await renderStatusReportDocx(report);
+    const filename = `statusrapport-${report.year}-${report.asOf}.docx`;
+    return c.body(new Uint8Array(file), 200, {
+      'Content-Type': DOCX,
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
