@@ -27,6 +27,9 @@ export function CaseListPage() {
   return (
     <>
       <h1>{t('cases.list.title')}</h1>
+      <p>
+        <Link to="/sager/ny">{t('cases.edit.newCase')}</Link>
+      </p>
       <form className="filters" onSubmit={submit} role="search">
         <fieldset>
           <legend>{t('cases.filters.legend')}</legend>

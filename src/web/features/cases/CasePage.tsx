@@ -8,6 +8,7 @@ import type { CaseDetailJson } from '../../../shared/schemas/cases';
 import { danishDate, kr, today } from './format';
 import { monthName } from './labels';
 import { Field } from './UnitSelect';
+import { InterventionForm } from './InterventionForm';
 
 type Detail = CaseDetailJson['interventions'][number];
 
@@ -22,6 +23,41 @@ export function CasePage() {
   );
   const [actionError, setActionError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
+  const [editing, setEditing] = useState<{
+    mode: 'new' | 'edit' | 'adjust';
+    ref: string | null;
+  } | null>(null);
+  const save = async (body: Record<string, unknown>) => {
+    if (!data || !editing) return;
+    if (editing.mode === 'edit' && editing.ref) {
+      await api(`/cases/${data.id}/interventions/${encodeURIComponent(editing.ref)}`, {
+        method: 'PUT',
+        body: { version: data.version, intervention: body },
+      });
+    } else {
+      await api(`/cases/${data.id}/interventions`, {
+        method: 'POST',
+        body: { version: data.version, intervention: body },
+      });
+    }
+    setMessage(t(editing.mode === 'adjust' ? 'cases.edit.adjusted_ok' : 'cases.edit.saved_ok'));
+    setEditing(null);
+    reload();
+  };
+  const remove = async (ref: string) => {
+    if (!data) return;
+    setActionError(null);
+    try {
+      await api(
+        `/cases/${data.id}/interventions/${encodeURIComponent(ref)}?version=${data.version}`,
+        { method: 'DELETE' },
+      );
+      setMessage(t('cases.edit.deleted_ok', { ref }));
+      reload();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
   const grant = async (ref: string) => {
     if (!data) return;
     setActionError(null);
@@ -136,12 +172,41 @@ export function CasePage() {
                     <td>{plan(i)}</td>
                     <td className="num">{kr(i.expected)}</td>
                     <td className="num">{kr(i.granted)}</td>
-                    <td>
-                      {i.status === 'expected' && (
+                    <td className="row-actions">
+                      {data.canWrite && i.status === 'expected' && (
                         <button type="button" onClick={() => void grant(i.ref)}>
                           {t('cases.case.grant')}
                           <span className="visually-hidden"> {i.ref}</span>
                         </button>
+                      )}
+                      {data.canWrite && i.status === 'granted' && (
+                        <button
+                          type="button"
+                          onClick={() => setEditing({ mode: 'adjust', ref: i.ref })}
+                        >
+                          {t('cases.edit.adjust')}
+                          <span className="visually-hidden"> {i.ref}</span>
+                        </button>
+                      )}
+                      {data.canWrite && i.status !== 'granted' && (
+                        <>
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => setEditing({ mode: 'edit', ref: i.ref })}
+                          >
+                            {t('cases.edit.edit')}
+                            <span className="visually-hidden"> {i.ref}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => void remove(i.ref)}
+                          >
+                            {t('cases.edit.delete')}
+                            <span className="visually-hidden"> {i.ref}</span>
+                          </button>
+                        </>
                       )}
                     </td>
                   </tr>
@@ -149,16 +214,38 @@ export function CasePage() {
               </tbody>
             </table>
           </div>
+          {data.canWrite && !editing && (
+            <p>
+              <button type="button" onClick={() => setEditing({ mode: 'new', ref: null })}>
+                {t('cases.edit.add')}
+              </button>
+            </p>
+          )}
+          {editing && (
+            <InterventionForm
+              key={`${editing.mode}:${editing.ref ?? ''}`}
+              mode={editing.mode}
+              initial={data.interventions.find((i) => i.ref === editing.ref) ?? null}
+              others={data.interventions}
+              onSubmit={save}
+              onCancel={() => setEditing(null)}
+            />
+          )}
+          <AdjustmentChains interventions={data.interventions} />
           <h2>{t('cases.case.monthly', { year: data.year })}</h2>
+          <p className="muted">{t('cases.edit.beforeAfterHelp')}</p>
           <table className="table compact">
             <thead>
               <tr>
                 <th scope="col">{t('cases.statement.month')}</th>
                 <th scope="col" className="num">
-                  {t('cases.statement.expected')}
+                  {t('cases.edit.before')}
                 </th>
                 <th scope="col" className="num">
-                  {t('cases.statement.granted')}
+                  {t('cases.edit.after')}
+                </th>
+                <th scope="col" className="num">
+                  {t('cases.edit.change')}
                 </th>
               </tr>
             </thead>
@@ -166,21 +253,65 @@ export function CasePage() {
               {data.expected.byMonth.map((e, m) => (
                 <tr key={m}>
                   <th scope="row">{monthName(t, m)}</th>
-                  <td className="num">{kr(e)}</td>
                   <td className="num">{kr(data.granted.byMonth[m])}</td>
+                  <td className="num">{kr(e)}</td>
+                  <td className="num">{kr(e - (data.granted.byMonth[m] ?? 0))}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('cases.statement.total')}</th>
-                <td className="num">{kr(data.expected.total)}</td>
                 <td className="num">{kr(data.granted.total)}</td>
+                <td className="num">{kr(data.expected.total)}</td>
+                <td className="num">{kr(data.expected.total - data.granted.total)}</td>
               </tr>
             </tfoot>
           </table>
         </>
       )}
     </>
+  );
+}
+
+/** Each adjustment chain of the case: the original first, then what adjusts it, in order. */
+function AdjustmentChains({ interventions }: { interventions: Detail[] }) {
+  const { t } = useTranslation();
+  const byRef = new Map(interventions.map((i) => [i.ref, i]));
+  const adjusted = new Set(interventions.map((i) => i.modifies).filter(Boolean));
+  const roots = interventions.filter(
+    (i) => (i.modifies === null || !byRef.has(i.modifies)) && adjusted.has(i.ref),
+  );
+  if (roots.length === 0) return null;
+  const chainOf = (root: Detail): Detail[] => {
+    const out: Detail[] = [];
+    const visit = (i: Detail) => {
+      if (out.includes(i)) return;
+      out.push(i);
+      interventions.filter((c) => c.modifies === i.ref).forEach(visit);
+    };
+    visit(root);
+    return out;
+  };
+  return (
+    <section aria-labelledby="adjustment-chains">
+      <h2 id="adjustment-chains">{t('cases.edit.chains')}</h2>
+      <ul className="adjustment-chains">
+        {roots.map((root) => (
+          <li key={root.ref}>
+            <ol>
+              {chainOf(root).map((i) => (
+                <li key={i.ref}>
+                  <strong>{i.ref}</strong> · {t(`cases.case.statuses.${i.status}`)} ·{' '}
+                  {danishDate(i.startDate)}–
+                  {i.endDate ? danishDate(i.endDate) : t('cases.case.untilFurther')} ·{' '}
+                  {t('cases.edit.yearCost', { expected: kr(i.expected), granted: kr(i.granted) })}
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

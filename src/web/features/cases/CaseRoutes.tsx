@@ -6,6 +6,7 @@ import { CasePage } from './CasePage';
 import { FamiliesPage } from './FamiliesPage';
 import { ImportPage } from './ImportPage';
 import { MovementPage } from './MovementPage';
+import { NewCasePage } from './NewCasePage';
 import { ReimbursementPage } from './ReimbursementPage';
 import { StatementPage } from './StatementPage';
 
@@ -41,6 +42,7 @@ export function CaseRoutes() {
         <Route path="refusion" element={<ReimbursementPage />} />
         <Route path="liste" element={<CaseListPage />} />
         <Route path="sag/:id" element={<CasePage />} />
+        <Route path="ny" element={<NewCasePage />} />
         <Route path="import" element={<ImportPage />} />
       </Routes>
     </>

@@ -1,0 +1,307 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseKronerText, toKroner } from '../../../domain/money';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import type { CaseDetailJson } from '../../../shared/schemas/cases';
+import { today } from './format';
+
+type Detail = CaseDetailJson['interventions'][number];
+
+export const CATEGORIES = [
+  'anbringelse-plejefamilie',
+  'anbringelse-netvaerksplejefamilie',
+  'anbringelse-doegninstitution',
+  'anbringelse-opholdssted',
+  'anbringelse-eget-vaerelse',
+  'familiebehandling',
+  'praktisk-paedagogisk-stoette',
+  'kontaktperson',
+  'aflastning',
+  'forebyggende-andet',
+  'eftervaern',
+  'merudgifter',
+  'tabt-arbejdsfortjeneste',
+  'andet',
+] as const;
+
+interface FormState {
+  ref: string;
+  kind: string;
+  status: string;
+  modifies: string;
+  decidedOn: string;
+  category: string;
+  paragraph: string;
+  providerName: string;
+  external: boolean;
+  accountFunction: string;
+  startDate: string;
+  endDate: string;
+  followOn: boolean;
+  type: string;
+  frequency: string;
+  dayOfMonth: string;
+  date: string;
+  basis: 'amount' | 'rate';
+  amount: string;
+  units: string;
+  rate: string;
+  payments: string;
+}
+
+const num = (v: unknown): string =>
+  typeof v === 'number' ? String(v).replace('.', ',') : typeof v === 'string' ? v : '';
+
+/** The form's fields from an existing intervention (to edit it or adjust it) or empty. */
+export function formFrom(i: Detail | null, mode: 'new' | 'edit' | 'adjust'): FormState {
+  const p = i?.payment ?? {};
+  const payments = Array.isArray(p.payments)
+    ? (p.payments as { date: string; amount: number }[])
+        .map((x) => `${x.date} ${num(x.amount)}`)
+        .join('\n')
+    : '';
+  return {
+    ref: mode === 'edit' ? (i?.ref ?? '') : '',
+    kind: i?.kind ?? 'main',
+    status: mode === 'edit' ? (i?.status ?? 'expected') : 'expected',
+    modifies: mode === 'adjust' ? (i?.ref ?? '') : (i?.modifies ?? ''),
+    decidedOn: mode === 'edit' ? (i?.decidedOn ?? today()) : today(),
+    category: i?.category ?? 'familiebehandling',
+    paragraph: i?.paragraph ?? '',
+    providerName: i?.provider.name ?? '',
+    external: i?.provider.external ?? false,
+    accountFunction: i?.accountFunction ?? '5.28.21',
+    startDate: mode === 'adjust' ? '' : (i?.startDate ?? ''),
+    endDate: i?.endDate ?? '',
+    followOn: i?.followOn ?? false,
+    type: typeof p.type === 'string' ? p.type : 'running',
+    frequency: typeof p.frequency === 'string' ? p.frequency : 'monthly',
+    dayOfMonth: num(p.dayOfMonth) || '1',
+    date: typeof p.date === 'string' ? p.date : '',
+    basis: typeof p.rate === 'string' ? 'rate' : 'amount',
+    amount: num(p.amount),
+    units: num(p.units),
+    rate: typeof p.rate === 'string' ? p.rate : '',
+    payments,
+  };
+}
+
+/** Kroner typed the Danish way as a JSON number; text that is no amount is sent as typed. */
+function kroner(text: string): number | string {
+  const r = parseKronerText(text);
+  return r.ok ? toKroner(r.value) : text;
+}
+
+/** The intervention as the API takes it. */
+export function bodyFrom(f: FormState): Record<string, unknown> {
+  const payment: Record<string, unknown> = { type: f.type };
+  if (f.type === 'running') {
+    payment.frequency = f.frequency;
+    if (f.frequency === 'monthly') payment.dayOfMonth = Number(f.dayOfMonth);
+  }
+  if (f.type === 'one-time') payment.date = f.date || null;
+  if (f.type === 'individual') {
+    payment.payments = f.payments
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => {
+        const [date = '', ...rest] = l.split(/\s+/);
+        return { date, amount: kroner(rest.join('')) };
+      });
+  } else if (f.basis === 'amount') {
+    payment.amount = kroner(f.amount);
+  } else {
+    payment.units = Number(f.units.replace(',', '.'));
+    payment.rate = f.rate;
+  }
+  return {
+    ...(f.ref ? { ref: f.ref } : {}),
+    kind: f.kind,
+    status: f.status,
+    modifies: f.modifies || null,
+    decidedOn: f.decidedOn,
+    category: f.category,
+    paragraph: f.paragraph,
+    provider: { name: f.providerName, external: f.external },
+    accountFunction: f.accountFunction,
+    startDate: f.startDate,
+    endDate: f.endDate || null,
+    followOn: f.followOn,
+    payment,
+  };
+}
+
+/**
+ * Registers or changes an intervention. `mode` adjust: an expected adjustment of a granted
+ * intervention (the original is not edited; granting the adjustment ends it the day before).
+ */
+export function InterventionForm(props: {
+  mode: 'new' | 'edit' | 'adjust';
+  initial: Detail | null;
+  others: Detail[];
+  onSubmit: (body: Record<string, unknown>) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [f, setF] = useState<FormState>(() => formFrom(props.initial, props.mode));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set =
+    <K extends keyof FormState>(k: K) =>
+    (v: FormState[K]) =>
+      setF((s) => ({ ...s, [k]: v }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit(bodyFrom(f));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const text = (k: keyof FormState, label: string, type = 'text', required = false) => (
+    <div className="field">
+      <label htmlFor={`${id}-${k}`}>{label}</label>
+      <input
+        id={`${id}-${k}`}
+        type={type}
+        value={f[k] as string}
+        required={required}
+        onChange={(e) => set(k)(e.target.value)}
+      />
+    </div>
+  );
+  const select = (k: keyof FormState, label: string, options: [string, string][]) => (
+    <div className="field">
+      <label htmlFor={`${id}-${k}`}>{label}</label>
+      <select id={`${id}-${k}`} value={f[k] as string} onChange={(e) => set(k)(e.target.value)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const check = (k: 'external' | 'followOn', label: string) => (
+    <div className="field field-check">
+      <input
+        id={`${id}-${k}`}
+        type="checkbox"
+        checked={f[k]}
+        onChange={(e) => set(k)(e.target.checked)}
+      />
+      <label htmlFor={`${id}-${k}`}>{label}</label>
+    </div>
+  );
+  const e = (k: string) => t(`cases.edit.${k}`);
+  const title =
+    props.mode === 'adjust'
+      ? t('cases.edit.adjustTitle', { ref: props.initial?.ref ?? '' })
+      : props.mode === 'edit'
+        ? t('cases.edit.editTitle', { ref: props.initial?.ref ?? '' })
+        : e('newTitle');
+  return (
+    <form className="intervention-form" onSubmit={(ev) => void submit(ev)} aria-label={title}>
+      <h2>{title}</h2>
+      {props.mode === 'adjust' && <p>{e('adjustHelp')}</p>}
+      <ErrorMessage error={error} />
+      <fieldset>
+        <legend>{e('decision')}</legend>
+        {props.mode === 'new' && text('ref', e('ref'))}
+        {select('kind', t('cases.case.kind'), [
+          ['main', t('cases.case.kinds.main')],
+          ['supplementary', t('cases.case.kinds.supplementary')],
+        ])}
+        {select('status', t('cases.case.status'), [
+          ['expected', t('cases.case.statuses.expected')],
+          ['draft', t('cases.case.statuses.draft')],
+        ])}
+        {props.mode !== 'adjust' &&
+          select('modifies', t('cases.case.modifies'), [
+            ['', e('modifiesNone')],
+            ...props.others
+              .filter((o) => o.ref !== props.initial?.ref || props.mode === 'new')
+              .map((o): [string, string] => [o.ref, o.ref]),
+          ])}
+        {text('decidedOn', t('cases.case.decidedOn'), 'date', true)}
+        {select(
+          'category',
+          t('cases.case.category'),
+          CATEGORIES.map((c) => [c, t(`cases.categories.${c}`)]),
+        )}
+        {text('paragraph', t('cases.case.paragraph'))}
+        {text('providerName', t('cases.case.provider'), 'text', true)}
+        {check('external', e('external'))}
+        {text('accountFunction', t('cases.case.accountFunction'), 'text', true)}
+        {text('startDate', e('startDate'), 'date', true)}
+        {text('endDate', e('endDate'), 'date')}
+        {check('followOn', e('followOn'))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('cases.case.payment')}</legend>
+        {select('type', e('type'), [
+          ['running', e('types.running')],
+          ['one-time', e('types.one-time')],
+          ['individual', e('types.individual')],
+        ])}
+        {f.type === 'running' &&
+          select(
+            'frequency',
+            e('frequency'),
+            (['daily', 'weekly', 'biweekly', 'monthly'] as const).map((q) => [
+              q,
+              e(`frequencies.${q}`),
+            ]),
+          )}
+        {f.type === 'running' &&
+          f.frequency === 'monthly' &&
+          text('dayOfMonth', e('dayOfMonth'), 'number')}
+        {f.type === 'one-time' && text('date', e('date'), 'date')}
+        {f.type === 'individual' ? (
+          <div className="field">
+            <label htmlFor={`${id}-payments`}>{e('payments')}</label>
+            <textarea
+              id={`${id}-payments`}
+              rows={4}
+              value={f.payments}
+              aria-describedby={`${id}-payments-help`}
+              onChange={(ev) => set('payments')(ev.target.value)}
+            />
+            <p id={`${id}-payments-help`} className="muted">
+              {e('paymentsHelp')}
+            </p>
+          </div>
+        ) : (
+          <>
+            {select('basis', e('basis'), [
+              ['amount', e('bases.amount')],
+              ['rate', e('bases.rate')],
+            ])}
+            {f.basis === 'amount' ? (
+              text('amount', e('amount'))
+            ) : (
+              <>
+                {text('units', e('units'))}
+                {text('rate', e('rate'))}
+              </>
+            )}
+          </>
+        )}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {props.mode === 'adjust' ? e('saveAdjustment') : e('save')}
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {e('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
