@@ -8,6 +8,7 @@ import { BudgetRoutes } from './features/budget/BudgetRoutes';
 import { CaseRoutes } from './features/cases/CaseRoutes';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LoginPage } from './features/login/LoginPage';
+import { ReportRoutes } from './features/status-reports/ReportRoutes';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 
 function Routed() {
@@ -22,7 +23,7 @@ function Routed() {
         <Route path="handleplaner/*" element={<ActionPlanRoutes />} />
         <Route path="sager/*" element={<CaseRoutes />} />
         <Route path="budget/*" element={<BudgetRoutes />} />
-        <Route path="rapporter/*" element={<ComingSoon titleKey="nav.reports" />} />
+        <Route path="rapporter/*" element={<ReportRoutes />} />
         <Route path="administration/*" element={<AdminPage />} />
         <Route path="*" element={<ComingSoon titleKey="errors.not_found" />} />
       </Route>

@@ -1,0 +1,14 @@
+import { Route, Routes } from 'react-router';
+import './reports.css';
+import { ReportListPage } from './ReportListPage';
+import { ReportPage } from './ReportPage';
+
+/** Everything under /rapporter. */
+export function ReportRoutes() {
+  return (
+    <Routes>
+      <Route index element={<ReportListPage />} />
+      <Route path=":id" element={<ReportPage />} />
+    </Routes>
+  );
+}
