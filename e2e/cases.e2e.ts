@@ -90,4 +90,54 @@ describe('cases and commitments', () => {
     await page.getByRole('button', { name: 'Importér 1 rækker' }).click();
     await expect(page.getByRole('status').last().textContent()).resolves.toContain('1 nye');
   });
+
+  it('a caseworker registers an intervention and an expected step-down by keyboard', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'raadgiver');
+    const ref = `E2E-${Date.now()}`;
+    await page.goto(`${baseUrl()}/sager/liste`);
+    await page.getByRole('link', { name: 'Opret sag' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Opret sag' }).waitFor();
+    await page.getByLabel('Sagsreference').fill(ref);
+    await page.getByLabel('Husstand').fill(`H-${ref}`);
+    await page
+      .getByLabel('Enhed')
+      .selectOption({ label: 'Myndighed, det specialiserede børneområde' });
+    await page.getByLabel('Personreference').fill(`P-${ref}`);
+    await page.getByLabel('Født').fill('2011-04-02');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Sag ${ref}` }).waitFor();
+
+    await page.getByRole('button', { name: 'Tilføj indsats' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Ny indsats' });
+    await form.getByLabel('Kategori').selectOption({ label: 'Kontaktperson' });
+    await form.getByLabel('Leverandør', { exact: true }).fill('Familiecentret');
+    await form.getByLabel('Startdato').fill('2026-12-01');
+    await form.getByLabel('Hyppighed').selectOption({ label: 'Dagligt' });
+    await form.getByLabel('Beløb pr. betaling (kr.)').focus();
+    await page.keyboard.type('500');
+    await page.keyboard.press('Enter');
+    await page.getByText('Indsatsen er gemt.').waitFor();
+    await page.getByRole('button', { name: `Bevilg ${ref}-1` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Indsatsen er bevilget.').waitFor();
+    const december = page.getByRole('row', { name: /^dec\. / });
+    await expect(december.textContent()).resolves.toContain('15.500');
+
+    await page.getByRole('button', { name: `Justér ${ref}-1` }).focus();
+    await page.keyboard.press('Enter');
+    const adjust = page.getByRole('form', { name: `Justér indsats ${ref}-1` });
+    await adjust.getByLabel('Startdato').fill('2026-12-11');
+    await adjust.getByLabel('Beløb pr. betaling (kr.)').fill('250');
+    await adjust.getByLabel('Beløb pr. betaling (kr.)').press('Enter');
+    await page.getByText('Den forventede justering er gemt og tæller med i prognosen.').waitFor();
+    // before (granted) 31 × 500 kr., after (expected) 10 × 500 + 21 × 250 kr.
+    const cells = await december.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['15.500', '10.250']);
+    await page.getByRole('heading', { name: 'Justeringskæder' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'cases-adjustment');
+  });
 });

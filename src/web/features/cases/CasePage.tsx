@@ -172,42 +172,44 @@ export function CasePage() {
                     <td>{plan(i)}</td>
                     <td className="num">{kr(i.expected)}</td>
                     <td className="num">{kr(i.granted)}</td>
-                    <td className="row-actions">
-                      {data.canWrite && i.status === 'expected' && (
-                        <button type="button" onClick={() => void grant(i.ref)}>
-                          {t('cases.case.grant')}
-                          <span className="visually-hidden"> {i.ref}</span>
-                        </button>
-                      )}
-                      {data.canWrite && i.status === 'granted' && (
-                        <button
-                          type="button"
-                          onClick={() => setEditing({ mode: 'adjust', ref: i.ref })}
-                        >
-                          {t('cases.edit.adjust')}
-                          <span className="visually-hidden"> {i.ref}</span>
-                        </button>
-                      )}
-                      {data.canWrite && i.status !== 'granted' && (
-                        <>
-                          <button
-                            type="button"
-                            className="secondary"
-                            onClick={() => setEditing({ mode: 'edit', ref: i.ref })}
-                          >
-                            {t('cases.edit.edit')}
+                    <td>
+                      <div className="row-actions">
+                        {data.canWrite && i.status === 'expected' && (
+                          <button type="button" onClick={() => void grant(i.ref)}>
+                            {t('cases.case.grant')}
                             <span className="visually-hidden"> {i.ref}</span>
                           </button>
+                        )}
+                        {data.canWrite && i.status === 'granted' && (
                           <button
                             type="button"
-                            className="secondary"
-                            onClick={() => void remove(i.ref)}
+                            onClick={() => setEditing({ mode: 'adjust', ref: i.ref })}
                           >
-                            {t('cases.edit.delete')}
+                            {t('cases.edit.adjust')}
                             <span className="visually-hidden"> {i.ref}</span>
                           </button>
-                        </>
-                      )}
+                        )}
+                        {data.canWrite && i.status !== 'granted' && (
+                          <>
+                            <button
+                              type="button"
+                              className="secondary"
+                              onClick={() => setEditing({ mode: 'edit', ref: i.ref })}
+                            >
+                              {t('cases.edit.edit')}
+                              <span className="visually-hidden"> {i.ref}</span>
+                            </button>
+                            <button
+                              type="button"
+                              className="secondary"
+                              onClick={() => void remove(i.ref)}
+                            >
+                              {t('cases.edit.delete')}
+                              <span className="visually-hidden"> {i.ref}</span>
+                            </button>
+                          </>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}
