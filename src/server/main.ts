@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createApp } from './app';
+import { drainJobs } from './jobs/worker';
 import { ConfigError, loadConfig } from './env';
 import { isEmpty, loadDemo } from './demo/load-demo';
 
@@ -42,6 +43,9 @@ async function main(): Promise<void> {
     { db, config, logger, now: () => new Date() },
     { webDir: path.resolve('dist') },
   );
+  // Jobs left queued by a server that stopped are picked up at start; new ones start when queued.
+  void drainJobs(db, (error) => logger.error({ event: 'job_failed', err: error }));
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({
       event: 'listening',
