@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
@@ -76,7 +77,7 @@ describe('cases and commitments', () => {
       'Sag;Husstand;Enhed;Person;Fødselsdato;Indsats;Status;Besluttet;Kategori;Leverandør;Ekstern;Funktion;Startdato;Slutdato;Hyppighed;Dag i måneden;Beløb',
       'CSV-1;CH-1;Myndighed, det specialiserede børneområde;CP-1;14.03.2010;C-1;Bevilget;20.11.2024;familiebehandling;Familiecentret;nej;5.28.21;01.01.2025;31.12.2025;Månedligt;1;12.345,50',
     ].join('\n');
-    await page.getByLabel('CSV-fil').setInputFiles({
+    await page.getByLabel('CSV- eller Excel-fil').setInputFiles({
       name: 'sager.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(csv, 'utf8'),
@@ -87,6 +88,64 @@ describe('cases and commitments', () => {
     );
     await expectAccessible(page);
     await screenshot(page, 'cases-csv-import');
+    await page.getByRole('button', { name: 'Importér 1 rækker' }).click();
+    await expect(page.getByRole('status').last().textContent()).resolves.toContain('1 nye');
+  });
+
+  it('imports an Excel file from a case system through the same mapping', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/sager/import`);
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Indsatser');
+    sheet.addRow([
+      'Sag',
+      'Husstand',
+      'Enhed',
+      'Person',
+      'Fødselsdato',
+      'Indsats',
+      'Status',
+      'Besluttet',
+      'Kategori',
+      'Leverandør',
+      'Ekstern',
+      'Funktion',
+      'Startdato',
+      'Slutdato',
+      'Hyppighed',
+      'Dag i måneden',
+      'Beløb',
+    ]);
+    sheet.addRow([
+      'XLSX-1',
+      'XH-1',
+      'Myndighed, det specialiserede børneområde',
+      'XP-1',
+      new Date(Date.UTC(2010, 2, 14)),
+      'X-1',
+      'Bevilget',
+      new Date(Date.UTC(2024, 10, 20)),
+      'aflastning',
+      'Aflastningshjemmet',
+      'ja',
+      '5.28.21',
+      new Date(Date.UTC(2025, 0, 1)),
+      new Date(Date.UTC(2025, 11, 31)),
+      'Månedligt',
+      1,
+      6789.25,
+    ]);
+    await page.getByLabel('CSV- eller Excel-fil').setInputFiles({
+      name: 'sager.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    const row = page.getByRole('row', { name: /XLSX-1/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('6.789,25');
+    await expectAccessible(page);
+    await screenshot(page, 'cases-xlsx-import');
     await page.getByRole('button', { name: 'Importér 1 rækker' }).click();
     await expect(page.getByRole('status').last().textContent()).resolves.toContain('1 nye');
   });

@@ -11,6 +11,7 @@ import {
   type CsvField,
   type CsvMapping,
 } from './csv-import';
+import { parseXlsx } from './xlsx-import';
 import { danishDate, kr } from './format';
 
 const STORAGE_KEY = 'overblik.cases.csvMapping';
@@ -38,7 +39,9 @@ export function CsvImport() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    const parsed = parseCsv(await file.text());
+    const parsed = /\.xlsx$/i.test(file.name)
+      ? await parseXlsx(await file.arrayBuffer())
+      : parseCsv(await file.text());
     const stored = savedMapping();
     const usable = stored && Object.values(stored).every((h) => parsed.header.includes(h));
     setCsv(parsed);
@@ -100,7 +103,12 @@ export function CsvImport() {
       <p className="muted">{t('cases.csv.intro')}</p>
       <div className="field">
         <label htmlFor={fileId}>{t('cases.csv.file')}</label>
-        <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} />
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void onFile(e)}
+        />
       </div>
       {csv && (
         <>
