@@ -354,3 +354,81 @@ describe('interventions and adjustments', () => {
     expect((await detail(raadgiver, id)).version).toBe(version);
   });
 });
+
+describe('rates', () => {
+  it('an økonomikonsulent enters dated periods with their source; bad periods store nothing', async () => {
+    const bad = await okonomi.put('/api/cases/rates/vederlag', {
+      name: 'Plejefamilievederlag',
+      source: 'KL',
+      periods: [
+        { from: '2026-01-01', to: null, amount: 4694.5 },
+        { from: '2026-06-01', to: '2026-05-01', amount: 4800.125 },
+      ],
+    });
+    expect(bad.status).toBe(422);
+    const issues = ((await bad.json()) as { issues: { path: string; message: string }[] }).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'periods.1.amount',
+      'periods.1.from',
+      'periods.1.to',
+    ]);
+    expect(issues.find((i) => i.path === 'periods.1.amount')?.message).toBe(
+      'Beløbet må højst have to decimaler.',
+    );
+    expect(await (await okonomi.get('/api/cases/rates')).json()).toEqual([]);
+    expect(
+      (
+        await raadgiver.put('/api/cases/rates/vederlag', {
+          name: 'x',
+          periods: [{ from: '2026-01-01', amount: 1 }],
+        })
+      ).status,
+    ).toBe(403);
+
+    const ok = await okonomi.put('/api/cases/rates/vederlag', {
+      name: 'Plejefamilievederlag pr. måned',
+      source: 'KL, vejledende takster 2026',
+      periods: [
+        { from: '2025-01-01', to: '2026-12-01', amount: 4600 },
+        { from: '2026-12-01', to: null, amount: 4694.5 },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    const rates = (await (await raadgiver.get('/api/cases/rates')).json()) as {
+      code: string;
+      source: string;
+      periods: unknown[];
+    }[];
+    expect(rates).toEqual([
+      {
+        code: 'vederlag',
+        name: 'Plejefamilievederlag pr. måned',
+        source: 'KL, vejledende takster 2026',
+        periods: [
+          { from: '2025-01-01', to: '2026-12-01', amount: 4600 },
+          { from: '2026-12-01', to: null, amount: 4694.5 },
+        ],
+      },
+    ]);
+    expect(await auditCount('case.rate.save')).toBe(1);
+
+    // a caseworker can now pay by units × rate: 2 units on 31 December
+    const id = await createCase('TAKST-1');
+    const added = await raadgiver.post(`/api/cases/${id}/interventions`, {
+      version: 1,
+      intervention: daily({
+        category: 'anbringelse-plejefamilie',
+        payment: {
+          type: 'running',
+          frequency: 'monthly',
+          dayOfMonth: 31,
+          units: 2,
+          rate: 'vederlag',
+        },
+      }),
+    });
+    expect(added.status).toBe(201);
+    const c = await commitments(raadgiver, 'TAKST-1');
+    expect(c.expected.byMonth[11]).toBe(9_389);
+  });
+});

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CaseInterventionInputSchema,
+  CaseRateSchema,
   CasesDocumentSchema,
   NewCaseSchema,
 } from '../../shared/schemas/cases';
@@ -19,6 +20,7 @@ import {
   deleteCaseIntervention,
   updateCaseIntervention,
 } from '../services/case-edit-service';
+import { listRatesJson, saveRate } from '../services/rate-service';
 
 const importRoute = createRoute({
   method: 'post',
@@ -207,7 +209,57 @@ const deleteIntervention = createRoute({
   },
 });
 
+const RateJsonSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  source: z.string().nullable(),
+  periods: z.array(z.object({ from: z.string(), to: z.string().nullable(), amount: z.number() })),
+});
+
+const listRatesRoute = createRoute({
+  method: 'get',
+  path: '/cases/rates',
+  tags: ['Cases'],
+  summary: 'Dated rates (e.g. KL foster-family fee units) with their periods and source',
+  responses: {
+    200: {
+      description: 'Takster',
+      content: { 'application/json': { schema: z.array(RateJsonSchema) } },
+    },
+    ...problemResponses(401, 403),
+  },
+});
+
+const saveRateRoute = createRoute({
+  method: 'put',
+  path: '/cases/rates/{code}',
+  tags: ['Cases'],
+  summary: 'Enter a rate with all its dated periods and source (replaces the stored periods)',
+  request: {
+    params: z.object({ code: z.string().min(1).max(200) }),
+    body: {
+      required: true,
+      content: { 'application/json': { schema: CaseRateSchema.omit({ code: true }) } },
+    },
+  },
+  responses: {
+    200: { description: 'Gemt', content: { 'application/json': { schema: RateJsonSchema } } },
+    ...problemResponses(401, 403, 422),
+  },
+});
+
 export const caseRoutes = createRouter()
+  .openapi(listRatesRoute, async (c) => {
+    return c.json(await listRatesJson(c.get('deps'), requireActor(c)), 200);
+  })
+  .openapi(saveRateRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(
+      await saveRate(c.get('deps'), requireActor(c), { ...body, code }, c.get('requestId')),
+      200,
+    );
+  })
   .openapi(importRoute, async (c) => {
     const body = c.req.valid('json');
     return c.json(await importCases(c.get('deps'), requireActor(c), body, c.get('requestId')), 200);
