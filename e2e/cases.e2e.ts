@@ -150,6 +150,36 @@ describe('cases and commitments', () => {
     await expect(page.getByRole('status').last().textContent()).resolves.toContain('1 nye');
   });
 
+  it('an administrator enters a dated rate and regulated reimbursement thresholds', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'admin');
+    await page.goto(`${baseUrl()}/sager/takster`);
+    await page.getByRole('heading', { level: 1, name: 'Takster og refusionsgrænser' }).waitFor();
+    await page.getByLabel('Takstkode').fill('vederlag-e2e');
+    await page.getByLabel('Navn').fill('Plejefamilievederlag pr. måned');
+    await page.getByLabel('Kilde').first().fill('KL, vejledende takster');
+    await page.getByLabel('Gælder fra').first().fill('2026-01-01');
+    await page.getByLabel('Beløb (kr.)').fill('4.694,50');
+    await page.getByRole('button', { name: 'Gem takst' }).click();
+    await page.getByText('Taksten vederlag-e2e er gemt.').waitFor();
+    const rate = page.getByRole('row', { name: /vederlag-e2e/ });
+    await expect(rate.textContent()).resolves.toContain('01.01.2026–indtil videre: 4.694,50 kr.');
+
+    const thresholds = page.getByRole('form', { name: 'Indtast regulerede grænser' });
+    await thresholds.getByLabel('Gælder fra').fill('2027-01-01');
+    await thresholds.getByLabel('Grænse for 25 % (kr. pr. år)').fill('900.000');
+    await thresholds.getByLabel('Grænse for 50 % (kr. pr. år)').fill('1.750.000');
+    await thresholds.getByLabel('Grænse for 75 % (kr. pr. år)').fill('2.200.000');
+    await thresholds.getByLabel('Kilde').fill('Barnets lov § 198, 2027-niveau');
+    await thresholds.getByRole('button', { name: 'Gem grænser' }).click();
+    await page.getByText('Grænserne fra 01.01.2027 er gemt.').waitFor();
+    await expect(page.getByRole('row', { name: /01\.01\.2027/ }).textContent()).resolves.toContain(
+      '1.750.000',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'cases-rates');
+  });
+
   it('a caseworker registers an intervention and an expected step-down by keyboard', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'raadgiver');

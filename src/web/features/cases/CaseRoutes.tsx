@@ -7,6 +7,7 @@ import { FamiliesPage } from './FamiliesPage';
 import { ImportPage } from './ImportPage';
 import { MovementPage } from './MovementPage';
 import { NewCasePage } from './NewCasePage';
+import { RatesPage } from './RatesPage';
 import { ReimbursementPage } from './ReimbursementPage';
 import { StatementPage } from './StatementPage';
 
@@ -17,6 +18,7 @@ const TABS = [
   { to: '/sager/refusion', key: 'reimbursement' },
   { to: '/sager/liste', key: 'list' },
   { to: '/sager/import', key: 'import' },
+  { to: '/sager/takster', key: 'rates' },
 ] as const;
 
 /** Everything under /sager: commitment statements, cases, reimbursement and import. */
@@ -43,6 +45,7 @@ export function CaseRoutes() {
         <Route path="liste" element={<CaseListPage />} />
         <Route path="sag/:id" element={<CasePage />} />
         <Route path="ny" element={<NewCasePage />} />
+        <Route path="takster" element={<RatesPage />} />
         <Route path="import" element={<ImportPage />} />
       </Routes>
     </>
