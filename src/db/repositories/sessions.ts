@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/access';
 import type { Queryable } from '../database';
 
 export interface SessionRow {
@@ -27,6 +28,35 @@ export async function findSession(
   const rows = await db.query<SessionRow>('SELECT * FROM sessions WHERE token_hash = $1', [
     tokenHash,
   ]);
+  return rows[0];
+}
+
+/** A session together with its user and the user's units: what every authenticated request needs. */
+export interface SessionWithUserRow extends SessionRow {
+  username: string;
+  display_name: string;
+  roles: Role[];
+  is_active: boolean;
+  unit_ids: string[];
+}
+
+/**
+ * The session and its user (with unit ids) in one round trip, so an authenticated request
+ * costs one query before its own work. No row when the session does not exist.
+ */
+export async function findSessionWithUser(
+  db: Queryable,
+  tokenHash: string,
+): Promise<SessionWithUserRow | undefined> {
+  const rows = await db.query<SessionWithUserRow>(
+    `SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
+            u.username, u.display_name, u.roles, u.is_active,
+            COALESCE((SELECT array_agg(uu.unit_id::text ORDER BY uu.unit_id)
+                        FROM user_units uu WHERE uu.user_id = u.id), '{}') AS unit_ids
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
   return rows[0];
 }
 

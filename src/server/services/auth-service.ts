@@ -4,13 +4,13 @@ import { recordAudit } from '../../db/repositories/audit';
 import {
   countRecentFailures,
   deleteSession,
-  findSession,
+  findSessionWithUser,
   insertSession,
   pruneExpired,
   recordLoginAttempt,
   touchSession,
 } from '../../db/repositories/sessions';
-import { findUserById, findUserByUsername, type UserRow } from '../../db/repositories/users';
+import { findUserByUsername, type UserRow } from '../../db/repositories/users';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { hashPassword, verifyPassword } from '../passwords';
@@ -143,7 +143,7 @@ export async function resolveSession(
 ): Promise<{ actor: Actor; tokenHash: string; csrfToken: string } | null> {
   const now = deps.now();
   const tokenHash = hashToken(token);
-  const session = await findSession(deps.db, tokenHash);
+  const session = await findSessionWithUser(deps.db, tokenHash);
   if (!session) return null;
   const idleLimit =
     new Date(session.last_seen_at).getTime() + deps.config.sessionIdleMinutes * 60_000;
@@ -151,12 +151,18 @@ export async function resolveSession(
     await deleteSession(deps.db, tokenHash);
     return null;
   }
-  const user = await findUserById(deps.db, session.user_id);
-  if (!user?.is_active) return null;
+  if (!session.is_active) return null;
   // Touch at most once a minute: a read-heavy page should not write on every request.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000)
     await touchSession(deps.db, tokenHash, now);
-  return { actor: actorFromUser(user), tokenHash, csrfToken: session.csrf_token };
+  const actor: Actor = {
+    userId: session.user_id,
+    username: session.username,
+    displayName: session.display_name,
+    roles: session.roles,
+    unitIds: session.unit_ids,
+  };
+  return { actor, tokenHash, csrfToken: session.csrf_token };
 }
 
 export async function logout(
