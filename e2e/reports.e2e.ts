@@ -41,4 +41,28 @@ describe('status reports', () => {
     await expectAccessible(page);
     await screenshot(page, 'reports-status-may-2020');
   });
+
+  it('an økonomikonsulent edits a text and makes the report final; the figures stay', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/rapporter`);
+    await page.getByRole('link', { name: /2020 - status maj/ }).click();
+    await page.getByRole('button', { name: 'Rediger tekster' }).click();
+    const closing = page.getByLabel('Afslutning');
+    await closing.fill('I november forelægges en fornyet status på målene for 2020.');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await page
+      .locator('main p')
+      .getByText('I november forelægges en fornyet status på målene for 2020.')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Gør endelig' }).click();
+    await page.getByRole('button', { name: 'Ja, gør endelig' }).click();
+    await page.getByText(/Tallene er fastfrosset/).waitFor();
+    await expect(page.getByRole('button', { name: 'Rediger tekster' }).count()).resolves.toBe(0);
+    await expect(page.locator('main').textContent()).resolves.toContain('5,9 mio. kr.');
+    await expectAccessible(page);
+    await screenshot(page, 'reports-final');
+  });
 });

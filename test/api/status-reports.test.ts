@@ -144,7 +144,12 @@ describe('writing reports', () => {
     const problem = (await stale.json()) as { code: string; detail: string };
     expect(problem.code).toBe('version_conflict');
     expect(problem.detail).toContain('okonomi');
-    expect((await report(okonomi, draft.id)).title).toBe('Status november 2020');
+    const latest = await report(okonomi, draft.id);
+    expect(latest.title).toBe('Status november 2020');
+    const finalised = await okonomi.post(`/api/status-reports/${draft.id}/finalise`, {
+      version: latest.version,
+    });
+    expect(finalised.status).toBe(200);
 
     const audit = await ctx.db.query<{ action: string; actor_username: string }>(
       `SELECT action, actor_username FROM audit_log WHERE object_type = 'status_report' AND object_id = $1 ORDER BY id`,
@@ -153,6 +158,7 @@ describe('writing reports', () => {
     expect(audit).toEqual([
       { action: 'create', actor_username: 'okonomi' },
       { action: 'update', actor_username: 'okonomi' },
+      { action: 'finalise', actor_username: 'okonomi' },
     ]);
   }, 120_000);
 

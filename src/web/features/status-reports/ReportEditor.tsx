@@ -10,7 +10,7 @@ export function ReportEditor({
   onDone,
 }: {
   report: StatusReportJson;
-  onDone: (saved: boolean) => void;
+  onDone: (saved: StatusReportJson | null) => void;
 }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(report.title);
@@ -29,7 +29,7 @@ export function ReportEditor({
     setBusy(true);
     setError(null);
     try {
-      await api(`/status-reports/${report.id}`, {
+      const saved = await api<StatusReportJson>(`/status-reports/${report.id}`, {
         method: 'PUT',
         body: {
           version: report.version,
@@ -47,7 +47,7 @@ export function ReportEditor({
           })),
         },
       });
-      onDone(true);
+      onDone(saved);
     } catch (e) {
       setError(e);
     } finally {
@@ -117,7 +117,7 @@ export function ReportEditor({
         <button type="submit" className="button-primary" disabled={busy}>
           {t('reports.save')}
         </button>
-        <button type="button" className="button-secondary" onClick={() => onDone(false)}>
+        <button type="button" className="button-secondary" onClick={() => onDone(null)}>
           {t('reports.cancel')}
         </button>
       </div>

@@ -38,20 +38,25 @@ export function ReportPage() {
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  // the answer of our own last write, so the page never acts on an older version meanwhile
+  const [latest, setLatest] = useState<StatusReportJson | null>(null);
 
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p aria-live="polite">{t('reports.loading')}</p>;
-  const report = data;
+  const report = latest && latest.id === data.id && latest.version >= data.version ? latest : data;
 
   const finalise = async () => {
-    if (!window.confirm(t('reports.finaliseConfirm'))) return;
+    setConfirming(false);
     setBusy(true);
     setActionError(null);
     try {
-      await api(`/status-reports/${report.id}/finalise`, {
-        method: 'POST',
-        body: { version: report.version },
-      });
+      setLatest(
+        await api<StatusReportJson>(`/status-reports/${report.id}/finalise`, {
+          method: 'POST',
+          body: { version: report.version },
+        }),
+      );
       reload();
     } catch (e) {
       setActionError(e);
@@ -134,21 +139,37 @@ export function ReportPage() {
             <button
               type="button"
               className="button-primary"
-              disabled={busy}
-              onClick={() => void finalise()}
+              disabled={busy || confirming}
+              onClick={() => setConfirming(true)}
             >
               {t('reports.finalise')}
             </button>
           </>
         )}
       </div>
+      {confirming && (
+        <div className="alert alert-warning" role="alertdialog" aria-labelledby="rp-confirm">
+          <p id="rp-confirm">{t('reports.finaliseConfirm')}</p>
+          <div className="rp-actions">
+            <button type="button" className="button-primary" onClick={() => void finalise()}>
+              {t('reports.confirmFinalise')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+              {t('reports.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <ErrorMessage error={actionError} />
       {editing ? (
         <ReportEditor
           report={report}
           onDone={(saved) => {
             setEditing(false);
-            if (saved) reload();
+            if (saved) {
+              setLatest(saved);
+              reload();
+            }
           }}
         />
       ) : (
