@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
+import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 
@@ -10,7 +11,11 @@ export function NewCasePage() {
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
+  const { user } = useAuth();
   const { data: org } = useApi<{ units: { id: string; name: string }[] }>('/organisation');
+  // a caseworker registers cases in their own units; those with no units see every unit
+  const mine = user?.unitIds ?? [];
+  const units = (org?.units ?? []).filter((u) => mine.length === 0 || mine.includes(u.id));
   const [f, setF] = useState({ ref: '', household: '', unitId: '', personRef: '', birthDate: '' });
   const [error, setError] = useState<unknown>(null);
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
@@ -23,7 +28,7 @@ export function NewCasePage() {
         body: {
           ref: f.ref,
           household: f.household,
-          unitId: f.unitId || org?.units[0]?.id || '',
+          unitId: f.unitId || units[0]?.id || '',
           person: { ref: f.personRef, birthDate: f.birthDate || null },
         },
       });
@@ -62,7 +67,7 @@ export function NewCasePage() {
             value={f.unitId}
             onChange={(e) => set('unitId')(e.target.value)}
           >
-            {org?.units.map((u) => (
+            {units.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
               </option>
