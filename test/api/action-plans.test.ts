@@ -556,6 +556,8 @@ describe('the trigger: handleplan påkrævet', () => {
       expect.objectContaining({
         unit: { id: unitA, name: 'Myndighed, det specialiserede børneområde' },
         expectedOverspend: 100_000.01,
+        source: 'manual',
+        asOf: null,
         plan: null,
       }),
     ]);

@@ -179,3 +179,85 @@ describe('forecast', () => {
     expect(own.units.map((u) => u.unitId)).toEqual([otherId]);
   });
 });
+
+describe('one truth for "handleplan påkrævet"', () => {
+  type Required = {
+    asOf: string;
+    items: {
+      unit: { id: string; name: string };
+      expectedOverspend: number;
+      source: 'forecast' | 'manual';
+      asOf: string | null;
+    }[];
+  };
+
+  it('takes the forecast for a unit with a budget and the hand-entered figure for one without', async () => {
+    const c = new TestClient(ctx);
+    await c.login('okonomi');
+    // A figure entered by hand for a unit that has a budget is not the truth: the forecast is.
+    for (const [unit, amount] of [
+      [unitId, 9_000_000],
+      [otherId, 250_000],
+    ] as const) {
+      const put = await c.put(`/api/units/${unit}/expected-overspend`, { year: 2026, amount });
+      expect(put.status).toBe(204);
+    }
+    const f = (await (
+      await c.get(`/api/forecast?year=2026&asOf=2026-05-31&unitId=${unitId}`)
+    ).json()) as Forecast;
+    expect(f.units[0]?.actionPlanRequired).toBe(true);
+    const response = await c.get('/api/action-plans/required?year=2026&asOf=2026-05-31');
+    expect(response.status).toBe(200);
+    const required = (await response.json()) as Required;
+    expect(required.asOf).toBe('2026-05-31');
+    expect(required.items).toEqual([
+      expect.objectContaining({
+        unit: { id: otherId, name: 'Børnehandicap' },
+        expectedOverspend: 250_000,
+        source: 'manual',
+        asOf: null,
+      }),
+      expect.objectContaining({
+        unit: { id: unitId, name: 'Myndighed, det specialiserede børneområde' },
+        expectedOverspend: f.units[0]?.overspend,
+        source: 'forecast',
+        asOf: '2026-05-31',
+      }),
+    ]);
+    expect(f.units[0]?.overspend).not.toBe(9_000_000);
+  });
+
+  it('reads the forecast at the end of the last closed month by default, as the budget page does', async () => {
+    const c = new TestClient(ctx);
+    await c.login('okonomi');
+    // The test clock says 23.11.2026: the last closed month ends 31.10.2026.
+    const f = (await (
+      await c.get(`/api/forecast?year=2026&asOf=2026-10-31&unitId=${unitId}`)
+    ).json()) as Forecast;
+    const required = (await (
+      await c.get('/api/action-plans/required?year=2026')
+    ).json()) as Required;
+    expect(required.asOf).toBe('2026-10-31');
+    // As of October the intake is mostly in: under budget, so no plan, whatever was typed in.
+    expect(f.units[0]?.actionPlanRequired).toBe(false);
+    expect(required.items.find((i) => i.unit.id === unitId)).toBeUndefined();
+    expect(required.items.find((i) => i.unit.id === otherId)).toMatchObject({
+      expectedOverspend: 250_000,
+      source: 'manual',
+    });
+    const outside = await c.get('/api/action-plans/required?year=2026&asOf=2025-12-31');
+    expect(outside.status).toBe(422);
+  });
+
+  it('prefills a draft with the same figure when none is given', async () => {
+    const c = new TestClient(ctx);
+    await c.login('okonomi');
+    const f = (await (
+      await c.get(`/api/forecast?year=2026&asOf=2026-10-31&unitId=${unitId}`)
+    ).json()) as Forecast;
+    const draft = await c.post(`/api/units/${unitId}/action-plan-draft`, { year: 2026 });
+    expect(draft.status).toBe(201);
+    const plan = (await draft.json()) as { expectedOverspend: { atStart: number | null } };
+    expect(plan.expectedOverspend.atStart).toBe(f.units[0]?.overspend);
+  });
+});

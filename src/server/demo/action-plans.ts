@@ -1,10 +1,5 @@
 import type { Queryable } from '../../db/database';
-import {
-  insertPlan,
-  insertVersion,
-  replacePlan,
-  upsertExpectedOverspend,
-} from '../../db/repositories/action-plans';
+import { insertPlan, insertVersion, replacePlan } from '../../db/repositories/action-plans';
 import type { ActionPlan, PlanStatus } from '../../domain/action-plan';
 import { ore, type Ore } from '../../domain/money';
 import { documentToPlan, type ActionPlanDocument } from '../../shared/schemas/action-plan';
@@ -274,16 +269,15 @@ async function saveVersion(
 
 /**
  * The demo's action plans: the reference HANDLEPLAN 2018 (active), the 2026 plan of
- * "Ungeteam og efterværn" with two updates and realised effects, and the units' expected
- * overspend for 2026 so that "handleplan påkrævet" shows for Børnehandicap (no plan yet).
+ * "Ungeteam og efterværn" with two updates and realised effects. Every demo unit has a budget,
+ * so "handleplan påkrævet" follows from the forecast (src/server/demo/budget.ts); no figures
+ * are entered by hand.
  */
 export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
   const okonomi = displayName('okonomi');
   const leder = displayName('leder');
   const myndighedId = await unitId(tx, MYNDIGHED.name);
   const ungeId = await unitId(tx, UNGE.name);
-  const handicapId = await unitId(tx, unitByKey('handicap').name);
-  const familieId = await unitId(tx, unitByKey('familiecenter').name);
 
   const reference = documentToPlan(REFERENCE_PLAN_2018);
   const refAt = new Date('2018-04-01T09:00:00Z');
@@ -407,21 +401,4 @@ export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
     at: '2026-09-12T13:15:00Z',
     comment: 'Budgetopfølgning pr. 31. august: færre genforhandlede aftaler end ventet',
   });
-
-  const at = new Date('2026-09-12T13:00:00Z');
-  for (const [id, amount, causes] of [
-    [ungeId, 1_850_000, ['Flere unge i efterværn']],
-    [handicapId, 450_000, ['Nye kompenserende ydelser efter dom i Ankestyrelsen']],
-    [familieId, 80_000, []],
-  ] as const) {
-    await upsertExpectedOverspend(tx, {
-      unitId: id,
-      year: 2026,
-      amount: kr(amount),
-      causes: [...causes],
-      source: 'manual',
-      by: okonomi,
-      at,
-    });
-  }
 }

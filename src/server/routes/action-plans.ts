@@ -141,13 +141,33 @@ const required = createRoute({
   tags,
   summary:
     'Units whose expected overspend for the year is above the threshold (handleplan påkrævet)',
-  request: { query: z.object({ year: yearQuery }) },
+  description:
+    'A unit’s expected overspend comes from the forecast (forecast − corrected budget as of `asOf`, default the end of the last closed month) when the unit has a budget for the year (`source: "forecast"`), otherwise from the figure entered by hand (`source: "manual"`).',
+  request: {
+    query: z.object({
+      year: yearQuery,
+      asOf: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skal skrives som ÅÅÅÅ-MM-DD.')
+        .optional(),
+    }),
+  },
   responses: {
     200: json(
       z.object({
         year: z.number(),
+        asOf: z.string(),
         threshold: z.number(),
-        items: z.array(z.looseObject({ unit: z.object({ id: z.string(), name: z.string() }) })),
+        items: z.array(
+          z.looseObject({
+            unit: z.object({ id: z.string(), name: z.string() }),
+            expectedOverspend: z.number(),
+            source: z.enum(['forecast', 'manual']).openapi({
+              description: 'forecast: fra prognosen; manual: indtastet manuelt',
+            }),
+            asOf: z.string().nullable(),
+          }),
+        ),
       }),
       'Enheder med handleplan påkrævet',
     ),
@@ -292,6 +312,8 @@ const expected = createRoute({
   path: '/units/{unitId}/expected-overspend',
   tags,
   summary: "Record a unit's expected overspend for a year (entered by hand)",
+  description:
+    'The hand-entered figure counts only for a unit without a budget for the year; with a budget, the forecast gives the figure.',
   request: { params: UnitParam, body: body(ExpectedOverspendSchema) },
   responses: { 204: { description: 'Gemt' }, ...problemResponses(401, 403, 404, 422) },
 });
@@ -345,16 +367,19 @@ export const actionPlanRoutes = createRouter()
     required,
     async (c) => {
       const actor = requireActor(c);
-      const { year } = c.req.valid('query');
-      const result = await listRequiredPlans(c.get('deps'), actor, year);
+      const { year, asOf } = c.req.valid('query');
+      const result = await listRequiredPlans(c.get('deps'), actor, year, asOf);
       return c.json(
         {
           year,
+          asOf: result.asOf,
           threshold: toKroner(result.threshold),
           items: result.items.map((i) => ({
             unit: { id: i.unitId, name: i.unitName },
             year: i.year,
             expectedOverspend: i.amountOre / 100,
+            source: i.source,
+            asOf: i.asOf,
             causes: i.causes,
             threshold: toKroner(result.threshold),
             updatedAt: i.updatedAt,

@@ -11,11 +11,15 @@ import {
   upsertExpectedOverspend,
   type PlanListRow,
 } from '../../db/repositories/action-plans';
-import { getSettings } from '../../db/repositories/organisation';
+import { correctedBudgetsByUnitFunction } from '../../db/repositories/budgets';
+import { getSettings, listUnits } from '../../db/repositories/organisation';
+import { DEFAULT_INTAKE_PARAMS, sumForecasts } from '../../domain/forecast/forecast';
+import { daysInMonth } from '../../domain/months';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { getActionPlan } from './action-plan-service';
+import { ForecastData, computeForecastLines } from './forecast-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_THRESHOLD_ORE = 10_000_000;
@@ -27,7 +31,10 @@ async function unitForWrite(deps: AppDeps, actor: Actor, unitId: string) {
   return unit;
 }
 
-/** Records a unit's expected overspend for a year by hand (later: from the forecast). */
+/**
+ * Records a unit's expected overspend for a year by hand; it counts when the unit has no budget
+ * for the year (otherwise the forecast gives the figure).
+ */
 export async function setExpectedOverspend(
   deps: AppDeps,
   actor: Actor,
@@ -73,22 +80,116 @@ function planFor(plans: PlanListRow[], unitId: string, year: number): PlanListRo
 }
 
 /**
- * Units (that the actor may read) whose expected overspend for `year` is strictly greater than
- * the threshold: "handleplan påkrævet", with their plan for the year if there is one.
+ * The as-of date a year's expected overspend is read at when none is given: the last closed
+ * month before today (the end of the previous month; the same default as the forecast page),
+ * the year's end for a past year and the end of January for a future year.
  */
-export async function listRequiredPlans(deps: AppDeps, actor: Actor, year: number) {
+export function defaultTriggerAsOf(year: number, now: Date): string {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  if (year < y) return `${year}-12-31`;
+  if (year > y || m === 1) return `${year}-01-31`;
+  const prev = m - 1;
+  return `${year}-${String(prev).padStart(2, '0')}-${String(daysInMonth(year, prev)).padStart(2, '0')}`;
+}
+
+export interface UnitExpectedOverspend {
+  unitId: string;
+  unitName: string;
+  year: number;
+  amountOre: number;
+  /** 'forecast': forecast − corrected budget as of `asOf`; 'manual': the figure entered by hand. */
+  source: 'forecast' | 'manual';
+  asOf: string | null;
+  causes: string[];
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/**
+ * One truth for a unit's expected overspend in a year: from the forecast (forecast − corrected
+ * budget as of `asOf`, the forecast's standard intake method) when the unit has a budget for the
+ * year; otherwise the figure entered by hand, if any. The forecast is computed once, for all the
+ * given units together.
+ */
+export async function expectedOverspendOfUnits(
+  deps: AppDeps,
+  q: { year: number; asOf?: string | undefined; unitIds: string[] | null },
+): Promise<{ asOf: string; items: UnitExpectedOverspend[] }> {
+  const asOf = q.asOf ?? defaultTriggerAsOf(q.year, deps.now());
+  if (!asOf.startsWith(String(q.year))) {
+    throw new AppError('validation_failed', {}, [
+      { path: 'asOf', code: 'outside_year', message: `Opgørelsesdatoen skal ligge i ${q.year}.` },
+    ]);
+  }
+  const [budgets, manual, units] = await Promise.all([
+    correctedBudgetsByUnitFunction(deps.db, q.year, q.unitIds),
+    listExpectedOverspend(deps.db, { year: q.year, unitIds: q.unitIds }),
+    listUnits(deps.db, q.unitIds),
+  ]);
+  const budgeted = new Set(budgets.map((b) => b.unit_id));
+  const lines =
+    budgeted.size === 0
+      ? []
+      : await computeForecastLines(new ForecastData(deps.db, [...budgeted]), deps.db, {
+          year: q.year,
+          asOf,
+          unitIds: [...budgeted],
+          intake: DEFAULT_INTAKE_PARAMS,
+        });
+  const manualBy = new Map(manual.map((m) => [m.unitId, m]));
+  const items: UnitExpectedOverspend[] = [];
+  for (const u of [...units].sort((a, b) => a.name.localeCompare(b.name, 'da'))) {
+    const stored = manualBy.get(u.id);
+    if (budgeted.has(u.id)) {
+      const total = sumForecasts(lines.filter((l) => l.unitId === u.id));
+      items.push({
+        unitId: u.id,
+        unitName: u.name,
+        year: q.year,
+        amountOre: total.overspendOre,
+        source: 'forecast',
+        asOf,
+        causes: stored?.causes ?? [],
+        updatedAt: null,
+        updatedBy: null,
+      });
+    } else if (stored) {
+      items.push({
+        unitId: u.id,
+        unitName: u.name,
+        year: q.year,
+        amountOre: stored.amountOre,
+        source: 'manual',
+        asOf: null,
+        causes: stored.causes,
+        updatedAt: stored.updatedAt,
+        updatedBy: stored.updatedBy,
+      });
+    }
+  }
+  return { asOf, items };
+}
+
+/**
+ * Units (that the actor may read) whose expected overspend for `year` (see
+ * `expectedOverspendOfUnits`) is strictly greater than the threshold: "handleplan påkrævet",
+ * with their plan for the year if there is one.
+ */
+export async function listRequiredPlans(deps: AppDeps, actor: Actor, year: number, asOf?: string) {
   const unitIds = readableUnitIds(actor, 'plan.read');
-  if (unitIds !== null && unitIds.length === 0)
-    return { threshold: await actionPlanThreshold(deps), items: [] };
   const threshold = await actionPlanThreshold(deps);
+  if (unitIds !== null && unitIds.length === 0)
+    return { threshold, asOf: asOf ?? defaultTriggerAsOf(year, deps.now()), items: [] };
   const [expected, plans] = await Promise.all([
-    listExpectedOverspend(deps.db, { year, unitIds }),
+    expectedOverspendOfUnits(deps, { year, asOf, unitIds }),
     listPlans(deps.db, { unitIds, year }),
   ]);
-  const items = expected
+  const items = expected.items
     .filter((e) => e.amountOre > threshold)
     .map((e) => ({ ...e, plan: planFor(plans, e.unitId, year) ?? null }));
-  return { threshold, items };
+  return { threshold, asOf: expected.asOf, items };
 }
 
 /**
@@ -114,9 +215,10 @@ export async function createDraftForUnit(
   if (existing && existing.status !== 'closed') {
     return { created: false, ...(await getActionPlan(deps, actor, existing.id)) };
   }
-  const stored = (
-    await listExpectedOverspend(deps.db, { year: input.year, unitIds: [unit.id] })
-  )[0];
+  const stored =
+    input.expectedOverspend !== null && input.causes !== null
+      ? undefined
+      : (await expectedOverspendOfUnits(deps, { year: input.year, unitIds: [unit.id] })).items[0];
   const amount = input.expectedOverspend ?? (stored ? ore(stored.amountOre) : null);
   const causes = input.causes ?? stored?.causes ?? [];
   const now = deps.now();

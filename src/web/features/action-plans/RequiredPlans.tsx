@@ -7,12 +7,17 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanResponse, RequiredPlanItem } from '../../../shared/schemas/action-plan';
 import { useAuth } from '../../auth';
-import { kr } from './format';
+import { danishDate, kr } from './format';
 import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
+
+/** An item of GET /api/action-plans/required: where its expected overspend comes from. */
+type RequiredItem = RequiredPlanItem & { source: 'forecast' | 'manual'; asOf: string | null };
 
 /**
  * "Handleplan påkrævet": units whose expected overspend for the year is above the threshold,
- * each with its plan or a one-click draft. Used on the dashboard and the plan list.
+ * each with its plan or a one-click draft, and whether the figure is from the forecast or
+ * entered by hand. Used on the dashboard and the plan list; shows a loading state while the
+ * forecast is computed.
  */
 export function RequiredPlans({
   year,
@@ -30,7 +35,7 @@ export function RequiredPlans({
   const mayWrite = (user?.roles ?? []).some((r) =>
     ['administrator', 'okonomikonsulent', 'funktionsleder'].includes(r),
   );
-  const { data, error, reload } = useApi<{ threshold: number; items: RequiredPlanItem[] }>(
+  const { data, error, reload } = useApi<{ threshold: number; items: RequiredItem[] }>(
     `/action-plans/required?year=${year}`,
   );
   const [createError, setCreateError] = useState<unknown>(null);
@@ -53,6 +58,11 @@ export function RequiredPlans({
         {t('actionPlans.required.title')} ({year})
       </Heading>
       <ErrorMessage error={error ?? createError} />
+      {!data && !error && (
+        <p role="status" className="muted">
+          {t('actionPlans.required.loading')}
+        </p>
+      )}
       {data && data.items.length === 0 && <p>{t('actionPlans.required.none')}</p>}
       {data && data.items.length > 0 && (
         <table className="table">
@@ -62,6 +72,7 @@ export function RequiredPlans({
               <th scope="col" className="num">
                 {t('actionPlans.required.expected')}
               </th>
+              <th scope="col">{t('actionPlans.required.source')}</th>
               <th scope="col">{t('actionPlans.required.plan')}</th>
             </tr>
           </thead>
@@ -73,6 +84,11 @@ export function RequiredPlans({
                   <span className="ap-badge">{t('actionPlans.required.badge')}</span>
                 </th>
                 <td className="num">{kr(item.expectedOverspend)} kr.</td>
+                <td>
+                  {item.source === 'forecast'
+                    ? t('actionPlans.required.fromForecast', { date: danishDate(item.asOf) })
+                    : t('actionPlans.required.manual')}
+                </td>
                 <td>
                   {item.plan ? (
                     <Link to={`/handleplaner/${item.plan.id}`}>
@@ -95,7 +111,10 @@ export function RequiredPlans({
         </table>
       )}
       {withEntry && mayWrite && org.data && org.data.units.length > 0 && (
-        <ExpectedOverspendForm units={org.data.units} year={year} onSaved={reload} />
+        <>
+          <p className="muted">{t('actionPlans.required.enterHint')}</p>
+          <ExpectedOverspendForm units={org.data.units} year={year} onSaved={reload} />
+        </>
       )}
     </section>
   );

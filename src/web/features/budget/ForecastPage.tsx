@@ -61,7 +61,9 @@ export function ForecastPage() {
   const unit = params.get('unit') ?? '';
   const [form, setForm] = useState(shown);
   const { data, error, reload } = useApi<ForecastView>(`/forecast?${query(shown)}`);
-  const required = useApi<RequiredPlans>(`/action-plans/required?year=${year}`);
+  const required = useApi<RequiredPlans>(
+    `/action-plans/required?${query({ year, asOf: shown.asOf.startsWith(String(year)) ? shown.asOf : undefined })}`,
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next = {
@@ -153,7 +155,10 @@ export function ForecastPage() {
           {!data.commitmentsAvailable && (
             <p className="alert alert-warning">{t('budget.dashboard.noCommitments')}</p>
           )}
-          <p>{t('budget.dashboard.threshold', { amount: kr(data.actionPlanThreshold) })}</p>
+          <p>
+            {t('budget.dashboard.threshold', { amount: kr(data.actionPlanThreshold) })}{' '}
+            {t('budget.dashboard.source')}
+          </p>
           <section aria-labelledby="units-title">
             <h2 id="units-title">{t('budget.dashboard.units')}</h2>
             <div className="table-scroll">
