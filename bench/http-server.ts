@@ -1,0 +1,112 @@
+/**
+ * The server side of the action plan benchmark: a real HTTP server on 127.0.0.1 (the production
+ * app and Node adapter, request logging at info level written to /dev/null), over PGlite or
+ * over a fresh schema on the PostgreSQL server named by BENCH_DATABASE_URL (dropped on exit).
+ * It seeds one unit, one user `bench` (password `bench`) and 1.000 copies of the reference plan,
+ * then prints one JSON line `{ "port", "kind", "ids" }` on stdout. Started by
+ * bench/action-plans.ts as a child process, so the load generator's own work is not measured.
+ */
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { openPglite, openPostgres, type Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { insertPlan, insertVersion } from '../src/db/repositories/action-plans';
+import { insertUser } from '../src/db/repositories/users';
+import { createApp } from '../src/server/app';
+import { REFERENCE_PLAN_2018 } from '../src/server/demo/action-plans';
+import { loadConfig } from '../src/server/env';
+import { hashPassword } from '../src/server/passwords';
+import { documentToPlan } from '../src/shared/schemas/action-plan';
+
+export const BENCH_PLANS = 1_000;
+/** Connections in the PostgreSQL pool of the benchmarked server (the app's default is 10). */
+const POOL_MAX = Number(process.env.BENCH_POOL_MAX ?? 10);
+
+async function openDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const db = await openPglite();
+    await migrate(db);
+    return { db, kind: 'PGlite (embedded)', drop: () => db.close() };
+  }
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = openPostgres({ connectionString: url, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const db = openPostgres({
+    connectionString: url,
+    options: `-c search_path=${schema}`,
+    max: POOL_MAX,
+  });
+  await migrate(db);
+  return {
+    db,
+    kind: `PostgreSQL 15 (pool of ${POOL_MAX})`,
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+async function seed(db: Database): Promise<string[]> {
+  const [center] = await db.query<{ id: string }>(
+    `INSERT INTO centers (name, responsible) VALUES ('Center for Børn og Unge', 'Centerchef') RETURNING id`,
+  );
+  const [unit] = await db.query<{ id: string }>(
+    `INSERT INTO units (center_id, name, responsible) VALUES ($1, 'Myndighed, det specialiserede børneområde', 'Funktionsleder') RETURNING id`,
+    [center?.id],
+  );
+  const unitId = unit?.id ?? '';
+  const passwordHash = await hashPassword('bench');
+  await db.transaction((tx) =>
+    insertUser(tx, {
+      username: 'bench',
+      displayName: 'Bench',
+      passwordHash,
+      roles: ['okonomikonsulent'],
+      unitIds: [unitId],
+    }),
+  );
+  const plan = documentToPlan(REFERENCE_PLAN_2018);
+  const at = new Date('2026-01-01T00:00:00Z');
+  const ids: string[] = [];
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < BENCH_PLANS; i++) {
+      const p = { ...plan, title: `Handleplan ${2000 + (i % 27)} nr. ${i}`, year: 2000 + (i % 27) };
+      const id = await insertPlan(tx, { unitId, plan: p, status: 'active', by: 'Bench', at });
+      await insertVersion(tx, {
+        planId: id,
+        version: 1,
+        status: 'active',
+        at,
+        byId: null,
+        by: 'Bench',
+        comment: null,
+        plan: p,
+      });
+      ids.push(id);
+    }
+  });
+  return ids;
+}
+
+async function main(): Promise<void> {
+  const { db, kind, drop } = await openDatabase();
+  const ids = await seed(db);
+  const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+  const app = createApp({ db, config: loadConfig({ DEMO: '0' }), logger, now: () => new Date() });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    process.stdout.write(`${JSON.stringify({ port: info.port, kind, ids })}\n`);
+  });
+  const stop = () => {
+    server.close();
+    void drop().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+await main();
