@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
+import { baseUrl, expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -113,7 +113,11 @@ describe('action plans in the browser', () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');
     await page.getByRole('link', { name: 'Handleplaner' }).click();
-    await page.getByRole('link', { name: 'Handleplan 2026', exact: true }).click();
+    // Other 2026 drafts may exist (the budget test drafts one for Børnehandicap): pick the unit's.
+    await page
+      .getByRole('row', { name: /Ungeteam og efterværn/ })
+      .getByRole('link', { name: 'Handleplan 2026', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: /Handleplan 2026/ }).waitFor();
     await page
       .getByRole('img', { name: 'Planlagt og realiseret effekt, akkumuleret pr. måned' })
@@ -164,34 +168,56 @@ describe('action plans in the browser', () => {
     expect(row3[11]).toBe('45.000');
   });
 
-  it('marks "handleplan påkrævet" on the dashboard', async () => {
+  it('marks "handleplan påkrævet" on the dashboard from the forecast, and drafts a plan in one click', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');
     await page.getByRole('heading', { name: /Handleplan påkrævet/ }).waitFor();
-    await page
-      .getByRole('button', { name: /Opret kladde til handleplan – Børnehandicap/ })
-      .waitFor();
-    const section = await page
-      .locator('section[aria-labelledby="ap-required-title"]')
-      .textContent();
-    expect(section).toContain('Børnehandicap');
-    expect(section).toContain('handleplan påkrævet');
-    expect(section).not.toContain('Slagelse Familie Center');
+    const section = page.locator('section[aria-labelledby="ap-required-title"]');
+    // The same figure as the budget page: forecast − corrected budget as of the last closed month.
+    const unge = section.getByRole('row', { name: /Ungeteam og efterværn/ });
+    await unge.waitFor();
+    const ungeText = await unge.textContent();
+    expect(ungeText).toContain('2.350.000 kr.');
+    expect(ungeText).toContain('fra prognosen pr. 31.10.2026');
+    expect(ungeText).toContain('handleplan påkrævet');
+    expect(ungeText).toContain('Handleplan 2026');
+    expect(await section.textContent()).not.toContain('Slagelse Familie Center');
     await expectAccessible(page);
     await screenshot(page, 'action-plan-dashboard');
 
+    // A known expensive placement is added to the family centre's forecast with a reason …
+    await page.goto(`${baseUrl()}/budget?year=2026&asOf=2026-10-31`);
+    await page.getByRole('button', { name: 'Slagelse Familie Center', exact: true }).click();
+    await page.getByLabel('Beløb (kr.)').fill('600.000');
+    await page.getByLabel('Begrundelse').fill('Kendt døgnanbringelse fra november');
+    await page.getByRole('button', { name: 'Gem korrektion' }).click();
+    await page.getByText('Korrektionen er gemt.').waitFor();
+    await page
+      .getByRole('row', { name: /Slagelse Familie Center/ })
+      .filter({ hasText: 'Handleplan påkrævet' })
+      .waitFor();
+
+    // … and the dashboard follows: the same figure, from the forecast.
+    await page.goto(`${baseUrl()}/`);
+    const familie = page
+      .locator('section[aria-labelledby="ap-required-title"]')
+      .getByRole('row', { name: /Slagelse Familie Center/ });
+    await familie.waitFor();
+    const familieText = await familie.textContent();
+    expect(familieText).toContain('120.549,45 kr.');
+    expect(familieText).toContain('fra prognosen pr. 31.10.2026');
+
     // One click: a draft prefilled with the header and the expected overspend.
-    await page.getByRole('button', { name: /Opret kladde til handleplan – Børnehandicap/ }).click();
+    await page
+      .getByRole('button', { name: /Opret kladde til handleplan – Slagelse Familie Center/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: /Redigér: Handleplan 2026/ }).waitFor();
     await expect(
       page.getByLabel('Virksomhed / område', { exact: true }).inputValue(),
-    ).resolves.toBe('Børnehandicap');
-    await expect(page.getByLabel('Ansvarlig (virksomhed / område)').inputValue()).resolves.toBe(
-      'Funktionsleder Lise Mortensen',
-    );
+    ).resolves.toBe('Slagelse Familie Center');
     await expect(
       page.getByLabel('Forventet merforbrug ved opstart af handleplan:').inputValue(),
-    ).resolves.toBe('450.000');
+    ).resolves.toBe('120.549,45');
     await expectAccessible(page);
     await screenshot(page, 'action-plan-draft');
   });

@@ -59,7 +59,22 @@ describe('budget follow-up', () => {
     await page.getByText(/regninger er bogført efter en afsluttet opfølgning/).waitFor();
     await page.getByRole('button', { name: 'Opret udkast til handleplan – Børnehandicap' }).click();
     await page.waitForURL(/\/handleplaner\/[^/]+\/rediger/);
+    // 60.000 + the late 50.000: the draft starts from the forecast's figure …
+    await expect(
+      page.getByLabel('Forventet merforbrug ved opstart af handleplan:').inputValue(),
+    ).resolves.toBe('110.000');
     await screenshot(page, 'budget-draft-plan');
+
+    // … and the dashboard says the same, from the same source, with the new draft.
+    await page.goto(`${baseUrl()}/`);
+    const onDashboard = page
+      .locator('section[aria-labelledby="ap-required-title"]')
+      .getByRole('row', { name: /Børnehandicap/ });
+    await onDashboard.waitFor();
+    const text = await onDashboard.textContent();
+    expect(text).toContain('110.000 kr.');
+    expect(text).toContain('fra prognosen pr. 31.10.2026');
+    expect(text).toContain('Handleplan 2026');
   });
 
   it('reports every bad line of a ledger file and imports nothing', async () => {
@@ -88,7 +103,7 @@ describe('budget follow-up', () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');
     await page.goto(`${baseUrl()}/budget/budgetter`);
-    await page.getByLabel('År').fill('2026');
+    await page.getByLabel('År', { exact: true }).fill('2026');
     await page
       .getByRole('textbox', { name: /Oprindeligt budget – Børnehandicap 5.28.21/ })
       .waitFor();

@@ -268,7 +268,7 @@ function Trigger(props: {
   return (
     <div className="budget-trigger">
       <span className="budget-badge">{t('budget.dashboard.required')}</span>{' '}
-      {plan ? (
+      {!props.required ? null : plan ? (
         <Link to={`/handleplaner/${plan.id}`}>
           {t('budget.dashboard.openPlan')}
           <span className="sr-only"> – {props.unit.unitName}</span>
