@@ -17,6 +17,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // A Danish browser: native date inputs show dd.mm.åååå as users see them.
+      '--lang=da-DK',
     ],
   });
 }

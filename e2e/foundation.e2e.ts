@@ -39,6 +39,7 @@ describe('the first visit', () => {
     await page.keyboard.type('demo');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Overblik' }).waitFor();
+    await page.getByRole('heading', { name: 'Enheder' }).waitFor();
     const text = await page.locator('main').textContent();
     expect(text).toContain('100.000 kr.');
     expect(text).toContain('Myndighed, det specialiserede børneområde');
