@@ -11,11 +11,8 @@
  *   npx tsx bench/cases.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/cases.ts
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { openPglite, openPostgres, type Database } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
 import { SYSTEM_ACTOR } from '../src/domain/access';
 import { writeCasesDocument } from '../src/domain/cases';
 import type { AppDeps } from '../src/server/context';
@@ -24,32 +21,10 @@ import { importCases } from '../src/server/services/case-service';
 import { statement } from '../src/server/services/commitment-service';
 import type { CasesDocument } from '../src/shared/schemas/cases';
 import { generateCases } from './generator/generator';
+import { openBenchDatabase } from './database';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 const YEAR = 2021;
-
-async function openDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const db = await openPglite();
-    await migrate(db);
-    return { db, kind: 'PGlite (embedded)', drop: () => db.close() };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgres({ connectionString: url, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = openPostgres({ connectionString: url, options: `-c search_path=${schema}`, max: 10 });
-  await migrate(db);
-  return {
-    db,
-    kind: 'PostgreSQL 15',
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
-}
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -115,7 +90,7 @@ SELECT category,
   FROM priced GROUP BY category ORDER BY category`;
 
 async function main(): Promise<void> {
-  const { db, kind, drop } = await openDatabase();
+  const { db, kind, drop } = await openBenchDatabase();
   const deps: AppDeps = {
     db,
     config: loadConfig({ DEMO: '0' }),

@@ -9,11 +9,8 @@
  *   npx tsx bench/forecast.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/forecast.ts
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { openPglite, openPostgres, type Database } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
 import { insertPostings, type PostingBatch } from '../src/db/repositories/ledger';
 import { SYSTEM_ACTOR } from '../src/domain/access';
 import { writeCasesDocument } from '../src/domain/cases';
@@ -24,37 +21,15 @@ import { getForecast } from '../src/server/services/forecast-service';
 import type { CasesDocument } from '../src/shared/schemas/cases';
 import { generateCases } from './generator/generator';
 import { Random } from './generator/random';
+import { openBenchDatabase } from './database';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 const UNITS = 40;
 const FUNCTIONS = ['5.28.20', '5.28.21', '5.28.22', '5.28.23', '5.28.24', '5.28.25'];
 const RUNS = 10;
 
-async function openDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const db = await openPglite();
-    await migrate(db);
-    return { db, kind: 'PGlite (embedded)', drop: () => db.close() };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgres({ connectionString: url, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = openPostgres({ connectionString: url, options: `-c search_path=${schema}`, max: 10 });
-  await migrate(db);
-  return {
-    db,
-    kind: 'PostgreSQL 15',
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const { db, kind, drop } = await openDatabase();
+  const { db, kind, drop } = await openBenchDatabase();
   try {
     const deps: AppDeps = {
       db,

@@ -6,11 +6,9 @@
  * then prints one JSON line `{ "port", "kind", "ids" }` on stdout. Started by
  * bench/action-plans.ts as a child process, so the load generator's own work is not measured.
  */
-import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
-import { openPglite, openPostgres, type Database } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
+import { type Database } from '../src/db/database';
 import { insertPlan, insertVersion } from '../src/db/repositories/action-plans';
 import { insertUser } from '../src/db/repositories/users';
 import { createApp } from '../src/server/app';
@@ -18,37 +16,11 @@ import { REFERENCE_PLAN_2018 } from '../src/server/demo/action-plans';
 import { loadConfig } from '../src/server/env';
 import { hashPassword } from '../src/server/passwords';
 import { documentToPlan } from '../src/shared/schemas/action-plan';
+import { openBenchDatabase } from './database';
 
 export const BENCH_PLANS = 1_000;
 /** Connections in the PostgreSQL pool of the benchmarked server (the app's default is 10). */
 const POOL_MAX = Number(process.env.BENCH_POOL_MAX ?? 10);
-
-async function openDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const db = await openPglite();
-    await migrate(db);
-    return { db, kind: 'PGlite (embedded)', drop: () => db.close() };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgres({ connectionString: url, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = openPostgres({
-    connectionString: url,
-    options: `-c search_path=${schema}`,
-    max: POOL_MAX,
-  });
-  await migrate(db);
-  return {
-    db,
-    kind: `PostgreSQL 15 (pool of ${POOL_MAX})`,
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
-}
 
 async function seed(db: Database): Promise<string[]> {
   const [center] = await db.query<{ id: string }>(
@@ -93,7 +65,7 @@ async function seed(db: Database): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const { db, kind, drop } = await openDatabase();
+  const { db, kind, drop } = await openBenchDatabase({ poolMax: POOL_MAX });
   const ids = await seed(db);
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
   const app = createApp({ db, config: loadConfig({ DEMO: '0' }), logger, now: () => new Date() });

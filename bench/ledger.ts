@@ -8,14 +8,11 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres NODE_OPTIONS=--expose-gc npx tsx bench/ledger.ts
  *   BENCH_LINES=100000 npx tsx bench/ledger.ts            # PGlite, smaller
  */
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openPglite, openPostgres, type Database } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
 import {
   insertLedgerImport,
   setImportFile,
@@ -23,35 +20,13 @@ import {
 } from '../src/db/repositories/ledger';
 import { runLedgerImport, storeUpload } from '../src/server/jobs/ledger-import';
 import { writeLedgerFile } from './generator/ledger';
+import { openBenchDatabase } from './database';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const UNITS = 40;
 
-async function openDatabase(): Promise<{ db: Database; kind: string; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const db = await openPglite();
-    await migrate(db);
-    return { db, kind: 'PGlite (embedded)', drop: () => db.close() };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgres({ connectionString: url, max: 1 });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = openPostgres({ connectionString: url, options: `-c search_path=${schema}`, max: 10 });
-  await migrate(db);
-  return {
-    db,
-    kind: 'PostgreSQL 15',
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const { db, kind, drop } = await openDatabase();
+  const { db, kind, drop } = await openBenchDatabase();
   const file = path.join(os.tmpdir(), `ledger-bench-${LINES}.csv`);
   try {
     const [center] = await db.query<{ id: string }>(
