@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -6,24 +6,18 @@ import { useApi } from '../../use-api';
 import type { CaseSummaryJson } from '../../../shared/schemas/cases';
 import { query } from './format';
 import { Field, UnitSelect } from './UnitSelect';
+import { useFilterForm } from './use-filter-form';
 
 const PAGE = 50;
 
 /** /sager/liste — the cases the user may read, by reference only. */
 export function CaseListPage() {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ q: '', unit: '' });
-  const [shown, setShown] = useState(form);
   const [offset, setOffset] = useState(0);
+  const { form, shown, set, submit } = useFilterForm({ q: '', unit: '' }, () => setOffset(0));
   const { data, error } = useApi<{ total: number; cases: CaseSummaryJson[] }>(
     `/cases?${query({ ...shown, limit: PAGE, offset })}`,
   );
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setOffset(0);
-    setShown(form);
-  };
   return (
     <>
       <h1>{t('cases.list.title')}</h1>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
@@ -6,18 +5,13 @@ import type { FamiliesJson } from '../../../shared/schemas/cases';
 import { CaseLinks } from './CaseLinks';
 import { query, today } from './format';
 import { Field, UnitSelect } from './UnitSelect';
+import { useFilterForm } from './use-filter-form';
 
 /** /sager/familier — families with more than one intervention on a date, per age band. */
 export function FamiliesPage() {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ date: today(), unit: '' });
-  const [shown, setShown] = useState(form);
+  const { form, shown, set, submit } = useFilterForm({ date: today(), unit: '' });
   const { data, error } = useApi<FamiliesJson>(`/commitments/families?${query(shown)}`);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setShown(form);
-  };
   const bands = data?.bands.filter((b) => b.families > 0) ?? [];
   return (
     <>

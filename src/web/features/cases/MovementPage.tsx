@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -6,19 +5,19 @@ import { useApi } from '../../use-api';
 import type { MovementJson } from '../../../shared/schemas/cases';
 import { danishDate, kr, query, today } from './format';
 import { Field, UnitSelect } from './UnitSelect';
+import { useFilterForm } from './use-filter-form';
 
 /** /sager/bevaegelser — movement in the committed cost between two statement dates. */
 export function MovementPage() {
   const { t } = useTranslation();
   const year = today().slice(0, 4);
-  const [form, setForm] = useState({ year, from: `${year}-01-01`, to: today(), unit: '' });
-  const [shown, setShown] = useState(form);
+  const { form, shown, set, submit } = useFilterForm({
+    year,
+    from: `${year}-01-01`,
+    to: today(),
+    unit: '',
+  });
   const { data, error } = useApi<MovementJson>(`/commitments/movement?${query(shown)}`);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setShown(form);
-  };
   return (
     <>
       <h1>{t('cases.movement.title')}</h1>

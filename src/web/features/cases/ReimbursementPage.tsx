@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
@@ -6,18 +5,17 @@ import type { ReimbursementJson } from '../../../shared/schemas/cases';
 import { CaseLinks } from './CaseLinks';
 import { kr, query, today } from './format';
 import { Field, UnitSelect } from './UnitSelect';
+import { useFilterForm } from './use-filter-form';
 
 /** /sager/refusion — households above the first threshold and the year's expected reimbursement. */
 export function ReimbursementPage() {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ year: today().slice(0, 4), asOf: today(), unit: '' });
-  const [shown, setShown] = useState(form);
+  const { form, shown, set, submit } = useFilterForm({
+    year: today().slice(0, 4),
+    asOf: today(),
+    unit: '',
+  });
   const { data, error } = useApi<ReimbursementJson>(`/commitments/reimbursement?${query(shown)}`);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setShown(form);
-  };
   return (
     <>
       <h1>{t('cases.reimbursement.title')}</h1>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -12,25 +11,20 @@ import { CaseLinks } from './CaseLinks';
 import { danishDate, kr, query, today } from './format';
 import { monthName, rowLabel } from './labels';
 import { Field, UnitSelect } from './UnitSelect';
+import { useFilterForm } from './use-filter-form';
 
 /** /sager — the commitment statement (disponeringsopgørelse) for a year as of a date. */
 export function StatementPage() {
   const { t } = useTranslation();
-  const [form, setForm] = useState({
+  const { form, shown, set, submit } = useFilterForm({
     year: today().slice(0, 4),
     asOf: today(),
     unit: '',
     by: 'category',
     group: '',
   });
-  const [shown, setShown] = useState(form);
   const q = query(shown);
   const { data, error } = useApi<StatementJson>(`/commitments/statement?${q}`);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setShown(form);
-  };
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const chart = data
     ? data.expected.byMonth.map((e, i) => ({
         month: monthName(t, i),
