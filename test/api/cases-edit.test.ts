@@ -408,6 +408,7 @@ describe('rates', () => {
           { from: '2025-01-01', to: '2026-12-01', amount: 4600 },
           { from: '2026-12-01', to: null, amount: 4694.5 },
         ],
+        version: 1,
       },
     ]);
     expect(await auditCount('case.rate.save')).toBe(1);
@@ -430,5 +431,35 @@ describe('rates', () => {
     expect(added.status).toBe(201);
     const c = await commitments(raadgiver, 'TAKST-1');
     expect(c.expected.byMonth[11]).toBe(9_389);
+  });
+
+  it('two people changing the same rate: the second save of a stale copy is refused and names who changed it', async () => {
+    const rate = (amount: number, version?: number) => ({
+      name: 'Aflastning pr. døgn',
+      source: 'Egen takst',
+      periods: [{ from: '2026-01-01', to: null, amount }],
+      ...(version === undefined ? {} : { version }),
+    });
+    expect((await okonomi.put('/api/cases/rates/aflastning', rate(1_000))).status).toBe(200);
+    // a new code that already exists is a conflict too: nothing is overwritten unseen
+    expect((await okonomi.put('/api/cases/rates/aflastning', rate(1_100))).status).toBe(409);
+
+    const first = await okonomi.put('/api/cases/rates/aflastning', rate(1_200, 1));
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { version: number }).version).toBe(2);
+    const stale = await okonomi.put('/api/cases/rates/aflastning', rate(1_300, 1));
+    expect(stale.status).toBe(409);
+    const problem = (await stale.json()) as { detail: string };
+    expect(problem.detail).toContain('Taksten «aflastning» er ændret af');
+    expect(problem.detail).toContain('dine ændringer er ikke gemt');
+
+    const rates = (await (await okonomi.get('/api/cases/rates')).json()) as {
+      code: string;
+      periods: { amount: number }[];
+      version: number;
+    }[];
+    const stored = rates.find((r) => r.code === 'aflastning');
+    expect(stored?.periods.map((p) => p.amount)).toEqual([1_200]);
+    expect(stored?.version).toBe(2);
   });
 });

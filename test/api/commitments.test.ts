@@ -141,6 +141,51 @@ describe('reimbursement thresholds as dated rates', () => {
     expect(audit[0]?.n).toBe(1);
   });
 
+  it('refuses a stale change of thresholds and says who changed them', async () => {
+    const admin = new TestClient(ctx);
+    await admin.login('admin');
+    const body = { validFrom: '2030-01-01', t25: 1_000_000, t50: 1_900_000, t75: 2_400_000 };
+    const created = await admin.put('/api/commitments/reimbursement-thresholds', {
+      ...body,
+      source: 'Bek. 2030',
+    });
+    expect(created.status).toBe(200);
+    expect(((await created.json()) as { version: number }).version).toBe(1);
+    // entering the same date again without knowing the stored row overwrites nothing
+    const again = await admin.put('/api/commitments/reimbursement-thresholds', {
+      ...body,
+      t25: 1,
+      source: 'Ny',
+    });
+    expect(again.status).toBe(409);
+    const changed = await admin.put('/api/commitments/reimbursement-thresholds', {
+      ...body,
+      t25: 1_050_000,
+      source: 'Bek. 2030, rettet',
+      version: 1,
+    });
+    expect(changed.status).toBe(200);
+    const stale = await admin.put('/api/commitments/reimbursement-thresholds', {
+      ...body,
+      t25: 1_100_000,
+      source: 'Bek. 2030, anden rettelse',
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { detail: string }).detail).toContain(
+      'Refusionsgrænserne fra 01.01.2030 er ændret af',
+    );
+    const list = (await (await admin.get('/api/commitments/reimbursement-thresholds')).json()) as {
+      validFrom: string;
+      t25: number;
+      version: number;
+    }[];
+    expect(list.find((t) => t.validFrom === '2030-01-01')).toMatchObject({
+      t25: 1_050_000,
+      version: 2,
+    });
+  });
+
   it('refuses everybody else', async () => {
     await createUser(ctx.db, {
       username: 'okonomi',

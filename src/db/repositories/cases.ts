@@ -206,10 +206,13 @@ export async function listCaseSummaries(
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function listRates(db: Queryable): Promise<Rate[]> {
-  const rates = await db.query<{ code: string; name: string; source: string | null }>(
-    'SELECT code, name, source FROM case_rates ORDER BY code',
-  );
+export async function listRates(db: Queryable): Promise<(Rate & { version: number })[]> {
+  const rates = await db.query<{
+    code: string;
+    name: string;
+    source: string | null;
+    version: number;
+  }>('SELECT code, name, source, version FROM case_rates ORDER BY code');
   const periods = await db.query<{
     rate_code: string;
     valid_from: string;
@@ -222,6 +225,7 @@ export async function listRates(db: Queryable): Promise<Rate[]> {
     code: r.code,
     name: r.name,
     source: r.source,
+    version: r.version,
     periods: periods
       .filter((p) => p.rate_code === r.code)
       .map((p) => ({
@@ -237,23 +241,54 @@ export async function upsertRates(tx: Queryable, rates: readonly Rate[]): Promis
   for (const r of rates) {
     await tx.query(
       `INSERT INTO case_rates (code, name, source) VALUES ($1, $2, $3)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source, updated_at = now()`,
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source, updated_at = now(),
+         version = case_rates.version + 1`,
       [r.code, r.name, r.source],
     );
-    await tx.query('DELETE FROM case_rate_periods WHERE rate_code = $1', [r.code]);
-    if (r.periods.length) {
-      await tx.query(
-        `INSERT INTO case_rate_periods (rate_code, valid_from, valid_to, amount_ore)
-         SELECT $1, * FROM unnest($2::date[], $3::date[], $4::bigint[])`,
-        [
-          r.code,
-          r.periods.map((p) => p.from),
-          r.periods.map((p) => p.to),
-          r.periods.map((p) => p.amountOre),
-        ],
-      );
-    }
+    await replaceRatePeriods(tx, r);
   }
+}
+
+/**
+ * Stores one rate edited on screen: a new code when `basedOn` is null, otherwise only if the
+ * stored rate still has version `basedOn`. Returns the new version, or null when the rate was
+ * changed (or created) by someone else meanwhile and nothing was stored.
+ */
+export async function saveRateVersioned(
+  tx: Queryable,
+  r: Rate,
+  basedOn: number | null,
+): Promise<number | null> {
+  const [row] =
+    basedOn === null
+      ? await tx.query<{ version: number }>(
+          `INSERT INTO case_rates (code, name, source) VALUES ($1, $2, $3)
+           ON CONFLICT (code) DO NOTHING RETURNING version`,
+          [r.code, r.name, r.source],
+        )
+      : await tx.query<{ version: number }>(
+          `UPDATE case_rates SET name = $2, source = $3, updated_at = now(), version = version + 1
+           WHERE code = $1 AND version = $4 RETURNING version`,
+          [r.code, r.name, r.source, basedOn],
+        );
+  if (!row) return null;
+  await replaceRatePeriods(tx, r);
+  return row.version;
+}
+
+async function replaceRatePeriods(tx: Queryable, r: Rate): Promise<void> {
+  await tx.query('DELETE FROM case_rate_periods WHERE rate_code = $1', [r.code]);
+  if (r.periods.length === 0) return;
+  await tx.query(
+    `INSERT INTO case_rate_periods (rate_code, valid_from, valid_to, amount_ore)
+     SELECT $1, * FROM unnest($2::date[], $3::date[], $4::bigint[])`,
+    [
+      r.code,
+      r.periods.map((p) => p.from),
+      r.periods.map((p) => p.to),
+      r.periods.map((p) => p.amountOre),
+    ],
+  );
 }
 
 /**

@@ -6,15 +6,16 @@ import type { Queryable } from '../database';
 /** The dated thresholds for reimbursement of very expensive cases, oldest first. */
 export async function listReimbursementThresholds(
   db: Queryable,
-): Promise<ReimbursementThresholds[]> {
+): Promise<(ReimbursementThresholds & { version: number })[]> {
   const rows = await db.query<{
     valid_from: string;
     t25_ore: number;
     t50_ore: number;
     t75_ore: number;
     source: string;
+    version: number;
   }>(
-    'SELECT valid_from, t25_ore, t50_ore, t75_ore, source FROM reimbursement_thresholds ORDER BY valid_from',
+    'SELECT valid_from, t25_ore, t50_ore, t75_ore, source, version FROM reimbursement_thresholds ORDER BY valid_from',
   );
   return rows.map((r) => ({
     validFrom: r.valid_from as IsoDate,
@@ -22,19 +23,33 @@ export async function listReimbursementThresholds(
     t50Ore: r.t50_ore as Ore,
     t75Ore: r.t75_ore as Ore,
     source: r.source,
+    version: r.version,
   }));
 }
 
-/** Stores the thresholds valid from a date (replacing those of the same date). */
-export async function upsertReimbursementThresholds(
+/**
+ * Stores the thresholds valid from a date: new when `basedOn` is null, otherwise only if the
+ * stored row still has version `basedOn`. Returns the new version, or null when someone else
+ * changed (or created) the row meanwhile and nothing was stored.
+ */
+export async function saveReimbursementThresholds(
   tx: Queryable,
   t: ReimbursementThresholds,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO reimbursement_thresholds (valid_from, t25_ore, t50_ore, t75_ore, source)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (valid_from) DO UPDATE SET t25_ore = EXCLUDED.t25_ore, t50_ore = EXCLUDED.t50_ore,
-       t75_ore = EXCLUDED.t75_ore, source = EXCLUDED.source`,
-    [t.validFrom, t.t25Ore, t.t50Ore, t.t75Ore, t.source],
-  );
+  basedOn: number | null,
+): Promise<number | null> {
+  const values = [t.validFrom, t.t25Ore, t.t50Ore, t.t75Ore, t.source];
+  const [row] =
+    basedOn === null
+      ? await tx.query<{ version: number }>(
+          `INSERT INTO reimbursement_thresholds (valid_from, t25_ore, t50_ore, t75_ore, source)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (valid_from) DO NOTHING RETURNING version`,
+          values,
+        )
+      : await tx.query<{ version: number }>(
+          `UPDATE reimbursement_thresholds SET t25_ore = $2, t50_ore = $3, t75_ore = $4,
+             source = $5, version = version + 1
+           WHERE valid_from = $1 AND version = $6 RETURNING version`,
+          [...values, basedOn],
+        );
+  return row ? row.version : null;
 }

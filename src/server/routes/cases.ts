@@ -214,6 +214,7 @@ const RateJsonSchema = z.object({
   name: z.string(),
   source: z.string().nullable(),
   periods: z.array(z.object({ from: z.string(), to: z.string().nullable(), amount: z.number() })),
+  version: z.number().int(),
 });
 
 const listRatesRoute = createRoute({
@@ -239,12 +240,20 @@ const saveRateRoute = createRoute({
     params: z.object({ code: z.string().min(1).max(200) }),
     body: {
       required: true,
-      content: { 'application/json': { schema: CaseRateSchema.omit({ code: true }) } },
+      content: {
+        'application/json': {
+          schema: CaseRateSchema.omit({ code: true }).extend({
+            version: z.number().int().positive().optional().openapi({
+              description: 'the version the change is based on; leave out for a new code',
+            }),
+          }),
+        },
+      },
     },
   },
   responses: {
     200: { description: 'Gemt', content: { 'application/json': { schema: RateJsonSchema } } },
-    ...problemResponses(401, 403, 422),
+    ...problemResponses(401, 403, 409, 422),
   },
 });
 

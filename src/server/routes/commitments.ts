@@ -184,6 +184,10 @@ const ThresholdsSchema = z
     t50: z.number().openapi({ description: 'kroner a year; 50 % of the part above it' }),
     t75: z.number().openapi({ description: 'kroner a year; 75 % of the part above it' }),
     source: z.string().max(500),
+    version: z.number().int().positive().optional().openapi({
+      description:
+        'in answers, the stored version; when saving a change, the version it is based on (leave out for a new date)',
+    }),
   })
   .openapi('ReimbursementThresholds');
 
@@ -211,7 +215,7 @@ const putThresholds = createRoute({
   },
   responses: {
     200: { description: 'Gemt', content: { 'application/json': { schema: ThresholdsSchema } } },
-    ...problemResponses(401, 403, 422),
+    ...problemResponses(401, 403, 409, 422),
   },
 });
 

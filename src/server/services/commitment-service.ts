@@ -15,7 +15,7 @@ import {
   type Rate,
 } from '../../domain/cases';
 import { kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
-import { parseIsoDate, type IsoDate } from '../../domain/months';
+import { formatDanishDate, parseIsoDate, type IsoDate } from '../../domain/months';
 import type { Queryable } from '../../db/database';
 import {
   listCaseSummaryIdsByRef,
@@ -26,7 +26,7 @@ import {
 import { recordAudit } from '../../db/repositories/audit';
 import {
   listReimbursementThresholds,
-  upsertReimbursementThresholds,
+  saveReimbursementThresholds,
 } from '../../db/repositories/commitments';
 import { listUnits } from '../../db/repositories/organisation';
 import type {
@@ -38,10 +38,12 @@ import type {
   StatementDimensionName,
   StatementJson,
 } from '../../shared/schemas/cases';
+import { translate } from '../../shared/i18n/translate';
 import type { AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
 import { authorize, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
+import { versionConflict } from './audit-service';
 
 function yearSpan(year: number): { from: IsoDate; to: IsoDate } {
   return { from: `${year}-01-01` as IsoDate, to: `${year}-12-31` as IsoDate };
@@ -423,6 +425,8 @@ export interface ThresholdsJson {
   t50: number;
   t75: number;
   source: string;
+  /** Send it back when saving a change; a stale version is refused (409). */
+  version: number;
 }
 
 /** The dated reimbursement thresholds (anyone who may read commitments may see them). */
@@ -434,17 +438,27 @@ export async function listThresholds(deps: AppDeps, actor: Actor): Promise<Thres
     t50: toKroner(t.t50Ore),
     t75: toKroner(t.t75Ore),
     source: t.source,
+    version: t.version,
   }));
 }
 
 /**
  * An administrator enters the regulated thresholds valid from a date, with their source; the
- * three must be in rising order. Audited with the thresholds before and after.
+ * three must be in rising order. Audited with the thresholds before and after. New dates are
+ * saved without `version`; a change names the version it was based on, and a stale or missing
+ * version is refused with who changed the thresholds last (nothing is stored).
  */
 export async function saveThresholds(
   deps: AppDeps,
   actor: Actor,
-  input: { validFrom: string; t25: number; t50: number; t75: number; source: string },
+  input: {
+    validFrom: string;
+    t25: number;
+    t50: number;
+    t75: number;
+    source: string;
+    version?: number | undefined;
+  },
   requestId: string,
 ): Promise<ThresholdsJson> {
   authorize(actor, 'settings.write');
@@ -485,9 +499,17 @@ export async function saveThresholds(
     });
   }
   if (issues.length) throw validationError(issues);
-  await deps.db.transaction(async (tx) => {
+  const version = await deps.db.transaction(async (tx) => {
     const before = (await listReimbursementThresholds(tx)).find((x) => x.validFrom === t.validFrom);
-    await upsertReimbursementThresholds(tx, t);
+    const saved = await saveReimbursementThresholds(tx, t, input.version ?? null);
+    if (saved === null) {
+      throw await versionConflict(
+        tx,
+        'reimbursement_thresholds',
+        t.validFrom,
+        translate('cases.rates.thresholdsObject', { date: formatDanishDate(t.validFrom) }),
+      );
+    }
     await recordAudit(
       tx,
       actor,
@@ -500,6 +522,7 @@ export async function saveThresholds(
       },
       requestId,
     );
+    return saved;
   });
   return {
     validFrom: t.validFrom,
@@ -507,5 +530,6 @@ export async function saveThresholds(
     t50: toKroner(t.t50Ore),
     t75: toKroner(t.t75Ore),
     source: t.source,
+    version,
   };
 }
