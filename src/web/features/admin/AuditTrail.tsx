@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { TextField } from './fields';
+import { TextField } from '../../components/TextField';
 import type { AuditEntry, AuditPage } from './types';
 
 const PAGE_SIZE = 50;

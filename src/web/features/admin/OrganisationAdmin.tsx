@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { Status, TextField } from './fields';
+import { TextField } from '../../components/TextField';
+import { Status } from './fields';
 import { UNIT_KINDS, type Center, type Unit } from './types';
 
 /** Centres and the units under them: create and edit, each with its responsible person. */

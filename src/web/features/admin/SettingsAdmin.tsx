@@ -4,7 +4,8 @@ import { formatKroner, ore, parseKronerText, toKroner } from '../../../domain/mo
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { Status, TextField } from './fields';
+import { TextField } from '../../components/TextField';
+import { Status } from './fields';
 import type { Settings } from './types';
 
 /** The municipality's name and the action-plan threshold (strictly greater triggers a plan). */

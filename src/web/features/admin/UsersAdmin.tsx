@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { Status, TextField } from './fields';
+import { TextField } from '../../components/TextField';
+import { Status } from './fields';
 import { ROLE_KEYS, type Center, type User } from './types';
 
 /** Users: create, change roles and units, deactivate, set a password. */

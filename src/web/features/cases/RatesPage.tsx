@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/TextField';
 import { useApi } from '../../use-api';
 import { danishDate, kr } from './format';
 
@@ -12,6 +13,7 @@ interface Rate {
   name: string;
   source: string | null;
   periods: { from: string; to: string | null; amount: number }[];
+  version: number;
 }
 interface Thresholds {
   validFrom: string;
@@ -19,6 +21,7 @@ interface Thresholds {
   t50: number;
   t75: number;
   source: string;
+  version: number;
 }
 
 /** Kroner typed the Danish way as a JSON number; text that is no amount is sent as typed. */
@@ -28,28 +31,6 @@ function kroner(text: string): number | string {
 }
 
 const amountText = (n: number) => String(n).replace('.', ',');
-
-function Input(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  type?: string;
-  required?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        required={props.required ?? false}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
-  );
-}
 
 /** /sager/takster — dated rates (e.g. KL's foster-family fee units) and reimbursement thresholds. */
 export function RatesPage() {
@@ -71,7 +52,13 @@ export function RatesPage() {
 function RatesSection({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { data, error, reload } = useApi<Rate[]>('/cases/rates');
-  const empty = { code: '', name: '', source: '', periods: [{ from: '', to: '', amount: '' }] };
+  const empty = {
+    code: '',
+    name: '',
+    source: '',
+    periods: [{ from: '', to: '', amount: '' }],
+    version: null as number | null,
+  };
   const [form, setForm] = useState(empty);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
@@ -85,6 +72,7 @@ function RatesSection({ editable }: { editable: boolean }) {
         to: p.to ?? '',
         amount: amountText(p.amount),
       })),
+      version: r.version,
     });
   const setPeriod = (k: number, field: 'from' | 'to' | 'amount') => (v: string) =>
     setForm((f) => ({
@@ -106,6 +94,7 @@ function RatesSection({ editable }: { editable: boolean }) {
             to: p.to || null,
             amount: kroner(p.amount),
           })),
+          ...(form.version === null ? {} : { version: form.version }),
         },
       });
       setMessage(t('cases.rates.saved', { code: form.code.trim() }));
@@ -177,47 +166,51 @@ function RatesSection({ editable }: { editable: boolean }) {
               {message}
             </p>
           )}
+          {form.version !== null && (
+            <p className="field-hint">{t('cases.rates.editingRate', { code: form.code })}</p>
+          )}
           <fieldset>
             <legend>{t('cases.rates.rate')}</legend>
-            <Input
+            <TextField
               label={t('cases.rates.code')}
               value={form.code}
+              readOnly={form.version !== null}
               required
-              onChange={(v) => setForm((f) => ({ ...f, code: v }))}
+              onValue={(v) => setForm((f) => ({ ...f, code: v }))}
             />
-            <Input
+            <TextField
               label={t('cases.rates.name')}
               value={form.name}
               required
-              onChange={(v) => setForm((f) => ({ ...f, name: v }))}
+              onValue={(v) => setForm((f) => ({ ...f, name: v }))}
             />
-            <Input
+            <TextField
               label={t('cases.rates.source')}
               value={form.source}
-              onChange={(v) => setForm((f) => ({ ...f, source: v }))}
+              onValue={(v) => setForm((f) => ({ ...f, source: v }))}
             />
           </fieldset>
           {form.periods.map((p, k) => (
             <fieldset key={k}>
               <legend>{t('cases.rates.period', { n: k + 1 })}</legend>
-              <Input
+              <TextField
                 label={t('cases.rates.from')}
                 type="date"
                 value={p.from}
                 required
-                onChange={setPeriod(k, 'from')}
+                onValue={setPeriod(k, 'from')}
               />
-              <Input
+              <TextField
                 label={t('cases.rates.to')}
                 type="date"
                 value={p.to}
-                onChange={setPeriod(k, 'to')}
+                onValue={setPeriod(k, 'to')}
               />
-              <Input
+              <TextField
                 label={t('cases.rates.amount')}
                 value={p.amount}
                 required
-                onChange={setPeriod(k, 'amount')}
+                onValue={setPeriod(k, 'amount')}
               />
             </fieldset>
           ))}
@@ -235,6 +228,11 @@ function RatesSection({ editable }: { editable: boolean }) {
               {t('cases.rates.addPeriod')}
             </button>
             <button type="submit">{t('cases.rates.saveRate')}</button>
+            {form.version !== null && (
+              <button type="button" className="secondary" onClick={() => setForm(empty)}>
+                {t('cases.rates.cancelEdit')}
+              </button>
+            )}
           </div>
         </form>
       )}
@@ -245,11 +243,28 @@ function RatesSection({ editable }: { editable: boolean }) {
 function ThresholdsSection({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { data, error, reload } = useApi<Thresholds[]>('/commitments/reimbursement-thresholds');
-  const empty = { validFrom: '', t25: '', t50: '', t75: '', source: '' };
+  const empty = {
+    validFrom: '',
+    t25: '',
+    t50: '',
+    t75: '',
+    source: '',
+    version: null as number | null,
+  };
   const [form, setForm] = useState(empty);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const edit = (r: Thresholds) =>
+    setForm({
+      validFrom: r.validFrom,
+      t25: amountText(r.t25),
+      t50: amountText(r.t50),
+      t75: amountText(r.t75),
+      source: r.source,
+      version: r.version,
+    });
+  const set = (k: Exclude<keyof typeof form, 'version'>) => (v: string) =>
+    setForm((f) => ({ ...f, [k]: v }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaveError(null);
@@ -263,6 +278,7 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
           t50: kroner(form.t50),
           t75: kroner(form.t75),
           source: form.source,
+          ...(form.version === null ? {} : { version: form.version }),
         },
       });
       setMessage(t('cases.rates.thresholdsSaved', { date: danishDate(form.validFrom) }));
@@ -291,6 +307,11 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
                 75 %
               </th>
               <th scope="col">{t('cases.rates.source')}</th>
+              {editable && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('cases.rates.edit')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -301,6 +322,14 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
                 <td className="num">{kr(r.t50)}</td>
                 <td className="num">{kr(r.t75)}</td>
                 <td>{r.source}</td>
+                {editable && (
+                  <td>
+                    <button type="button" className="secondary" onClick={() => edit(r)}>
+                      {t('cases.rates.edit')}
+                      <span className="visually-hidden"> {danishDate(r.validFrom)}</span>
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -319,27 +348,53 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
               {message}
             </p>
           )}
+          {form.version !== null && (
+            <p className="field-hint">
+              {t('cases.rates.editingThresholds', { date: danishDate(form.validFrom) })}
+            </p>
+          )}
           <fieldset>
             <legend>{t('cases.rates.thresholds')}</legend>
-            <Input
+            <TextField
               label={t('cases.rates.validFrom')}
               type="date"
               value={form.validFrom}
+              readOnly={form.version !== null}
               required
-              onChange={set('validFrom')}
+              onValue={set('validFrom')}
             />
-            <Input label={t('cases.rates.t25')} value={form.t25} required onChange={set('t25')} />
-            <Input label={t('cases.rates.t50')} value={form.t50} required onChange={set('t50')} />
-            <Input label={t('cases.rates.t75')} value={form.t75} required onChange={set('t75')} />
-            <Input
+            <TextField
+              label={t('cases.rates.t25')}
+              value={form.t25}
+              required
+              onValue={set('t25')}
+            />
+            <TextField
+              label={t('cases.rates.t50')}
+              value={form.t50}
+              required
+              onValue={set('t50')}
+            />
+            <TextField
+              label={t('cases.rates.t75')}
+              value={form.t75}
+              required
+              onValue={set('t75')}
+            />
+            <TextField
               label={t('cases.rates.source')}
               value={form.source}
               required
-              onChange={set('source')}
+              onValue={set('source')}
             />
           </fieldset>
           <div className="actions">
             <button type="submit">{t('cases.rates.saveThresholds')}</button>
+            {form.version !== null && (
+              <button type="button" className="secondary" onClick={() => setForm(empty)}>
+                {t('cases.rates.cancelEdit')}
+              </button>
+            )}
           </div>
         </form>
       )}
