@@ -22,6 +22,11 @@ import {
 } from '../../domain/forecast/forecast';
 import { formatKroner, ore, toKroner } from '../../domain/money';
 import { getSettings } from '../../db/repositories/organisation';
+import { listRates, loadCases } from '../../db/repositories/cases';
+import { listReimbursementThresholds } from '../../db/repositories/commitments';
+import { incomePostedToDate } from '../../db/repositories/income';
+import { computeYear, reimbursementForYear, thresholdsForYear } from '../../domain/cases';
+import type { IsoDate } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { computeForecastLines, ForecastData } from './forecast-service';
@@ -227,8 +232,10 @@ export async function commentRoundLine(
 /**
  * Causes of a unit's expected overspend derived from the data, for a draft action plan:
  * growth in committed cost since the last round (new interventions), deviation between what
- * was committed and what was paid to date, late postings with retroactive effect, and the
- * expected intake. Missing income and reimbursement are not derived yet and say so.
+ * was committed and what was paid to date, late postings with retroactive effect, missing
+ * income, reimbursement for very expensive cases not yet received, and the expected intake
+ * (docs/formats.md, "Causes for a draft plan"). What cannot be derived is named in `notDerived`.
+ * Each cause's `amount` is its effect on the expected overspend in kroner (positive raises it).
  */
 export async function deriveCauses(
   db: Database,
@@ -244,9 +251,17 @@ export async function deriveCauses(
     unitIds: [q.unitId],
     intake: q.intake,
   });
-  const causes: { code: string; text: string; amount: number }[] = [];
+  const causes: {
+    code: string;
+    text: string;
+    amount: number;
+    /** missing income and reimbursement: what the cases expect and what is posted, kroner */
+    expected?: number;
+    posted?: number;
+  }[] = [];
   const committedNow = await data.committed(q.year, q.asOf);
   const lastRound = (await listRounds(db, q.year)).filter((r) => r.as_of < q.asOf).at(-1);
+  const posted = await incomePostedToDate(db, q);
   if (data.commitmentsAvailable) {
     const sumAll = (m: Map<string, number[]>) =>
       [...m.values()].reduce((s, x) => s + x.reduce((a, b) => a + b, 0), 0);
@@ -261,14 +276,16 @@ export async function deriveCauses(
         });
       }
     }
-    let deviation = 0;
+    // State reimbursement received (dranst 2) is no deviation from the commitments: it is
+    // the reimbursement cause's, so it is left out here.
+    let deviation = -posted.reimbursement_ore;
     for (const l of lines)
       deviation +=
         yearToDate(l.actualByMonth, asOfMonth) - yearToDate(l.committedByMonth, asOfMonth);
     if (deviation !== 0) {
       causes.push({
         code: 'committed_vs_actual',
-        text: `Afvigelse mellem disponeret og faktisk forbrug til dato (fx uforudsete regninger): ${deviation > 0 ? 'merforbrug' : 'mindreforbrug'} på ${formatKroner(ore(Math.abs(deviation)))} kr.`,
+        text: `Afvigelse mellem disponeret og faktisk forbrug til dato (fx uforudsete regninger${posted.reimbursement_n > 0 ? '; modtaget statsrefusion ikke medregnet' : ''}): ${deviation > 0 ? 'merforbrug' : 'mindreforbrug'} på ${formatKroner(ore(Math.abs(deviation)))} kr.`,
         amount: kr(deviation),
       });
     }
@@ -280,6 +297,49 @@ export async function deriveCauses(
       text: `${late.n} regninger er bogført efter en afsluttet opfølgning med tilbagevirkende kraft: ${formatKroner(ore(late.sum_ore))} kr.`,
       amount: kr(late.sum_ore),
     });
+  }
+  const notDerived: string[] = [];
+  if (data.commitmentsAvailable) {
+    const fromCases = await expectedFromCases(db, q);
+    const incomePosted = -posted.income_ore;
+    const missing = fromCases.incomeToDateOre - incomePosted;
+    if (missing > 0) {
+      causes.push({
+        code: 'missing_income',
+        text: `Manglende indtægter: sagernes betalingsplaner forventer indtægter (fx forældrebetaling) på ${money(fromCases.incomeToDateOre)} kr. til og med ${MONTHS[asOfMonth - 1]} ${q.year}, men der er bogført indtægter for ${money(incomePosted)} kr. til ${danishDate(q.asOf)}. Der mangler ${money(missing)} kr. (indgår i afvigelsen mellem disponeret og faktisk forbrug).`,
+        amount: kr(missing),
+        expected: kr(fromCases.incomeToDateOre),
+        posted: kr(incomePosted),
+      });
+    }
+    if (fromCases.reimbursement === null) {
+      notDerived.push(
+        `Refusion for særligt dyre enkeltsager (der er ingen refusionstærskler for ${q.year}).`,
+      );
+    } else {
+      const expected = fromCases.reimbursement.expectedOre;
+      const received = -posted.reimbursement_ore;
+      const outstanding = expected - received;
+      if (outstanding !== 0) {
+        const households = fromCases.reimbursement.households;
+        causes.push({
+          code: 'reimbursement',
+          text:
+            outstanding > 0
+              ? `Refusion for særligt dyre enkeltsager: forventet refusion for ${q.year} er ${money(expected)} kr. (${households} ${households === 1 ? 'husstand' : 'husstande'} over første tærskel), og der er bogført ${money(received)} kr. i statsrefusion til ${danishDate(q.asOf)}. ${money(outstanding)} kr. er endnu ikke modtaget og indgår ikke i prognosen; når de modtages, falder det forventede merforbrug tilsvarende.`
+              : `Refusion for særligt dyre enkeltsager: der er bogført ${money(received)} kr. i statsrefusion til ${danishDate(q.asOf)}, ${money(-outstanding)} kr. mere end sagerne giver ret til for ${q.year} (${money(expected)} kr.); forskellen kan skulle betales tilbage.`,
+          amount: kr(-outstanding),
+          expected: kr(expected),
+          posted: kr(received),
+        });
+      }
+    }
+  } else {
+    notDerived.push(
+      'Nye indsatser og afvigelser i forhold til disponeringen (sagerne er ikke tilgængelige).',
+      'Manglende indtægter i forhold til sagernes betalingsplaner (sagerne er ikke tilgængelige).',
+      'Refusion for særligt dyre enkeltsager (sagerne er ikke tilgængelige).',
+    );
   }
   const intake = lines.reduce((s, l) => s + l.intakeOre, 0);
   const committedRest = lines.reduce((s, l) => s + restOfYear(l.committedByMonth, asOfMonth), 0);
@@ -297,14 +357,71 @@ export async function deriveCauses(
     lastRound: lastRound ? { name: lastRound.name, asOf: lastRound.as_of } : null,
     committedRest: kr(committedRest),
     causes,
-    notDerived: [
-      ...(data.commitmentsAvailable
-        ? []
-        : [
-            'Nye indsatser og afvigelser i forhold til disponeringen (sagerne er ikke tilgængelige).',
-          ]),
-      'Manglende indtægter (indtægtsbudgettet følges ikke særskilt endnu).',
-      'Refusion for særligt dyre enkeltsager (beregnes ikke i prognosen endnu).',
-    ],
+    notDerived,
+  };
+}
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+const money = (o: number) => formatKroner(ore(o));
+
+/** `2026-05-31` → `31.05.2026`. */
+function danishDate(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/**
+ * What the unit's cases (as committed on `asOf`) expect: the income on their payment plans
+ * (payments with negative amounts, e.g. parental payment) in the months up to the as-of month,
+ * and the year's reimbursement for very expensive cases by the reimbursement rules with the
+ * thresholds in force on 1 January (null when there are none) — the same figure as the
+ * reimbursement screen shows for the unit.
+ */
+async function expectedFromCases(
+  db: Database,
+  q: { unitId: string; year: number; asOf: string },
+): Promise<{
+  incomeToDateOre: number;
+  reimbursement: { expectedOre: number; households: number } | null;
+}> {
+  const [stored, rateList, thresholdList] = await Promise.all([
+    loadCases(db, {
+      unitIds: [q.unitId],
+      paysBetween: { from: `${q.year}-01-01` as IsoDate, to: `${q.year}-12-31` as IsoDate },
+    }),
+    listRates(db),
+    listReimbursementThresholds(db),
+  ]);
+  const records = stored.map((s) => s.record);
+  const rates = new Map(rateList.map((r) => [r.code, r]));
+  const params = { year: q.year, asOf: q.asOf as IsoDate };
+  const asOfMonth = monthOfIsoDate(q.asOf);
+  let incomeToDateOre = 0;
+  for (const item of computeYear(records, rates, params).interventions) {
+    for (const cell of item.cells)
+      if (cell.month <= asOfMonth && cell.expectedOre < 0) incomeToDateOre -= cell.expectedOre;
+  }
+  const thresholds = thresholdsForYear(thresholdList, q.year);
+  if (!thresholds) return { incomeToDateOre, reimbursement: null };
+  const groups = reimbursementForYear(records, rates, thresholds, params);
+  return {
+    incomeToDateOre,
+    reimbursement: {
+      expectedOre: groups.reduce((s, g) => s + g.reimbursementOre, 0),
+      households: groups.filter((g) => g.reimbursementOre > 0).length,
+    },
   };
 }
