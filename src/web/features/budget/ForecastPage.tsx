@@ -346,14 +346,33 @@ function UnitDetail({
         <ErrorMessage error={causes.error} />
         {causes.data && (
           <>
-            <ul>
-              {causes.data.causes.map((c) => (
-                <li key={c.code}>{c.text}</li>
-              ))}
-            </ul>
-            <p className="muted">
-              {t('budget.dashboard.notDerived')}: {causes.data.notDerived.join(' ')}
-            </p>
+            {causes.data.causes.length === 0 ? (
+              <p>{t('budget.dashboard.noCauses')}</p>
+            ) : (
+              <ul>
+                {causes.data.causes.map((c) => (
+                  <li key={c.code}>
+                    {c.text}
+                    {c.expected !== undefined && c.posted !== undefined && (
+                      <>
+                        <br />
+                        <span className="muted">
+                          {t('budget.dashboard.causeFigures', {
+                            expected: kr(c.expected),
+                            posted: kr(c.posted),
+                          })}
+                        </span>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {causes.data.notDerived.length > 0 && (
+              <p className="muted">
+                {t('budget.dashboard.notDerived')}: {causes.data.notDerived.join(' ')}
+              </p>
+            )}
           </>
         )}
       </section>

@@ -48,7 +48,8 @@ export interface RequiredPlans {
 }
 
 export interface Causes {
-  causes: { code: string; text: string; amount: number }[];
+  /** amount: the cause's effect on the expected overspend (kroner); expected/posted for income and reimbursement */
+  causes: { code: string; text: string; amount: number; expected?: number; posted?: number }[];
   notDerived: string[];
 }
 
