@@ -190,6 +190,8 @@ describe('missing income and reimbursement as causes of a draft plan', () => {
     const body = await causesOf(placed, '2026-03-31');
     expect(body.causes.map((c) => c.code)).not.toContain('missing_income');
     // the reimbursement is the year's, as committed on the date; nothing is received by then
-    expect(body.causes.find((c) => c.code === 'reimbursement')?.amount).toBe(-139_037.64);
+    const refusion = body.causes.find((c) => c.code === 'reimbursement');
+    expect(refusion?.amount).toBe(-139_037.64);
+    expect(refusion?.text).toContain('bogført 0 kr. i statsrefusion til 31.03.2026');
   });
 });

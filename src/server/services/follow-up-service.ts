@@ -278,7 +278,7 @@ export async function deriveCauses(
     }
     // State reimbursement received (dranst 2) is no deviation from the commitments: it is
     // the reimbursement cause's, so it is left out here.
-    let deviation = -posted.reimbursement_ore;
+    let deviation = negate(posted.reimbursement_ore);
     for (const l of lines)
       deviation +=
         yearToDate(l.actualByMonth, asOfMonth) - yearToDate(l.committedByMonth, asOfMonth);
@@ -301,7 +301,7 @@ export async function deriveCauses(
   const notDerived: string[] = [];
   if (data.commitmentsAvailable) {
     const fromCases = await expectedFromCases(db, q);
-    const incomePosted = -posted.income_ore;
+    const incomePosted = negate(posted.income_ore);
     const missing = fromCases.incomeToDateOre - incomePosted;
     if (missing > 0) {
       causes.push({
@@ -318,7 +318,7 @@ export async function deriveCauses(
       );
     } else {
       const expected = fromCases.reimbursement.expectedOre;
-      const received = -posted.reimbursement_ore;
+      const received = negate(posted.reimbursement_ore);
       const outstanding = expected - received;
       if (outstanding !== 0) {
         const households = fromCases.reimbursement.households;
@@ -377,6 +377,8 @@ const MONTHS = [
 ];
 
 const money = (o: number) => formatKroner(ore(o));
+/** Income is posted as negative amounts; shown as what came in (never "-0"). */
+const negate = (o: number) => (o === 0 ? 0 : -o);
 
 /** `2026-05-31` → `31.05.2026`. */
 function danishDate(iso: string): string {
