@@ -1,11 +1,19 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 
 /** One SQL statement runner: the whole database, or one transaction of it. */
 export interface Queryable {
   query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations, fixtures). */
   exec(sql: string): Promise<void>;
+  /**
+   * PostgreSQL transactions only: runs `COPY … FROM STDIN` with the text the source yields,
+   * pulling it only as fast as the server takes it; resolves with the number of rows copied.
+   */
+  copyFrom?(sql: string, source: AsyncIterable<string>): Promise<number>;
 }
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -90,6 +98,11 @@ export function openPostgres(config: pg.PoolConfig): Database {
           },
           async exec(sql: string) {
             await client.query(sql);
+          },
+          async copyFrom(sql: string, source: AsyncIterable<string>) {
+            const copy = client.query(copyFromStdin(sql));
+            await pipeline(Readable.from(source), copy);
+            return copy.rowCount;
           },
         });
         await client.query('COMMIT');

@@ -209,6 +209,56 @@ export async function insertPostings(
   );
 }
 
+/** One posting of a file, with its line number there. */
+export interface NewPosting {
+  lineNo: number;
+  postedOn: string;
+  unitId: string;
+  accountFunction: string;
+  group: string;
+  dranst: string;
+  accountString: string;
+  amountOre: number;
+  text: string;
+  isLate: boolean;
+}
+
+/** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
+function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
+    : value;
+}
+
+/**
+ * Writes postings with `COPY … FROM STDIN` (PostgreSQL, inside a transaction): each group of
+ * rows becomes one piece of COPY text, and the next group is only asked for when the server
+ * has taken the previous ones, so memory stays bounded by a few groups. Returns the row count.
+ */
+export async function copyPostings(
+  tx: Queryable,
+  importId: string,
+  groups: AsyncIterable<readonly NewPosting[]>,
+): Promise<number> {
+  if (!tx.copyFrom) throw new Error('COPY FROM STDIN needs a PostgreSQL transaction');
+  async function* text(): AsyncGenerator<string> {
+    for await (const rows of groups) {
+      let out = '';
+      for (const r of rows) {
+        out += `${importId}\t${r.lineNo}\t${r.postedOn}\t${r.unitId}\t${copyText(r.accountFunction)}\t${copyText(r.group)}\t${copyText(r.dranst)}\t${copyText(r.accountString)}\t${r.amountOre}\t${copyText(r.text)}\t${r.isLate ? 't' : 'f'}\n`;
+      }
+      if (out) yield out;
+    }
+  }
+  return tx.copyFrom(
+    `COPY ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_group, dranst,
+                           account_string, amount_ore, text, is_late) FROM STDIN`,
+    text(),
+  );
+}
+
 export async function deletePostingsOfImport(db: Queryable, importId: string): Promise<void> {
   await db.query('DELETE FROM ledger_postings WHERE import_id = $1', [importId]);
 }

@@ -4,11 +4,12 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { Database } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { listAccountFunctions } from '../../db/repositories/budgets';
 import {
   closedThrough,
+  copyPostings,
   deleteImportChunks,
   deletePostingsOfImport,
   findDoneImportByHash,
@@ -18,6 +19,7 @@ import {
   insertPostings,
   readImportChunk,
   setImportStatus,
+  type NewPosting,
   type PostingBatch,
 } from '../../db/repositories/ledger';
 import { listUnits } from '../../db/repositories/organisation';
@@ -26,6 +28,7 @@ import {
   locateColumns,
   looksMisdecoded,
   validateLedgerLine,
+  type ColumnIndexes,
   type LedgerLineContext,
   type LineIssue,
 } from '../../domain/budget/ledger-line';
@@ -33,7 +36,12 @@ import { LedgerMappingSchema } from '../../shared/schemas/budget';
 import { registerJobHandler } from './worker';
 
 export const CHUNK_BYTES = 1024 * 1024;
+/** Rows per insert on PGlite. */
 const BATCH_ROWS = 5000;
+/** Rows per piece of COPY text on PostgreSQL: small enough to die young in the heap. */
+const GROUP_ROWS = 500;
+/** Progress is looked at every this many lines. */
+const PROGRESS_ROWS = 5000;
 /** The report keeps this many line issues; the count of all of them is always exact. */
 export const MAX_REPORTED_ISSUES = 50_000;
 
@@ -214,73 +222,77 @@ export async function runLedgerImport(
     };
   }
 
-  let columns: ReturnType<typeof locateColumns> | null = null;
-  let batch = emptyBatch();
+  const columnNames = mapping.data;
+  let fileFailed = false;
   let lastPercent = -1;
-  for await (const { record, info } of records) {
-    if (!columns) {
-      if (record.some((c) => looksMisdecoded(c))) {
-        report.fileIssues.push(
-          `Filen kan ikke læses som ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}: æ, ø og å bliver forkerte allerede i kolonneoverskrifterne. Vælg den anden tegnkodning og prøv igen.`,
-        );
-        stop();
-        return fail();
+  /**
+   * Checks every line of the file and yields its good postings in small groups while the file
+   * has no bad line; after the first bad one it goes on checking (to report every bad line)
+   * but yields nothing more. Pulled by the writer, so it reads no faster than rows are stored.
+   */
+  async function* postings(): AsyncGenerator<NewPosting[]> {
+    let group: NewPosting[] = [];
+    let columns: ColumnIndexes | null = null;
+    for await (const { record, info } of records) {
+      if (!columns) {
+        if (record.some((c) => looksMisdecoded(c))) {
+          report.fileIssues.push(
+            `Filen kan ikke læses som ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}: æ, ø og å bliver forkerte allerede i kolonneoverskrifterne. Vælg den anden tegnkodning og prøv igen.`,
+          );
+          fileFailed = true;
+          break;
+        }
+        const located = locateColumns(record, columnNames);
+        if (!located.ok) {
+          report.fileIssues.push(
+            `Filen mangler kolonnen/kolonnerne ${located.missing.map((m) => `"${m}"`).join(', ')}. Fundne kolonner: ${record.map((r) => `"${r}"`).join(', ')}.`,
+          );
+          fileFailed = true;
+          break;
+        }
+        columns = located.columns;
+        continue;
       }
-      columns = locateColumns(record, mapping.data);
-      if (!columns.ok) {
-        report.fileIssues.push(
-          `Filen mangler kolonnen/kolonnerne ${columns.missing.map((m) => `"${m}"`).join(', ')}. Fundne kolonner: ${record.map((r) => `"${r}"`).join(', ')}.`,
-        );
-        stop();
-        return fail();
+      if (record.every((c) => c.trim() === '')) continue;
+      report.lineCount++;
+      if (report.lineCount % PROGRESS_ROWS === 0) {
+        // Progress (and the heartbeat with it) also while a bad file is only being checked.
+        const percent = Math.min(99, Math.floor((bytesRead / total) * 100));
+        if (percent !== lastPercent) {
+          lastPercent = percent;
+          await progress(percent);
+        }
       }
-      continue;
-    }
-    if (record.every((c) => c.trim() === '')) continue;
-    report.lineCount++;
-    if (report.lineCount % BATCH_ROWS === 0) {
-      // Progress (and the heartbeat with it) also while a bad file is only being checked.
-      const percent = Math.min(99, Math.floor((bytesRead / total) * 100));
-      if (percent !== lastPercent) {
-        lastPercent = percent;
-        await progress(percent);
+      const result = validateLedgerLine(record, info.lines, columns, ctx);
+      if (!result.ok) {
+        report.errorCount++;
+        for (const i of result.issues)
+          if (report.issues.length < MAX_REPORTED_ISSUES) report.issues.push(i);
+        continue;
+      }
+      if (report.errorCount > 0) continue; // nothing more is stored once the file is known bad
+      const p = result.posting;
+      report.postingCount++;
+      if (p.isLate) report.lateCount++;
+      group.push({ lineNo: info.lines, ...p });
+      if (group.length >= GROUP_ROWS) {
+        yield group;
+        group = [];
       }
     }
-    const result = validateLedgerLine(record, info.lines, columns.columns, ctx);
-    if (!result.ok) {
-      report.errorCount++;
-      for (const i of result.issues)
-        if (report.issues.length < MAX_REPORTED_ISSUES) report.issues.push(i);
-      continue;
+    stop();
+    if (!columns && !fileFailed) {
+      report.fileIssues.push('Filen har ingen kolonneoverskrifter.');
+      fileFailed = true;
     }
-    if (report.errorCount > 0) continue; // nothing more is stored once the file is known bad
-    const p = result.posting;
-    batch.lineNo.push(info.lines);
-    batch.postedOn.push(p.postedOn);
-    batch.unitId.push(p.unitId);
-    batch.accountFunction.push(p.accountFunction);
-    batch.group.push(p.group);
-    batch.dranst.push(p.dranst);
-    batch.accountString.push(p.accountString);
-    batch.amountOre.push(p.amountOre);
-    batch.text.push(p.text);
-    batch.isLate.push(p.isLate);
-    report.postingCount++;
-    if (p.isLate) report.lateCount++;
-    if (batch.lineNo.length >= BATCH_ROWS) {
-      await insertPostings(db, importId, batch);
-      batch = emptyBatch();
-    }
+    if (group.length > 0 && !fileFailed && report.errorCount === 0) yield group;
   }
-  if (!columns) {
-    report.fileIssues.push('Filen har ingen kolonneoverskrifter.');
-    return fail();
-  }
-  if (report.errorCount > 0) return fail();
-  await insertPostings(db, importId, batch);
-  const duplicate = await db.transaction(async (tx) => {
+  const failed = () => fileFailed || report.errorCount > 0;
+
+  /** Marks the import done with its audit row, unless the same file was imported meanwhile. */
+  const markDone = async (tx: Queryable): Promise<boolean> => {
     const done = await findDoneImportByHash(tx, imp.file_sha256);
-    if (done) return true;
+    if (done) return false;
     await setImportStatus(tx, importId, {
       status: 'done',
       lineCount: report.lineCount,
@@ -298,14 +310,54 @@ export async function runLedgerImport(
         after: { fileName: imp.file_name, postings: report.postingCount, late: report.lateCount },
       },
     );
-    return false;
-  });
-  if (duplicate) {
-    await deletePostingsOfImport(db, importId);
-    await setImportStatus(db, importId, { status: 'duplicate' });
+    return true;
+  };
+
+  let duplicate: boolean;
+  if (db.kind === 'postgresql') {
+    // One transaction: the postings stream in with COPY and become visible only with the
+    // import's status; a bad file, a duplicate or a crash rolls all of them back.
+    const outcome = await db
+      .transaction(async (tx) => {
+        await copyPostings(tx, importId, postings());
+        if (failed()) throw new RollBack('failed');
+        if (!(await markDone(tx))) throw new RollBack('duplicate');
+        return 'done' as const;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RollBack) return error.outcome;
+        // Another import of the same file was marked done first (unique index on the hash).
+        if ((error as { constraint?: string }).constraint === 'ledger_imports_done_hash_idx')
+          return 'duplicate' as const;
+        throw error;
+      });
+    if (outcome === 'failed') return fail();
+    duplicate = outcome === 'duplicate';
+  } else {
+    // PGlite (one connection): batches that stay invisible until the import is marked done.
+    let batch: NewPosting[] = [];
+    for await (const group of postings()) {
+      batch.push(...group);
+      if (batch.length >= BATCH_ROWS) {
+        await insertPostings(db, importId, toBatch(batch));
+        batch = [];
+      }
+    }
+    if (failed()) return fail();
+    await insertPostings(db, importId, toBatch(batch));
+    duplicate = !(await db.transaction(markDone));
+    if (duplicate) await deletePostingsOfImport(db, importId);
   }
+  if (duplicate) await setImportStatus(db, importId, { status: 'duplicate' });
   await deleteImportChunks(db, importId);
   return report;
+}
+
+/** Ends the import's transaction without keeping anything. */
+class RollBack extends Error {
+  constructor(readonly outcome: 'failed' | 'duplicate') {
+    super(`ledger import rolled back (${outcome})`);
+  }
 }
 
 /**
@@ -354,18 +406,18 @@ function cellText(value: unknown): string {
   return '';
 }
 
-function emptyBatch(): PostingBatch {
+function toBatch(rows: readonly NewPosting[]): PostingBatch {
   return {
-    lineNo: [],
-    postedOn: [],
-    unitId: [],
-    accountFunction: [],
-    group: [],
-    dranst: [],
-    accountString: [],
-    amountOre: [],
-    text: [],
-    isLate: [],
+    lineNo: rows.map((r) => r.lineNo),
+    postedOn: rows.map((r) => r.postedOn),
+    unitId: rows.map((r) => r.unitId),
+    accountFunction: rows.map((r) => r.accountFunction),
+    group: rows.map((r) => r.group),
+    dranst: rows.map((r) => r.dranst),
+    accountString: rows.map((r) => r.accountString),
+    amountOre: rows.map((r) => r.amountOre),
+    text: rows.map((r) => r.text),
+    isLate: rows.map((r) => r.isLate),
   };
 }
 
