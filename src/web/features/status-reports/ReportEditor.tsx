@@ -1,10 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusReportJson } from '../../../shared/schemas/status-report';
 import { api } from '../../api';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextAreaField } from '../../components/TextAreaField';
+import { TextField } from '../../components/TextField';
+import {
+  draftOf,
+  emptyArea,
+  fieldErrorsOf,
+  MAX_FOCUS_AREAS,
+  specOf,
+  type DraftArea,
+  type FieldErrors,
+} from './content';
+import { FocusAreaEditor } from './FocusAreaEditor';
+import { focusField, FormProblem, hintWith } from './FormProblem';
 
-/** Editing a draft's texts; the figures are not typed in, they come from the cases. */
+const AREA_PATH = /^focusAreas\.(\d+)\.(.+)$/;
+
+/**
+ * Editing a draft: its texts and its focus areas (add, remove with undo, move, choose what
+ * each measures). The figures are not typed in: the server computes them from the cases
+ * when the report is saved.
+ */
 export function ReportEditor({
   report,
   onDone,
@@ -16,18 +34,79 @@ export function ReportEditor({
   const [title, setTitle] = useState(report.title);
   const [intro, setIntro] = useState(report.intro);
   const [closing, setClosing] = useState(report.closing);
-  const [areas, setAreas] = useState(
-    report.focusAreas.map((a) => ({ title: a.title, action: a.action, judgement: a.judgement })),
-  );
+  const [areas, setAreas] = useState<DraftArea[]>(() => report.focusAreas.map(draftOf));
+  const [removed, setRemoved] = useState<{ area: DraftArea; index: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
-  const setArea = (i: number, key: 'title' | 'action' | 'judgement', value: string) =>
-    setAreas((all) => all.map((a, j) => (j === i ? { ...a, [key]: value } : a)));
+  // keyboard focus to move once the next render is on screen (after add, move, remove, undo)
+  const focusNext = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    focusNext.current?.();
+    focusNext.current = null;
+  });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const focusId = (id: string) => document.getElementById(id)?.focus();
+
+  const add = () => {
+    const area = emptyArea();
+    setAreas((all) => [...all, area]);
+    setFieldErrors({});
+    setRemoved(null);
+    focusNext.current = () => focusField(`focusAreas.${areas.length}.title`);
+  };
+  const move = (index: number, direction: -1 | 1) => {
+    const target = index + direction;
+    const area = areas[index];
+    if (!area || target < 0 || target >= areas.length) return;
+    const next = [...areas];
+    next.splice(index, 1);
+    next.splice(target, 0, area);
+    setAreas(next);
+    setFieldErrors({});
+    // stay on the same button; at the first or last place it is disabled, so take the other
+    const atEdge = target === 0 || target === next.length - 1;
+    const same = direction < 0 ? 'up' : 'down';
+    const other = direction < 0 ? 'down' : 'up';
+    focusNext.current = () => focusId(`rp-${area.key}-${atEdge ? other : same}`);
+  };
+  const remove = (index: number) => {
+    const area = areas[index];
+    if (!area) return;
+    setAreas(areas.filter((_, i) => i !== index));
+    setRemoved({ area, index });
+    setFieldErrors({});
+    focusNext.current = () => focusId('rp-undo');
+  };
+  const undo = () => {
+    if (!removed) return;
+    const index = Math.min(removed.index, areas.length);
+    const next = [...areas];
+    next.splice(index, 0, removed.area);
+    setAreas(next);
+    setRemoved(null);
+    setFieldErrors({});
+    focusNext.current = () => focusField(`focusAreas.${index}.title`);
+  };
+
+  const check = (): FieldErrors => {
+    const problems: FieldErrors = {};
+    if (title.trim() === '') problems.title = t('reports.form.required');
+    areas.forEach((a, i) => {
+      if (a.title.trim() === '') problems[`focusAreas.${i}.title`] = t('reports.form.required');
+    });
+    return problems;
+  };
 
   const save = async () => {
-    setBusy(true);
     setError(null);
+    const problems = check();
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
     try {
       const saved = await api<StatusReportJson>(`/status-reports/${report.id}`, {
         method: 'PUT',
@@ -38,81 +117,119 @@ export function ReportEditor({
           asOf: report.asOf,
           intro,
           closing,
-          focusAreas: report.focusAreas.map((a, i) => ({
-            title: areas[i]?.title ?? a.title,
-            action: areas[i]?.action ?? a.action,
-            judgement: areas[i]?.judgement ?? a.judgement,
-            cost: a.cost,
-            families: a.families,
-          })),
+          focusAreas: areas.map(specOf),
         },
       });
       onDone(saved);
     } catch (e) {
       setError(e);
+      setFieldErrors(fieldErrorsOf(e));
     } finally {
       setBusy(false);
     }
   };
 
+  const labelOf = (path: string): string => {
+    const m = AREA_PATH.exec(path);
+    if (!m) {
+      const known: Record<string, string> = {
+        title: t('reports.fields.title'),
+        intro: t('reports.fields.intro'),
+        closing: t('reports.fields.closing'),
+        focusAreas: t('reports.editor.heading'),
+      };
+      return known[path] ?? path;
+    }
+    const field: Record<string, string> = {
+      title: t('reports.fields.areaTitle'),
+      action: t('reports.fields.action'),
+      judgement: t('reports.fields.judgement'),
+      'cost.group': t('reports.measure.cost'),
+      'cost.provider': t('reports.measure.provider'),
+      'families.band': t('reports.measure.families'),
+    };
+    return `${t('reports.area', { number: Number(m[1]) + 1 })}: ${field[m[2] ?? ''] ?? m[2]}`;
+  };
+
+  const removedName = removed
+    ? removed.area.title.split('\n')[0]?.trim() || t('reports.area', { number: removed.index + 1 })
+    : '';
+
   return (
     <form
       className="rp-editor"
+      aria-labelledby="rp-editor-title"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <ErrorMessage error={error} />
-      <div className="field">
-        <label htmlFor="rp-title">{t('reports.fields.title')}</label>
-        <input id="rp-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="rp-intro">{t('reports.fields.intro')}</label>
-        <textarea id="rp-intro" rows={5} value={intro} onChange={(e) => setIntro(e.target.value)} />
-      </div>
-      {areas.map((a, i) => (
-        <fieldset key={i} className="rp-fieldset">
-          <legend>{t('reports.area', { number: i + 1 })}</legend>
-          <div className="field">
-            <label htmlFor={`rp-a${i}-title`}>{t('reports.fields.areaTitle')}</label>
-            <textarea
-              id={`rp-a${i}-title`}
-              rows={2}
-              value={a.title}
-              onChange={(e) => setArea(i, 'title', e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`rp-a${i}-action`}>{t('reports.fields.action')}</label>
-            <textarea
-              id={`rp-a${i}-action`}
-              rows={4}
-              value={a.action}
-              onChange={(e) => setArea(i, 'action', e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`rp-a${i}-judgement`}>{t('reports.fields.judgement')}</label>
-            <textarea
-              id={`rp-a${i}-judgement`}
-              rows={5}
-              value={a.judgement}
-              onChange={(e) => setArea(i, 'judgement', e.target.value)}
-            />
-          </div>
-        </fieldset>
-      ))}
-      <div className="field">
-        <label htmlFor="rp-closing">{t('reports.fields.closing')}</label>
-        <textarea
-          id="rp-closing"
-          rows={3}
-          value={closing}
-          onChange={(e) => setClosing(e.target.value)}
-        />
-      </div>
+      <h2 id="rp-editor-title" ref={heading} tabIndex={-1} className="rp-heading">
+        {t('reports.editor.title')}
+      </h2>
+      <FormProblem error={error} fieldErrors={fieldErrors} labelOf={labelOf} />
+      <TextField
+        label={t('reports.fields.title')}
+        name="title"
+        value={title}
+        onValue={setTitle}
+        maxLength={300}
+        aria-invalid={fieldErrors.title ? true : undefined}
+        hint={hintWith(undefined, fieldErrors.title)}
+      />
+      <TextAreaField
+        label={t('reports.fields.intro')}
+        name="intro"
+        rows={5}
+        value={intro}
+        onValue={setIntro}
+        hint={hintWith(undefined, fieldErrors.intro)}
+      />
+      <section aria-labelledby="rp-areas-title" className="rp-areas">
+        <h3 id="rp-areas-title">{t('reports.editor.heading')}</h3>
+        {areas.length === 0 && <p className="muted">{t('reports.editor.noAreas')}</p>}
+        {areas.map((area, i) => (
+          <FocusAreaEditor
+            key={area.key}
+            area={area}
+            index={i}
+            count={areas.length}
+            fieldErrors={fieldErrors}
+            onChange={(changed) =>
+              setAreas((all) => all.map((a) => (a.key === area.key ? changed : a)))
+            }
+            onMove={(direction) => move(i, direction)}
+            onRemove={() => remove(i)}
+          />
+        ))}
+        <div role="status" className="rp-undo-region">
+          {removed && (
+            <div className="alert alert-warning rp-undo">
+              <p>{t('reports.editor.removed', { name: removedName })}</p>
+              <button type="button" id="rp-undo" className="button-secondary" onClick={undo}>
+                {t('reports.editor.undo')}
+              </button>
+            </div>
+          )}
+        </div>
+        {areas.length < MAX_FOCUS_AREAS ? (
+          <button type="button" className="button-secondary" onClick={add}>
+            <span aria-hidden="true">+ </span>
+            {t('reports.editor.add')}
+          </button>
+        ) : (
+          <p className="muted">{t('reports.editor.max', { max: MAX_FOCUS_AREAS })}</p>
+        )}
+      </section>
+      <TextAreaField
+        label={t('reports.fields.closing')}
+        name="closing"
+        rows={3}
+        value={closing}
+        onValue={setClosing}
+        hint={hintWith(undefined, fieldErrors.closing)}
+      />
       <div className="rp-actions">
         <button type="submit" className="button-primary" disabled={busy}>
           {t('reports.save')}

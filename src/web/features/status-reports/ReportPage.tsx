@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type {
   StatusReportFocusAreaJson,
   StatusReportJson,
@@ -10,10 +10,9 @@ import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { FocusAreaFigures } from './FocusAreaFigures';
+import { mayWriteReports } from './content';
 import { ReportEditor } from './ReportEditor';
 import { danishDate, mio, monthName, twoDecimals } from './format';
-
-const WRITERS = ['administrator', 'okonomikonsulent', 'funktionsleder'];
 
 function Lines({ text }: { text: string }) {
   return (
@@ -28,14 +27,25 @@ function Lines({ text }: { text: string }) {
   );
 }
 
-/** /rapporter/:id — a status report: each focus area with its texts and figures. */
-export function ReportPage() {
+/**
+ * /rapporter/:id — a status report: each focus area with its texts and figures;
+ * /rapporter/:id/rediger — the same draft in the editor.
+ */
+export function ReportPage({ edit = false }: { edit?: boolean }) {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { data, error, reload } = useApi<StatusReportJson>(`/status-reports/${id}`);
   const { user } = useAuth();
-  const mayWrite = (user?.roles ?? []).some((r) => WRITERS.includes(r));
-  const [editing, setEditing] = useState(false);
+  const mayWrite = mayWriteReports(user?.roles);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // after leaving the editor the keyboard continues from the report's heading
+  const focusHeading = (location.state as { focusHeading?: boolean } | null)?.focusHeading === true;
+  const loaded = data !== undefined;
+  useEffect(() => {
+    if (focusHeading && !edit && loaded) heading.current?.focus();
+  }, [location.key, focusHeading, edit, loaded]);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -45,6 +55,7 @@ export function ReportPage() {
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p aria-live="polite">{t('reports.loading')}</p>;
   const report = latest && latest.id === data.id && latest.version >= data.version ? latest : data;
+  const editing = edit && mayWrite && report.status === 'draft';
 
   const finalise = async () => {
     setConfirming(false);
@@ -105,12 +116,33 @@ export function ReportPage() {
     return lines;
   };
 
+  const measured = (area: StatusReportFocusAreaJson) => {
+    const parts: string[] = [];
+    const lower = (text: string) => text.toLocaleLowerCase(i18n.language);
+    if (area.cost)
+      parts.push(
+        t('reports.measure.summaryCost', {
+          group: lower(t(`reports.measure.groups.${area.cost.group}`)),
+          provider: lower(t(`reports.measure.providers.${area.cost.provider ?? 'all'}`)),
+        }),
+      );
+    if (area.families)
+      parts.push(
+        t('reports.measure.summaryFamilies', {
+          band: t(`reports.measure.bands.${area.families.band}`),
+        }),
+      );
+    return parts.length ? t('reports.measure.summary', { what: parts.join('; ') }) : '';
+  };
+
   return (
     <>
       <p>
         <Link to="/rapporter">{t('reports.back')}</Link>
       </p>
-      <h1>{report.title}</h1>
+      <h1 ref={heading} tabIndex={-1} className="rp-heading">
+        {report.title}
+      </h1>
       <p className="muted">
         {t(`reports.status.${report.status}`)} · {t('reports.columns.asOf')}{' '}
         {danishDate(report.asOf)}
@@ -133,7 +165,11 @@ export function ReportPage() {
         </a>
         {mayWrite && report.status === 'draft' && !editing && (
           <>
-            <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => void navigate(`/rapporter/${report.id}/rediger`)}
+            >
               {t('reports.edit')}
             </button>
             <button
@@ -165,7 +201,7 @@ export function ReportPage() {
         <ReportEditor
           report={report}
           onDone={(saved) => {
-            setEditing(false);
+            void navigate(`/rapporter/${report.id}`, { state: { focusHeading: true } });
             if (saved) {
               setLatest(saved);
               reload();
@@ -185,6 +221,7 @@ export function ReportPage() {
               {area.title.includes('\n') && (
                 <p className="muted">{area.title.split('\n').slice(1).join(' ')}</p>
               )}
+              {measured(area) && <p className="muted rp-measured">{measured(area)}</p>}
               <div className="rp-columns">
                 <div>
                   <h3>{t('reports.action')}</h3>

@@ -9,6 +9,7 @@ export function ReportRoutes() {
     <Routes>
       <Route index element={<ReportListPage />} />
       <Route path=":id" element={<ReportPage />} />
+      <Route path=":id/rediger" element={<ReportPage edit />} />
     </Routes>
   );
 }

@@ -1,0 +1,165 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type {
+  StatusReportJson,
+  StatusReportListItemJson,
+} from '../../../shared/schemas/status-report';
+import { api } from '../../api';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import {
+  copiedAreas,
+  endOfLastMonth,
+  fieldErrorsOf,
+  isValidDate,
+  type FieldErrors,
+} from './content';
+import { FormProblem, hintWith } from './FormProblem';
+import { danishDate } from './format';
+
+const EMPTY = '';
+
+/**
+ * "Ny statusrapport": title, year and as-of date (by default the end of last month), and
+ * either no focus areas or those of an earlier report (titles and what they measure, with
+ * empty texts). Opens the new draft in the editor.
+ */
+export function NewReportForm({
+  reports,
+  today = new Date(),
+}: {
+  reports: readonly StatusReportListItemJson[];
+  today?: Date;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const defaultAsOf = endOfLastMonth(today);
+  const latest = [...reports].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+  const [title, setTitle] = useState('');
+  const [year, setYear] = useState(defaultAsOf.slice(0, 4));
+  const [asOf, setAsOf] = useState<string>(defaultAsOf);
+  const [source, setSource] = useState(latest?.id ?? EMPTY);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const check = (): FieldErrors => {
+    const problems: FieldErrors = {};
+    if (title.trim() === '') problems.title = t('reports.form.required');
+    const y = Number(year.trim());
+    if (!/^\d{4}$/.test(year.trim()) || y < 2001 || y > 2100)
+      problems.year = t('reports.form.yearRange');
+    if (!isValidDate(asOf)) problems.asOf = t('reports.form.date');
+    return problems;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const problems = check();
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    try {
+      const focusAreas =
+        source === EMPTY
+          ? []
+          : copiedAreas(
+              (await api<StatusReportJson>(`/status-reports/${encodeURIComponent(source)}`))
+                .focusAreas,
+            );
+      const created = await api<StatusReportJson>('/status-reports', {
+        method: 'POST',
+        body: {
+          title: title.trim(),
+          year: Number(year.trim()),
+          asOf,
+          intro: '',
+          closing: '',
+          focusAreas,
+        },
+      });
+      void navigate(`/rapporter/${created.id}/rediger`);
+    } catch (err) {
+      setError(err);
+      setFieldErrors(fieldErrorsOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const labels: Record<string, string> = {
+    title: t('reports.create.title'),
+    year: t('reports.create.year'),
+    asOf: t('reports.create.asOf'),
+  };
+
+  return (
+    <form
+      className="rp-section"
+      aria-labelledby="rp-new-title"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
+      <h2 id="rp-new-title">{t('reports.create.heading')}</h2>
+      <FormProblem
+        error={error}
+        fieldErrors={fieldErrors}
+        labelOf={(path) => labels[path] ?? path}
+      />
+      <TextField
+        label={labels.title ?? ''}
+        name="title"
+        value={title}
+        onValue={setTitle}
+        maxLength={300}
+        aria-invalid={fieldErrors.title ? true : undefined}
+        hint={hintWith(t('reports.create.titleHint'), fieldErrors.title)}
+      />
+      <div className="rp-form-grid">
+        <TextField
+          label={labels.year ?? ''}
+          name="year"
+          inputMode="numeric"
+          autoComplete="off"
+          value={year}
+          onValue={setYear}
+          aria-invalid={fieldErrors.year ? true : undefined}
+          hint={hintWith(undefined, fieldErrors.year)}
+        />
+        <TextField
+          label={labels.asOf ?? ''}
+          name="asOf"
+          type="date"
+          value={asOf}
+          onValue={setAsOf}
+          aria-invalid={fieldErrors.asOf ? true : undefined}
+          hint={hintWith(
+            isValidDate(asOf)
+              ? t('reports.create.asOfHint', { date: danishDate(asOf) })
+              : t('reports.create.asOfFormat'),
+            fieldErrors.asOf,
+          )}
+        />
+      </div>
+      <SelectField
+        label={t('reports.create.source')}
+        name="source"
+        value={source}
+        onValue={setSource}
+        options={[
+          { value: EMPTY, label: t('reports.create.sourceEmpty') },
+          ...reports.map((r) => ({
+            value: r.id,
+            label: t('reports.create.sourceReport', { title: r.title, date: danishDate(r.asOf) }),
+          })),
+        ]}
+        hint={t('reports.create.sourceHint')}
+      />
+      <button type="submit" className="button-primary" disabled={busy}>
+        {t('reports.create.submit')}
+      </button>
+    </form>
+  );
+}
