@@ -13,14 +13,20 @@
  * from when each read was due), and 50 clients reading
  * back to back (saturation: each waits only for its previous answer, so latency there is the
  * queue in front of a saturated server, 50 / throughput). The server's CPU time per read is
- * taken from /proc, which is less disturbed by other work on the machine than wall time.
+ * taken from /proc, which is less disturbed by other work on the machine than wall time; on
+ * PostgreSQL also that of the database server processes serving it (found by their
+ * application_name), and the load generator's own.
+ *
+ * BENCH_WORKERS=2 serves from two processes (as WEB_CONCURRENCY=2 does; PostgreSQL only).
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 
 const CLIENTS = 50;
 const PACED_RATE = 200;
@@ -41,32 +47,66 @@ function percentile(samples: number[], p: number): number {
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-/** CPU seconds (user + system) used so far by a process, from /proc/<pid>/stat. */
+/** CPU seconds (user + system) used so far by a process, from /proc/<pid>/stat (0 if gone). */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  const fields = stat.split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The benchmarked server's connections are marked with this application_name. */
+const APP_NAME = `overblik-bench-${randomBytes(4).toString('hex')}`;
+
+/** The PostgreSQL backends serving the benchmarked server (none on PGlite). */
+async function backendPids(): Promise<number[]> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return [];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
+      [APP_NAME],
+    );
+    return result.rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU seconds of a set of processes, per pid, so processes that come later count from 0. */
+function cpuOf(pids: number[]): Map<number, number> {
+  return new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
+}
+function cpuSince(before: Map<number, number>, pids: number[]): number {
+  return pids.reduce((sum, pid) => sum + cpuSeconds(pid) - (before.get(pid) ?? 0), 0);
 }
 
 async function startServer(): Promise<{
   port: number;
   kind: string;
   ids: string[];
-  pid: number;
+  pids: number[];
   stop: () => Promise<void>;
 }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-server.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: process.env,
+    // PGAPPNAME marks the server's PostgreSQL connections, to find their backends' CPU time.
+    env: { ...process.env, PGAPPNAME: APP_NAME },
   });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
   });
-  const info = JSON.parse(first) as { port: number; kind: string; ids: string[] };
+  const info = JSON.parse(first) as { port: number; kind: string; ids: string[]; pids: number[] };
   return {
     ...info,
-    pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -148,9 +188,16 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
   await cannon({ amount: 1000 }); // warm up (JIT, PostgreSQL plan caches, pool)
   const single = await time(planPath, 500);
   const paced = await pacedReads(15);
-  const cpuBefore = cpuSeconds(server.pid);
+  const backendsBefore = await backendPids();
+  const cpuBefore = cpuOf([...server.pids, ...backendsBefore]);
+  const clientBefore = process.cpuUsage();
   const saturated = await cannon({ amount: 5000 });
-  const cpuPerRead = ((cpuSeconds(server.pid) - cpuBefore) * 1000) / saturated.requests.total;
+  const client = process.cpuUsage(clientBefore);
+  const backends = [...new Set([...backendsBefore, ...(await backendPids())])];
+  const perRead = (seconds: number) => ((seconds * 1000) / saturated.requests.total).toFixed(2);
+  const appCpu = perRead(cpuSince(cpuBefore, server.pids));
+  const dbCpu = perRead(cpuSince(cpuBefore, backends));
+  const clientCpu = perRead((client.user + client.system) / 1e6);
 
   await time(() => `/api/action-plans/${ids[0]}/export?format=docx`, 3);
   const docx = await time(() => `/api/action-plans/${ids[0]}/export?format=docx`, 20);
@@ -181,7 +228,9 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
     sampled('PDF export (reference plan)', pdf, '–'),
     sampled(`List of ${ids.length} plans`, list, '≤ 100 ms'),
     '',
-    `Saturated reads: ${Math.round(saturated.requests.average)} reads/s; server CPU ${cpuPerRead.toFixed(2)} ms per read.`,
+    `Saturated reads: ${Math.round(saturated.requests.average)} reads/s; CPU per read: app server ${appCpu} ms` +
+      (backends.length ? `, PostgreSQL ${dbCpu} ms (${backends.length} backends)` : '') +
+      `, load generator ${clientCpu} ms.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

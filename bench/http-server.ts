@@ -3,15 +3,21 @@
  * app and Node adapter, request logging at info level written to /dev/null), over PGlite or
  * over a fresh schema on the PostgreSQL server named by BENCH_DATABASE_URL (dropped on exit).
  * It seeds one unit, one user `bench` (password `bench`) and 1.000 copies of the reference plan,
- * then prints one JSON line `{ "port", "kind", "ids" }` on stdout. Started by
+ * then prints one JSON line `{ "port", "kind", "ids", "pids" }` on stdout. Started by
  * bench/action-plans.ts as a child process, so the load generator's own work is not measured.
+ *
+ * BENCH_WORKERS=N (PostgreSQL only) serves from N worker processes as `WEB_CONCURRENCY=N` does
+ * in production (src/server/cluster.ts); this process then seeds and supervises. `pids` are the
+ * processes that serve (and this one), for the benchmark's CPU figures.
  */
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
-import { type Database } from '../src/db/database';
+import { openPostgres, type Database } from '../src/db/database';
 import { insertPlan, insertVersion } from '../src/db/repositories/action-plans';
 import { insertUser } from '../src/db/repositories/users';
 import { createApp } from '../src/server/app';
+import { runWorkers } from '../src/server/cluster';
 import { REFERENCE_PLAN_2018 } from '../src/server/demo/action-plans';
 import { loadConfig } from '../src/server/env';
 import { hashPassword } from '../src/server/passwords';
@@ -21,6 +27,8 @@ import { openBenchDatabase } from './database';
 export const BENCH_PLANS = 1_000;
 /** Connections in the PostgreSQL pool of the benchmarked server (the app's default is 10). */
 const POOL_MAX = Number(process.env.BENCH_POOL_MAX ?? 10);
+/** Server processes (BENCH_WORKERS); more than one needs PostgreSQL. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
 async function seed(db: Database): Promise<string[]> {
   const [center] = await db.query<{ id: string }>(
@@ -64,14 +72,68 @@ async function seed(db: Database): Promise<string[]> {
   return ids;
 }
 
+const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+
+/** Serves the app from this process on a free port of 127.0.0.1; resolves with the port. */
+function serveApp(db: Database): Promise<{ port: number; close: () => void }> {
+  const app = createApp({ db, config: loadConfig({ DEMO: '0' }), logger, now: () => new Date() });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ port: info.port, close: () => server.close() }),
+    );
+  });
+}
+
+/** A worker process: the app over its own pool on the schema the primary seeded. */
+async function worker(): Promise<void> {
+  const db = openPostgres({
+    connectionString: process.env.BENCH_DATABASE_URL,
+    options: `-c search_path=${process.env.BENCH_SCHEMA ?? ''}`,
+    max: POOL_MAX,
+  });
+  const server = await serveApp(db);
+  process.on('SIGTERM', () => {
+    server.close();
+    void db.close().finally(() => process.exit(0));
+  });
+}
+
 async function main(): Promise<void> {
+  if (WORKERS > 1 && !process.env.BENCH_DATABASE_URL) {
+    throw new Error('BENCH_WORKERS above 1 needs BENCH_DATABASE_URL');
+  }
   const { db, kind, drop } = await openBenchDatabase({ poolMax: POOL_MAX });
   const ids = await seed(db);
-  const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
-  const app = createApp({ db, config: loadConfig({ DEMO: '0' }), logger, now: () => new Date() });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    process.stdout.write(`${JSON.stringify({ port: info.port, kind, ids })}\n`);
-  });
+  if (WORKERS > 1) {
+    const [row] = await db.query<{ path: string }>(`SELECT current_setting('search_path') AS path`);
+    const workers = runWorkers({
+      count: WORKERS,
+      logger,
+      env: { BENCH_SCHEMA: row?.path ?? '' },
+    });
+    const ports: number[] = [];
+    cluster.on('listening', (_worker, address) => {
+      ports.push(address.port);
+      if (ports.length !== WORKERS) return;
+      const pids = [process.pid, ...workers.workers().map((w) => w.process.pid ?? 0)];
+      const label = `${kind}, ${WORKERS} server processes`;
+      process.stdout.write(`${JSON.stringify({ port: ports[0], kind: label, ids, pids })}\n`);
+    });
+    const stop = () => {
+      void workers
+        .stop()
+        .then(drop)
+        .finally(() => process.exit(0));
+      setTimeout(() => process.exit(0), 10_000).unref();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    return;
+  }
+  const server = await serveApp(db);
+  process.stdout.write(
+    `${JSON.stringify({ port: server.port, kind, ids, pids: [process.pid] })}\n`,
+  );
   const stop = () => {
     server.close();
     void drop().finally(() => process.exit(0));
@@ -81,4 +143,5 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-await main();
+if (cluster.isWorker) await worker();
+else await main();

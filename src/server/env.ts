@@ -12,6 +12,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DEMO: boolFlag.optional(),
+  /** HTTP server processes; more than one only on PostgreSQL. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
@@ -33,6 +35,7 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
+  webConcurrency: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -74,6 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid setting OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI go together',
     );
   }
+  if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      `Invalid setting WEB_CONCURRENCY=${JSON.stringify(env.WEB_CONCURRENCY)}: more than one process needs DATABASE_URL (the embedded database can be opened by one process only)`,
+    );
+  }
   const roleMap = parseRoleMap(e.OIDC_ROLE_MAP);
   return {
     port: e.PORT,
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     // The demo loads by default only into the embedded database; on a server it must be asked for.
     demo: e.DEMO ?? !e.DATABASE_URL,
+    webConcurrency: e.WEB_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,

@@ -1,11 +1,14 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createApp } from './app';
+import { runWorkers } from './cluster';
 import { drainJobs } from './jobs/worker';
-import { ConfigError, loadConfig } from './env';
+import { ConfigError, loadConfig, type Config } from './env';
 import { isEmpty, loadDemo } from './demo/load-demo';
 
 async function main(): Promise<void> {
@@ -19,18 +22,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel, base: { service: 'overblik' } });
+  const logger = pino({
+    level: config.logLevel,
+    base: cluster.isWorker
+      ? { service: 'overblik', pid: process.pid, worker: cluster.worker?.id }
+      : { service: 'overblik' },
+  });
 
-  let db;
-  try {
-    db = await openDatabase(config);
-  } catch (error) {
-    const where = config.databaseUrl ? redact(config.databaseUrl) : path.resolve(config.dataDir);
-    process.stderr.write(
-      `Overblik cannot start: the database at ${where} cannot be opened (${(error as Error).message}).\n`,
-    );
-    process.exit(3);
+  if (cluster.isWorker) {
+    // The primary has migrated and loaded the demo before forking.
+    serveHttp(config, logger, await open(config));
+    return;
   }
+  const db = await open(config);
   const applied = await migrate(db);
   if (applied.length) logger.info({ event: 'migrated', applied });
   if (config.demo && (await isEmpty(db))) {
@@ -38,12 +42,43 @@ async function main(): Promise<void> {
     await loadDemo(db);
     logger.info({ event: 'demo_loaded' });
   }
+  if (config.webConcurrency === 1) {
+    serveHttp(config, logger, db);
+    return;
+  }
+  // Several processes (PostgreSQL only, checked in env.ts): this one only supervises them.
+  await db.close();
+  logger.info({ event: 'starting_workers', workers: config.webConcurrency });
+  const workers = runWorkers({ count: config.webConcurrency, logger });
+  const shutdown = (signal: string) => {
+    logger.info({ event: 'shutdown', signal });
+    void workers.stop().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
 
+async function open(config: Config): Promise<Database> {
+  try {
+    return await openDatabase(config);
+  } catch (error) {
+    const where = config.databaseUrl ? redact(config.databaseUrl) : path.resolve(config.dataDir);
+    process.stderr.write(
+      `Overblik cannot start: the database at ${where} cannot be opened (${(error as Error).message}).\n`,
+    );
+    process.exit(3);
+  }
+}
+
+/** Serves the app in this process until SIGINT or SIGTERM. */
+function serveHttp(config: Config, logger: Logger, db: Database): void {
   const app = createApp(
     { db, config, logger, now: () => new Date() },
     { webDir: path.resolve('dist') },
   );
   // Jobs left queued by a server that stopped are picked up at start; new ones start when queued.
+  // With several processes each looks: a job is claimed by one of them (FOR UPDATE SKIP LOCKED).
   void drainJobs(db, (error) => logger.error({ event: 'job_failed', err: error }));
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, type Database } from '../src/db/database';
+import { ConfigError, loadConfig } from '../src/server/env';
+
+describe('WEB_CONCURRENCY', () => {
+  it('is one process by default', () => {
+    expect(loadConfig({}).webConcurrency).toBe(1);
+  });
+
+  it('allows several processes on PostgreSQL only', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://x@h/db', WEB_CONCURRENCY: '4' }).webConcurrency,
+    ).toBe(4);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(
+      /^Invalid setting WEB_CONCURRENCY="2": more than one process needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(/^Invalid setting WEB_CONCURRENCY=/);
+  });
+});
+
+const url = process.env.TEST_DATABASE_URL;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** One request on a new connection (no keep-alive), so connections spread over the workers. */
+function request(
+  port: number,
+  method: string,
+  path: string,
+  options: { body?: unknown; cookie?: string } = {},
+): Promise<{ status: number; body: string; cookie: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: false,
+        headers: {
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          ...(options.cookie ? { Cookie: options.cookie } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text,
+            cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe.skipIf(!url)('several server processes on PostgreSQL', () => {
+  const schema = `cluster_${randomBytes(6).toString('hex')}`;
+  let admin: Database;
+
+  beforeAll(async () => {
+    admin = openPostgres({ connectionString: url, max: 1 });
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  });
+  afterAll(async () => {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.close();
+  });
+
+  it('migrates once, serves logins and plans from two workers, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const databaseUrl = `${url}${url?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: databaseUrl,
+        WEB_CONCURRENCY: '2',
+        DEMO: '1',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const events: { event?: string; pid?: number }[] = [];
+    const listening = new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const entry = JSON.parse(line) as { event?: string; pid?: number };
+        events.push(entry);
+        if (events.filter((e) => e.event === 'listening').length === 2) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
+    });
+    try {
+      await listening;
+      const workerPids = new Set(events.filter((e) => e.event === 'listening').map((e) => e.pid));
+      expect(workerPids.size).toBe(2);
+      expect(events.filter((e) => e.event === 'migrated')).toHaveLength(1);
+
+      const login = await request(port, 'POST', '/api/session', {
+        body: { username: 'okonomi', password: 'demo' },
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.cookie;
+      const list = await request(port, 'GET', '/api/action-plans', { cookie });
+      expect(list.status).toBe(200);
+      const items = (JSON.parse(list.body) as { items: { id: string; title: string }[] }).items;
+      expect(items.length).toBeGreaterThan(0);
+      const first = items[0];
+      // The session made by one worker is honoured by both: each read is a new connection.
+      for (let i = 0; i < 6; i++) {
+        const read = await request(port, 'GET', `/api/action-plans/${first?.id ?? ''}`, {
+          cookie,
+        });
+        expect(read.status).toBe(200);
+        expect(JSON.parse(read.body)).toMatchObject({ id: first?.id, title: first?.title });
+      }
+      // Request log lines name the worker's pid; give the last lines a moment to arrive.
+      const served = () =>
+        new Set(events.filter((e) => e.event === 'request').map((e) => e.pid ?? 'unknown'));
+      for (let i = 0; i < 20 && served().size < 2; i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(served()).toEqual(workerPids);
+
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 90_000);
+});
