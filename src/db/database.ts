@@ -4,9 +4,24 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 
+/** How one statement is sent. */
+export interface QueryOptions {
+  /**
+   * On PostgreSQL, the statement is prepared once per connection under this name and then only
+   * bound and executed: the server parses and plans it once instead of on every call. Only for
+   * the few fixed SQL texts on hot paths (every name is a server-side object on each pooled
+   * connection); one name must always go with one text. PGlite ignores it.
+   */
+  prepare?: string;
+}
+
 /** One SQL statement runner: the whole database, or one transaction of it. */
 export interface Queryable {
-  query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T extends object = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
   /** Runs several statements without parameters (migrations, fixtures). */
   exec(sql: string): Promise<void>;
   /**
@@ -78,14 +93,34 @@ export function wrapPglite(db: PGlite): Database {
   };
 }
 
+/**
+ * A node-postgres query config: a named (prepared) statement when `options.prepare` is given.
+ * node-postgres prepares a name once per connection and never checks the text again, so a name
+ * reused with another text would silently run the first one: that is refused here.
+ */
+function pgQuery(
+  prepared: Map<string, string>,
+  sql: string,
+  params: unknown[] | undefined,
+  options: QueryOptions | undefined,
+): pg.QueryConfig {
+  const name = options?.prepare;
+  if (!name) return { text: sql, values: params };
+  const known = prepared.get(name);
+  if (known === undefined) prepared.set(name, sql);
+  else if (known !== sql) throw new Error(`prepared statement ${name} used with another SQL text`);
+  return { name, text: sql, values: params };
+}
+
 export function openPostgres(config: pg.PoolConfig): Database {
   const pool = new pg.Pool({ max: 10, ...config });
   // An idle client losing its connection must not take the process down.
   pool.on('error', () => undefined);
+  const prepared = new Map<string, string>();
   return {
     kind: 'postgresql',
-    async query<T extends object>(sql: string, params?: unknown[]) {
-      const result = await pool.query<T>(sql, params);
+    async query<T extends object>(sql: string, params?: unknown[], options?: QueryOptions) {
+      const result = await pool.query<T>(pgQuery(prepared, sql, params, options));
       return result.rows;
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
@@ -93,8 +128,8 @@ export function openPostgres(config: pg.PoolConfig): Database {
       try {
         await client.query('BEGIN');
         const value = await work({
-          async query<R extends object>(sql: string, params?: unknown[]) {
-            return (await client.query<R>(sql, params)).rows;
+          async query<R extends object>(sql: string, params?: unknown[], options?: QueryOptions) {
+            return (await client.query<R>(pgQuery(prepared, sql, params, options))).rows;
           },
           async exec(sql: string) {
             await client.query(sql);

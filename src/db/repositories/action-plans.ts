@@ -174,6 +174,7 @@ export async function findPlan(
                FROM action_plan_effects e WHERE e.plan_id = p.id) AS effects
        FROM action_plans p WHERE p.id = $1`,
     [id],
+    { prepare: 'action_plan_by_id' },
   );
   if (!row) return undefined;
   const byArea = new Map<number, { planned: (number | null)[]; realised: (number | null)[] }>();

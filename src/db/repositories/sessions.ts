@@ -42,7 +42,8 @@ export interface SessionWithUserRow extends SessionRow {
 
 /**
  * The session and its user (with unit ids) in one round trip, so an authenticated request
- * costs one query before its own work. No row when the session does not exist.
+ * costs one query before its own work (a prepared statement on PostgreSQL). No row when the
+ * session does not exist.
  */
 export async function findSessionWithUser(
   db: Queryable,
@@ -56,6 +57,7 @@ export async function findSessionWithUser(
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1`,
     [tokenHash],
+    { prepare: 'session_with_user' },
   );
   return rows[0];
 }
