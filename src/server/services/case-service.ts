@@ -51,8 +51,14 @@ function fingerprint(record: CaseRecord): string {
   });
 }
 
+/** What a rate says (its stored version is bookkeeping, not content). */
 function rateFingerprint(rate: Rate): string {
-  return JSON.stringify(rate);
+  return JSON.stringify([
+    rate.code,
+    rate.name,
+    rate.source,
+    rate.periods.map((p) => [p.from, p.to, p.amountOre]),
+  ]);
 }
 
 /**
