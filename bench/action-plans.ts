@@ -24,7 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 
@@ -187,7 +187,12 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
   const load = loadavg().map((v) => v.toFixed(2));
   await cannon({ amount: 1000 }); // warm up (JIT, PostgreSQL plan caches, pool)
   const single = await time(planPath, 500);
+  // The load generator's own event-loop delay: when it is late, a read is sent late and that
+  // counts in its latency, though it is not the server's doing.
+  const clientDelay = monitorEventLoopDelay({ resolution: 1 });
+  clientDelay.enable();
   const paced = await pacedReads(15);
+  clientDelay.disable();
   const backendsBefore = await backendPids();
   const cpuBefore = cpuOf([...server.pids, ...backendsBefore]);
   const clientBefore = process.cpuUsage();
@@ -228,6 +233,7 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
     sampled('PDF export (reference plan)', pdf, '–'),
     sampled(`List of ${ids.length} plans`, list, '≤ 100 ms'),
     '',
+    `Paced reads: the load generator's own event loop was late by ${ms(clientDelay.percentile(99) / 1e6)} at p99 (max ${ms(clientDelay.max / 1e6)}).`,
     `Saturated reads: ${Math.round(saturated.requests.average)} reads/s; CPU per read: app server ${appCpu} ms` +
       (backends.length ? `, PostgreSQL ${dbCpu} ms (${backends.length} backends)` : '') +
       `, load generator ${clientCpu} ms.`,
