@@ -34,14 +34,15 @@ export function FocusAreaEditor({
   index: number;
   count: number;
   fieldErrors: FieldErrors;
-  onChange: (area: DraftArea) => void;
+  onChange: (area: DraftArea, field: string) => void;
   onMove: (direction: -1 | 1) => void;
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const path = `focusAreas.${index}`;
   const legendId = `rp-${area.key}-legend`;
-  const set = (patch: Partial<DraftArea>) => onChange({ ...area, ...patch });
+  const set = (patch: Partial<DraftArea>, field: string = Object.keys(patch)[0] ?? '') =>
+    onChange({ ...area, ...patch }, field);
   const problem = (field: string) => fieldErrors[`${path}.${field}`];
   const invalid = (field: string) => (problem(field) ? true : undefined);
 
@@ -115,12 +116,15 @@ export function FocusAreaEditor({
             name={`${path}.cost.group`}
             value={area.cost?.group ?? NONE}
             onValue={(group) =>
-              set({
-                cost:
-                  group === NONE
-                    ? null
-                    : { group: group as CostGroup, provider: area.cost?.provider ?? null },
-              })
+              set(
+                {
+                  cost:
+                    group === NONE
+                      ? null
+                      : { group: group as CostGroup, provider: area.cost?.provider ?? null },
+                },
+                'cost.group',
+              )
             }
             options={[
               { value: NONE, label: t('reports.measure.costNone') },
@@ -134,12 +138,15 @@ export function FocusAreaEditor({
               name={`${path}.cost.provider`}
               value={area.cost.provider ?? ALL}
               onValue={(provider) =>
-                set({
-                  cost: area.cost && {
-                    group: area.cost.group,
-                    provider: provider === ALL ? null : (provider as Provider),
+                set(
+                  {
+                    cost: area.cost && {
+                      group: area.cost.group,
+                      provider: provider === ALL ? null : (provider as Provider),
+                    },
                   },
-                })
+                  'cost.provider',
+                )
               }
               options={[
                 { value: ALL, label: t('reports.measure.providers.all') },
@@ -152,7 +159,9 @@ export function FocusAreaEditor({
             label={t('reports.measure.families')}
             name={`${path}.families.band`}
             value={area.families?.band ?? NONE}
-            onValue={(band) => set({ families: band === NONE ? null : { band: band as AgeBand } })}
+            onValue={(band) =>
+              set({ families: band === NONE ? null : { band: band as AgeBand } }, 'families.band')
+            }
             options={[
               { value: NONE, label: t('reports.measure.familiesNone') },
               ...AGE_BANDS.map((b) => ({ value: b, label: t(`reports.measure.bands.${b}`) })),

@@ -63,3 +63,11 @@ export function hintWith(hint: ReactNode, problem: string | undefined): ReactNod
     </>
   );
 }
+
+/** The problems without the one of `path`: a field's problem goes once the user changes it. */
+export function without(problems: FieldErrors, path: string): FieldErrors {
+  if (!(path in problems)) return problems;
+  const rest = { ...problems };
+  delete rest[path];
+  return rest;
+}

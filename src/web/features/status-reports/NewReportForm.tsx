@@ -15,7 +15,7 @@ import {
   isValidDate,
   type FieldErrors,
 } from './content';
-import { FormProblem, hintWith } from './FormProblem';
+import { FormProblem, hintWith, without } from './FormProblem';
 import { danishDate } from './format';
 
 const EMPTY = '';
@@ -112,7 +112,10 @@ export function NewReportForm({
         label={labels.title ?? ''}
         name="title"
         value={title}
-        onValue={setTitle}
+        onValue={(v) => {
+          setTitle(v);
+          setFieldErrors((f) => without(f, 'title'));
+        }}
         maxLength={300}
         aria-invalid={fieldErrors.title ? true : undefined}
         hint={hintWith(t('reports.create.titleHint'), fieldErrors.title)}
@@ -124,7 +127,10 @@ export function NewReportForm({
           inputMode="numeric"
           autoComplete="off"
           value={year}
-          onValue={setYear}
+          onValue={(v) => {
+            setYear(v);
+            setFieldErrors((f) => without(f, 'year'));
+          }}
           aria-invalid={fieldErrors.year ? true : undefined}
           hint={hintWith(undefined, fieldErrors.year)}
         />
@@ -133,12 +139,20 @@ export function NewReportForm({
           name="asOf"
           type="date"
           value={asOf}
-          onValue={setAsOf}
+          onValue={(v) => {
+            setAsOf(v);
+            setFieldErrors((f) => without(f, 'asOf'));
+          }}
           aria-invalid={fieldErrors.asOf ? true : undefined}
           hint={hintWith(
-            isValidDate(asOf)
-              ? t('reports.create.asOfHint', { date: danishDate(asOf) })
-              : t('reports.create.asOfFormat'),
+            !isValidDate(asOf)
+              ? t('reports.create.asOfFormat')
+              : t(
+                  asOf === defaultAsOf ? 'reports.create.asOfSuggested' : 'reports.create.asOfHint',
+                  {
+                    date: danishDate(asOf),
+                  },
+                ),
             fieldErrors.asOf,
           )}
         />

@@ -14,7 +14,7 @@ import {
   type FieldErrors,
 } from './content';
 import { FocusAreaEditor } from './FocusAreaEditor';
-import { focusField, FormProblem, hintWith } from './FormProblem';
+import { focusField, FormProblem, hintWith, without } from './FormProblem';
 
 const AREA_PATH = /^focusAreas\.(\d+)\.(.+)$/;
 
@@ -173,7 +173,10 @@ export function ReportEditor({
         label={t('reports.fields.title')}
         name="title"
         value={title}
-        onValue={setTitle}
+        onValue={(v) => {
+          setTitle(v);
+          setFieldErrors((f) => without(f, 'title'));
+        }}
         maxLength={300}
         aria-invalid={fieldErrors.title ? true : undefined}
         hint={hintWith(undefined, fieldErrors.title)}
@@ -183,7 +186,10 @@ export function ReportEditor({
         name="intro"
         rows={5}
         value={intro}
-        onValue={setIntro}
+        onValue={(v) => {
+          setIntro(v);
+          setFieldErrors((f) => without(f, 'intro'));
+        }}
         hint={hintWith(undefined, fieldErrors.intro)}
       />
       <section aria-labelledby="rp-areas-title" className="rp-areas">
@@ -196,9 +202,10 @@ export function ReportEditor({
             index={i}
             count={areas.length}
             fieldErrors={fieldErrors}
-            onChange={(changed) =>
-              setAreas((all) => all.map((a) => (a.key === area.key ? changed : a)))
-            }
+            onChange={(changed, field) => {
+              setAreas((all) => all.map((a) => (a.key === area.key ? changed : a)));
+              setFieldErrors((f) => without(f, `focusAreas.${i}.${field}`));
+            }}
             onMove={(direction) => move(i, direction)}
             onRemove={() => remove(i)}
           />
@@ -227,7 +234,10 @@ export function ReportEditor({
         name="closing"
         rows={3}
         value={closing}
-        onValue={setClosing}
+        onValue={(v) => {
+          setClosing(v);
+          setFieldErrors((f) => without(f, 'closing'));
+        }}
         hint={hintWith(undefined, fieldErrors.closing)}
       />
       <div className="rp-actions">
