@@ -1,8 +1,17 @@
 import { ore, type Ore } from '../money';
 import { fromDayNumber, type IsoDate } from '../months';
-import { ageBandFinder } from './age';
-import { analyseCase, countsExpected } from './analysis';
-import { paymentsBetween, type DayNumber } from './payments';
+import {
+  Cells,
+  addYear,
+  compileCases,
+  compileRates,
+  fastDayNumber,
+  monthStartDays,
+  viewCase,
+  yearWindow,
+  type CaseSet,
+} from './engine';
+import type { DayNumber } from './payments';
 import {
   AGE_BANDS,
   type AgeBand,
@@ -11,8 +20,6 @@ import {
   type Intervention,
   type Rate,
 } from './types';
-
-const BAND_INDEX = Object.fromEntries(AGE_BANDS.map((b, i) => [b, i])) as Record<AgeBand, number>;
 
 /** One intervention's cost in one month of the year, for one age band of its person. */
 export interface YearCell {
@@ -46,7 +53,7 @@ export interface YearComputation {
 
 /** Day numbers of the first day of each month of a year, and of the next year's 1 January. */
 export function monthStarts(year: number): DayNumber[] {
-  return Array.from({ length: 13 }, (_, i) => Math.round(Date.UTC(year, i, 1) / 86_400_000));
+  return monthStartDays(year);
 }
 
 /**
@@ -57,74 +64,40 @@ export function monthStarts(year: number): DayNumber[] {
  * with no rate in force counts 0 and adds an issue.
  */
 export function computeYear(
-  cases: readonly CaseRecord[],
+  cases: CaseSet,
   rates: ReadonlyMap<string, Rate>,
   params: { year: number; asOf: IsoDate | null },
 ): YearComputation {
-  const starts = monthStarts(params.year);
-  const from = starts[0] ?? 0;
-  const to = (starts[12] ?? 0) - 1;
+  const compiled = compileCases(cases);
+  const w = yearWindow(params.year);
+  const compiledRates = compileRates(rates);
+  const limit = params.asOf === null ? Number.POSITIVE_INFINITY : fastDayNumber(params.asOf);
   const interventions: InterventionYear[] = [];
   const issues: ComputeIssue[] = [];
-  for (const record of cases) {
-    const analysis = analyseCase(record, params.asOf);
-    const band = ageBandFinder(record.person.birthDate);
-    for (const intervention of analysis.visible) {
-      // cells by month (0–11) × age band, as flat arrays: this loop runs once per payment
-      const e = new Array<number>(12 * AGE_BANDS.length).fill(0);
-      const g = new Array<number>(12 * AGE_BANDS.length).fill(0);
-      const used = new Array<boolean>(12 * AGE_BANDS.length).fill(false);
-      let expected = 0;
-      let granted = 0;
-      let missingReported = false;
-      const isGranted = intervention.status === 'granted';
-      if (intervention.status !== 'draft') {
-        const payments = paymentsBetween(
-          intervention.payment,
-          intervention.startDate,
-          intervention.endDate,
-          from,
-          to,
-          rates,
-        );
-        let month = 0;
-        for (const p of payments) {
-          let amount = p.amountOre;
-          if (amount === null) {
-            amount = ore(0);
-            if (!missingReported) {
-              missingReported = true;
-              issues.push({
-                caseRef: record.ref,
-                interventionRef: intervention.ref,
-                code: 'rate_missing',
-                date: fromDayNumber(p.day),
-                rate: intervention.payment.rate ?? '',
-              });
-            }
-          }
-          const pe = countsExpected(intervention, analysis, p.day) ? amount : 0;
-          const pg = isGranted ? amount : 0;
-          if (pe === 0 && pg === 0) continue;
-          // payments come in date order for running plans; individual ones may not
-          if (p.day < (starts[month] ?? 0)) month = 0;
-          while (p.day >= (starts[month + 1] ?? Infinity)) month += 1;
-          const k = month * AGE_BANDS.length + BAND_INDEX[band(p.day)];
-          e[k] = (e[k] ?? 0) + pe;
-          g[k] = (g[k] ?? 0) + pg;
-          used[k] = true;
-          expected += pe;
-          granted += pg;
-        }
+  const cells = new Cells();
+  for (const c of compiled.cases) {
+    const record = c.record;
+    const view = viewCase(c, limit, true);
+    view.visible.forEach((ci, n) => {
+      const intervention = ci.intervention;
+      cells.clear();
+      const missing = addYear(c, ci, view.expectedBefore[n] ?? 0, w, compiledRates, cells);
+      if (!Number.isNaN(missing)) {
+        issues.push({
+          caseRef: record.ref,
+          interventionRef: intervention.ref,
+          code: 'rate_missing',
+          date: fromDayNumber(missing),
+          rate: intervention.payment.rate ?? '',
+        });
       }
-      const cells: YearCell[] = [];
-      for (let k = 0; k < used.length; k += 1) {
-        if (!used[k]) continue;
-        cells.push({
+      const out: YearCell[] = [];
+      for (const k of cells.sorted()) {
+        out.push({
           month: Math.floor(k / AGE_BANDS.length) + 1,
           band: AGE_BANDS[k % AGE_BANDS.length] ?? 'ukendt',
-          expectedOre: ore(e[k] ?? 0),
-          grantedOre: ore(g[k] ?? 0),
+          expectedOre: ore(cells.e[k] ?? 0),
+          grantedOre: ore(cells.g[k] ?? 0),
         });
       }
       interventions.push({
@@ -133,14 +106,85 @@ export function computeYear(
         unit: record.unit,
         personRef: record.person.ref,
         intervention,
-        rootRef: analysis.root.get(intervention.ref) ?? intervention.ref,
-        expectedOre: ore(expected),
-        grantedOre: ore(granted),
-        cells,
+        rootRef: view.rootRefs?.[n] ?? intervention.ref,
+        expectedOre: ore(cells.expected),
+        grantedOre: ore(cells.granted),
+        cells: out,
       });
-    }
+    });
   }
   return { year: params.year, asOf: params.asOf, interventions, issues };
+}
+
+/**
+ * The expected and granted totals by month of a year as of a date: the same figures as
+ * `totalsByMonth(computeYear(…).interventions)`, without the split by intervention and band
+ * (for "the same date last year").
+ */
+export function yearTotals(
+  cases: CaseSet,
+  rates: ReadonlyMap<string, Rate>,
+  params: { year: number; asOf: IsoDate | null },
+): { expected: MonthTotals; granted: MonthTotals } {
+  const [rows] = committedByKey(cases, rates, [params], () => '');
+  const row = rows?.get('');
+  return {
+    expected: packMonths(row?.expected ?? new Array<number>(12).fill(0)),
+    granted: packMonths(row?.granted ?? new Array<number>(12).fill(0)),
+  };
+}
+
+/** Expected and granted cost by month (January first) of one key. */
+export interface KeyedMonths {
+  expected: number[];
+  granted: number[];
+}
+
+/**
+ * The expected and granted cost by month of several (year, as-of) statements over the same
+ * cases in one pass, summed by a key of the case and intervention (e.g. unit and account
+ * function). Each statement's figures are exactly those of `computeYear` for it. A key appears
+ * when at least one of its payments counted (its sums may still be 0).
+ */
+export function committedByKey(
+  cases: CaseSet,
+  rates: ReadonlyMap<string, Rate>,
+  statements: readonly { year: number; asOf: IsoDate | null }[],
+  keyOf: (record: CaseRecord, intervention: Intervention) => string,
+): Map<string, KeyedMonths>[] {
+  const compiled = compileCases(cases);
+  const compiledRates = compileRates(rates);
+  const cells = new Cells();
+  return statements.map((params) => {
+    const w = yearWindow(params.year);
+    const limit = params.asOf === null ? Number.POSITIVE_INFINITY : fastDayNumber(params.asOf);
+    const out = new Map<string, KeyedMonths>();
+    for (const c of compiled.cases) {
+      // a case with no intervention that can pay in the year adds nothing
+      const view = viewCase(c, limit, false);
+      view.visible.forEach((ci, n) => {
+        cells.clear();
+        addYear(c, ci, view.expectedBefore[n] ?? 0, w, compiledRates, cells);
+        if (cells.touched.length === 0) return;
+        const key = keyOf(c.record, ci.intervention);
+        let row = out.get(key);
+        if (!row) {
+          row = { expected: new Array<number>(12).fill(0), granted: new Array<number>(12).fill(0) };
+          out.set(key, row);
+        }
+        for (const k of cells.touched) {
+          const month = Math.floor(k / AGE_BANDS.length);
+          row.expected[month] = (row.expected[month] ?? 0) + (cells.e[k] ?? 0);
+          row.granted[month] = (row.granted[month] ?? 0) + (cells.g[k] ?? 0);
+        }
+      });
+    }
+    return out;
+  });
+}
+
+function packMonths(a: number[]): MonthTotals {
+  return { total: ore(a.reduce((s, v) => s + v, 0)), byMonth: a.map((v) => ore(v)) };
 }
 
 export interface MonthTotals {

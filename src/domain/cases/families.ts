@@ -2,6 +2,7 @@ import { daysInYear } from './calendar';
 import type { IsoDate } from '../months';
 import { ageBandFinder, birthdayDay } from './age';
 import { analyseCase, expectedCutoff } from './analysis';
+import { compileCases, viewCase, type CaseSet, type CompiledIntervention } from './engine';
 import { dayOf, lastPaymentDay } from './payments';
 import type { AgeBand, CaseRecord, Intervention } from './types';
 
@@ -18,6 +19,19 @@ function activeInterval(i: Intervention, cutoff: number | null): [number, number
         ? Number.POSITIVE_INFINITY
         : dayOf(i.endDate)
       : (lastPaymentDay(i.payment, i.startDate, i.endDate) ?? start);
+  if (cutoff !== null) end = Math.min(end, cutoff - 1);
+  return end >= start ? [start, end] : null;
+}
+
+/** `activeInterval` of a compiled intervention (its day numbers computed once). */
+function compiledActiveInterval(
+  ci: CompiledIntervention,
+  cutoff: number | null,
+): [number, number] | null {
+  const i = ci.intervention;
+  if (i.status === 'draft' || i.followOn) return null;
+  const start = ci.start;
+  let end = i.payment.type === 'running' ? ci.end : (ci.last() ?? start);
   if (cutoff !== null) end = Math.min(end, cutoff - 1);
   return end >= start ? [start, end] : null;
 }
@@ -95,22 +109,26 @@ export function familiesWithSeveral(cases: readonly CaseRecord[], date: IsoDate)
  * the person on each day. Two decimals.
  */
 export function fullYearPersons(
-  cases: readonly CaseRecord[],
+  cases: CaseSet,
   params: { year: number; asOf: IsoDate | null },
 ): { total: number; byBand: Partial<Record<AgeBand, number>> } {
   const first = Math.round(Date.UTC(params.year, 0, 1) / 86_400_000);
   const length = daysInYear(params.year);
   const lastDay = first + length - 1;
+  const limit = params.asOf === null ? Number.POSITIVE_INFINITY : dayOf(params.asOf);
   const persons = new Map<string, { birthDate: IsoDate | null; intervals: [number, number][] }>();
-  for (const record of cases) {
-    const analysis = analyseCase(record, params.asOf);
+  for (const c of compileCases(cases).cases) {
+    const record = c.record;
+    const view = viewCase(c, limit, false);
     let p = persons.get(record.person.ref);
     if (!p) {
       p = { birthDate: record.person.birthDate, intervals: [] };
       persons.set(record.person.ref, p);
     }
-    for (const i of analysis.visible) {
-      const interval = activeInterval(i, expectedCutoff(i, analysis));
+    for (let n = 0; n < view.visible.length; n += 1) {
+      const ci = view.visible[n];
+      if (!ci) continue;
+      const interval = compiledActiveInterval(ci, view.cutoffs[n] ?? null);
       if (!interval) continue;
       const lo = Math.max(interval[0], first);
       const hi = Math.min(interval[1], lastDay);

@@ -3,6 +3,7 @@ export * from './payments';
 export * from './analysis';
 export * from './age';
 export * from './commitments';
+export { compileCases, CompiledCases, type CaseSet } from './engine';
 export * from './movement';
 export * from './families';
 export * from './grant';

@@ -1,6 +1,26 @@
-import type { Ore } from '../money';
-import type { IsoDate } from '../months';
-import type { CaseRecord, Intervention, PaymentPlan, Rate } from './types';
+import { ore, type Ore } from '../money';
+import { fromDayNumber, type IsoDate } from '../months';
+import { analyseCase, countsExpected, expectedCutoff } from './analysis';
+import { daysInYear } from './calendar';
+import { ageBandFinder, birthdayDay } from './age';
+import {
+  monthStarts,
+  type InterventionYear,
+  type YearCell,
+  type YearComputation,
+} from './commitments';
+import { dayOf, lastPaymentDay, paymentsBetween } from './payments';
+import {
+  AGE_BANDS,
+  type AgeBand,
+  type CaseRecord,
+  type ComputeIssue,
+  type Intervention,
+  type PaymentPlan,
+  type Rate,
+} from './types';
+
+const BAND_INDEX = Object.fromEntries(AGE_BANDS.map((b, i) => [b, i])) as Record<AgeBand, number>;
 
 /** Builders for the domain's tests: a daily 500 kr granted intervention unless told otherwise. */
 export function intervention(over: Partial<Intervention> & { ref: string }): Intervention {
@@ -42,4 +62,171 @@ export function caseOf(
 
 export function rateMap(rates: Rate[] = []): Map<string, Rate> {
   return new Map(rates.map((r) => [r.code, r]));
+}
+
+/**
+ * The statement of a year computed payment by payment straight from the rules (`paymentsBetween`,
+ * `analyseCase`, `countsExpected`): the reference the product's `computeYear` must equal.
+ */
+export function computeYearByPayments(
+  cases: readonly CaseRecord[],
+  rates: ReadonlyMap<string, Rate>,
+  params: { year: number; asOf: IsoDate | null },
+): YearComputation {
+  const starts = monthStarts(params.year);
+  const from = starts[0] ?? 0;
+  const to = (starts[12] ?? 0) - 1;
+  const interventions: InterventionYear[] = [];
+  const issues: ComputeIssue[] = [];
+  for (const record of cases) {
+    const analysis = analyseCase(record, params.asOf);
+    const band = ageBandFinder(record.person.birthDate);
+    for (const intervention of analysis.visible) {
+      // cells by month (0–11) × age band, as flat arrays: this loop runs once per payment
+      const e = new Array<number>(12 * AGE_BANDS.length).fill(0);
+      const g = new Array<number>(12 * AGE_BANDS.length).fill(0);
+      const used = new Array<boolean>(12 * AGE_BANDS.length).fill(false);
+      let expected = 0;
+      let granted = 0;
+      let missingReported = false;
+      const isGranted = intervention.status === 'granted';
+      if (intervention.status !== 'draft') {
+        const payments = paymentsBetween(
+          intervention.payment,
+          intervention.startDate,
+          intervention.endDate,
+          from,
+          to,
+          rates,
+        );
+        let month = 0;
+        for (const p of payments) {
+          let amount = p.amountOre;
+          if (amount === null) {
+            amount = ore(0);
+            if (!missingReported) {
+              missingReported = true;
+              issues.push({
+                caseRef: record.ref,
+                interventionRef: intervention.ref,
+                code: 'rate_missing',
+                date: fromDayNumber(p.day),
+                rate: intervention.payment.rate ?? '',
+              });
+            }
+          }
+          const pe = countsExpected(intervention, analysis, p.day) ? amount : 0;
+          const pg = isGranted ? amount : 0;
+          if (pe === 0 && pg === 0) continue;
+          // payments come in date order for running plans; individual ones may not
+          if (p.day < (starts[month] ?? 0)) month = 0;
+          while (p.day >= (starts[month + 1] ?? Infinity)) month += 1;
+          const k = month * AGE_BANDS.length + BAND_INDEX[band(p.day)];
+          e[k] = (e[k] ?? 0) + pe;
+          g[k] = (g[k] ?? 0) + pg;
+          used[k] = true;
+          expected += pe;
+          granted += pg;
+        }
+      }
+      const cells: YearCell[] = [];
+      for (let k = 0; k < used.length; k += 1) {
+        if (!used[k]) continue;
+        cells.push({
+          month: Math.floor(k / AGE_BANDS.length) + 1,
+          band: AGE_BANDS[k % AGE_BANDS.length] ?? 'ukendt',
+          expectedOre: ore(e[k] ?? 0),
+          grantedOre: ore(g[k] ?? 0),
+        });
+      }
+      interventions.push({
+        caseRef: record.ref,
+        household: record.household,
+        unit: record.unit,
+        personRef: record.person.ref,
+        intervention,
+        rootRef: analysis.root.get(intervention.ref) ?? intervention.ref,
+        expectedOre: ore(expected),
+        grantedOre: ore(granted),
+        cells,
+      });
+    }
+  }
+  return { year: params.year, asOf: params.asOf, interventions, issues };
+}
+
+function referenceActiveInterval(i: Intervention, cutoff: number | null): [number, number] | null {
+  if (i.status === 'draft' || i.followOn) return null;
+  const start = dayOf(i.startDate);
+  let end =
+    i.payment.type === 'running'
+      ? i.endDate === null
+        ? Number.POSITIVE_INFINITY
+        : dayOf(i.endDate)
+      : (lastPaymentDay(i.payment, i.startDate, i.endDate) ?? start);
+  if (cutoff !== null) end = Math.min(end, cutoff - 1);
+  return end >= start ? [start, end] : null;
+}
+
+/** Full-year persons computed straight from `analyseCase`: the reference for `fullYearPersons`. */
+export function fullYearPersonsByAnalysis(
+  cases: readonly CaseRecord[],
+  params: { year: number; asOf: IsoDate | null },
+): { total: number; byBand: Partial<Record<AgeBand, number>> } {
+  const first = Math.round(Date.UTC(params.year, 0, 1) / 86_400_000);
+  const length = daysInYear(params.year);
+  const lastDay = first + length - 1;
+  const persons = new Map<string, { birthDate: IsoDate | null; intervals: [number, number][] }>();
+  for (const record of cases) {
+    const analysis = analyseCase(record, params.asOf);
+    let p = persons.get(record.person.ref);
+    if (!p) {
+      p = { birthDate: record.person.birthDate, intervals: [] };
+      persons.set(record.person.ref, p);
+    }
+    for (const i of analysis.visible) {
+      const interval = referenceActiveInterval(i, expectedCutoff(i, analysis));
+      if (!interval) continue;
+      const lo = Math.max(interval[0], first);
+      const hi = Math.min(interval[1], lastDay);
+      if (lo <= hi) p.intervals.push([lo, hi]);
+    }
+  }
+  const byBandDays = new Map<AgeBand, number>();
+  let total = 0;
+  for (const p of persons.values()) {
+    if (p.intervals.length === 0) continue;
+    p.intervals.sort((a, b) => a[0] - b[0]);
+    // band boundaries within the year: the birthdays that change the band
+    const cuts =
+      p.birthDate === null
+        ? []
+        : [13, 18, 23].map((years) => birthdayDay(p.birthDate as IsoDate, years));
+    const band = ageBandFinder(p.birthDate);
+    let [curLo, curHi] = p.intervals[0] ?? [0, -1];
+    const flush = (lo: number, hi: number) => {
+      let start = lo;
+      for (const cut of [...cuts.filter((c) => c > lo && c <= hi), hi + 1]) {
+        const days = cut - start;
+        if (days > 0) {
+          const b = band(start);
+          byBandDays.set(b, (byBandDays.get(b) ?? 0) + days);
+          total += days;
+        }
+        start = cut;
+      }
+    };
+    for (const [lo, hi] of p.intervals.slice(1)) {
+      if (lo <= curHi + 1) curHi = Math.max(curHi, hi);
+      else {
+        flush(curLo, curHi);
+        [curLo, curHi] = [lo, hi];
+      }
+    }
+    flush(curLo, curHi);
+  }
+  const round = (days: number) => Math.round((days / length) * 100) / 100;
+  const byBand: Partial<Record<AgeBand, number>> = {};
+  for (const [b, days] of byBandDays) byBand[b] = round(days);
+  return { total: round(total), byBand };
 }

@@ -1,6 +1,8 @@
 import type { Actor } from '../../domain/access';
 import {
   CATEGORY_GROUPS,
+  committedByKey,
+  compileCases,
   computeYear,
   familiesWithSeveral,
   fullYearPersons,
@@ -9,6 +11,7 @@ import {
   statementBy,
   thresholdsForYear,
   totalsByMonth,
+  yearTotals,
   type CaseRecord,
   type InterventionYear,
   type MonthTotals,
@@ -53,6 +56,15 @@ function rateMapOf(rates: Rate[]): Map<string, Rate> {
   return new Map(rates.map((r) => [r.code, r]));
 }
 
+/** One row of committed cost per unit, account function and month (1–12), in øre. */
+export interface CommittedByUnitFunctionMonthRow {
+  unitId: string;
+  accountFunction: string;
+  month: number;
+  expectedOre: number;
+  grantedOre: number;
+}
+
 /**
  * For the budget forecast: the committed cost (disponering, rule 5) of a year as of `asOf`,
  * per unit, account function and month (1–12), in øre. `expectedOre` is the expected cost over
@@ -62,57 +74,55 @@ function rateMapOf(rates: Rate[]): Map<string, Rate> {
 export async function committedByUnitFunctionMonth(
   db: Queryable,
   params: { year: number; asOf: string; unitIds?: string[] | null },
-): Promise<
-  Array<{
-    unitId: string;
-    accountFunction: string;
-    month: number;
-    expectedOre: number;
-    grantedOre: number;
-  }>
-> {
-  if (params.unitIds && params.unitIds.length === 0) return [];
-  const stored = await loadCases(db, {
+): Promise<CommittedByUnitFunctionMonthRow[]> {
+  const [rows] = await committedByUnitFunctionMonthMany(db, {
+    statements: [{ year: params.year, asOf: params.asOf }],
     unitIds: params.unitIds ?? null,
-    paysBetween: yearSpan(params.year),
+  });
+  return rows ?? [];
+}
+
+/**
+ * `committedByUnitFunctionMonth` for several (year, as-of) statements at once: the cases that
+ * pay in any of the years are loaded once and computed in one pass; each statement's rows are
+ * exactly those of its own call.
+ */
+export async function committedByUnitFunctionMonthMany(
+  db: Queryable,
+  params: { statements: readonly { year: number; asOf: string }[]; unitIds: string[] | null },
+): Promise<CommittedByUnitFunctionMonthRow[][]> {
+  const { statements, unitIds } = params;
+  if (statements.length === 0) return [];
+  if (unitIds && unitIds.length === 0) return statements.map(() => []);
+  const years = statements.map((s) => s.year);
+  const stored = await loadCases(db, {
+    unitIds,
+    paysBetween: {
+      from: yearSpan(Math.min(...years)).from,
+      to: yearSpan(Math.max(...years)).to,
+    },
   });
   const rates = rateMapOf(await listRates(db));
-  const year = computeYear(
-    stored.map((s) => s.record),
+  const byKey = committedByKey(
+    records(stored),
     rates,
-    { year: params.year, asOf: params.asOf as IsoDate },
+    statements.map((s) => ({ year: s.year, asOf: s.asOf as IsoDate })),
+    (record, intervention) => `${record.unit}|${intervention.accountFunction}`,
   );
-  const rows = new Map<
-    string,
-    {
-      unitId: string;
-      accountFunction: string;
-      month: number;
-      expectedOre: number;
-      grantedOre: number;
-    }
-  >();
-  for (const item of year.interventions) {
-    for (const cell of item.cells) {
-      const key = `${item.unit}|${item.intervention.accountFunction}|${cell.month}`;
-      let row = rows.get(key);
-      if (!row) {
-        row = {
-          unitId: item.unit,
-          accountFunction: item.intervention.accountFunction,
-          month: cell.month,
-          expectedOre: 0,
-          grantedOre: 0,
-        };
-        rows.set(key, row);
+  return byKey.map((keyed) => {
+    const rows: CommittedByUnitFunctionMonthRow[] = [];
+    for (const [key, months] of keyed) {
+      const bar = key.indexOf('|');
+      const unitId = key.slice(0, bar);
+      const accountFunction = key.slice(bar + 1);
+      for (let m = 0; m < 12; m += 1) {
+        const expectedOre = months.expected[m] ?? 0;
+        const grantedOre = months.granted[m] ?? 0;
+        if (expectedOre === 0 && grantedOre === 0) continue;
+        rows.push({ unitId, accountFunction, month: m + 1, expectedOre, grantedOre });
       }
-      row.expectedOre += cell.expectedOre;
-      row.grantedOre += cell.grantedOre;
     }
-  }
-  return [...rows.values()]
-    .filter((r) => r.expectedOre !== 0 || r.grantedOre !== 0)
-    .sort((a, b) =>
+    return rows.sort((a, b) =>
       a.unitId !== b.unitId
         ? a.unitId < b.unitId
           ? -1
@@ -123,6 +133,7 @@ export async function committedByUnitFunctionMonth(
             : 1
           : a.month - b.month,
     );
+  });
 }
 
 /** Today's date in Copenhagen, from the injected clock. */
@@ -223,12 +234,11 @@ export async function commitments(
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
   // one load for both years: the statement and the same date last year
   const { stored, rates } = await loadYear(db, scope, params.year, params.year - 1);
-  const now = computeYear(records(stored), rates, { year: params.year, asOf });
+  const cases = compileCases(records(stored));
+  const now = computeYear(cases, rates, { year: params.year, asOf });
   const t = totalsByMonth(now.interventions);
   const lastAsOf = sameDateLastYear(asOf);
-  const lt = totalsByMonth(
-    computeYear(records(stored), rates, { year: params.year - 1, asOf: lastAsOf }).interventions,
-  );
+  const lt = yearTotals(cases, rates, { year: params.year - 1, asOf: lastAsOf });
   return {
     year: params.year,
     asOf,
@@ -276,19 +286,19 @@ export async function statement(
   const loaded = await loadYear(db, scope, params.year, params.year - 1);
   const { rates } = loaded;
   const stored = inGroup(loaded.stored, params.group);
-  const items: InterventionYear[] = computeYear(records(stored), rates, {
+  // compiled once for the year, the same date last year and the full-year persons
+  const cases = compileCases(records(stored));
+  const items: InterventionYear[] = computeYear(cases, rates, {
     year: params.year,
     asOf,
   }).interventions;
   const t = totalsByMonth(items);
-  const lastTotal = totalsByMonth(
-    computeYear(records(stored), rates, {
-      year: params.year - 1,
-      asOf: sameDateLastYear(asOf),
-    }).interventions,
-  ).expected.total;
+  const lastTotal = yearTotals(cases, rates, {
+    year: params.year - 1,
+    asOf: sameDateLastYear(asOf),
+  }).expected.total;
   const link = caseLinks(stored);
-  const fyp = fullYearPersons(records(stored), { year: params.year, asOf });
+  const fyp = fullYearPersons(cases, { year: params.year, asOf });
   return {
     year: params.year,
     asOf,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database';
 import { commitmentsFingerprint } from '../../db/repositories/forecast';
-import { committedByUnitFunctionMonth } from './commitment-service';
+import { committedByUnitFunctionMonthMany } from './commitment-service';
 
 /** The committed cost per unit, function and month (disponering) as the cases capability states it. */
 export interface CommittedRow {
@@ -15,33 +15,56 @@ const MAX_CACHED = 64;
 const cache = new WeakMap<Queryable, Map<string, Promise<CommittedRow[]>>>();
 
 /**
- * Committed cost for a year as of a date from the cases' payment plans. A forecast needs it
- * for its year and for each earlier year it estimates intake from; those are reused while the
- * cases, interventions and rates are unchanged (same fingerprint), per database connection.
- * `available` stays in the answer so a forecast can say when its committed part is missing.
+ * Committed cost for (year, as-of) statements from the cases' payment plans. A forecast needs
+ * it for its year and for each earlier year it estimates intake from; those not cached for the
+ * current fingerprint of the cases, interventions and rates are computed together, loading the
+ * cases once, and kept per database connection while the fingerprint is unchanged (so another
+ * app server's change to the cases is seen at once). `available` stays in the answer so a
+ * forecast can say when its committed part is missing.
  */
-export async function committedByUnitFunctionMonthIfAvailable(
+export async function committedManyIfAvailable(
   db: Queryable,
-  params: { year: number; asOf: string; unitIds: string[] | null },
-  /** The fingerprint when the caller has read it already (once per computation). */
+  params: { statements: readonly { year: number; asOf: string }[]; unitIds: string[] | null },
   knownFingerprint?: Promise<string>,
-): Promise<{ available: boolean; rows: CommittedRow[] }> {
+): Promise<{ available: boolean; rows: CommittedRow[] }[]> {
   const fingerprint = await (knownFingerprint ?? commitmentsFingerprint(db));
-  const key = JSON.stringify([fingerprint, params.year, params.asOf, params.unitIds]);
   let entries = cache.get(db);
   if (!entries) {
     entries = new Map();
     cache.set(db, entries);
   }
-  let rows = entries.get(key);
-  if (!rows) {
-    rows = committedByUnitFunctionMonth(db, params);
-    entries.set(key, rows);
-    rows.catch(() => entries.delete(key));
-    if (entries.size > MAX_CACHED) {
-      const oldest = entries.keys().next().value;
-      if (oldest !== undefined) entries.delete(oldest);
+  const store = entries;
+  const keyOf = (s: { year: number; asOf: string }) =>
+    JSON.stringify([fingerprint, s.year, s.asOf, params.unitIds]);
+  const missing = params.statements.filter(
+    (s, k, all) => !store.has(keyOf(s)) && all.findIndex((x) => keyOf(x) === keyOf(s)) === k,
+  );
+  if (missing.length > 0) {
+    const computed = committedByUnitFunctionMonthMany(db, {
+      statements: missing,
+      unitIds: params.unitIds,
+    });
+    missing.forEach((s, k) => {
+      const key = keyOf(s);
+      const rows = computed.then((all) => all[k] ?? []);
+      store.set(key, rows);
+      rows.catch(() => store.delete(key));
+    });
+    while (store.size > MAX_CACHED) {
+      const oldest = store.keys().next().value;
+      if (oldest === undefined) break;
+      store.delete(oldest);
     }
   }
-  return { available: true, rows: await rows };
+  return Promise.all(
+    params.statements.map(async (s) => {
+      const rows =
+        store.get(keyOf(s)) ??
+        committedByUnitFunctionMonthMany(db, {
+          statements: [s],
+          unitIds: params.unitIds,
+        }).then((all) => all[0] ?? []);
+      return { available: true, rows: await rows };
+    }),
+  );
 }

@@ -30,7 +30,7 @@ import {
 import { kronerFromJsonNumber, ore, toKroner } from '../../domain/money';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
-import { committedByUnitFunctionMonthIfAvailable } from './forecast-commitments';
+import { committedManyIfAvailable } from './forecast-commitments';
 import { getSettings } from '../../db/repositories/organisation';
 
 type Series = number[];
@@ -79,15 +79,30 @@ export class ForecastData {
   }
 
   committed(year: number, asOf: string): Promise<Map<string, Series>> {
-    const k = `${year}|${asOf}`;
-    let p = this.committedCache.get(k);
-    if (!p) {
-      this.fingerprint ??= commitmentsFingerprint(this.db);
-      p = committedByUnitFunctionMonthIfAvailable(
-        this.db,
-        { year, asOf, unitIds: this.unitIds },
-        this.fingerprint,
-      ).then((r) => {
+    this.prefetchCommitted([{ year, asOf }]);
+    return this.committedCache.get(`${year}|${asOf}`) ?? Promise.resolve(new Map<string, Series>());
+  }
+
+  /**
+   * Starts computing the committed cost of several (year, as-of) statements that are not read
+   * yet, together: the cases are loaded once for all of them.
+   */
+  prefetchCommitted(statements: readonly { year: number; asOf: string }[]): void {
+    const wanted = statements.filter(
+      (s, k) =>
+        !this.committedCache.has(`${s.year}|${s.asOf}`) &&
+        statements.findIndex((x) => x.year === s.year && x.asOf === s.asOf) === k,
+    );
+    if (wanted.length === 0) return;
+    this.fingerprint ??= commitmentsFingerprint(this.db);
+    const all = committedManyIfAvailable(
+      this.db,
+      { statements: wanted, unitIds: this.unitIds },
+      this.fingerprint,
+    );
+    wanted.forEach((s, k) => {
+      const p = all.then((results) => {
+        const r = results[k] ?? { available: false, rows: [] };
         if (!r.available) this.commitmentsAvailable = false;
         const m = new Map<string, Series>();
         for (const row of r.rows) {
@@ -98,9 +113,8 @@ export class ForecastData {
         }
         return m;
       });
-      this.committedCache.set(k, p);
-    }
-    return p;
+      this.committedCache.set(`${s.year}|${s.asOf}`, p);
+    });
   }
 }
 
@@ -134,6 +148,11 @@ export async function computeForecastLines(
     0,
     q.intake.method === 'none' ? 0 : q.intake.years,
   );
+  // the year's and the earlier years' committed cost in one pass over the cases
+  data.prefetchCommitted([
+    { year: q.year, asOf: q.asOf },
+    ...history.map((y) => ({ year: y, asOf: sameDateIn(y, q.asOf) })),
+  ]);
   const [budgets, actuals, committed, adjustments, pastActuals, pastCommitted] = await Promise.all([
     correctedBudgetsByUnitFunction(db, q.year, q.unitIds),
     data.actuals(q.year, q.asOf),
