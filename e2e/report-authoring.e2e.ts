@@ -57,6 +57,13 @@ describe('writing a status report', () => {
 
     await form.getByLabel('Titel').fill('Økonomisk handleplan 2020 - status juni');
     await form.getByLabel('År', { exact: true }).fill('2020');
+    // a date before the report's year is refused before anything is sent
+    await form.getByLabel('Opgjort pr.').fill('2019-12-31');
+    await form.getByRole('button', { name: 'Opret statusrapport' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain(
+      'Opgjort pr.: Skal ligge i rapportens år eller senere.',
+    );
+    await expect(form.getByRole('alert').textContent()).resolves.not.toContain('Titel');
     await form.getByLabel('Opgjort pr.').fill('2020-05-31');
     await form.getByText('Tallene opgøres pr. 31.05.2020.').waitFor();
     const may = await form

@@ -38,6 +38,8 @@ export function NewReportForm({
   const latest = [...reports].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(defaultAsOf.slice(0, 4));
+  // the year follows the as-of date until the user types one
+  const [yearTyped, setYearTyped] = useState(false);
   const [asOf, setAsOf] = useState<string>(defaultAsOf);
   const [source, setSource] = useState(latest?.id ?? EMPTY);
   const [error, setError] = useState<unknown>(null);
@@ -51,6 +53,8 @@ export function NewReportForm({
     if (!/^\d{4}$/.test(year.trim()) || y < 2001 || y > 2100)
       problems.year = t('reports.form.yearRange');
     if (!isValidDate(asOf)) problems.asOf = t('reports.form.date');
+    else if (!problems.year && asOf < `${year.trim()}-01-01`)
+      problems.asOf = t('reports.form.beforeYear');
     return problems;
   };
 
@@ -129,6 +133,7 @@ export function NewReportForm({
           value={year}
           onValue={(v) => {
             setYear(v);
+            setYearTyped(true);
             setFieldErrors((f) => without(f, 'year'));
           }}
           aria-invalid={fieldErrors.year ? true : undefined}
@@ -141,6 +146,7 @@ export function NewReportForm({
           value={asOf}
           onValue={(v) => {
             setAsOf(v);
+            if (!yearTyped && isValidDate(v)) setYear(v.slice(0, 4));
             setFieldErrors((f) => without(f, 'asOf'));
           }}
           aria-invalid={fieldErrors.asOf ? true : undefined}
