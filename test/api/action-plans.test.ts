@@ -549,6 +549,13 @@ describe('the trigger: handleplan påkrævet', () => {
       year: 2027,
       amount: 100_000.01,
     });
+    // a new estimate replaces the previous one; the audit trail keeps what it replaced
+    const [audit] = await ctx.db.query<{ before: { amountOre: number; enteredBy: string } }>(
+      `SELECT before FROM audit_log WHERE action = 'unit_expected_overspend.set'
+        ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.before).toMatchObject({ amountOre: 10_000_000 });
+    expect(audit?.before.enteredBy).toBeTruthy();
     required = (await (
       await clients.okonomi!.get('/api/action-plans/required?year=2027')
     ).json()) as Json;

@@ -33,7 +33,9 @@ async function unitForWrite(deps: AppDeps, actor: Actor, unitId: string) {
 
 /**
  * Records a unit's expected overspend for a year by hand; it counts when the unit has no budget
- * for the year (otherwise the forecast gives the figure).
+ * for the year (otherwise the forecast gives the figure). Each entry is a new estimate that
+ * replaces the previous one (the form shows no stored copy to edit, so there is nothing to be
+ * stale against); the audit row keeps the figure it replaced and who had entered it.
  */
 export async function setExpectedOverspend(
   deps: AppDeps,
@@ -44,6 +46,7 @@ export async function setExpectedOverspend(
 ): Promise<void> {
   const unit = await unitForWrite(deps, actor, unitId);
   await deps.db.transaction(async (tx) => {
+    const [previous] = await listExpectedOverspend(tx, { year: input.year, unitIds: [unit.id] });
     await upsertExpectedOverspend(tx, {
       unitId: unit.id,
       year: input.year,
@@ -61,6 +64,15 @@ export async function setExpectedOverspend(
         objectType: 'unit_expected_overspend',
         objectId: `${unit.id}/${input.year}`,
         unitId: unit.id,
+        before: previous
+          ? {
+              year: input.year,
+              amountOre: previous.amountOre,
+              causes: previous.causes,
+              enteredBy: previous.updatedBy,
+              enteredAt: previous.updatedAt,
+            }
+          : null,
         after: { year: input.year, amountOre: input.amount, causes: input.causes },
       },
       requestId,
