@@ -136,7 +136,9 @@ export function openPostgres(config: pg.PoolConfig): Database {
           },
           async copyFrom(sql: string, source: AsyncIterable<string>) {
             const copy = client.query(copyFromStdin(sql));
-            await pipeline(Readable.from(source), copy);
+            // One piece read ahead: pieces queued behind a busy server would outlive the young
+            // generation of the heap.
+            await pipeline(Readable.from(source, { highWaterMark: 1 }), copy);
             return copy.rowCount;
           },
         });

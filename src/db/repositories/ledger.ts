@@ -82,16 +82,19 @@ export async function insertImportChunk(
   ]);
 }
 
-export async function readImportChunk(
+/** Up to `count` stored chunks of an upload from `fromSeq` on, in order. */
+export async function readImportChunks(
   db: Queryable,
   importId: string,
-  seq: number,
-): Promise<Uint8Array | undefined> {
+  fromSeq: number,
+  count: number,
+): Promise<Uint8Array[]> {
   const rows = await db.query<{ data: Uint8Array }>(
-    'SELECT data FROM ledger_import_chunks WHERE import_id = $1 AND seq = $2',
-    [importId, seq],
+    `SELECT data FROM ledger_import_chunks WHERE import_id = $1 AND seq >= $2 AND seq < $2 + $3
+      ORDER BY seq`,
+    [importId, fromSeq, count],
   );
-  return rows[0]?.data;
+  return rows.map((r) => r.data);
 }
 
 export async function deleteImportChunks(db: Queryable, importId: string): Promise<void> {
