@@ -11,10 +11,21 @@
  *   npx tsx bench/cases.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/cases.ts
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { SYSTEM_ACTOR } from '../src/domain/access';
-import { writeCasesDocument } from '../src/domain/cases';
+import { listRates, loadCases } from '../src/db/repositories/cases';
+import {
+  compileCases,
+  computeYear,
+  fullYearPersons,
+  statementBy,
+  totalsByMonth,
+  writeCasesDocument,
+  yearTotals,
+} from '../src/domain/cases';
+import type { IsoDate } from '../src/domain/months';
 import type { AppDeps } from '../src/server/context';
 import { loadConfig } from '../src/server/env';
 import { importCases } from '../src/server/services/case-service';
@@ -25,6 +36,13 @@ import { openBenchDatabase } from './database';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 const YEAR = 2021;
+
+/** Times synchronous work. */
+function timedSync<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const value = work();
+  return [value, performance.now() - start];
+}
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -147,17 +165,39 @@ async function main(): Promise<void> {
   );
 
   // The full statement for a year, and the single query for the same figures.
-  const asOf = `${YEAR}-12-31`;
+  const asOf = `${YEAR}-12-31` as IsoDate;
   await statement(deps, SYSTEM_ACTOR, { year: YEAR, asOf, by: 'category' }); // warm-up
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   let product: Awaited<ReturnType<typeof statement>> | undefined;
   for (let k = 0; k < 3; k += 1) {
+    const c0 = process.cpuUsage();
     const [s, t] = await timed(() =>
       statement(deps, SYSTEM_ACTOR, { year: YEAR, asOf, by: 'category' }),
     );
+    const c = process.cpuUsage(c0);
+    cpuSamples.push((c.user + c.system) / 1000);
     product = s;
     samples.push(t);
   }
+  // The statement step by step (the same work as `statement`, timed per step).
+  const [stored, loadMs] = await timed(() =>
+    loadCases(db, {
+      unitIds: null,
+      paysBetween: { from: `${YEAR - 1}-01-01` as IsoDate, to: asOf },
+    }),
+  );
+  const rates = new Map((await listRates(db)).map((r) => [r.code, r]));
+  const [compiled, compileMs] = timedSync(() => compileCases(stored.map((x) => x.record)));
+  const [year, yearMs] = timedSync(() => computeYear(compiled, rates, { year: YEAR, asOf }));
+  const [, lastMs] = timedSync(() =>
+    yearTotals(compiled, rates, { year: YEAR - 1, asOf: `${YEAR - 1}-12-31` as IsoDate }),
+  );
+  const [, fypMs] = timedSync(() => fullYearPersons(compiled, { year: YEAR, asOf }));
+  const [, splitMs] = timedSync(() => {
+    totalsByMonth(year.interventions);
+    return statementBy(year.interventions, 'category');
+  });
   await db.query(STATEMENT_SQL, [YEAR, asOf]);
   const sqlSamples: number[] = [];
   let sqlRows: { category: string; expected: number; granted: number }[] = [];
@@ -191,6 +231,11 @@ async function main(): Promise<void> {
     `Full statement ${YEAR} as of ${asOf} by category (median of 3): ${(median(samples) / 1000).toFixed(2)} s`,
     `Baseline, one SQL query for the same expected and granted cost by category: ${(median(sqlSamples) / 1000).toFixed(2)} s; ratio ${(median(samples) / median(sqlSamples)).toFixed(1)}`,
     `Same figures to the øre: ${same ? 'yes' : 'NO'}`,
+    `Statement, this process's CPU time per run: ${cpuSamples.map((c) => (c / 1000).toFixed(2)).join(', ')} s`,
+    `Steps: load ${stored.length} cases ${(loadMs / 1000).toFixed(2)} s, compile ${(compileMs / 1000).toFixed(2)} s, year ${(yearMs / 1000).toFixed(2)} s, last year (totals) ${(lastMs / 1000).toFixed(2)} s, full-year persons ${(fypMs / 1000).toFixed(2)} s, totals and split ${(splitMs / 1000).toFixed(2)} s`,
+    `Load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   await drop();

@@ -2,6 +2,7 @@ import {
   firstPaymentDay,
   lastPaymentDay,
   type CaseRecord,
+  type CostCase,
   type Intervention,
   type PaymentPlan,
   type Rate,
@@ -91,34 +92,40 @@ function toIntervention(r: InterventionRow): Intervention {
 
 async function attachInterventions(db: Queryable, rows: CaseRow[]): Promise<StoredCase[]> {
   if (rows.length === 0) return [];
-  const interventions = await db.query<InterventionRow>(
-    `SELECT ${INTERVENTION_COLUMNS} FROM case_interventions i
-      WHERE i.case_id = ANY($1::uuid[]) ORDER BY i.case_id, i.position`,
+  // no ORDER BY: sorting every row on the server (to disk for a large municipality) costs more
+  // than putting each case's few interventions in position order here
+  const interventions = await db.query<InterventionRow & { position: number }>(
+    `SELECT ${INTERVENTION_COLUMNS}, i.position FROM case_interventions i
+      WHERE i.case_id = ANY($1::uuid[])`,
     [rows.map((r) => r.id)],
   );
-  const byCase = new Map<string, Intervention[]>();
+  const byCase = new Map<string, (InterventionRow & { position: number })[]>();
   for (const r of interventions) {
     let list = byCase.get(r.case_id);
     if (!list) {
       list = [];
       byCase.set(r.case_id, list);
     }
-    list.push(toIntervention(r));
+    list.push(r);
   }
-  return rows.map((r) => ({
-    id: r.id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    version: r.version,
-    updatedAt: r.updated_at,
-    record: {
-      ref: r.ref,
-      household: r.household_ref,
-      unit: r.unit_id,
-      person: { ref: r.person_ref, birthDate: r.birth_date as IsoDate | null },
-      interventions: byCase.get(r.id) ?? [],
-    },
-  }));
+  return rows.map((r) => {
+    const list = byCase.get(r.id) ?? [];
+    if (list.length > 1) list.sort((a, b) => a.position - b.position);
+    return {
+      id: r.id,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      version: r.version,
+      updatedAt: r.updated_at,
+      record: {
+        ref: r.ref,
+        household: r.household_ref,
+        unit: r.unit_id,
+        person: { ref: r.person_ref, birthDate: r.birth_date as IsoDate | null },
+        interventions: list.map(toIntervention),
+      },
+    };
+  });
 }
 
 export interface CaseFilter {
@@ -130,8 +137,8 @@ export interface CaseFilter {
   paysBetween?: { from: IsoDate; to: IsoDate };
 }
 
-/** Loads cases with all their interventions. */
-export async function loadCases(db: Queryable, filter: CaseFilter = {}): Promise<StoredCase[]> {
+/** The WHERE clause (on `cases c`) and its parameters for a filter. */
+function caseWhere(filter: CaseFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -147,12 +154,88 @@ export async function loadCases(db: Queryable, filter: CaseFilter = {}): Promise
       AND s.first_payment_date <= $${params.length}::date
       AND (s.last_payment_date IS NULL OR s.last_payment_date >= $${params.length - 1}::date))`);
   }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Loads cases with all their interventions. */
+export async function loadCases(db: Queryable, filter: CaseFilter = {}): Promise<StoredCase[]> {
+  const where = caseWhere(filter);
   const rows = await db.query<CaseRow>(
     `SELECT ${CASE_COLUMNS} FROM cases c JOIN units u ON u.id = c.unit_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.ref`,
-    params,
+      ${where.sql} ORDER BY c.ref`,
+    where.params,
   );
   return attachInterventions(db, rows);
+}
+
+/**
+ * Loads cases with only what their cost depends on (`CostCase`; `unit` is the unit's id), in
+ * case ref order with each case's interventions in their order: about half the columns of
+ * `loadCases`, for the forecast's committed cost of a whole municipality.
+ */
+export async function loadCostCases(db: Queryable, filter: CaseFilter = {}): Promise<CostCase[]> {
+  const where = caseWhere(filter);
+  const rows = await db.query<{
+    id: string;
+    ref: string;
+    unit_id: string;
+    person_ref: string;
+    birth_date: string | null;
+  }>(
+    `SELECT c.id, c.ref, c.unit_id, c.person_ref, c.birth_date FROM cases c
+      ${where.sql} ORDER BY c.ref`,
+    where.params,
+  );
+  if (rows.length === 0) return [];
+  const interventions = await db.query<{
+    case_id: string;
+    position: number;
+    ref: string;
+    status: Intervention['status'];
+    modifies_ref: string | null;
+    decided_on: string;
+    account_function: string;
+    start_date: string;
+    end_date: string | null;
+    follow_on: boolean;
+    payment: PaymentPlan | string;
+  }>(
+    `SELECT i.case_id, i.position, i.ref, i.status, i.modifies_ref, i.decided_on,
+       i.account_function, i.start_date, i.end_date, i.follow_on, i.payment
+       FROM case_interventions i WHERE i.case_id = ANY($1::uuid[])`,
+    [rows.map((r) => r.id)],
+  );
+  const byCase = new Map<string, (typeof interventions)[number][]>();
+  for (const r of interventions) {
+    let list = byCase.get(r.case_id);
+    if (!list) {
+      list = [];
+      byCase.set(r.case_id, list);
+    }
+    list.push(r);
+  }
+  return rows.map((r) => {
+    const list = byCase.get(r.id) ?? [];
+    if (list.length > 1) list.sort((a, b) => a.position - b.position);
+    return {
+      ref: r.ref,
+      unit: r.unit_id,
+      person: { ref: r.person_ref, birthDate: r.birth_date as IsoDate | null },
+      interventions: list.map((i) => ({
+        ref: i.ref,
+        status: i.status,
+        modifies: i.modifies_ref,
+        decidedOn: i.decided_on as IsoDate,
+        accountFunction: i.account_function,
+        startDate: i.start_date as IsoDate,
+        endDate: i.end_date as IsoDate | null,
+        followOn: i.follow_on,
+        payment: canonicalPayment(
+          typeof i.payment === 'string' ? (JSON.parse(i.payment) as PaymentPlan) : i.payment,
+        ),
+      })),
+    };
+  });
 }
 
 export interface CaseSummaryRow {

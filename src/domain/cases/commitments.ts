@@ -15,8 +15,8 @@ import type { DayNumber } from './payments';
 import {
   AGE_BANDS,
   type AgeBand,
-  type CaseRecord,
   type ComputeIssue,
+  type CostCase,
   type Intervention,
   type Rate,
 } from './types';
@@ -122,7 +122,7 @@ export function computeYear(
  * (for "the same date last year").
  */
 export function yearTotals(
-  cases: CaseSet,
+  cases: CaseSet<CostCase>,
   rates: ReadonlyMap<string, Rate>,
   params: { year: number; asOf: IsoDate | null },
 ): { expected: MonthTotals; granted: MonthTotals } {
@@ -146,11 +146,11 @@ export interface KeyedMonths {
  * function). Each statement's figures are exactly those of `computeYear` for it. A key appears
  * when at least one of its payments counted (its sums may still be 0).
  */
-export function committedByKey(
-  cases: CaseSet,
+export function committedByKey<R extends CostCase>(
+  cases: CaseSet<R>,
   rates: ReadonlyMap<string, Rate>,
   statements: readonly { year: number; asOf: IsoDate | null }[],
-  keyOf: (record: CaseRecord, intervention: Intervention) => string,
+  keyOf: (record: R, intervention: R['interventions'][number]) => string,
 ): Map<string, KeyedMonths>[] {
   const compiled = compileCases(cases);
   const compiledRates = compileRates(rates);

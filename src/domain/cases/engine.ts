@@ -6,7 +6,13 @@ import {
   unitsTimesRate,
   type DayNumber,
 } from './payments';
-import { AGE_BANDS, type CaseRecord, type Intervention, type Rate } from './types';
+import {
+  AGE_BANDS,
+  type CaseRecord,
+  type CostCase,
+  type CostIntervention,
+  type Rate,
+} from './types';
 
 /**
  * The arithmetic core of the commitment statements. The rules are those of `payments.ts` and
@@ -57,7 +63,7 @@ export function monthStartDays(year: number): DayNumber[] {
 const STATUS = { draft: 0, expected: 1, granted: 2 } as const;
 
 /** One intervention with its dates as day numbers. */
-export class CompiledIntervention {
+export class CompiledIntervention<I extends CostIntervention = CostIntervention> {
   readonly decided: number;
   /** 0 draft, 1 expected, 2 granted */
   readonly status: number;
@@ -78,7 +84,7 @@ export class CompiledIntervention {
   private firstDay: DayNumber | null | undefined;
   private lastDay: DayNumber | null | undefined;
 
-  constructor(readonly intervention: Intervention) {
+  constructor(readonly intervention: I) {
     const i = intervention;
     const p = i.payment;
     this.decided = fastDayNumber(i.decidedOn);
@@ -132,14 +138,14 @@ export class CompiledIntervention {
 }
 
 /** One case with its dates as day numbers. */
-export class CompiledCase {
-  readonly items: CompiledIntervention[];
+export class CompiledCase<R extends CostCase = CostCase> {
+  readonly items: CompiledIntervention<R['interventions'][number]>[];
   /** does any intervention adjust another (else every chain is a single intervention) */
   readonly hasAdjustments: boolean;
   /** the days the person turns 13, 18 and 23; null without a birth date */
   readonly bandCuts: [number, number, number] | null;
 
-  constructor(readonly record: CaseRecord) {
+  constructor(readonly record: R) {
     this.items = record.interventions.map((i) => new CompiledIntervention(i));
     this.hasAdjustments = record.interventions.some((i) => i.modifies !== null);
     const b = record.person.birthDate;
@@ -172,20 +178,20 @@ export class CompiledCase {
 }
 
 /** The cases of a statement, compiled once and shared by every computation over them. */
-export class CompiledCases {
-  readonly cases: CompiledCase[];
-  constructor(records: readonly CaseRecord[]) {
+export class CompiledCases<R extends CostCase = CaseRecord> {
+  readonly cases: CompiledCase<R>[];
+  constructor(records: readonly R[]) {
     this.cases = records.map((r) => new CompiledCase(r));
   }
-  get records(): CaseRecord[] {
+  get records(): R[] {
     return this.cases.map((c) => c.record);
   }
 }
 
-export type CaseSet = readonly CaseRecord[] | CompiledCases;
+export type CaseSet<R extends CostCase = CaseRecord> = readonly R[] | CompiledCases<R>;
 
 /** Compiles the cases once so several statements over them share the work. */
-export function compileCases(cases: CaseSet): CompiledCases {
+export function compileCases<R extends CostCase>(cases: CaseSet<R>): CompiledCases<R> {
   return cases instanceof CompiledCases ? cases : new CompiledCases(cases);
 }
 
@@ -246,8 +252,8 @@ export function yearWindow(year: number): YearWindow {
 }
 
 /** How one case stands as of a date: what is visible and, per visible intervention, rule 3. */
-export interface CaseView {
-  visible: CompiledIntervention[];
+export interface CaseView<I extends CostIntervention = CostIntervention> {
+  visible: CompiledIntervention<I>[];
   /** per visible intervention: its expected cost counts the payments on days before this */
   expectedBefore: number[];
   /** per visible intervention: the ref of the first intervention of its chain */
@@ -261,8 +267,12 @@ export interface CaseView {
  * a granted intervention that a visible non-draft adjustment modifies counts in the expected
  * cost before its chain's earliest first payment (never, when it is one-time).
  */
-export function viewCase(c: CompiledCase, limit: number, withRoots: boolean): CaseView {
-  const visible: CompiledIntervention[] = [];
+export function viewCase<R extends CostCase>(
+  c: CompiledCase<R>,
+  limit: number,
+  withRoots: boolean,
+): CaseView<R['interventions'][number]> {
+  const visible: CompiledIntervention<R['interventions'][number]>[] = [];
   for (const ci of c.items) if (ci.decided <= limit) visible.push(ci);
   const expectedBefore = visible.map(() => Number.POSITIVE_INFINITY);
   const cutoffs = visible.map(() => null as number | null);

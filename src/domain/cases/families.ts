@@ -4,7 +4,7 @@ import { ageBandFinder, birthdayDay } from './age';
 import { analyseCase, expectedCutoff } from './analysis';
 import { compileCases, viewCase, type CaseSet, type CompiledIntervention } from './engine';
 import { dayOf, lastPaymentDay } from './payments';
-import type { AgeBand, CaseRecord, Intervention } from './types';
+import type { AgeBand, CaseRecord, CostCase, CostIntervention, Intervention } from './types';
 
 /**
  * The days (inclusive interval) on which an intervention is a measure in force as the
@@ -25,7 +25,7 @@ function activeInterval(i: Intervention, cutoff: number | null): [number, number
 
 /** `activeInterval` of a compiled intervention (its day numbers computed once). */
 function compiledActiveInterval(
-  ci: CompiledIntervention,
+  ci: CompiledIntervention<CostIntervention>,
   cutoff: number | null,
 ): [number, number] | null {
   const i = ci.intervention;
@@ -109,7 +109,7 @@ export function familiesWithSeveral(cases: readonly CaseRecord[], date: IsoDate)
  * the person on each day. Two decimals.
  */
 export function fullYearPersons(
-  cases: CaseSet,
+  cases: CaseSet<CostCase>,
   params: { year: number; asOf: IsoDate | null },
 ): { total: number; byBand: Partial<Record<AgeBand, number>> } {
   const first = Math.round(Date.UTC(params.year, 0, 1) / 86_400_000);

@@ -46,6 +46,28 @@ export interface Intervention {
   payment: PaymentPlan;
 }
 
+/** What an intervention's cost depends on: the statements' arithmetic reads only these fields. */
+export type CostIntervention = Pick<
+  Intervention,
+  | 'ref'
+  | 'status'
+  | 'modifies'
+  | 'decidedOn'
+  | 'startDate'
+  | 'endDate'
+  | 'payment'
+  | 'accountFunction'
+  | 'followOn'
+>;
+
+/** A case as far as its cost goes (a `CaseRecord` is one). */
+export interface CostCase {
+  ref: string;
+  unit: string;
+  person: { ref: string; birthDate: IsoDate | null };
+  interventions: CostIntervention[];
+}
+
 export interface CaseRecord {
   ref: string;
   household: string;

@@ -23,6 +23,7 @@ import type { Queryable } from '../../db/database';
 import {
   listCaseSummaryIdsByRef,
   loadCases,
+  loadCostCases,
   listRates,
   type StoredCase,
 } from '../../db/repositories/cases';
@@ -95,7 +96,7 @@ export async function committedByUnitFunctionMonthMany(
   if (statements.length === 0) return [];
   if (unitIds && unitIds.length === 0) return statements.map(() => []);
   const years = statements.map((s) => s.year);
-  const stored = await loadCases(db, {
+  const cases = await loadCostCases(db, {
     unitIds,
     paysBetween: {
       from: yearSpan(Math.min(...years)).from,
@@ -104,7 +105,7 @@ export async function committedByUnitFunctionMonthMany(
   });
   const rates = rateMapOf(await listRates(db));
   const byKey = committedByKey(
-    records(stored),
+    cases,
     rates,
     statements.map((s) => ({ year: s.year, asOf: s.asOf as IsoDate })),
     (record, intervention) => `${record.unit}|${intervention.accountFunction}`,
