@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUnit, createUser, type TestContext } from '../app';
 
@@ -239,6 +240,53 @@ describe('ledger import', () => {
       [3, 'date'],
       [4, 'amount'],
     ]);
+  });
+
+  it('streams a file of many stored chunks: every bad line reported, else every posting kept', async () => {
+    const s = await session('okonomi');
+    const before = await postedSum(myndighed);
+    const lines = Array.from(
+      { length: 6000 },
+      (_, i) =>
+        `${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.2026;5.28.21.002.1;4110;1.234,50;Faktura € ${i} – "Ø-gården"`,
+    );
+    const file = (body: string[]) =>
+      iconv.encode(
+        `Bogføringsdato;Kontostreng;Omkostningssted;Beløb;Posteringstekst\r\n${body.join('\r\n')}\r\n`,
+        'windows-1252',
+      );
+    const bad = [...lines];
+    bad[5990] = bad[5990]!.replace('1.234,50', '1.234,5O');
+    const failed = await finished(
+      s,
+      (
+        (await (await s.upload('source=KMD%20Opus&year=2026', file(bad))).json()) as {
+          jobId: string;
+        }
+      ).jobId,
+    );
+    expect(failed.status).toBe('failed');
+    expect(failed.result?.issues.map((i) => [i.line, i.column])).toEqual([[5992, 'amount']]);
+    expect(await postedSum(myndighed)).toBe(before);
+
+    const good = await finished(
+      s,
+      (
+        (await (await s.upload('source=KMD%20Opus&year=2026', file(lines))).json()) as {
+          jobId: string;
+        }
+      ).jobId,
+    );
+    expect(good.result).toMatchObject({
+      postingCount: 6000,
+      errorCount: 0,
+      encoding: 'windows-1252',
+    });
+    expect(await postedSum(myndighed)).toBe(before + 6000 * 1_234_50);
+    const [last] = await ctx.db.query<{ text: string; line_no: number }>(
+      `SELECT text, line_no FROM ledger_postings WHERE text LIKE 'Faktura € 5999 %'`,
+    );
+    expect(last).toEqual({ text: 'Faktura € 5999 – "Ø-gården"', line_no: 6001 });
   });
 
   it('keeps imports from readers', async () => {

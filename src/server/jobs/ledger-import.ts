@@ -42,13 +42,13 @@ import { registerJobHandler } from './worker';
  */
 export const CHUNK_BYTES = 32 * 1024;
 /** Chunks read per query. */
-const CHUNKS_PER_READ = 32;
+const CHUNKS_PER_READ = 8;
 /** The encoding is detected on this much of the file's start. */
 const DETECT_BYTES = 1024 * 1024;
 /** Rows per insert on PGlite. */
 const BATCH_ROWS = 5000;
 /** Rows per piece of COPY text on PostgreSQL: small enough to die young in the heap. */
-const GROUP_ROWS = 500;
+const GROUP_ROWS = 200;
 /** Bytes of the file decoded and handed to the CSV parser at a time. */
 const TEXT_PIECE_BYTES = 16 * 1024;
 /** Progress is looked at every this many lines. */
@@ -58,7 +58,7 @@ export const MAX_REPORTED_ISSUES = 50_000;
 
 export type Encoding = 'auto' | 'utf-8' | 'windows-1252';
 
-/** Stores an uploaded file in chunks while hashing it; returns its SHA-256 and size. */
+/** Stores an uploaded file in chunks of CHUNK_BYTES while hashing it; returns its SHA-256 and size. */
 export async function storeUpload(
   db: Database,
   importId: string,
@@ -69,11 +69,17 @@ export async function storeUpload(
   let pendingBytes = 0;
   let seq = 0;
   let size = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    await insertImportChunk(db, importId, seq++, Buffer.concat(pending));
-    pending = [];
-    pendingBytes = 0;
+  const flush = async (all: boolean) => {
+    let buffered = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    let at = 0;
+    while (buffered.length - at >= CHUNK_BYTES || (all && at < buffered.length)) {
+      const piece = buffered.subarray(at, at + CHUNK_BYTES);
+      await insertImportChunk(db, importId, seq++, piece);
+      at += piece.length;
+    }
+    buffered = buffered.subarray(at);
+    pending = buffered.length ? [buffered] : [];
+    pendingBytes = buffered.length;
   };
   for await (const part of body) {
     const buf = Buffer.from(part);
@@ -81,9 +87,9 @@ export async function storeUpload(
     size += buf.length;
     pending.push(buf);
     pendingBytes += buf.length;
-    if (pendingBytes >= CHUNK_BYTES) await flush();
+    if (pendingBytes >= CHUNK_BYTES) await flush(false);
   }
-  await flush();
+  await flush(true);
   return { sha256: hash.digest('hex'), byteSize: size };
 }
 
@@ -104,6 +110,29 @@ class NumberedParser extends Parser {
   override push(record: unknown): boolean {
     return super.push(record === null ? null : { record, info: { lines: this.info.lines } });
   }
+}
+
+/** The characters Windows-1252 has at bytes 0x80–0x9F, where it differs from Latin-1. */
+const WINDOWS_1252_HIGH = iconv.decode(
+  Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)),
+  'windows-1252',
+);
+
+/**
+ * Decodes Windows-1252 as iconv-lite does, through Latin-1 (one-byte strings, no buffer twice
+ * the input's size per piece): only the bytes 0x80–0x9F need another character.
+ */
+function windows1252Decoder(): { write(b: Buffer): string; end(): string } {
+  const high = /[\u0080-\u009f]/g;
+  const fix = (c: string) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c;
+  return {
+    write(b) {
+      const s = b.toString('latin1');
+      high.lastIndex = 0;
+      return high.test(s) ? s.replace(high, fix) : s;
+    },
+    end: () => '',
+  };
 }
 
 /** Picks the encoding: a BOM says UTF-8; otherwise valid UTF-8 in the file's start (`first`), else Windows-1252. */
@@ -207,7 +236,7 @@ export async function runLedgerImport(
       closed && closed.startsWith(String(imp.year)) ? Number(closed.slice(5, 7)) : 0,
   };
 
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = encoding === 'windows-1252' ? windows1252Decoder() : iconv.getDecoder(encoding);
   let bytesRead = 0;
   const total = Math.max(1, imp.byte_size);
   async function* text(): AsyncGenerator<string> {
