@@ -155,18 +155,26 @@ export function committedByKey<R extends CostCase>(
   const compiled = compileCases(cases);
   const compiledRates = compileRates(rates);
   const cells = new Cells();
+  // each intervention's key, computed once for all statements
+  const keys = new Map<object, string>();
   return statements.map((params) => {
     const w = yearWindow(params.year);
     const limit = params.asOf === null ? Number.POSITIVE_INFINITY : fastDayNumber(params.asOf);
     const out = new Map<string, KeyedMonths>();
     for (const c of compiled.cases) {
-      // a case with no intervention that can pay in the year adds nothing
+      // a case with no payment in the year adds nothing
+      if (!c.paysWithin(w.from, w.to)) continue;
       const view = viewCase(c, limit, false);
       view.visible.forEach((ci, n) => {
+        if (!ci.paysWithin(w.from, w.to)) return;
         cells.clear();
         addYear(c, ci, view.expectedBefore[n] ?? 0, w, compiledRates, cells);
         if (cells.touched.length === 0) return;
-        const key = keyOf(c.record, ci.intervention);
+        let key = keys.get(ci);
+        if (key === undefined) {
+          key = keyOf(c.record, ci.intervention);
+          keys.set(ci, key);
+        }
         let row = out.get(key);
         if (!row) {
           row = { expected: new Array<number>(12).fill(0), granted: new Array<number>(12).fill(0) };

@@ -116,6 +116,25 @@ export class CompiledIntervention<I extends CostIntervention = CostIntervention>
     if (this.fixed === null && p.type !== 'individual' && !Number.isFinite(p.units ?? 0))
       irregular = true;
     this.irregular = irregular;
+    if (this.status === STATUS.draft) {
+      this.paysFrom = Number.POSITIVE_INFINITY;
+      this.paysTo = Number.NEGATIVE_INFINITY;
+    } else if (p.type === 'running') {
+      this.paysFrom = this.start;
+      this.paysTo = this.end;
+    } else {
+      this.paysFrom = Math.min(...this.days);
+      this.paysTo = Math.max(...this.days);
+    }
+  }
+
+  /** Every payment falls on a day in [paysFrom, paysTo] (none for drafts: +∞, −∞). */
+  readonly paysFrom: number;
+  readonly paysTo: number;
+
+  /** Can a payment fall within the days [from, to]? (false means certainly not) */
+  paysWithin(from: number, to: number): boolean {
+    return this.paysFrom <= to && this.paysTo >= from;
   }
 
   /** `firstPaymentDay` of the plan (computed once). */
@@ -145,9 +164,25 @@ export class CompiledCase<R extends CostCase = CostCase> {
   /** the days the person turns 13, 18 and 23; null without a birth date */
   readonly bandCuts: [number, number, number] | null;
 
+  /** every payment of the case falls on a day in [paysFrom, paysTo] */
+  readonly paysFrom: number;
+  readonly paysTo: number;
+  /** the view when everything is visible and nothing adjusts anything (shared, read-only) */
+  private plainView: CaseView<R['interventions'][number]> | undefined;
+  private wholeView: CaseView<R['interventions'][number]> | undefined;
+  private lastDecided: number | undefined;
+
   constructor(readonly record: R) {
     this.items = record.interventions.map((i) => new CompiledIntervention(i));
     this.hasAdjustments = record.interventions.some((i) => i.modifies !== null);
+    let from = Number.POSITIVE_INFINITY;
+    let to = Number.NEGATIVE_INFINITY;
+    for (const ci of this.items) {
+      from = Math.min(from, ci.paysFrom);
+      to = Math.max(to, ci.paysTo);
+    }
+    this.paysFrom = from;
+    this.paysTo = to;
     const b = record.person.birthDate;
     if (b === null) this.bandCuts = null;
     else {
@@ -160,6 +195,38 @@ export class CompiledCase<R extends CostCase = CostCase> {
         daysFromCivil(y + 23, m, d),
       ];
     }
+  }
+
+  /** Can a payment of the case fall within the days [from, to]? (false means certainly not) */
+  paysWithin(from: number, to: number): boolean {
+    return this.paysFrom <= to && this.paysTo >= from;
+  }
+
+  /** Is every intervention decided on or before the day? */
+  allDecidedBy(limit: number): boolean {
+    if (this.lastDecided === undefined) {
+      let last = Number.NEGATIVE_INFINITY;
+      for (const ci of this.items) last = Math.max(last, ci.decided);
+      this.lastDecided = last;
+    }
+    return this.lastDecided <= limit;
+  }
+
+  /** The view in which every intervention is visible, analysed once (shared, read-only). */
+  whole(analyse: () => CaseView<R['interventions'][number]>): CaseView<R['interventions'][number]> {
+    this.wholeView ??= analyse();
+    return this.wholeView;
+  }
+
+  /** The view of a case without adjustments in which every intervention is visible. */
+  plain(): CaseView<R['interventions'][number]> {
+    this.plainView ??= {
+      visible: this.items,
+      expectedBefore: this.items.map(() => Number.POSITIVE_INFINITY),
+      rootRefs: this.items.map((ci) => ci.intervention.ref),
+      cutoffs: this.items.map(() => null),
+    };
+    return this.plainView;
   }
 
   /** Index in AGE_BANDS of the person's band on a day. */
@@ -252,6 +319,7 @@ export function yearWindow(year: number): YearWindow {
 }
 
 /** How one case stands as of a date: what is visible and, per visible intervention, rule 3. */
+/** Read-only: a view may be shared between computations. */
 export interface CaseView<I extends CostIntervention = CostIntervention> {
   visible: CompiledIntervention<I>[];
   /** per visible intervention: its expected cost counts the payments on days before this */
@@ -272,8 +340,20 @@ export function viewCase<R extends CostCase>(
   limit: number,
   withRoots: boolean,
 ): CaseView<R['interventions'][number]> {
+  if (c.allDecidedBy(limit)) {
+    if (!c.hasAdjustments) return c.plain();
+    return c.whole(() => analyse(c, c.items, true));
+  }
   const visible: CompiledIntervention<R['interventions'][number]>[] = [];
   for (const ci of c.items) if (ci.decided <= limit) visible.push(ci);
+  return analyse(c, visible, withRoots);
+}
+
+function analyse<R extends CostCase>(
+  c: CompiledCase<R>,
+  visible: CompiledIntervention<R['interventions'][number]>[],
+  withRoots: boolean,
+): CaseView<R['interventions'][number]> {
   const expectedBefore = visible.map(() => Number.POSITIVE_INFINITY);
   const cutoffs = visible.map(() => null as number | null);
   if (!c.hasAdjustments) {
