@@ -12,7 +12,7 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/ledger.ts
  *   BENCH_LINES=100000 npx tsx bench/ledger.ts            # PGlite (in this process), smaller
  *   BENCH_CHILD_NODE_OPTIONS=--max-old-space-size=128 …   # extra flags for the importing process
- *   BENCH_TRACE_MEMORY=1 …                                # the importing process logs its memory each second
+ *   BENCH_TRACE_MEMORY=1 …                                # the importing process logs its memory four times a second
  */
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -78,7 +78,7 @@ async function importFile(db: Database, file: string): Promise<ImportMeasure> {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
-    if (trace && ++tick % 20 === 0) {
+    if (trace && ++tick % 5 === 0) {
       process.stderr.write(
         `rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`,
       );
