@@ -96,14 +96,17 @@ export async function committedByUnitFunctionMonthMany(
   if (statements.length === 0) return [];
   if (unitIds && unitIds.length === 0) return statements.map(() => []);
   const years = statements.map((s) => s.year);
-  const cases = await loadCostCases(db, {
-    unitIds,
-    paysBetween: {
-      from: yearSpan(Math.min(...years)).from,
-      to: yearSpan(Math.max(...years)).to,
-    },
-  });
-  const rates = rateMapOf(await listRates(db));
+  const [cases, rateList] = await Promise.all([
+    loadCostCases(db, {
+      unitIds,
+      paysBetween: {
+        from: yearSpan(Math.min(...years)).from,
+        to: yearSpan(Math.max(...years)).to,
+      },
+    }),
+    listRates(db),
+  ]);
+  const rates = rateMapOf(rateList);
   const byKey = committedByKey(
     cases,
     rates,
@@ -194,12 +197,15 @@ async function loadYear(
   fromYear = year,
 ): Promise<{ stored: StoredCase[]; rates: Map<string, Rate> }> {
   if (scope.unitIds && scope.unitIds.length === 0) return { stored: [], rates: new Map() };
-  const stored = await loadCases(db, {
-    unitIds: scope.unitIds,
-    paysBetween: { from: yearSpan(fromYear).from, to: yearSpan(year).to },
-    ...(scope.caseRef ? { refs: [scope.caseRef] } : {}),
-  });
-  return { stored, rates: rateMapOf(await listRates(db)) };
+  const [stored, rates] = await Promise.all([
+    loadCases(db, {
+      unitIds: scope.unitIds,
+      paysBetween: { from: yearSpan(fromYear).from, to: yearSpan(year).to },
+      ...(scope.caseRef ? { refs: [scope.caseRef] } : {}),
+    }),
+    listRates(db),
+  ]);
+  return { stored, rates: rateMapOf(rates) };
 }
 
 const records = (stored: StoredCase[]): CaseRecord[] => stored.map((s) => s.record);
