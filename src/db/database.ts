@@ -125,23 +125,39 @@ export function openPostgres(config: pg.PoolConfig): Database {
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      // One connection runs one statement at a time: statements started together (e.g. in a
+      // Promise.all) wait for each other here instead of queueing inside node-postgres, which
+      // is deprecated there.
+      let tail: Promise<unknown> = Promise.resolve();
+      const inTurn = <R>(run: () => Promise<R>): Promise<R> => {
+        const next = tail.then(run, run);
+        tail = next.catch(() => undefined);
+        return next;
+      };
       try {
         await client.query('BEGIN');
         const value = await work({
-          async query<R extends object>(sql: string, params?: unknown[], options?: QueryOptions) {
-            return (await client.query<R>(pgQuery(prepared, sql, params, options))).rows;
+          query<R extends object>(sql: string, params?: unknown[], options?: QueryOptions) {
+            return inTurn(
+              async () => (await client.query<R>(pgQuery(prepared, sql, params, options))).rows,
+            );
           },
-          async exec(sql: string) {
-            await client.query(sql);
+          exec(sql: string) {
+            return inTurn(async () => {
+              await client.query(sql);
+            });
           },
-          async copyFrom(sql: string, source: AsyncIterable<string>) {
-            const copy = client.query(copyFromStdin(sql));
-            // One piece read ahead: pieces queued behind a busy server would outlive the young
-            // generation of the heap.
-            await pipeline(Readable.from(source, { highWaterMark: 1 }), copy);
-            return copy.rowCount;
+          copyFrom(sql: string, source: AsyncIterable<string>) {
+            return inTurn(async () => {
+              const copy = client.query(copyFromStdin(sql));
+              // One piece read ahead: pieces queued behind a busy server would outlive the
+              // young generation of the heap.
+              await pipeline(Readable.from(source, { highWaterMark: 1 }), copy);
+              return copy.rowCount;
+            });
           },
         });
+        await tail;
         await client.query('COMMIT');
         return value;
       } catch (error) {
