@@ -20,8 +20,8 @@ import {
  * payment: a case's dates are turned into day numbers once (`compileCases`), and a running
  * plan's payments in a stretch of days where the month, the person's age band, whether the
  * payment counts in the expected cost and the rate in force are all the same are counted by
- * arithmetic and multiplied by their common amount. `commitments.test.ts` checks it against the
- * payment-by-payment rules on generated cases.
+ * arithmetic and multiplied by their common amount. `engine.test.ts` checks it against the
+ * payment-by-payment rules (`test-support.ts`) on generated cases.
  */
 
 const BANDS = AGE_BANDS.length;
@@ -249,9 +249,6 @@ export class CompiledCases<R extends CostCase = CaseRecord> {
   readonly cases: CompiledCase<R>[];
   constructor(records: readonly R[]) {
     this.cases = records.map((r) => new CompiledCase(r));
-  }
-  get records(): R[] {
-    return this.cases.map((c) => c.record);
   }
 }
 
