@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
@@ -425,6 +424,8 @@ async function* xlsxRecords(
   input: Readable,
   onBytes: (n: number) => void,
 ): AsyncGenerator<{ record: string[]; info: { lines: number } }> {
+  // Loaded before the input starts flowing (a 'data' listener starts it).
+  const { default: ExcelJS } = await import('exceljs');
   let bytes = 0;
   input.on('data', (chunk: Buffer) => {
     bytes += chunk.length;

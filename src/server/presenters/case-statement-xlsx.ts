@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type {
   FamiliesJson,
   MovementJson,
@@ -14,6 +13,7 @@ const KR = '#,##0.00;-#,##0.00';
 export async function statementWorkbook(s: StatementJson): Promise<Buffer> {
   const t = (key: string, params: Record<string, string | number> = {}) =>
     translate(`cases.${key}`, params);
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Overblik';
   const sheet = wb.addWorksheet(t('statement.sheet'));
@@ -60,6 +60,7 @@ export async function tableWorkbook(
   columns: { header: string; width: number; isAmount?: boolean }[],
   rows: (string | number)[][],
 ): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Overblik';
   const sheet = wb.addWorksheet(title.slice(0, 31));

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseIsoDate, type IsoDate } from '../../domain/months';
 import { AGE_BANDS, COST_GROUPS, PROVIDERS } from '../../domain/status-report/report';
-import { renderStatusReportDocx } from '../../reports/status-report-docx';
 import type { ReportContent } from '../../db/repositories/status-reports';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
@@ -164,6 +163,7 @@ export const statusReportRoutes = createRouter()
   })
   .openapi(exportRoute, async (c) => {
     const report = await getStatusReport(c.get('deps'), requireActor(c), c.req.valid('param').id);
+    const { renderStatusReportDocx } = await import('../../reports/status-report-docx');
     const file = await renderStatusReportDocx(report);
     const filename = `statusrapport-${report.year}-${report.asOf}.docx`;
     return c.body(new Uint8Array(file), 200, {

@@ -1,9 +1,6 @@
 import type { Actor } from '../../domain/access';
 import { planIssues } from '../../domain/action-plan';
-import { renderActionPlanDocx } from '../../reports/action-plan-docx';
-import { renderActionPlanPdf } from '../../reports/action-plan-pdf';
 import { fileBaseName, type ActionPlanReportInput } from '../../reports/action-plan-view';
-import { renderActionPlanXlsx } from '../../reports/action-plan-xlsx';
 import { planToDocument } from '../../shared/schemas/action-plan';
 import type { AppDeps } from '../context';
 import { presentIssue } from '../presenters/action-plan';
@@ -43,12 +40,13 @@ export async function exportActionPlan(
     issues: planIssues(plan).map(presentIssue),
     threshold: await actionPlanThreshold(deps),
   };
+  // The document libraries are loaded on the first export, not by every app server at start.
   const render =
     format === 'docx'
-      ? renderActionPlanDocx
+      ? (await import('../../reports/action-plan-docx')).renderActionPlanDocx
       : format === 'xlsx'
-        ? renderActionPlanXlsx
-        : renderActionPlanPdf;
+        ? (await import('../../reports/action-plan-xlsx')).renderActionPlanXlsx
+        : (await import('../../reports/action-plan-pdf')).renderActionPlanPdf;
   return {
     body: new Uint8Array(await render(input)),
     contentType: CONTENT_TYPES[format],
