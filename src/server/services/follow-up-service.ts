@@ -29,7 +29,7 @@ import { computeYear, reimbursementForYear, thresholdsForYear } from '../../doma
 import type { IsoDate } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
-import { computeForecastLines, ForecastData } from './forecast-service';
+import { computeForecastLines, ForecastData, type ForecastLine } from './forecast-service';
 
 const kr = (o: number) => toKroner(ore(o));
 
@@ -230,6 +230,26 @@ export async function commentRoundLine(
 }
 
 /**
+ * The gap between spending and committed cost to date in the earlier years the forecast's
+ * intake estimate uses (same date, same lines), as their mean in øre; null without such years.
+ */
+function usualGap(lines: readonly ForecastLine[]): { gapOre: number; years: string } | null {
+  const byYear = new Map<number, number>();
+  for (const l of lines)
+    for (const h of l.intakeHistory)
+      byYear.set(h.year, (byYear.get(h.year) ?? 0) + h.actualsToDateOre - h.committedToDateOre);
+  if (byYear.size === 0) return null;
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const sum = [...byYear.values()].reduce((s, g) => s + g, 0);
+  const first = years[0] ?? 0;
+  const last = years.at(-1) ?? 0;
+  return {
+    gapOre: Math.round(sum / byYear.size),
+    years: first === last ? String(first) : `${first}–${last}`,
+  };
+}
+
+/**
  * Causes of a unit's expected overspend derived from the data, for a draft action plan:
  * growth in committed cost since the last round (new interventions), deviation between what
  * was committed and what was paid to date, late postings with retroactive effect, missing
@@ -278,14 +298,22 @@ export async function deriveCauses(
     }
     // State reimbursement received (dranst 2) is no deviation from the commitments: it is
     // the reimbursement cause's, so it is left out here.
-    let deviation = negate(posted.reimbursement_ore);
+    let gap = negate(posted.reimbursement_ore);
     for (const l of lines)
-      deviation +=
-        yearToDate(l.actualByMonth, asOfMonth) - yearToDate(l.committedByMonth, asOfMonth);
+      gap += yearToDate(l.actualByMonth, asOfMonth) - yearToDate(l.committedByMonth, asOfMonth);
+    // Spending outside the cases' payment plans (own staff and institutions, bills not on a
+    // case) makes actuals differ from commitments every year; only the part beyond the
+    // earlier years' gap at the same date is a cause of this year's overspend.
+    const usual = usualGap(lines);
+    const deviation = gap - (usual?.gapOre ?? 0);
     if (deviation !== 0) {
+      const direction = deviation > 0 ? 'merforbrug' : 'mindreforbrug';
+      const gapText = `forbruget til dato ligger ${money(Math.abs(gap))} kr. ${gap >= 0 ? 'over' : 'under'} det disponerede`;
       causes.push({
         code: 'committed_vs_actual',
-        text: `Afvigelse mellem disponeret og faktisk forbrug til dato (fx uforudsete regninger${posted.reimbursement_n > 0 ? '; modtaget statsrefusion ikke medregnet' : ''}): ${deviation > 0 ? 'merforbrug' : 'mindreforbrug'} på ${formatKroner(ore(Math.abs(deviation)))} kr.`,
+        text: usual
+          ? `Afvigelse mellem disponeret og faktisk forbrug til dato ud over det sædvanlige (fx uforudsete regninger${posted.reimbursement_n > 0 ? '; modtaget statsrefusion ikke medregnet' : ''}): ${gapText}, mod ${money(Math.abs(usual.gapOre))} kr. ${usual.gapOre >= 0 ? 'over' : 'under'} i gennemsnit på samme tid i ${usual.years}. Det giver et ${direction} på ${money(Math.abs(deviation))} kr.`
+          : `Afvigelse mellem disponeret og faktisk forbrug til dato (fx uforudsete regninger${posted.reimbursement_n > 0 ? '; modtaget statsrefusion ikke medregnet' : ''}): ${direction} på ${formatKroner(ore(Math.abs(deviation)))} kr.`,
         amount: kr(deviation),
       });
     }

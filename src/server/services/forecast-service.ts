@@ -121,7 +121,13 @@ export class ForecastData {
 export interface ForecastLine extends ForecastResult {
   unitId: string;
   accountFunction: string;
-  intakeHistory: { year: number; intakeOre: number; actualsToDateOre: number }[];
+  /** earlier years as of the same date: intake after it, spending and committed cost to it */
+  intakeHistory: {
+    year: number;
+    intakeOre: number;
+    actualsToDateOre: number;
+    committedToDateOre: number;
+  }[];
   actualByMonth: Series;
   committedByMonth: Series;
   budgetProfile: number[] | null;
@@ -181,6 +187,7 @@ export async function computeForecastLines(
         asOfMonth,
       ),
       actualsToDateOre: yearToDate(pastActuals[i]?.get(k) ?? zeros(), asOfMonth),
+      committedToDateOre: yearToDate(pastCommitted[i]?.get(k) ?? zeros(), asOfMonth),
     }));
     const result = computeForecast({
       budgetOre: budgetBy.get(k)?.corrected_ore ?? 0,
