@@ -20,6 +20,7 @@ import { createApp } from '../src/server/app';
 import { runWorkers } from '../src/server/cluster';
 import { REFERENCE_PLAN_2018 } from '../src/server/demo/action-plans';
 import { loadConfig } from '../src/server/env';
+import { preloadDocumentLibraries } from '../src/server/preload';
 import { hashPassword } from '../src/server/passwords';
 import { documentToPlan } from '../src/shared/schemas/action-plan';
 import { openBenchDatabase } from './database';
@@ -78,9 +79,12 @@ const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', syn
 function serveApp(db: Database): Promise<{ port: number; close: () => void }> {
   const app = createApp({ db, config: loadConfig({ DEMO: '0' }), logger, now: () => new Date() });
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-      resolve({ port: info.port, close: () => server.close() }),
-    );
+    // As src/server/main.ts does after listening: the document libraries are loaded up front.
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      void preloadDocumentLibraries().then(() =>
+        resolve({ port: info.port, close: () => server.close() }),
+      );
+    });
   });
 }
 

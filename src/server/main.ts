@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import { createApp } from './app';
 import { runWorkers } from './cluster';
 import { drainJobs } from './jobs/worker';
+import { preloadDocumentLibraries } from './preload';
 import { ConfigError, loadConfig, type Config } from './env';
 import { isEmpty, loadDemo } from './demo/load-demo';
 
@@ -88,6 +89,11 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
       database: db.kind,
       url: `http://localhost:${info.port}`,
     });
+    setTimeout(() => {
+      preloadDocumentLibraries().catch((error: unknown) =>
+        logger.error({ event: 'preload_failed', err: error }),
+      );
+    }, 1000).unref();
   });
 
   const shutdown = (signal: string) => {
