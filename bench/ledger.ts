@@ -122,7 +122,9 @@ async function importFile(db: Database, file: string): Promise<ImportMeasure> {
 
 /** The importing process: loads the server's modules, imports the file, prints its measures. */
 async function child(): Promise<void> {
-  await import('../src/server/app'); // the modules a server has loaded
+  // the modules a serving process has loaded, the document libraries it preloads included
+  await import('../src/server/app');
+  await (await import('../src/server/preload')).preloadDocumentLibraries();
   const db = openPostgres({
     connectionString: process.env.BENCH_DATABASE_URL,
     options: `-c search_path=${process.env.BENCH_SCHEMA}`,
