@@ -17,9 +17,11 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // A Danish browser: native date inputs show dd.mm.åååå as users see them.
+      // A Danish browser: native date inputs show dd.mm.åååå as users see them (this needs
+      // Debian's chromium-l10n and a Danish LANGUAGE; --lang alone is ignored when headless).
       '--lang=da-DK',
     ],
+    env: { ...process.env, LANGUAGE: 'da', LANG: 'da_DK.UTF-8' },
   });
 }
 
