@@ -34,7 +34,9 @@ export function CaseListPage() {
             onChange={set('q')}
           />
           <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit">{t('cases.filters.show')}</button>
+          <button type="submit" className="button-primary">
+            {t('cases.filters.show')}
+          </button>
         </fieldset>
       </form>
       <ErrorMessage error={error} />
@@ -75,6 +77,7 @@ export function CaseListPage() {
         <div className="pager">
           <button
             type="button"
+            className="button-secondary"
             disabled={offset === 0}
             onClick={() => setOffset(Math.max(0, offset - PAGE))}
           >
@@ -82,6 +85,7 @@ export function CaseListPage() {
           </button>
           <button
             type="button"
+            className="button-secondary"
             disabled={offset + PAGE >= data.total}
             onClick={() => setOffset(offset + PAGE)}
           >

@@ -175,7 +175,11 @@ export function CasePage() {
                     <td>
                       <div className="row-actions">
                         {data.canWrite && i.status === 'expected' && (
-                          <button type="button" onClick={() => void grant(i.ref)}>
+                          <button
+                            type="button"
+                            className="button-primary"
+                            onClick={() => void grant(i.ref)}
+                          >
                             {t('cases.case.grant')}
                             <span className="visually-hidden"> {i.ref}</span>
                           </button>
@@ -183,6 +187,7 @@ export function CasePage() {
                         {data.canWrite && i.status === 'granted' && (
                           <button
                             type="button"
+                            className="button-secondary"
                             onClick={() => setEditing({ mode: 'adjust', ref: i.ref })}
                           >
                             {t('cases.edit.adjust')}
@@ -193,7 +198,7 @@ export function CasePage() {
                           <>
                             <button
                               type="button"
-                              className="secondary"
+                              className="button-secondary"
                               onClick={() => setEditing({ mode: 'edit', ref: i.ref })}
                             >
                               {t('cases.edit.edit')}
@@ -201,7 +206,7 @@ export function CasePage() {
                             </button>
                             <button
                               type="button"
-                              className="secondary"
+                              className="button-secondary"
                               onClick={() => void remove(i.ref)}
                             >
                               {t('cases.edit.delete')}
@@ -218,7 +223,11 @@ export function CasePage() {
           </div>
           {data.canWrite && !editing && (
             <p>
-              <button type="button" onClick={() => setEditing({ mode: 'new', ref: null })}>
+              <button
+                type="button"
+                className="button-primary"
+                onClick={() => setEditing({ mode: 'new', ref: null })}
+              >
                 {t('cases.edit.add')}
               </button>
             </p>

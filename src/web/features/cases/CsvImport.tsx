@@ -188,6 +188,7 @@ export function CsvImport() {
           <p>
             <button
               type="button"
+              className="button-primary"
               disabled={busy || missing.length > 0}
               onClick={() => void submit()}
             >

@@ -27,7 +27,9 @@ export function FamiliesPage() {
             onChange={set('date')}
           />
           <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit">{t('cases.filters.show')}</button>
+          <button type="submit" className="button-primary">
+            {t('cases.filters.show')}
+          </button>
         </fieldset>
       </form>
       <ErrorMessage error={error} />

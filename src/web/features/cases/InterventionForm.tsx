@@ -295,10 +295,10 @@ export function InterventionForm(props: {
         )}
       </fieldset>
       <div className="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="button-primary" disabled={busy}>
           {props.mode === 'adjust' ? e('saveAdjustment') : e('save')}
         </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
+        <button type="button" className="button-secondary" onClick={props.onCancel}>
           {e('cancel')}
         </button>
       </div>

@@ -39,7 +39,9 @@ export function MovementPage() {
           />
           <Field label={t('cases.filters.to')} type="date" value={form.to} onChange={set('to')} />
           <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit">{t('cases.filters.show')}</button>
+          <button type="submit" className="button-primary">
+            {t('cases.filters.show')}
+          </button>
         </fieldset>
       </form>
       <ErrorMessage error={error} />

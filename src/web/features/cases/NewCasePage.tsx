@@ -77,7 +77,9 @@ export function NewCasePage() {
         {input('personRef', t('cases.edit.personRef'))}
         {input('birthDate', t('cases.case.birthDate'), 'date')}
         <div className="actions">
-          <button type="submit">{t('cases.edit.createCase')}</button>
+          <button type="submit" className="button-primary">
+            {t('cases.edit.createCase')}
+          </button>
         </div>
       </form>
     </>

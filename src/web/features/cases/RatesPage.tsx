@@ -142,7 +142,7 @@ function RatesSection({ editable }: { editable: boolean }) {
                 <td>{r.source}</td>
                 {editable && (
                   <td>
-                    <button type="button" className="secondary" onClick={() => edit(r)}>
+                    <button type="button" className="button-secondary" onClick={() => edit(r)}>
                       {t('cases.rates.edit')}
                       <span className="visually-hidden"> {r.code}</span>
                     </button>
@@ -217,7 +217,7 @@ function RatesSection({ editable }: { editable: boolean }) {
           <div className="actions">
             <button
               type="button"
-              className="secondary"
+              className="button-secondary"
               onClick={() =>
                 setForm((f) => ({
                   ...f,
@@ -227,9 +227,11 @@ function RatesSection({ editable }: { editable: boolean }) {
             >
               {t('cases.rates.addPeriod')}
             </button>
-            <button type="submit">{t('cases.rates.saveRate')}</button>
+            <button type="submit" className="button-primary">
+              {t('cases.rates.saveRate')}
+            </button>
             {form.version !== null && (
-              <button type="button" className="secondary" onClick={() => setForm(empty)}>
+              <button type="button" className="button-secondary" onClick={() => setForm(empty)}>
                 {t('cases.rates.cancelEdit')}
               </button>
             )}
@@ -324,7 +326,7 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
                 <td>{r.source}</td>
                 {editable && (
                   <td>
-                    <button type="button" className="secondary" onClick={() => edit(r)}>
+                    <button type="button" className="button-secondary" onClick={() => edit(r)}>
                       {t('cases.rates.edit')}
                       <span className="visually-hidden"> {danishDate(r.validFrom)}</span>
                     </button>
@@ -389,9 +391,11 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
             />
           </fieldset>
           <div className="actions">
-            <button type="submit">{t('cases.rates.saveThresholds')}</button>
+            <button type="submit" className="button-primary">
+              {t('cases.rates.saveThresholds')}
+            </button>
             {form.version !== null && (
-              <button type="button" className="secondary" onClick={() => setForm(empty)}>
+              <button type="button" className="button-secondary" onClick={() => setForm(empty)}>
                 {t('cases.rates.cancelEdit')}
               </button>
             )}

@@ -36,7 +36,9 @@ export function ReimbursementPage() {
             onChange={set('asOf')}
           />
           <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit">{t('cases.filters.show')}</button>
+          <button type="submit" className="button-primary">
+            {t('cases.filters.show')}
+          </button>
         </fieldset>
       </form>
       <ErrorMessage error={error} />

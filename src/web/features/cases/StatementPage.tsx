@@ -76,7 +76,9 @@ export function StatementPage() {
               ))}
             </select>
           </div>
-          <button type="submit">{t('cases.filters.show')}</button>
+          <button type="submit" className="button-primary">
+            {t('cases.filters.show')}
+          </button>
         </fieldset>
       </form>
       <ErrorMessage error={error} />
