@@ -55,3 +55,19 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function formatDanishDate(date: IsoDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
+
+/** The months' Danish names, January first, for texts the product writes (`31. maj 2020`). */
+export const DANISH_MONTH_NAMES: readonly string[] = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];

@@ -99,18 +99,9 @@ async function attachInterventions(db: Queryable, rows: CaseRow[]): Promise<Stor
       WHERE i.case_id = ANY($1::uuid[])`,
     [rows.map((r) => r.id)],
   );
-  const byCase = new Map<string, (InterventionRow & { position: number })[]>();
-  for (const r of interventions) {
-    let list = byCase.get(r.case_id);
-    if (!list) {
-      list = [];
-      byCase.set(r.case_id, list);
-    }
-    list.push(r);
-  }
+  const byCase = byCaseInOrder(interventions);
   return rows.map((r) => {
     const list = byCase.get(r.id) ?? [];
-    if (list.length > 1) list.sort((a, b) => a.position - b.position);
     return {
       id: r.id,
       unitId: r.unit_id,
@@ -205,18 +196,9 @@ export async function loadCostCases(db: Queryable, filter: CaseFilter = {}): Pro
        FROM case_interventions i WHERE i.case_id = ANY($1::uuid[])`,
     [rows.map((r) => r.id)],
   );
-  const byCase = new Map<string, (typeof interventions)[number][]>();
-  for (const r of interventions) {
-    let list = byCase.get(r.case_id);
-    if (!list) {
-      list = [];
-      byCase.set(r.case_id, list);
-    }
-    list.push(r);
-  }
+  const byCase = byCaseInOrder(interventions);
   return rows.map((r) => {
     const list = byCase.get(r.id) ?? [];
-    if (list.length > 1) list.sort((a, b) => a.position - b.position);
     return {
       ref: r.ref,
       unit: r.unit_id,
@@ -469,4 +451,23 @@ export async function listCaseSummaryIdsByRef(
   refs: readonly string[],
 ): Promise<{ id: string; ref: string; unit_id: string }[]> {
   return db.query('SELECT id, ref, unit_id FROM cases WHERE ref = ANY($1::text[])', [refs]);
+}
+
+/**
+ * Interventions grouped by case, each case's in position order. The rows come unsorted: sorting
+ * every row on the server (to disk for a large municipality) costs more than sorting each
+ * case's few interventions here.
+ */
+function byCaseInOrder<T extends { case_id: string; position: number }>(
+  rows: readonly T[],
+): Map<string, T[]> {
+  const byCase = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = byCase.get(r.case_id);
+    if (list) list.push(r);
+    else byCase.set(r.case_id, [r]);
+  }
+  for (const list of byCase.values())
+    if (list.length > 1) list.sort((a, b) => a.position - b.position);
+  return byCase;
 }

@@ -26,7 +26,7 @@ import { listRates, loadCases } from '../../db/repositories/cases';
 import { listReimbursementThresholds } from '../../db/repositories/commitments';
 import { incomePostedToDate } from '../../db/repositories/income';
 import { computeYear, reimbursementForYear, thresholdsForYear } from '../../domain/cases';
-import type { IsoDate } from '../../domain/months';
+import { DANISH_MONTH_NAMES, type IsoDate } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { computeForecastLines, ForecastData, type ForecastLine } from './forecast-service';
@@ -334,7 +334,7 @@ export async function deriveCauses(
     if (missing > 0) {
       causes.push({
         code: 'missing_income',
-        text: `Manglende indtægter: sagernes betalingsplaner forventer indtægter (fx forældrebetaling) på ${money(fromCases.incomeToDateOre)} kr. til og med ${MONTHS[asOfMonth - 1]} ${q.year}, men der er bogført indtægter for ${money(incomePosted)} kr. til ${danishDate(q.asOf)}. Der mangler ${money(missing)} kr. (indgår i afvigelsen mellem disponeret og faktisk forbrug).`,
+        text: `Manglende indtægter: sagernes betalingsplaner forventer indtægter (fx forældrebetaling) på ${money(fromCases.incomeToDateOre)} kr. til og med ${DANISH_MONTH_NAMES[asOfMonth - 1] ?? ''} ${q.year}, men der er bogført indtægter for ${money(incomePosted)} kr. til ${danishDate(q.asOf)}. Der mangler ${money(missing)} kr. (indgår i afvigelsen mellem disponeret og faktisk forbrug).`,
         amount: kr(missing),
         expected: kr(fromCases.incomeToDateOre),
         posted: kr(incomePosted),
@@ -388,21 +388,6 @@ export async function deriveCauses(
     notDerived,
   };
 }
-
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 const money = (o: number) => formatKroner(ore(o));
 /** Income is posted as negative amounts; shown as what came in (never "-0"). */

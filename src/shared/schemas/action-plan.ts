@@ -6,7 +6,7 @@ import {
   type PlanStatus,
 } from '../../domain/action-plan/plan';
 import { MAX_ABS_KRONER, kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
-import { parseIsoDate } from '../../domain/months';
+import { DANISH_MONTH_NAMES, parseIsoDate } from '../../domain/months';
 
 /**
  * The action plan interchange format, version 1 (docs/formats.md): one JSON document per plan,
@@ -14,21 +14,6 @@ import { parseIsoDate } from '../../domain/months';
  * app (types, conversion). Messages are Danish; the route prefixes them with the field's name.
  */
 export const ACTION_PLAN_FORMAT = 'overblik/action-plan@1';
-
-const MONTH_NAMES = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 const REASON_TEXT = {
   'not-a-number': 'Skal være et tal (kroner).',
@@ -294,7 +279,7 @@ export function describeField(path: string): string {
       const n = Number(part);
       if (previous === 'areas') out[out.length - 1] = `Indsatsområde i række ${n + 1}`;
       else if (previous === 'monthlyEffect' || previous === 'realisedEffect')
-        out.push(MONTH_NAMES[n] ?? `måned ${n + 1}`);
+        out.push(DANISH_MONTH_NAMES[n] ?? `måned ${n + 1}`);
       else out.push(`nr. ${n + 1}`);
     } else {
       out.push(names[part] ?? (part === 'title' ? 'titel' : part));
