@@ -1,4 +1,5 @@
 import type { Queryable } from '../database';
+import type { ValidPosting } from '../../domain/budget/ledger-line';
 
 export interface LedgerSourceRow {
   name: string;
@@ -213,17 +214,8 @@ export async function insertPostings(
 }
 
 /** One posting of a file, with its line number there. */
-export interface NewPosting {
+export interface NewPosting extends ValidPosting {
   lineNo: number;
-  postedOn: string;
-  unitId: string;
-  accountFunction: string;
-  group: string;
-  dranst: string;
-  accountString: string;
-  amountOre: number;
-  text: string;
-  isLate: boolean;
 }
 
 /** A value for COPY's text format: backslash, tab, newline and carriage return escaped. */
