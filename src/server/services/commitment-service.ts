@@ -13,6 +13,7 @@ import {
   totalsByMonth,
   yearTotals,
   type CaseRecord,
+  type CompiledCases,
   type InterventionYear,
   type MonthTotals,
   type Rate,
@@ -324,6 +325,36 @@ export async function statement(
       cases: link(r.caseRefs),
     })),
   };
+}
+
+/**
+ * Expected cost of category groups, in total and by provider (external/internal), for several
+ * (year, as-of, group) at once: the cases are loaded once for all the years and each figure is
+ * computed as `statement` computes it (the group's interventions only). For the status reports'
+ * focus areas; amounts in øre.
+ */
+export async function groupCosts(
+  deps: AppDeps,
+  actor: Actor,
+  requests: readonly { year: number; asOf: IsoDate; group: string }[],
+): Promise<{ totalOre: number; byProviderOre: Map<string, number> }[]> {
+  if (requests.length === 0) return [];
+  const scope = await resolveScope(deps.db, actor, {});
+  const years = requests.map((r) => r.year);
+  const { stored, rates } = await loadYear(deps.db, scope, Math.max(...years), Math.min(...years));
+  const compiled = new Map<string, CompiledCases>();
+  return requests.map((r) => {
+    let cases = compiled.get(r.group);
+    if (!cases) {
+      cases = compileCases(records(inGroup(stored, r.group)));
+      compiled.set(r.group, cases);
+    }
+    const items = computeYear(cases, rates, { year: r.year, asOf: r.asOf }).interventions;
+    return {
+      totalOre: totalsByMonth(items).expected.total,
+      byProviderOre: new Map(statementBy(items, 'provider').map((x) => [x.key, x.expectedOre])),
+    };
+  });
 }
 
 /** Movement in the year's committed cost between two statement dates: new, ended, changed. */

@@ -27,7 +27,7 @@ import { AppError } from '../errors';
 import { authorize } from '../policies/policy';
 import { validationError } from '../validation';
 import { danishMoment } from './action-plan-service';
-import { families, statement } from './commitment-service';
+import { families, groupCosts } from './commitment-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,8 +42,6 @@ function authorizeReport(actor: Actor, action: 'report.read' | 'report.write'): 
   if (action === 'report.write') authorize(actor, 'report.write');
 }
 
-const kronerToOre = (kroner: number): Ore => ore(Math.round(kroner * 100));
-
 /**
  * The figures of every focus area, computed now from the cases with the commitment
  * statements: cost of the group (and provider) in the previous year as of 31 December and in
@@ -54,16 +52,19 @@ export async function computeFigures(
   content: Pick<ReportContent, 'year' | 'asOf' | 'focusAreas'>,
 ): Promise<FocusAreaFigures[]> {
   const base = baselineOf(content.year);
-  const statements = new Map<string, Promise<Awaited<ReturnType<typeof statement>>>>();
-  const statementOf = (year: number, asOf: IsoDate, group: string) => {
-    const key = `${year}|${asOf}|${group}`;
-    let found = statements.get(key);
-    if (!found) {
-      found = statement(deps, SYSTEM_ACTOR, { year, asOf, by: 'provider', group });
-      statements.set(key, found);
-    }
-    return found;
-  };
+  // every cost figure of the report from one load of the cases
+  const costRequests = content.focusAreas.flatMap((area) =>
+    area.cost
+      ? [
+          { year: base.year, asOf: base.asOf, group: area.cost.group },
+          { year: content.year, asOf: content.asOf, group: area.cost.group },
+        ]
+      : [],
+  );
+  const costs = await groupCosts(deps, SYSTEM_ACTOR, costRequests);
+  const costAt = new Map(
+    costRequests.map((r, i) => [`${r.year}|${r.asOf}|${r.group}`, costs[i]] as const),
+  );
   const familyCounts = new Map<string, Promise<Awaited<ReturnType<typeof families>>>>();
   const familiesOn = (date: IsoDate) => {
     let found = familyCounts.get(date);
@@ -73,12 +74,10 @@ export async function computeFigures(
     }
     return found;
   };
-  const costOf = async (year: number, asOf: IsoDate, spec: NonNullable<FocusAreaSpec['cost']>) => {
-    const s = await statementOf(year, asOf, spec.group);
-    const kroner = spec.provider
-      ? (s.rows.find((r) => r.key === spec.provider)?.expected ?? 0)
-      : s.expected.total;
-    return kronerToOre(kroner);
+  const costOf = (year: number, asOf: IsoDate, spec: NonNullable<FocusAreaSpec['cost']>): Ore => {
+    const c = costAt.get(`${year}|${asOf}|${spec.group}`);
+    if (!c) return ore(0);
+    return ore(spec.provider ? (c.byProviderOre.get(spec.provider) ?? 0) : c.totalOre);
   };
   const bandOn = async (date: IsoDate, band: AgeBand) => {
     const f = await familiesOn(date);
@@ -93,12 +92,12 @@ export async function computeFigures(
         baseline: {
           year: base.year,
           asOf: base.asOf,
-          amountOre: await costOf(base.year, base.asOf, area.cost),
+          amountOre: costOf(base.year, base.asOf, area.cost),
         },
         current: {
           year: content.year,
           asOf: content.asOf,
-          amountOre: await costOf(content.year, content.asOf, area.cost),
+          amountOre: costOf(content.year, content.asOf, area.cost),
         },
       };
     }
