@@ -74,6 +74,27 @@ describe('the demo status report of May 2020', () => {
     );
   }, 120_000);
 
+  it('states each cost figure exactly as the commitment statement does for the same group and date', async () => {
+    const r = await report(direktion);
+    const areas = r.focusAreas.filter((a) => a.cost);
+    expect(areas.length).toBeGreaterThan(0);
+    for (const area of areas) {
+      for (const point of ['baseline', 'current'] as const) {
+        const figure = area.figures.cost?.[point];
+        const s = (await (
+          await direktion.get(
+            `/api/commitments/statement?year=${figure?.year}&asOf=${figure?.asOf}&by=provider&group=${area.cost?.group}`,
+          )
+        ).json()) as { expected: { total: number }; rows: { key: string; expected: number }[] };
+        const provider = area.cost?.provider;
+        const expected = provider
+          ? (s.rows.find((x) => x.key === provider)?.expected ?? 0)
+          : s.expected.total;
+        expect(figure?.amount).toBe(expected);
+      }
+    }
+  }, 120_000);
+
   it('is a Word document with the three columns and the figures in Danish format', async () => {
     const response = await direktion.get(`/api/status-reports/${reportId}/export?format=docx`);
     expect(response.status).toBe(200);
