@@ -10,7 +10,7 @@ import type { AgeBand, CaseRecord, CostCase, CostIntervention, Intervention } fr
  * The days (inclusive interval) on which an intervention is a measure in force as the
  * disponering sees it, or null when it never is: drafts and follow-on costs never are.
  */
-function activeInterval(i: Intervention, cutoff: number | null): [number, number] | null {
+export function activeInterval(i: Intervention, cutoff: number | null): [number, number] | null {
   if (i.status === 'draft' || i.followOn) return null;
   const start = dayOf(i.startDate);
   let end =
@@ -116,7 +116,7 @@ export function fullYearPersons(
   const length = daysInYear(params.year);
   const lastDay = first + length - 1;
   const limit = params.asOf === null ? Number.POSITIVE_INFINITY : dayOf(params.asOf);
-  const persons = new Map<string, { birthDate: IsoDate | null; intervals: [number, number][] }>();
+  const persons = new Map<string, PersonDays>();
   for (const c of compileCases(cases).cases) {
     const record = c.record;
     const view = viewCase(c, limit, false);
@@ -135,6 +135,23 @@ export function fullYearPersons(
       if (lo <= hi) p.intervals.push([lo, hi]);
     }
   }
+  return personYears(persons, length);
+}
+
+/** A person's days with a measure in force in the year, as day-number intervals. */
+export interface PersonDays {
+  birthDate: IsoDate | null;
+  intervals: [number, number][];
+}
+
+/**
+ * Full-year persons from each person's intervals in force (already within the year): the days
+ * covered by at least one interval, per age band on each day, divided by `yearLength`.
+ */
+export function personYears(
+  persons: ReadonlyMap<string, PersonDays>,
+  yearLength: number,
+): { total: number; byBand: Partial<Record<AgeBand, number>> } {
   const byBandDays = new Map<AgeBand, number>();
   let total = 0;
   for (const p of persons.values()) {
@@ -168,7 +185,7 @@ export function fullYearPersons(
     }
     flush(curLo, curHi);
   }
-  const round = (days: number) => Math.round((days / length) * 100) / 100;
+  const round = (days: number) => Math.round((days / yearLength) * 100) / 100;
   const byBand: Partial<Record<AgeBand, number>> = {};
   for (const [b, days] of byBandDays) byBand[b] = round(days);
   return { total: round(total), byBand };

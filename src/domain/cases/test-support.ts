@@ -2,14 +2,15 @@ import { ore, type Ore } from '../money';
 import { fromDayNumber, type IsoDate } from '../months';
 import { analyseCase, countsExpected, expectedCutoff } from './analysis';
 import { daysInYear } from './calendar';
-import { ageBandFinder, birthdayDay } from './age';
+import { ageBandFinder } from './age';
 import {
   monthStarts,
   type InterventionYear,
   type YearCell,
   type YearComputation,
 } from './commitments';
-import { dayOf, lastPaymentDay, paymentsBetween } from './payments';
+import { activeInterval, personYears, type PersonDays } from './families';
+import { paymentsBetween } from './payments';
 import {
   AGE_BANDS,
   type AgeBand,
@@ -155,19 +156,6 @@ export function computeYearByPayments(
   return { year: params.year, asOf: params.asOf, interventions, issues };
 }
 
-function referenceActiveInterval(i: Intervention, cutoff: number | null): [number, number] | null {
-  if (i.status === 'draft' || i.followOn) return null;
-  const start = dayOf(i.startDate);
-  let end =
-    i.payment.type === 'running'
-      ? i.endDate === null
-        ? Number.POSITIVE_INFINITY
-        : dayOf(i.endDate)
-      : (lastPaymentDay(i.payment, i.startDate, i.endDate) ?? start);
-  if (cutoff !== null) end = Math.min(end, cutoff - 1);
-  return end >= start ? [start, end] : null;
-}
-
 /** Full-year persons computed straight from `analyseCase`: the reference for `fullYearPersons`. */
 export function fullYearPersonsByAnalysis(
   cases: readonly CaseRecord[],
@@ -176,7 +164,7 @@ export function fullYearPersonsByAnalysis(
   const first = Math.round(Date.UTC(params.year, 0, 1) / 86_400_000);
   const length = daysInYear(params.year);
   const lastDay = first + length - 1;
-  const persons = new Map<string, { birthDate: IsoDate | null; intervals: [number, number][] }>();
+  const persons = new Map<string, PersonDays>();
   for (const record of cases) {
     const analysis = analyseCase(record, params.asOf);
     let p = persons.get(record.person.ref);
@@ -185,48 +173,12 @@ export function fullYearPersonsByAnalysis(
       persons.set(record.person.ref, p);
     }
     for (const i of analysis.visible) {
-      const interval = referenceActiveInterval(i, expectedCutoff(i, analysis));
+      const interval = activeInterval(i, expectedCutoff(i, analysis));
       if (!interval) continue;
       const lo = Math.max(interval[0], first);
       const hi = Math.min(interval[1], lastDay);
       if (lo <= hi) p.intervals.push([lo, hi]);
     }
   }
-  const byBandDays = new Map<AgeBand, number>();
-  let total = 0;
-  for (const p of persons.values()) {
-    if (p.intervals.length === 0) continue;
-    p.intervals.sort((a, b) => a[0] - b[0]);
-    // band boundaries within the year: the birthdays that change the band
-    const cuts =
-      p.birthDate === null
-        ? []
-        : [13, 18, 23].map((years) => birthdayDay(p.birthDate as IsoDate, years));
-    const band = ageBandFinder(p.birthDate);
-    let [curLo, curHi] = p.intervals[0] ?? [0, -1];
-    const flush = (lo: number, hi: number) => {
-      let start = lo;
-      for (const cut of [...cuts.filter((c) => c > lo && c <= hi), hi + 1]) {
-        const days = cut - start;
-        if (days > 0) {
-          const b = band(start);
-          byBandDays.set(b, (byBandDays.get(b) ?? 0) + days);
-          total += days;
-        }
-        start = cut;
-      }
-    };
-    for (const [lo, hi] of p.intervals.slice(1)) {
-      if (lo <= curHi + 1) curHi = Math.max(curHi, hi);
-      else {
-        flush(curLo, curHi);
-        [curLo, curHi] = [lo, hi];
-      }
-    }
-    flush(curLo, curHi);
-  }
-  const round = (days: number) => Math.round((days / length) * 100) / 100;
-  const byBand: Partial<Record<AgeBand, number>> = {};
-  for (const [b, days] of byBandDays) byBand[b] = round(days);
-  return { total: round(total), byBand };
+  return personYears(persons, length);
 }
