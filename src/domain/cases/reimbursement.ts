@@ -1,8 +1,9 @@
 import { ore, type Ore } from '../money';
 import type { IsoDate } from '../months';
 import { computeYear } from './commitments';
+import type { CaseSet } from './engine';
 import { dayOf } from './payments';
-import type { CaseRecord, Rate } from './types';
+import type { Rate } from './types';
 
 /** One dated set of yearly thresholds for reimbursement of very expensive cases, in øre. */
 export interface ReimbursementThresholds {
@@ -78,7 +79,7 @@ export interface ReimbursementGroup {
  * first; one-time and individual payments are spread evenly over the year.
  */
 export function reimbursementForYear(
-  cases: readonly CaseRecord[],
+  cases: CaseSet,
   rates: ReadonlyMap<string, Rate>,
   thresholds: ReimbursementThresholds,
   params: { year: number; asOf: IsoDate | null },

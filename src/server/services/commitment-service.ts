@@ -18,6 +18,7 @@ import {
   type MonthTotals,
   type Rate,
 } from '../../domain/cases';
+import { monthOfIsoDate } from '../../domain/forecast/forecast';
 import { kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
 import { formatDanishDate, parseIsoDate, type IsoDate } from '../../domain/months';
 import type { Queryable } from '../../db/database';
@@ -464,6 +465,45 @@ export async function reimbursement(
       reimbursementByMonth: g.reimbursementByMonth.map(toKroner),
       reimbursement: toKroner(g.reimbursementOre),
     })),
+  };
+}
+
+/**
+ * What a unit's cases (as committed on `asOf`) expect, for a draft plan's causes: the income on
+ * their payment plans (payments with negative amounts, e.g. parental payment) in the months up
+ * to the as-of month, and the year's reimbursement for very expensive cases by the
+ * reimbursement rules with the thresholds in force on 1 January (null when there are none) —
+ * the same figure as the reimbursement screen shows for the unit.
+ */
+export async function expectedIncomeAndReimbursement(
+  db: Queryable,
+  q: { unitId: string; year: number; asOf: string },
+): Promise<{
+  incomeToDateOre: number;
+  reimbursement: { expectedOre: number; households: number } | null;
+}> {
+  const scope: Scope = { unitIds: [q.unitId], unitName: null, caseRef: null, unitNames: new Map() };
+  const [{ stored, rates }, thresholdList] = await Promise.all([
+    loadYear(db, scope, q.year),
+    listReimbursementThresholds(db),
+  ]);
+  const cases = compileCases(records(stored));
+  const params = { year: q.year, asOf: q.asOf as IsoDate };
+  const asOfMonth = monthOfIsoDate(q.asOf);
+  let incomeToDateOre = 0;
+  for (const item of computeYear(cases, rates, params).interventions) {
+    for (const cell of item.cells)
+      if (cell.month <= asOfMonth && cell.expectedOre < 0) incomeToDateOre -= cell.expectedOre;
+  }
+  const thresholds = thresholdsForYear(thresholdList, q.year);
+  if (!thresholds) return { incomeToDateOre, reimbursement: null };
+  const groups = reimbursementForYear(cases, rates, thresholds, params);
+  return {
+    incomeToDateOre,
+    reimbursement: {
+      expectedOre: groups.reduce((s, g) => s + g.reimbursementOre, 0),
+      households: groups.filter((g) => g.reimbursementOre > 0).length,
+    },
   };
 }
 

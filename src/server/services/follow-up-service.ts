@@ -22,13 +22,11 @@ import {
 } from '../../domain/forecast/forecast';
 import { formatKroner, ore, toKroner } from '../../domain/money';
 import { getSettings } from '../../db/repositories/organisation';
-import { listRates, loadCases } from '../../db/repositories/cases';
-import { listReimbursementThresholds } from '../../db/repositories/commitments';
 import { incomePostedToDate } from '../../db/repositories/income';
-import { computeYear, reimbursementForYear, thresholdsForYear } from '../../domain/cases';
-import { DANISH_MONTH_NAMES, type IsoDate } from '../../domain/months';
+import { DANISH_MONTH_NAMES } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
+import { expectedIncomeAndReimbursement } from './commitment-service';
 import { computeForecastLines, ForecastData, type ForecastLine } from './forecast-service';
 
 const kr = (o: number) => toKroner(ore(o));
@@ -328,7 +326,7 @@ export async function deriveCauses(
   }
   const notDerived: string[] = [];
   if (data.commitmentsAvailable) {
-    const fromCases = await expectedFromCases(db, q);
+    const fromCases = await expectedIncomeAndReimbursement(db, q);
     const incomePosted = negate(posted.income_ore);
     const missing = fromCases.incomeToDateOre - incomePosted;
     if (missing > 0) {
@@ -396,47 +394,4 @@ const negate = (o: number) => (o === 0 ? 0 : -o);
 /** `2026-05-31` → `31.05.2026`. */
 function danishDate(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-}
-
-/**
- * What the unit's cases (as committed on `asOf`) expect: the income on their payment plans
- * (payments with negative amounts, e.g. parental payment) in the months up to the as-of month,
- * and the year's reimbursement for very expensive cases by the reimbursement rules with the
- * thresholds in force on 1 January (null when there are none) — the same figure as the
- * reimbursement screen shows for the unit.
- */
-async function expectedFromCases(
-  db: Database,
-  q: { unitId: string; year: number; asOf: string },
-): Promise<{
-  incomeToDateOre: number;
-  reimbursement: { expectedOre: number; households: number } | null;
-}> {
-  const [stored, rateList, thresholdList] = await Promise.all([
-    loadCases(db, {
-      unitIds: [q.unitId],
-      paysBetween: { from: `${q.year}-01-01` as IsoDate, to: `${q.year}-12-31` as IsoDate },
-    }),
-    listRates(db),
-    listReimbursementThresholds(db),
-  ]);
-  const records = stored.map((s) => s.record);
-  const rates = new Map(rateList.map((r) => [r.code, r]));
-  const params = { year: q.year, asOf: q.asOf as IsoDate };
-  const asOfMonth = monthOfIsoDate(q.asOf);
-  let incomeToDateOre = 0;
-  for (const item of computeYear(records, rates, params).interventions) {
-    for (const cell of item.cells)
-      if (cell.month <= asOfMonth && cell.expectedOre < 0) incomeToDateOre -= cell.expectedOre;
-  }
-  const thresholds = thresholdsForYear(thresholdList, q.year);
-  if (!thresholds) return { incomeToDateOre, reimbursement: null };
-  const groups = reimbursementForYear(records, rates, thresholds, params);
-  return {
-    incomeToDateOre,
-    reimbursement: {
-      expectedOre: groups.reduce((s, g) => s + g.reimbursementOre, 0),
-      households: groups.filter((g) => g.reimbursementOre > 0).length,
-    },
-  };
 }
