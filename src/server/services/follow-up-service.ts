@@ -6,6 +6,7 @@ import {
   findRoundLine,
   insertRound,
   insertRoundLines,
+  incomePostedToDate,
   latePostings,
   listRoundLines,
   listRounds,
@@ -22,7 +23,6 @@ import {
 } from '../../domain/forecast/forecast';
 import { formatKroner, ore, toKroner } from '../../domain/money';
 import { getSettings } from '../../db/repositories/organisation';
-import { incomePostedToDate } from '../../db/repositories/income';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
