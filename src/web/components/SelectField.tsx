@@ -1,4 +1,5 @@
-import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './FieldFrame';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'>;
 
@@ -8,8 +9,8 @@ export interface SelectOption {
 }
 
 /**
- * A labelled select, the choice sibling of TextField: the label is tied to it, and `hint` to it
- * with aria-describedby. `onValue` is a shorthand for reading the chosen value.
+ * A labelled select, the choice sibling of TextField (see FieldFrame). `onValue` is a shorthand
+ * for reading the chosen value.
  */
 export function SelectField({
   label,
@@ -24,30 +25,26 @@ export function SelectField({
   options: readonly SelectOption[];
   onValue?: (value: string) => void;
 } & SelectProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => {
-          onChange?.(e);
-          onValue?.(e.target.value);
-        }}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      control={(ids) => (
+        <select
+          {...ids}
+          onChange={(e) => {
+            onChange?.(e);
+            onValue?.(e.target.value);
+          }}
+          {...select}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    />
   );
 }

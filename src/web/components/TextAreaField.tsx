@@ -1,10 +1,11 @@
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from './FieldFrame';
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
 
 /**
- * A labelled textarea, the multi-line sibling of TextField: the label is tied to it, and
- * `hint` to it with aria-describedby. `onValue` is a shorthand for reading the typed text.
+ * A labelled textarea, the multi-line sibling of TextField (see FieldFrame). `onValue` is a
+ * shorthand for reading the typed text.
  */
 export function TextAreaField({
   label,
@@ -13,24 +14,20 @@ export function TextAreaField({
   onChange,
   ...textarea
 }: { label: string; hint?: ReactNode; onValue?: (value: string) => void } & TextAreaProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => {
-          onChange?.(e);
-          onValue?.(e.target.value);
-        }}
-        {...textarea}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      control={(ids) => (
+        <textarea
+          {...ids}
+          onChange={(e) => {
+            onChange?.(e);
+            onValue?.(e.target.value);
+          }}
+          {...textarea}
+        />
       )}
-    </div>
+    />
   );
 }

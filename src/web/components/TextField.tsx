@@ -1,10 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { FieldFrame } from './FieldFrame';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
 /**
- * A labelled input, the one form field of the app: the label is tied to the input, and `hint`
- * to it with aria-describedby. `onValue` is a shorthand for reading the typed text.
+ * A labelled input, the one text field of the app (see FieldFrame). `onValue` is a shorthand
+ * for reading the typed text.
  */
 export function TextField({
   label,
@@ -13,25 +14,21 @@ export function TextField({
   onChange,
   ...input
 }: { label: string; hint?: ReactNode; onValue?: (value: string) => void } & InputProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => {
-          onChange?.(e);
-          onValue?.(e.target.value);
-        }}
-        {...input}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      control={(ids) => (
+        <input
+          type="text"
+          {...ids}
+          onChange={(e) => {
+            onChange?.(e);
+            onValue?.(e.target.value);
+          }}
+          {...input}
+        />
       )}
-    </div>
+    />
   );
 }
