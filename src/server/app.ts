@@ -5,7 +5,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps } from './context';
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps, AppEnv } from './context';
 import { AppError, toProblem } from './errors';
 import { requestContext, sessionAuth } from './middleware/request-context';
 import { createRouter } from './openapi';
@@ -26,6 +27,8 @@ import { statusReportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { oidcRoutes } from './routes/oidc';
+
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AppOptions {
   /** Folder of the built web app; served with a fallback to index.html for client routes. */
@@ -57,14 +60,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     }),
   );
   app.use('*', requestContext(deps));
+  const limitBody = bodyLimit({
+    maxSize: 50 * 1024 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  // Only where a body may come: the limit reads `Request.body`, which makes the Node adapter
+  // build a whole WHATWG Request (with an AbortController) even for a GET.
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: 50 * 1024 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
+    createMiddleware<AppEnv>((c, next) =>
+      BODYLESS.has(c.req.method) ? next() : limitBody(c, next),
+    ),
   );
   app.use('/api/*', sessionAuth());
 

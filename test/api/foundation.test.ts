@@ -60,6 +60,15 @@ describe('errors are Danish problem+json', () => {
     );
   });
 
+  it('refuses a body over 50 MB with 413 before reading it as JSON', async () => {
+    const big = `{"username": "${'x'.repeat(50 * 1024 * 1024)}", "password": "x"}`;
+    const response = await new TestClient(ctx).post('/api/session', big);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'Forespørgslen er for stor.',
+    );
+  });
+
   it('answers wrong types with 422 naming the field', async () => {
     const response = await new TestClient(ctx).post('/api/session', {
       username: 42,

@@ -18,9 +18,11 @@ export function requestContext(deps: AppDeps) {
     c.set('session', null);
     c.header('X-Request-Id', requestId);
     await next();
-    // API answers carry personal data: never kept by a browser or a proxy cache.
+    // API answers carry personal data: never kept by a browser or a proxy cache. Set on the
+    // answer's own headers: `c.header` after the handler would rebuild the answer around a
+    // stream of its body, which costs the Node adapter its fast path.
     if (c.req.path.startsWith('/api/') && !c.res.headers.has('Cache-Control'))
-      c.header('Cache-Control', 'no-store');
+      c.res.headers.set('Cache-Control', 'no-store');
     if (c.req.path.startsWith('/api/') || c.res.status >= 400) {
       deps.logger.info({
         event: 'request',
