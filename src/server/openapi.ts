@@ -1,4 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { AppEnv } from './context';
 import { fieldIssuesFromZod, validationError } from './validation';
 
@@ -36,4 +38,18 @@ export function problemResponses(...statuses: number[]) {
       },
     ]),
   );
+}
+
+/**
+ * A 200 JSON answer whose text is already made (kept from an earlier request), typed as the
+ * route's JSON answer `T` so the route's declared response still checks; the text must be
+ * `JSON.stringify` of a `T`.
+ */
+export function jsonText<T>(
+  c: Context<AppEnv>,
+  text: string,
+): TypedResponse<JSONParsed<T>, 200, 'json'> {
+  return c.body(text, 200, {
+    'Content-Type': 'application/json',
+  }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
 }

@@ -4,6 +4,7 @@
    Answers are read as the loose JSON a client gets; the assertions check their shape. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PLAN_2018 } from '../../src/server/demo/action-plans';
+import { createApp } from '../../src/server/app';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 // Figures typed in from the reference document HANDLEPLAN 2018 (the 'I alt' row and column).
@@ -348,6 +349,48 @@ describe('updates, versions and concurrency', () => {
       await clients.okonomi!.get(`/api/action-plans/${plan.id}/versions`)
     ).json()) as { items: Json[] };
     expect(versions.items).toHaveLength(2);
+  });
+
+  it('shows a save made on another app server at the next read here, to the byte', async () => {
+    // A second app server over the same database: its own process state, as behind a load
+    // balancer. Server 2 reads first, then server 1 saves, activates and records realised effect.
+    const server2: TestContext = { ...ctx, app: createApp({ ...ctx.deps, db: { ...ctx.db } }) };
+    const reader = new TestClient(server2);
+    expect((await reader.login('leder')).status).toBe(200);
+    const plan = await createReference();
+    const before = (await (await reader.get(`/api/action-plans/${plan.id}`)).json()) as Json;
+    expect(before).toMatchObject({ version: 1, status: 'draft' });
+
+    const doc = referenceDoc();
+    doc.title = 'Handleplan 2018, justeret';
+    const saved = await clients.okonomi!.put(`/api/action-plans/${plan.id}`, {
+      ...doc,
+      version: 1,
+    });
+    expect(saved.status).toBe(200);
+    const afterSave = await reader.get(`/api/action-plans/${plan.id}`);
+    expect(await afterSave.json()).toMatchObject({
+      version: 2,
+      title: 'Handleplan 2018, justeret',
+    });
+
+    const activated = await clients.leder!.post(`/api/action-plans/${plan.id}/status`, {
+      status: 'active',
+      version: 2,
+    });
+    expect(activated.status).toBe(200);
+    const realised = await clients.okonomi!.put(`/api/action-plans/${plan.id}/realisation`, {
+      version: 3,
+      areas: [{ number: 1, realisedEffect: [null, null, null, 0, 90_000, ...Array(7).fill(null)] }],
+    });
+    expect(realised.status).toBe(200);
+    // Both servers answer the current version with the same text, byte for byte.
+    const here = await (await reader.get(`/api/action-plans/${plan.id}`)).text();
+    const there = await (await clients.leder!.get(`/api/action-plans/${plan.id}`)).text();
+    expect(here).toBe(there);
+    const now = JSON.parse(here) as Json;
+    expect(now).toMatchObject({ version: 4, status: 'active' });
+    expect(now.realisation.realisedTotal).toBe(90_000);
   });
 
   it('writes one audit row per change, in the same transaction', async () => {

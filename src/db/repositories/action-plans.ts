@@ -135,6 +135,22 @@ async function insertAreas(tx: Queryable, planId: string, plan: ActionPlan): Pro
   );
 }
 
+/**
+ * Who owns a plan and which version is current, without its content: enough to authorise a
+ * read and to tell whether an answer built from an earlier read of the same version still holds.
+ */
+export async function findPlanVersion(
+  db: Queryable,
+  id: string,
+): Promise<{ unitId: string; version: number } | undefined> {
+  const rows = await db.query<{ unitId: string; version: number }>(
+    `SELECT unit_id AS "unitId", version FROM action_plans WHERE id = $1`,
+    [id],
+    { prepare: 'action_plan_version_by_id' },
+  );
+  return rows[0];
+}
+
 /** Locks a plan's row for an update in this transaction and returns its state. */
 export async function lockPlan(tx: Queryable, id: string): Promise<PlanMeta | undefined> {
   const rows = await tx.query<PlanMeta>(

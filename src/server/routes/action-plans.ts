@@ -16,7 +16,7 @@ import {
   type ActionPlanDocument,
 } from '../../shared/schemas/action-plan';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonText, problemResponses } from '../openapi';
 import {
   presentChange,
   presentListItem,
@@ -27,10 +27,10 @@ import {
   changeActionPlanStatus,
   compareActionPlanVersions,
   createActionPlan,
-  getActionPlan,
   getActionPlanVersion,
   listActionPlans,
   listActionPlanVersions,
+  readActionPlanJson,
   recordRealisedEffect,
   updateActionPlan,
 } from '../services/action-plan-service';
@@ -401,8 +401,8 @@ export const actionPlanRoutes = createRouter()
   )
   .openapi(read, async (c) => {
     const actor = requireActor(c);
-    const { meta, plan } = await getActionPlan(c.get('deps'), actor, c.req.valid('param').id);
-    return c.json(presentPlan(meta, plan), 200);
+    const json = await readActionPlanJson(c.get('deps'), actor, c.req.valid('param').id);
+    return jsonText<zod.infer<typeof PlanResponse>>(c, json);
   })
   .openapi(
     update,

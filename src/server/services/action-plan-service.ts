@@ -7,9 +7,11 @@ import {
 import type { Actor } from '../../domain/access';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
+import { LRUCache } from 'lru-cache';
 import {
   findPlan,
   findPlanUnit,
+  findPlanVersion,
   findPlanUnitByName,
   findVersion,
   insertPlan,
@@ -24,7 +26,7 @@ import {
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
-import { presentIssue } from '../presenters/action-plan';
+import { presentIssue, presentPlan } from '../presenters/action-plan';
 import { validationError } from '../validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,6 +41,47 @@ export async function getActionPlan(
   if (!found) throw new AppError('not_found');
   authorizeOrNotFound(actor, 'plan.read', 'plan.read', { unitId: found.meta.unitId });
   return found;
+}
+
+/**
+ * Answers to "read one plan" as JSON text, per database, keyed by plan id and version. A plan's
+ * content only changes together with its version (every save is a new version, in one
+ * statement), so an answer built from a committed read of version v is right for as long as v is
+ * current. Every read still asks the database which version is current and whose plan it is,
+ * so app servers stay stateless: a save on another server shows on the next read here. Filled
+ * only outside transactions, so a version that is rolled back is never kept. Bounded by size
+ * (about 8 MB of text; the reference plan is about 6 kB).
+ */
+const readCaches = new WeakMap<Queryable, LRUCache<string, string>>();
+
+function readCache(db: Queryable): LRUCache<string, string> {
+  let cache = readCaches.get(db);
+  if (!cache) {
+    cache = new LRUCache<string, string>({
+      maxSize: 8_000_000,
+      sizeCalculation: (json, key) => json.length + key.length,
+    });
+    readCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * One plan as the API presents it, as JSON text: from the cache when the current version has
+ * been presented before, else read whole, presented and kept. Same answers and same 404s as
+ * `getActionPlan`.
+ */
+export async function readActionPlanJson(deps: AppDeps, actor: Actor, id: string): Promise<string> {
+  const current = UUID.test(id) ? await findPlanVersion(deps.db, id) : undefined;
+  if (!current) throw new AppError('not_found');
+  authorizeOrNotFound(actor, 'plan.read', 'plan.read', { unitId: current.unitId });
+  const cache = readCache(deps.db);
+  const cached = cache.get(`${id}@${current.version}`);
+  if (cached !== undefined) return cached;
+  const { meta, plan } = await getActionPlan(deps, actor, id);
+  const json = JSON.stringify(presentPlan(meta, plan));
+  cache.set(`${id}@${meta.version}`, json);
+  return json;
 }
 
 export async function listActionPlans(
