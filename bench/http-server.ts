@@ -6,11 +6,16 @@
  * then prints one JSON line `{ "port", "kind", "ids", "pids" }` on stdout. Started by
  * bench/action-plans.ts as a child process, so the load generator's own work is not measured.
  *
+ * BENCH_CPU_PROFILE=<file> (one process only) writes a V8 CPU profile of the serving, from the
+ * first line on stdout to SIGTERM/SIGINT, to open in Chrome's DevTools: seeding is not in it.
+ *
  * BENCH_WORKERS=N (PostgreSQL only) serves from N worker processes as `WEB_CONCURRENCY=N` does
  * in production (src/server/cluster.ts); this process then seeds and supervises. `pids` are the
  * processes that serve (and this one), for the benchmark's CPU figures.
  */
 import cluster from 'node:cluster';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { openPostgres, type Database } from '../src/db/database';
@@ -135,16 +140,33 @@ async function main(): Promise<void> {
     return;
   }
   const server = await serveApp(db);
+  const profile = await startProfile(process.env.BENCH_CPU_PROFILE);
   process.stdout.write(
     `${JSON.stringify({ port: server.port, kind, ids, pids: [process.pid] })}\n`,
   );
   const stop = () => {
     server.close();
-    void drop().finally(() => process.exit(0));
+    void profile()
+      .then(drop)
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Starts V8's CPU profiler when `file` is given; the returned function writes the profile. */
+async function startProfile(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => {};
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 if (cluster.isWorker) await worker();
