@@ -33,15 +33,44 @@ export interface Queryable {
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** What a listener on one NOTIFY channel is told. */
+export interface ListenHandlers {
+  /** One notification's payload. */
+  message(payload: string): void;
+  /** Listening has (re)started: from now on no notification on the channel is missed. */
+  ready(): void;
+  /** The listening connection is gone: notifications may be missed until `ready` again. */
+  lost(): void;
+}
+
 /**
  * The database seen by repositories and services. The same SQL runs on both kinds:
  * PGlite (PostgreSQL in WebAssembly, embedded) and a PostgreSQL server.
  */
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
+  /**
+   * True when a notification reaches this process's listeners before the statement or
+   * transaction that sent it returns, and no other process writes: PGlite. Then a cache kept
+   * right by notifications is as fresh as the database itself.
+   */
+  readonly notifiesAtOnce: boolean;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Listens on a NOTIFY channel (a lower-case SQL name). On PostgreSQL this is one extra
+   * connection per Database for all channels, reconnected a second after it is lost; on PGlite
+   * notifications come from the same process and are never lost. Resolves once `ready` was
+   * called, rejects (after `lost`) when the first connection fails; it is retried anyway.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<void>;
   close(): Promise<void>;
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]*$/;
+
+function checkChannel(channel: string): void {
+  if (!CHANNEL.test(channel)) throw new Error(`invalid NOTIFY channel name: ${channel}`);
 }
 
 // bigint (int8) columns come back as JS numbers: every amount we store is below 2^53 øre.
@@ -70,6 +99,7 @@ export async function openPglite(
 export function wrapPglite(db: PGlite): Database {
   return {
     kind: 'pglite',
+    notifiesAtOnce: true,
     async query<T extends object>(sql: string, params?: unknown[]) {
       const result = await db.query<T>(sql, params);
       return result.rows;
@@ -89,8 +119,83 @@ export function wrapPglite(db: PGlite): Database {
     async exec(sql: string) {
       await db.exec(sql);
     },
+    async listen(channel: string, handlers: ListenHandlers) {
+      checkChannel(channel);
+      await db.listen(channel, (payload) => handlers.message(payload));
+      handlers.ready();
+    },
     async close() {
       await db.close();
+    },
+  };
+}
+
+/**
+ * The listening side of a PostgreSQL Database: one client (not from the pool, which would
+ * hand it to queries) that LISTENs on every channel asked for, and is replaced when it fails.
+ */
+function pgListener(config: pg.ClientConfig) {
+  const channels = new Map<string, ListenHandlers[]>();
+  let client: pg.Client | undefined;
+  let connecting: Promise<void> | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let closed = false;
+  const everyone = () => [...channels.values()].flat();
+
+  function connect(): Promise<void> {
+    connecting ??= (async () => {
+      const next = new pg.Client(config);
+      let up = true;
+      const down = () => {
+        if (!up) return;
+        up = false;
+        if (client === next) client = undefined;
+        for (const handlers of everyone()) handlers.lost();
+        void next.end().catch(() => undefined);
+        if (!closed) {
+          retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+          retry.unref();
+        }
+      };
+      next.on('notification', (n) => {
+        for (const handlers of channels.get(n.channel) ?? []) handlers.message(n.payload ?? '');
+      });
+      next.on('error', down);
+      next.on('end', down);
+      try {
+        await next.connect();
+        // Channels added while these run are visited too (a Map iterates what is added).
+        for (const channel of channels.keys()) await next.query(`LISTEN ${channel}`);
+      } catch (error) {
+        down();
+        throw error;
+      } finally {
+        connecting = undefined;
+      }
+      if (closed) {
+        await next.end();
+        return;
+      }
+      client = next;
+      for (const handlers of everyone()) handlers.ready();
+    })();
+    return connecting;
+  }
+
+  return {
+    async listen(channel: string, handlers: ListenHandlers): Promise<void> {
+      checkChannel(channel);
+      channels.set(channel, [...(channels.get(channel) ?? []), handlers]);
+      // A connection being made LISTENs on every channel known when it is up (this one too).
+      if (connecting || !client) return connecting ?? connect();
+      await client.query(`LISTEN ${channel}`);
+      handlers.ready();
+    },
+    async close(): Promise<void> {
+      closed = true;
+      clearTimeout(retry);
+      await connecting?.catch(() => undefined);
+      await client?.end().catch(() => undefined);
     },
   };
 }
@@ -114,13 +219,21 @@ function pgQuery(
   return { name, text: sql, values: params };
 }
 
-export function openPostgres(config: pg.PoolConfig): Database {
+export function openPostgres(
+  config: pg.PoolConfig,
+  options: {
+    /** The listening connection's settings, when not those of the pool (a pooler in between). */
+    listen?: pg.ClientConfig;
+  } = {},
+): Database {
   const pool = new pg.Pool({ max: 10, ...config });
   // An idle client losing its connection must not take the process down.
   pool.on('error', () => undefined);
   const prepared = new Map<string, string>();
+  const listener = pgListener(options.listen ?? config);
   return {
     kind: 'postgresql',
+    notifiesAtOnce: false,
     async query<T extends object>(sql: string, params?: unknown[], options?: QueryOptions) {
       const result = await pool.query<T>(pgQuery(prepared, sql, params, options));
       return result.rows;
@@ -172,7 +285,9 @@ export function openPostgres(config: pg.PoolConfig): Database {
     async exec(sql: string) {
       await pool.query(sql);
     },
+    listen: (channel, handlers) => listener.listen(channel, handlers),
     async close() {
+      await listener.close();
       await pool.end();
     },
   };

@@ -5,10 +5,15 @@ import { openPglite, openPostgres, type Database } from './database';
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir`. */
 export async function openDatabase(options: {
   databaseUrl?: string;
+  /** The connection that LISTENs, when it must not go where `databaseUrl` goes. */
+  databaseListenUrl?: string;
   dataDir: string;
 }): Promise<Database> {
   if (options.databaseUrl) {
-    const db = openPostgres({ connectionString: options.databaseUrl });
+    const db = openPostgres(
+      { connectionString: options.databaseUrl },
+      options.databaseListenUrl ? { listen: { connectionString: options.databaseListenUrl } } : {},
+    );
     await db.query('SELECT 1');
     return db;
   }

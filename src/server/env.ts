@@ -11,6 +11,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Where the app listens for change notifications (NOTIFY) when DATABASE_URL goes through a
+   * pooler in transaction mode, which cannot deliver them: PostgreSQL itself.
+   */
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DEMO: boolFlag.optional(),
   /** HTTP server processes; more than one only on PostgreSQL. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
@@ -34,6 +42,7 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseListenUrl: string | undefined;
   demo: boolean;
   webConcurrency: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -82,12 +91,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid setting WEB_CONCURRENCY=${JSON.stringify(env.WEB_CONCURRENCY)}: more than one process needs DATABASE_URL (the embedded database can be opened by one process only)`,
     );
   }
+  if (e.DATABASE_LISTEN_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid setting DATABASE_LISTEN_URL: it goes with DATABASE_URL (the embedded database needs none)',
+    );
+  }
   const roleMap = parseRoleMap(e.OIDC_ROLE_MAP);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseListenUrl: e.DATABASE_LISTEN_URL,
     // The demo loads by default only into the embedded database; on a server it must be asked for.
     demo: e.DEMO ?? !e.DATABASE_URL,
     webConcurrency: e.WEB_CONCURRENCY,

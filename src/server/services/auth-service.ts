@@ -9,11 +9,13 @@ import {
   pruneExpired,
   recordLoginAttempt,
   touchSession,
+  type SessionWithUserRow,
 } from '../../db/repositories/sessions';
 import { findUserByUsername, type UserRow } from '../../db/repositories/users';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { hashPassword, verifyPassword } from '../passwords';
+import { sessionCache } from './session-cache';
 
 /** Failed logins allowed per user name, and per address, within the window. */
 export const LOGIN_LIMIT = { perUser: 5, perAddress: 20, windowMinutes: 15 } as const;
@@ -143,18 +145,28 @@ export async function resolveSession(
 ): Promise<{ actor: Actor; tokenHash: string; csrfToken: string } | null> {
   const now = deps.now();
   const tokenHash = hashToken(token);
-  const session = await findSessionWithUser(deps.db, tokenHash);
-  if (!session) return null;
-  const idleLimit =
-    new Date(session.last_seen_at).getTime() + deps.config.sessionIdleMinutes * 60_000;
-  if (now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
-    await deleteSession(deps.db, tokenHash);
-    return null;
+  const cache = sessionCache(deps.db);
+  let session = cache.get(tokenHash);
+  // A kept session that looks expired is read again before anything is decided on it: it may
+  // have been used on another server since.
+  if (!session || expired(deps, session, now)) {
+    const mark = cache.mark();
+    session = await findSessionWithUser(deps.db, tokenHash);
+    if (!session) return null;
+    if (expired(deps, session, now)) {
+      cache.forget(tokenHash);
+      await deleteSession(deps.db, tokenHash);
+      return null;
+    }
+    cache.keep(tokenHash, session, mark);
   }
   if (!session.is_active) return null;
   // Touch at most once a minute: a read-heavy page should not write on every request.
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000)
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
     await touchSession(deps.db, tokenHash, now);
+    // Kept as touched until the notification drops it, so other requests do not touch again.
+    cache.update(tokenHash, { ...session, last_seen_at: now });
+  }
   const actor: Actor = {
     userId: session.user_id,
     username: session.username,
@@ -163,6 +175,13 @@ export async function resolveSession(
     unitIds: session.unit_ids,
   };
   return { actor, tokenHash, csrfToken: session.csrf_token };
+}
+
+/** Past its absolute expiry, or idle for longer than allowed. */
+function expired(deps: AppDeps, session: SessionWithUserRow, now: Date): boolean {
+  const idleLimit =
+    new Date(session.last_seen_at).getTime() + deps.config.sessionIdleMinutes * 60_000;
+  return now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit;
 }
 
 export async function logout(
@@ -180,4 +199,5 @@ export async function logout(
       requestId,
     );
   });
+  sessionCache(deps.db).forget(tokenHash);
 }

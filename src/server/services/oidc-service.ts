@@ -16,6 +16,7 @@ import type { Config } from '../env';
 import { AppError } from '../errors';
 import { openSession, type NewSession } from './auth-service';
 import { presentUser } from './user-service';
+import { sessionCache } from './session-cache';
 
 type OidcConfig = NonNullable<Config['oidc']>;
 
@@ -212,6 +213,8 @@ export async function completeOidcLogin(
     );
     return id;
   });
+  // Roles from the identity provider may have changed what the user's other sessions may do.
+  sessionCache(deps.db).clear();
   const user = await findUserById(deps.db, userId);
   if (!user) throw new Error('user vanished');
   return openSession(deps, user, 'oidc', requestId);

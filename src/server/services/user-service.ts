@@ -20,6 +20,7 @@ import { authorize } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 import { isUuid } from './organisation-service';
+import { sessionCache } from './session-cache';
 
 /** Passwords set in the product: long enough to resist guessing, short enough to type. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -170,7 +171,7 @@ export async function changeUser(
   requestId: string,
 ) {
   authorize(actor, 'users.manage');
-  return deps.db.transaction(async (tx) => {
+  const changed = await deps.db.transaction(async (tx) => {
     const before = isUuid(id) ? await findUserById(tx, id) : undefined;
     if (!before) throw new AppError('not_found');
     const displayName = input.displayName.trim();
@@ -223,6 +224,9 @@ export async function changeUser(
     );
     return presentUser(after);
   });
+  // Roles, units or being active decide what every session of the user may do.
+  sessionCache(deps.db).clear();
+  return changed;
 }
 
 /** Sets a user's password (argon2id) and ends their other sessions. The trail never holds it. */
@@ -256,4 +260,5 @@ export async function setUserPassword(
       requestId,
     );
   });
+  sessionCache(deps.db).clear();
 }
