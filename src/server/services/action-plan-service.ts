@@ -7,7 +7,6 @@ import {
 import type { Actor } from '../../domain/access';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
-import { LRUCache } from 'lru-cache';
 import {
   findPlan,
   findPlanUnit,
@@ -28,6 +27,7 @@ import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { presentIssue, presentPlan } from '../presenters/action-plan';
 import { validationError } from '../validation';
+import { cachePerDatabase, NotifiedCache } from './notified-cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,44 +43,50 @@ export async function getActionPlan(
   return found;
 }
 
-/**
- * Answers to "read one plan" as JSON text, per database, keyed by plan id and version. A plan's
- * content only changes together with its version (every save is a new version, in one
- * statement), so an answer built from a committed read of version v is right for as long as v is
- * current. Every read still asks the database which version is current and whose plan it is,
- * so app servers stay stateless: a save on another server shows on the next read here. Filled
- * only outside transactions, so a version that is rolled back is never kept. Bounded by size
- * (about 8 MB of text; the reference plan is about 6 kB).
- */
-const readCaches = new WeakMap<Queryable, LRUCache<string, string>>();
-
-function readCache(db: Queryable): LRUCache<string, string> {
-  let cache = readCaches.get(db);
-  if (!cache) {
-    cache = new LRUCache<string, string>({
-      maxSize: 8_000_000,
-      sizeCalculation: (json, key) => json.length + key.length,
-    });
-    readCaches.set(db, cache);
-  }
-  return cache;
+/** One plan's answer as JSON text, with what decides who may read it and whether it holds. */
+interface PresentedPlan {
+  unitId: string;
+  version: number;
+  json: string;
 }
 
 /**
- * One plan as the API presents it, as JSON text: from the cache when the current version has
- * been presented before, else read whole, presented and kept. Same answers and same 404s as
- * `getActionPlan`.
+ * Answers to "read one plan", kept per plan with the version they show. A plan's content only
+ * changes together with its version (every save is a new version, in one transaction), and
+ * the database notifies on every change of a plan's row (migration 0009). Bounded by size
+ * (about 8 MB of text; the reference plan is about 6 kB).
+ */
+const planCache = cachePerDatabase(
+  (db) =>
+    new NotifiedCache<PresentedPlan>(db, 'overblik_plans', {
+      maxSize: 8_000_000,
+      sizeCalculation: (plan, id) => plan.json.length + id.length,
+    }),
+);
+
+/**
+ * One plan as the API presents it, as JSON text; same answers and same 404s as
+ * `getActionPlan`. On PGlite a kept answer is served as it is: the notification of a change
+ * arrives before the change returns. On PostgreSQL, where other servers write too, each read
+ * asks the database for the current version and owner (one small query), and a kept answer is
+ * served only for that version. Kept only from reads outside transactions, so a version that
+ * is rolled back is never kept.
  */
 export async function readActionPlanJson(deps: AppDeps, actor: Actor, id: string): Promise<string> {
+  const cache = planCache(deps.db);
+  const kept = cache.get(id);
+  if (kept && deps.db.notifiesAtOnce) {
+    authorizeOrNotFound(actor, 'plan.read', 'plan.read', { unitId: kept.unitId });
+    return kept.json;
+  }
+  const mark = cache.mark();
   const current = UUID.test(id) ? await findPlanVersion(deps.db, id) : undefined;
   if (!current) throw new AppError('not_found');
   authorizeOrNotFound(actor, 'plan.read', 'plan.read', { unitId: current.unitId });
-  const cache = readCache(deps.db);
-  const cached = cache.get(`${id}@${current.version}`);
-  if (cached !== undefined) return cached;
+  if (kept?.version === current.version) return kept.json;
   const { meta, plan } = await getActionPlan(deps, actor, id);
   const json = JSON.stringify(presentPlan(meta, plan));
-  cache.set(`${id}@${meta.version}`, json);
+  cache.keep(id, { unitId: meta.unitId, version: meta.version, json }, mark);
   return json;
 }
 
