@@ -6,6 +6,9 @@
  * then prints one JSON line `{ "port", "kind", "ids", "pids" }` on stdout. Started by
  * bench/action-plans.ts as a child process, so the load generator's own work is not measured.
  *
+ * BENCH_LOG=<file> keeps the request log (one JSON line per request, with its duration in the
+ * server) instead of discarding it.
+ *
  * BENCH_CPU_PROFILE=<file> (one process only) writes a V8 CPU profile of the serving, from the
  * first line on stdout to SIGTERM/SIGINT, to open in Chrome's DevTools: seeding is not in it.
  *
@@ -78,7 +81,10 @@ async function seed(db: Database): Promise<string[]> {
   return ids;
 }
 
-const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+const logger = pino(
+  { level: 'info' },
+  pino.destination({ dest: process.env.BENCH_LOG ?? '/dev/null', sync: false }),
+);
 
 /** Serves the app from this process on a free port of 127.0.0.1; resolves with the port. */
 function serveApp(db: Database): Promise<{ port: number; close: () => void }> {
