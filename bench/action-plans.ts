@@ -8,7 +8,8 @@
  *   npx tsx bench/action-plans.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/action-plans.ts
  *
- * Reads are measured three ways: one client at a time (the cost of one read), 50 clients each
+ * Reads are measured three ways (plus a floor: the paced load against a bare Node server that
+ * answers the same bytes, what the machine and the load generator cost by themselves): one client at a time (the cost of one read), 50 clients each
  * reading every 250 ms at a random phase (200 reads/s: 50 people working at once; latency counted
  * from when each read was due), and 50 clients reading
  * back to back (saturation: each waits only for its previous answer, so latency there is the
@@ -115,6 +116,32 @@ async function startServer(): Promise<{
   };
 }
 
+/** A bare Node HTTP server in a child process that answers every request with `body`. */
+async function startBareServer(body: Buffer): Promise<{ port: number; stop: () => Promise<void> }> {
+  const code = `
+    const body = Buffer.from(process.argv[1], 'base64');
+    const server = require('node:http').createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+  const child = spawn(process.execPath, ['-e', code, body.toString('base64')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => resolve(Number(line)));
+    child.once('exit', (exitCode) => reject(new Error(`bare server exited (${exitCode})`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 async function main(): Promise<void> {
   const server = await startServer();
   try {
@@ -133,8 +160,8 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
   });
   if (!login.ok) throw new Error(`login: ${login.status}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const get = async (path: string) => {
-    const response = await fetch(base + path, { headers: { Cookie: cookie } });
+  const get = async (path: string, origin = base) => {
+    const response = await fetch(origin + path, { headers: { Cookie: cookie } });
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     await response.arrayBuffer();
   };
@@ -166,7 +193,7 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
    * Open-loop pacing: each of the clients reads every `interval` ms, starting at a random phase,
    * and each latency is counted from when the read was due (so a late start counts too).
    */
-  const pacedReads = async (seconds: number) => {
+  const pacedReads = async (seconds: number, origin = base) => {
     const interval = (CLIENTS / PACED_RATE) * 1000;
     const samples: number[] = [];
     const end = performance.now() + seconds * 1000;
@@ -176,7 +203,7 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
         for (let i = 0; due < end; i++, due += interval) {
           const wait = due - performance.now();
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          await get(planPath(c * 1000 + i));
+          await get(planPath(c * 1000 + i), origin);
           samples.push(performance.now() - due);
         }
       }),
@@ -215,6 +242,20 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
   const pdf = await time(() => `/api/action-plans/${ids[0]}/export?format=pdf`, 20);
   const list = await time(() => '/api/action-plans', 30);
 
+  // The floor: the same paced load against a bare Node HTTP server in its own process that
+  // answers every request with the bytes of one plan, so what this machine and this load
+  // generator add by themselves can be told from what the app adds.
+  const answer = Buffer.from(
+    await (await fetch(base + planPath(0), { headers: { Cookie: cookie } })).arrayBuffer(),
+  );
+  const bare = await startBareServer(answer);
+  let floor: number[];
+  try {
+    floor = await pacedReads(15, `http://127.0.0.1:${bare.port}`);
+  } finally {
+    await bare.stop();
+  }
+
   const row = (name: string, n: number, p50: number, p99: number, max: number, goal: string) =>
     `| ${name} | ${n} | ${ms(p50)} | ${ms(p99)} | ${ms(max)} | ${goal} |`;
   const sampled = (name: string, s: number[], goal: string) =>
@@ -233,6 +274,11 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
       '≤ 20 ms p99',
     ),
     cannonRow(`Read one plan, ${CLIENTS} clients back to back (saturated)`, saturated, '–'),
+    sampled(
+      `Floor: a bare Node HTTP server answering the same ${answer.length} bytes, paced`,
+      floor,
+      '–',
+    ),
     sampled('Word export (reference plan)', docx, '≤ 300 ms'),
     sampled('Excel export (reference plan)', xlsx, '≤ 300 ms'),
     sampled('First Excel export after start', firstXlsx, '–'),
