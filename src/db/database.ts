@@ -153,7 +153,10 @@ function pgListener(config: pg.ClientConfig) {
         for (const handlers of everyone()) handlers.lost();
         void next.end().catch(() => undefined);
         if (!closed) {
-          retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+          retry = setTimeout(() => {
+            // Unless a `listen` has connected again meanwhile.
+            if (!client && !closed) void connect().catch(() => undefined);
+          }, 1000);
           retry.unref();
         }
       };
