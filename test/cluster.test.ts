@@ -42,7 +42,7 @@ function request(
   port: number,
   method: string,
   path: string,
-  options: { body?: unknown; cookie?: string } = {},
+  options: { body?: unknown; cookie?: string; csrf?: string } = {},
 ): Promise<{ status: number; body: string; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -56,6 +56,7 @@ function request(
         headers: {
           ...(body ? { 'Content-Type': 'application/json' } : {}),
           ...(options.cookie ? { Cookie: options.cookie } : {}),
+          ...(options.csrf ? { 'X-CSRF-Token': options.csrf } : {}),
         },
       },
       (res) => {
@@ -138,6 +139,19 @@ describe.skipIf(!url)('several server processes on PostgreSQL', () => {
         expect(read.status).toBe(200);
         expect(JSON.parse(read.body)).toMatchObject({ id: first?.id, title: first?.title });
       }
+      // A logout on one worker ends the session on both, though each keeps the sessions it
+      // has resolved: the other worker drops it on the database's notification.
+      const csrf = (JSON.parse(login.body) as { csrfToken: string }).csrfToken;
+      const logout = await request(port, 'DELETE', '/api/session', { cookie, csrf });
+      expect(logout.status).toBe(204);
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const after = await request(port, 'GET', '/api/session', { cookie });
+        statuses.push(after.status);
+        if (statuses.slice(-6).join() === '401,401,401,401,401,401') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(statuses.slice(-6)).toEqual([401, 401, 401, 401, 401, 401]);
       // Request log lines name the worker's pid; give the last lines a moment to arrive.
       const served = () =>
         new Set(events.filter((e) => e.event === 'request').map((e) => e.pid ?? 'unknown'));
