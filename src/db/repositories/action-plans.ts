@@ -136,19 +136,20 @@ async function insertAreas(tx: Queryable, planId: string, plan: ActionPlan): Pro
 }
 
 /**
- * Who owns a plan and which version is current, without its content: enough to authorise a
- * read and to tell whether an answer built from an earlier read of the same version still holds.
+ * Who owns each plan and which version is current, without their content: enough to authorise
+ * reads and to tell whether answers built from earlier reads of the same versions still hold.
+ * Plans that do not exist are missing from the map.
  */
-export async function findPlanVersion(
+export async function findPlanVersions(
   db: Queryable,
-  id: string,
-): Promise<{ unitId: string; version: number } | undefined> {
-  const rows = await db.query<{ unitId: string; version: number }>(
-    `SELECT unit_id AS "unitId", version FROM action_plans WHERE id = $1`,
-    [id],
-    { prepare: 'action_plan_version_by_id' },
+  ids: readonly string[],
+): Promise<Map<string, { unitId: string; version: number }>> {
+  const rows = await db.query<{ id: string; unitId: string; version: number }>(
+    `SELECT id, unit_id AS "unitId", version FROM action_plans WHERE id = ANY($1::uuid[])`,
+    [ids],
+    { prepare: 'action_plan_versions_by_ids' },
   );
-  return rows[0];
+  return new Map(rows.map(({ id, unitId, version }) => [id, { unitId, version }]));
 }
 
 /** Locks a plan's row for an update in this transaction and returns its state. */

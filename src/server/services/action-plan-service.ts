@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import {
   activationProblems,
   diffPlans,
@@ -10,7 +11,7 @@ import { recordAudit } from '../../db/repositories/audit';
 import {
   findPlan,
   findPlanUnit,
-  findPlanVersion,
+  findPlanVersions,
   findPlanUnitByName,
   findVersion,
   insertPlan,
@@ -65,6 +66,21 @@ const planCache = cachePerDatabase(
 );
 
 /**
+ * The current version and unit of plans, asked for together: reads that arrive in the same turn
+ * of the event loop share one query (under load, several at a time). Nothing is cached here.
+ */
+const planVersions = cachePerDatabase(
+  (db) =>
+    new DataLoader<string, { unitId: string; version: number } | undefined>(
+      async (ids) => {
+        const found = await findPlanVersions(db, ids);
+        return ids.map((id) => found.get(id));
+      },
+      { cache: false, maxBatchSize: 100, batchScheduleFn: (run) => setImmediate(run) },
+    ),
+);
+
+/**
  * One plan as the API presents it, as JSON text; same answers and same 404s as
  * `getActionPlan`. On PGlite a kept answer is served as it is: the notification of a change
  * arrives before the change returns. On PostgreSQL, where other servers write too, each read
@@ -80,7 +96,7 @@ export async function readActionPlanJson(deps: AppDeps, actor: Actor, id: string
     return kept.json;
   }
   const mark = cache.mark();
-  const current = UUID.test(id) ? await findPlanVersion(deps.db, id) : undefined;
+  const current = UUID.test(id) ? await planVersions(deps.db).load(id) : undefined;
   if (!current) throw new AppError('not_found');
   authorizeOrNotFound(actor, 'plan.read', 'plan.read', { unitId: current.unitId });
   if (kept?.version === current.version) return kept.json;
