@@ -15,6 +15,16 @@ export interface SessionUser {
   displayName: string;
   roles: string[];
   unitIds: string[];
+  /** What the user's roles allow (`src/server/policies/policy.ts`), unit scope aside. */
+  actions: string[];
+}
+
+/**
+ * Whether to offer a control for `action`. Only a matter of what to show: the server checks
+ * every request again, with the unit.
+ */
+export function may(user: SessionUser | null | undefined, action: string): boolean {
+  return user?.actions.includes(action) ?? false;
 }
 
 interface AuthState {

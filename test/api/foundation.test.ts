@@ -119,8 +119,16 @@ describe('session', () => {
     expect(login.headers.get('set-cookie')).toMatch(
       /HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/,
     );
-    const me = (await (await client.get('/api/session')).json()) as { user: { username: string } };
+    const me = (await (await client.get('/api/session')).json()) as {
+      user: { username: string; actions: string[] };
+    };
     expect(me.user.username).toBe('leder');
+    // What a head of unit may do, so the web app shows the right controls.
+    expect(me.user.actions).toEqual(
+      expect.arrayContaining(['plan.write', 'plan.activate', 'report.write', 'case.write']),
+    );
+    expect(me.user.actions).not.toContain('users.manage');
+    expect(me.user.actions).not.toContain('ledger.import');
     expect((await client.delete('/api/session')).status).toBe(204);
     expect((await client.get('/api/session')).status).toBe(401);
   });

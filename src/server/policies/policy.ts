@@ -78,6 +78,13 @@ export const GLOBAL_ACTIONS = new Set<Action>([
   'organisation.write',
 ]);
 
+/** Every action one of the actor's roles grants, in the order of ACTIONS, unit scope aside. */
+export function grantedActions(actor: Actor): Action[] {
+  return ACTIONS.filter((action) =>
+    actor.roles.some((role) => ROLE_ACTIONS[role].includes(action)),
+  );
+}
+
 export function can(actor: Actor, action: Action, scope?: { unitId: string | null }): boolean {
   if (!actor.roles.some((role) => ROLE_ACTIONS[role].includes(action))) return false;
   if (GLOBAL_ACTIONS.has(action) || !scope) return true;

@@ -7,6 +7,7 @@ import { setSessionCookie } from '../middleware/session-cookie';
 import { createRouter, problemResponses } from '../openapi';
 import { loginWithPassword, logout } from '../services/auth-service';
 import { clientAddress } from '../client-address';
+import { ACTIONS, grantedActions } from '../policies/policy';
 
 const SessionSchema = z
   .object({
@@ -16,6 +17,10 @@ const SessionSchema = z
       displayName: z.string(),
       roles: z.array(z.enum(ROLES)),
       unitIds: z.array(z.string()),
+      actions: z.array(z.enum(ACTIONS)).openapi({
+        description:
+          "What the user's roles allow, for showing the right controls; the server still checks each request, with the unit.",
+      }),
     }),
     csrfToken: z
       .string()
@@ -103,5 +108,6 @@ function presentActor(actor: ReturnType<typeof requireActor>) {
     displayName: actor.displayName,
     roles: actor.roles,
     unitIds: actor.unitIds,
+    actions: grantedActions(actor),
   };
 }

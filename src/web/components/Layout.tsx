@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth';
+import { may, useAuth } from '../auth';
 import { switchLanguage } from '../i18n';
 
 export const NAV_ITEMS = [
@@ -41,7 +41,7 @@ export function Layout() {
         <nav aria-label={t('nav.label')} className="sidenav">
           <ul>
             {NAV_ITEMS.filter(
-              (item) => item.to !== '/administration' || user?.roles.includes('administrator'),
+              (item) => item.to !== '/administration' || may(user, 'users.manage'),
             ).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'}>

@@ -5,10 +5,10 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanListItem, ActionPlanResponse } from '../../../shared/schemas/action-plan';
-import { danishDate, kr } from './format';
+import { danishDateTime, kr } from '../../format';
 import { RequiredPlans } from './RequiredPlans';
 import { NewPlanForm } from './PlanForms';
-import { useAuth } from '../../auth';
+import { may, useAuth } from '../../auth';
 
 interface Organisation {
   actionPlanThreshold: number;
@@ -23,9 +23,7 @@ export function ActionPlanListPage({ year }: { year: number }) {
   const org = useApi<Organisation>('/organisation');
   const [unitId, setUnitId] = useState('');
   const { user } = useAuth();
-  const mayWrite = (user?.roles ?? []).some((r) =>
-    ['administrator', 'okonomikonsulent', 'funktionsleder'].includes(r),
-  );
+  const mayWrite = may(user, 'plan.write');
   const [importError, setImportError] = useState<unknown>(null);
 
   const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -85,7 +83,7 @@ export function ActionPlanListPage({ year }: { year: number }) {
                 <td>{t(`actionPlans.status.${p.status}`)}</td>
                 <td className="num">{kr(p.grand)}</td>
                 <td className="num">{kr(p.expectedOverspendAtStart) || '–'}</td>
-                <td>{danishDate(p.changedAt)}</td>
+                <td>{danishDateTime(p.changedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api';
-import { useAuth } from '../../auth';
+import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
-import { danishDate, kr } from './format';
+import { danishDateTime, kr } from '../../format';
 import { IssueList } from './IssueList';
 import { RealisationSection } from './RealisationSection';
 import { VersionsSection } from './VersionsSection';
@@ -25,11 +25,8 @@ export function ActionPlanPage() {
   if (error) return <ErrorMessage error={error} />;
   if (!plan) return <p aria-live="polite">{t('app.loading')}</p>;
 
-  const roles = user?.roles ?? [];
-  const mayWrite = roles.some((r) =>
-    ['administrator', 'okonomikonsulent', 'funktionsleder'].includes(r),
-  );
-  const mayActivate = roles.some((r) => ['administrator', 'funktionsleder'].includes(r));
+  const mayWrite = may(user, 'plan.write');
+  const mayActivate = may(user, 'plan.activate');
 
   const setStatus = async (status: 'active' | 'closed') => {
     setActionError(null);
@@ -57,7 +54,7 @@ export function ActionPlanPage() {
       </h1>
       <p className="muted">
         {t('actionPlans.version', { version: plan.version })} ·{' '}
-        {t('actionPlans.lastChanged', { at: danishDate(plan.changedAt), user: plan.changedBy })}
+        {t('actionPlans.lastChanged', { at: danishDateTime(plan.changedAt), user: plan.changedBy })}
       </p>
       {saved && (
         <p role="status" className="alert ap-ok">
@@ -127,9 +124,9 @@ export function ActionPlanPage() {
             )}
           </dd>
           <dt>{t('actionPlans.fields.startedOn')}</dt>
-          <dd>{danishDate(plan.startedOn) || '–'}</dd>
+          <dd>{danishDateTime(plan.startedOn) || '–'}</dd>
           <dt>{t('actionPlans.fields.updatedOn')}</dt>
-          <dd>{danishDate(plan.updatedOn) || '–'}</dd>
+          <dd>{danishDateTime(plan.updatedOn) || '–'}</dd>
         </dl>
         <h3>{t('actionPlans.fields.cause')}</h3>
         {plan.cause && <p>{plan.cause}</p>}
@@ -238,7 +235,7 @@ export function ActionPlanPage() {
         </table>
       </section>
 
-      <RealisationSection plan={plan} mayRecord={mayWrite} onSaved={reload} />
+      <RealisationSection plan={plan} mayRecord={may(user, 'plan.realise')} onSaved={reload} />
       <VersionsSection planId={plan.id} currentVersion={plan.version} />
     </>
   );

@@ -15,7 +15,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { EffectGrid } from './EffectGrid';
-import { kr } from './format';
+import { kr } from '../../format';
 import { cellText, parseCell, type GridRow } from './grid-model';
 
 /** Gevinstrealisering: planned vs realised per month and cumulatively, as a chart and a table. */

@@ -6,8 +6,8 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanResponse, RequiredPlanItem } from '../../../shared/schemas/action-plan';
-import { useAuth } from '../../auth';
-import { danishDate, kr } from './format';
+import { may, useAuth } from '../../auth';
+import { danishDateTime, kr } from '../../format';
 import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
 
 /** An item of GET /api/action-plans/required: where its expected overspend comes from. */
@@ -32,9 +32,7 @@ export function RequiredPlans({
   const navigate = useNavigate();
   const { user } = useAuth();
   const org = useApi<{ units: UnitOption[] }>(withEntry ? '/organisation' : null);
-  const mayWrite = (user?.roles ?? []).some((r) =>
-    ['administrator', 'okonomikonsulent', 'funktionsleder'].includes(r),
-  );
+  const mayWrite = may(user, 'plan.write');
   const { data, error, reload } = useApi<{ threshold: number; items: RequiredItem[] }>(
     `/action-plans/required?year=${year}`,
   );
@@ -86,7 +84,7 @@ export function RequiredPlans({
                 <td className="num">{kr(item.expectedOverspend)} kr.</td>
                 <td>
                   {item.source === 'forecast'
-                    ? t('actionPlans.required.fromForecast', { date: danishDate(item.asOf) })
+                    ? t('actionPlans.required.fromForecast', { date: danishDateTime(item.asOf) })
                     : t('actionPlans.required.manual')}
                 </td>
                 <td>

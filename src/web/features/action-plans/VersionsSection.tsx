@@ -6,7 +6,7 @@ import type {
   ActionPlanChangeOut,
   ActionPlanVersionItem,
 } from '../../../shared/schemas/action-plan';
-import { danishDate, kr } from './format';
+import { danishDateTime, kr } from '../../format';
 
 interface Compared {
   changes: ActionPlanChangeOut[];
@@ -23,7 +23,7 @@ function show(value: unknown, path = ''): string {
     return `${o.number ?? ''} ${o.title ?? ''}`.trim();
   }
   if (typeof value === 'string')
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? danishDate(value) : value;
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? danishDateTime(value) : value;
   return JSON.stringify(value);
 }
 
@@ -65,7 +65,7 @@ export function VersionsSection({
             <tr key={v.version}>
               <th scope="row">{v.version}</th>
               <td>{t(`actionPlans.status.${v.status}`)}</td>
-              <td>{danishDate(v.savedAt)}</td>
+              <td>{danishDateTime(v.savedAt)}</td>
               <td>{v.savedBy}</td>
               <td>{v.comment ?? ''}</td>
               <td className="num">{kr(v.grand)}</td>

@@ -1,6 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth';
+import { may, useAuth } from '../../auth';
 import { AuditTrail } from './AuditTrail';
 import { OrganisationAdmin } from './OrganisationAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
@@ -18,7 +18,7 @@ const TABS = [
 export function AdminPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
-  if (!user?.roles.includes('administrator')) {
+  if (!may(user, 'users.manage')) {
     return (
       <>
         <h1>{t('admin.title')}</h1>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { kr, query, today } from './format';
+import { kr, query, today } from '../../format';
 
 type Method = 'forecast' | 'runRate' | 'commitmentsOnly';
 const METHODS: Method[] = ['forecast', 'runRate', 'commitmentsOnly'];

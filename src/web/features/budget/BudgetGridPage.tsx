@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
-import { danishDate, kr, today } from './format';
+import { danishDate, kr, today } from '../../format';
 import type { BudgetLine } from './types';
 
 interface Budget {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { kr } from './format';
+import { kr } from '../../format';
 import type { MonthPoint } from './types';
 
 /** Budget profile vs actual vs forecast, cumulative per month; a table carries the same figures. */

@@ -6,7 +6,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { CumulativeChart } from './CumulativeChart';
-import { defaultAsOf, kr, query, today } from './format';
+import { kr, query, today } from '../../format';
+import { defaultAsOf } from './format';
 
 // Tables show whole kroner; the exact øre are in the API and behind each posting.
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';

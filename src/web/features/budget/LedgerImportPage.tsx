@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { danishDate, today } from './format';
+import { danishDate, today } from '../../format';
 import type { JobView } from './types';
 import { uploadFile } from './upload';
 

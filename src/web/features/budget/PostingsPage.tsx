@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { danishDate, kr, query } from './format';
+import { danishDate, kr, query } from '../../format';
 
 interface Postings {
   total: number;

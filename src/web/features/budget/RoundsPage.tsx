@@ -4,7 +4,8 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { danishDate, defaultAsOf, kr, today } from './format';
+import { danishDate, kr, today } from '../../format';
+import { defaultAsOf } from './format';
 
 interface Rounds {
   year: number;

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { CaseDetailJson } from '../../../shared/schemas/cases';
-import { danishDate, kr, today } from './format';
+import { danishDate, kr, today } from '../../format';
 import { monthName } from './labels';
 import { Field } from './UnitSelect';
 import { InterventionForm } from './InterventionForm';

@@ -12,7 +12,7 @@ import {
   type CsvMapping,
 } from './csv-import';
 import { parseXlsx } from './xlsx-import';
-import { danishDate, kr } from './format';
+import { danishDate, kr } from '../../format';
 
 const STORAGE_KEY = 'overblik.cases.csvMapping';
 

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { FamiliesJson } from '../../../shared/schemas/cases';
 import { CaseLinks } from './CaseLinks';
-import { query, today } from './format';
+import { query, today } from '../../format';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
 

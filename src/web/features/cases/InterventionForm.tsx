@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { CaseDetailJson } from '../../../shared/schemas/cases';
-import { today } from './format';
+import { today } from '../../format';
 
 type Detail = CaseDetailJson['interventions'][number];
 

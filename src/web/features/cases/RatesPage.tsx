@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { api } from '../../api';
-import { useAuth } from '../../auth';
+import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
 import { useApi } from '../../use-api';
-import { danishDate, kr } from './format';
+import { danishDate, kr } from '../../format';
 
 interface Rate {
   code: string;
@@ -36,9 +36,8 @@ const amountText = (n: number) => String(n).replace('.', ',');
 export function RatesPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const roles = user?.roles ?? [];
-  const mayRates = roles.includes('administrator') || roles.includes('okonomikonsulent');
-  const mayThresholds = roles.includes('administrator');
+  const mayRates = may(user, 'case.import');
+  const mayThresholds = may(user, 'settings.write');
   return (
     <>
       <h1>{t('cases.rates.title')}</h1>

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ReimbursementJson } from '../../../shared/schemas/cases';
 import { CaseLinks } from './CaseLinks';
-import { kr, query, today } from './format';
+import { kr, query, today } from '../../format';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
 

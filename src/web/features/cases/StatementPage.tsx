@@ -8,7 +8,7 @@ import {
   type StatementJson,
 } from '../../../shared/schemas/cases';
 import { CaseLinks } from './CaseLinks';
-import { danishDate, kr, query, today } from './format';
+import { danishDate, kr, query, today } from '../../format';
 import { monthName, rowLabel } from './labels';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';

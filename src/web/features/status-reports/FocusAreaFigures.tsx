@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatusReportFocusAreaJson } from '../../../shared/schemas/status-report';
-import { danishDate, mio, twoDecimals } from './format';
+import { danishDate } from '../../format';
+import { mio, twoDecimals } from './format';
 
 /**
  * The figures of one focus area: baseline against current as a small bar chart with an

@@ -16,7 +16,7 @@ import {
   type FieldErrors,
 } from './content';
 import { FormProblem, hintWith, without } from './FormProblem';
-import { danishDate } from './format';
+import { danishDate } from '../../format';
 
 const EMPTY = '';
 

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatusReportListItemJson } from '../../../shared/schemas/status-report';
-import { useAuth } from '../../auth';
+import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { mayWriteReports } from './content';
-import { danishDate } from './format';
+import { danishDate } from '../../format';
 import { NewReportForm } from './NewReportForm';
 
 /** /rapporter — the status reports to the political committee, and a new one for writers. */
@@ -13,7 +12,7 @@ export function ReportListPage() {
   const { t } = useTranslation();
   const { data, error } = useApi<{ items: StatusReportListItemJson[] }>('/status-reports');
   const { user } = useAuth();
-  const mayWrite = mayWriteReports(user?.roles);
+  const mayWrite = may(user, 'report.write');
   return (
     <>
       <h1>{t('reports.title')}</h1>

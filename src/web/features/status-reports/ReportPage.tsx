@@ -6,13 +6,13 @@ import type {
   StatusReportJson,
 } from '../../../shared/schemas/status-report';
 import { api } from '../../api';
-import { useAuth } from '../../auth';
+import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { FocusAreaFigures } from './FocusAreaFigures';
-import { mayWriteReports } from './content';
 import { ReportEditor } from './ReportEditor';
-import { danishDate, mio, monthName, twoDecimals } from './format';
+import { danishDate } from '../../format';
+import { mio, monthName, twoDecimals } from './format';
 
 function Lines({ text }: { text: string }) {
   return (
@@ -36,7 +36,7 @@ export function ReportPage({ edit = false }: { edit?: boolean }) {
   const { id = '' } = useParams();
   const { data, error, reload } = useApi<StatusReportJson>(`/status-reports/${id}`);
   const { user } = useAuth();
-  const mayWrite = mayWriteReports(user?.roles);
+  const mayWrite = may(user, 'report.write');
   const navigate = useNavigate();
   const location = useLocation();
   const heading = useRef<HTMLHeadingElement>(null);

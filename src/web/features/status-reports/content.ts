@@ -16,15 +16,6 @@ export type { AgeBand, CostGroup, Provider };
 /** The API's limit on focus areas in one report. */
 export const MAX_FOCUS_AREAS = 20;
 
-/** The roles granted 'report.write' by the server's policy (src/server/policies/policy.ts). */
-export const REPORT_WRITERS: readonly string[] = [
-  'administrator',
-  'okonomikonsulent',
-  'funktionsleder',
-];
-export const mayWriteReports = (roles: readonly string[] | undefined) =>
-  (roles ?? []).some((r) => REPORT_WRITERS.includes(r));
-
 /** A focus area as the editor holds it: `key` keeps its identity while areas move. */
 export interface DraftArea {
   key: string;

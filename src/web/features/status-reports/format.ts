@@ -1,15 +1,8 @@
-import { formatDanishDate, parseIsoDate } from '../../../domain/months';
 import { ore } from '../../../domain/money';
 import { reportMillions } from '../../../domain/status-report/report';
 
 /** `8,5 mio. kr.` from kroner, as the report states its figures. */
 export const mio = (kroner: number) => reportMillions(ore(Math.round(kroner * 100)));
-
-/** `31.05.2020` from an ISO date (or the date part of a timestamp). */
-export const danishDate = (iso: string) => {
-  const date = parseIsoDate(iso.slice(0, 10));
-  return date ? formatDanishDate(date) : iso;
-};
 
 /** `2,13`: two decimals, Danish. */
 export const twoDecimals = (n: number) =>
