@@ -152,6 +152,22 @@ describe('writing a status report', () => {
     await expectAccessible(page);
     await screenshot(page, 'reports-new-saved');
 
+    // the period can be corrected in the editor: a year after the date is refused in Danish,
+    // then the report is computed as of the new date
+    await page.getByRole('button', { name: 'Rediger rapport', exact: true }).click();
+    const editor = page.getByRole('form', { name: 'Rediger rapport' });
+    await editor.getByLabel('Opgjort pr.').fill('2020-04-30');
+    await editor.getByText('Tallene opgøres pr. 30.04.2020, når rapporten gemmes.').waitFor();
+    await editor.getByLabel('År', { exact: true }).fill('2021');
+    await editor.getByRole('button', { name: 'Gem', exact: true }).click();
+    await expect(editor.getByRole('alert').textContent()).resolves.toContain(
+      'Opgjort pr.: Skal ligge i rapportens år eller senere.',
+    );
+    await editor.getByLabel('År', { exact: true }).fill('2020');
+    await editor.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByText(/Kladde · Opgjort pr\. 30\.04\.2020/).waitFor();
+    await expect(page.getByRole('heading', { name: 'Rediger rapport' }).count()).resolves.toBe(0);
+
     // the new report is in the list, still a draft
     await page.getByRole('link', { name: 'Alle rapporter' }).click();
     const row = page.getByRole('row', { name: /2020 - status juni/ });

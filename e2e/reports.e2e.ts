@@ -47,7 +47,7 @@ describe('status reports', () => {
     await loginAs(page, 'okonomi');
     await page.goto(`${baseUrl()}/rapporter`);
     await page.getByRole('link', { name: /2020 - status maj/ }).click();
-    await page.getByRole('button', { name: 'Rediger tekster' }).click();
+    await page.getByRole('button', { name: 'Rediger rapport', exact: true }).click();
     const closing = page.getByLabel('Afslutning');
     await closing.fill('I november forelægges en fornyet status på målene for 2020.');
     await expectAccessible(page);
@@ -60,7 +60,9 @@ describe('status reports', () => {
     await page.getByRole('button', { name: 'Gør endelig' }).click();
     await page.getByRole('button', { name: 'Ja, gør endelig' }).click();
     await page.getByText(/Tallene er fastfrosset/).waitFor();
-    await expect(page.getByRole('button', { name: 'Rediger tekster' }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('button', { name: 'Rediger rapport', exact: true }).count(),
+    ).resolves.toBe(0);
     await expect(page.locator('main').textContent()).resolves.toContain('5,9 mio. kr.');
     await expectAccessible(page);
     await screenshot(page, 'reports-final');

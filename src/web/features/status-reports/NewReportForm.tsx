@@ -8,14 +8,9 @@ import type {
 import { api } from '../../api';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import {
-  copiedAreas,
-  endOfLastMonth,
-  fieldErrorsOf,
-  isValidDate,
-  type FieldErrors,
-} from './content';
+import { copiedAreas, endOfLastMonth, fieldErrorsOf, type FieldErrors } from './content';
 import { FormProblem, hintWith, without } from './FormProblem';
+import { PeriodFields, periodProblems } from './PeriodFields';
 import { danishDate } from '../../format';
 
 const EMPTY = '';
@@ -49,13 +44,7 @@ export function NewReportForm({
   const check = (): FieldErrors => {
     const problems: FieldErrors = {};
     if (title.trim() === '') problems.title = t('reports.form.required');
-    const y = Number(year.trim());
-    if (!/^\d{4}$/.test(year.trim()) || y < 2001 || y > 2100)
-      problems.year = t('reports.form.yearRange');
-    if (!isValidDate(asOf)) problems.asOf = t('reports.form.date');
-    else if (!problems.year && asOf < `${year.trim()}-01-01`)
-      problems.asOf = t('reports.form.beforeYear');
-    return problems;
+    return { ...problems, ...periodProblems(year, asOf, t) };
   };
 
   const submit = async (e: FormEvent) => {
@@ -124,45 +113,22 @@ export function NewReportForm({
         aria-invalid={fieldErrors.title ? true : undefined}
         hint={hintWith(t('reports.create.titleHint'), fieldErrors.title)}
       />
-      <div className="rp-form-grid">
-        <TextField
-          label={labels.year ?? ''}
-          name="year"
-          inputMode="numeric"
-          autoComplete="off"
-          value={year}
-          onValue={(v) => {
-            setYear(v);
-            setYearTyped(true);
-            setFieldErrors((f) => without(f, 'year'));
-          }}
-          aria-invalid={fieldErrors.year ? true : undefined}
-          hint={hintWith(undefined, fieldErrors.year)}
-        />
-        <TextField
-          label={labels.asOf ?? ''}
-          name="asOf"
-          type="date"
-          value={asOf}
-          onValue={(v) => {
-            setAsOf(v);
-            if (!yearTyped && isValidDate(v)) setYear(v.slice(0, 4));
-            setFieldErrors((f) => without(f, 'asOf'));
-          }}
-          aria-invalid={fieldErrors.asOf ? true : undefined}
-          hint={hintWith(
-            !isValidDate(asOf)
-              ? t('reports.create.asOfFormat')
-              : t(
-                  asOf === defaultAsOf ? 'reports.create.asOfSuggested' : 'reports.create.asOfHint',
-                  {
-                    date: danishDate(asOf),
-                  },
-                ),
-            fieldErrors.asOf,
-          )}
-        />
-      </div>
+      <PeriodFields
+        year={year}
+        asOf={asOf}
+        yearTyped={yearTyped}
+        onYear={(v, typed) => {
+          setYear(v);
+          if (typed) setYearTyped(true);
+        }}
+        onAsOf={setAsOf}
+        asOfHint={t(
+          asOf === defaultAsOf ? 'reports.create.asOfSuggested' : 'reports.create.asOfHint',
+          { date: danishDate(asOf) },
+        )}
+        fieldErrors={fieldErrors}
+        setFieldErrors={setFieldErrors}
+      />
       <SelectField
         label={t('reports.create.source')}
         name="source"

@@ -15,6 +15,8 @@ import {
 } from './content';
 import { FocusAreaEditor } from './FocusAreaEditor';
 import { focusField, FormProblem, hintWith, without } from './FormProblem';
+import { PeriodFields, periodProblems } from './PeriodFields';
+import { danishDate } from '../../format';
 
 const AREA_PATH = /^focusAreas\.(\d+)\.(.+)$/;
 
@@ -32,6 +34,10 @@ export function ReportEditor({
 }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(report.title);
+  const [year, setYear] = useState(String(report.year));
+  // the year follows the as-of date unless it is typed or already differs from the date's
+  const [yearTyped, setYearTyped] = useState(report.asOf.slice(0, 4) !== String(report.year));
+  const [asOf, setAsOf] = useState(report.asOf);
   const [intro, setIntro] = useState(report.intro);
   const [closing, setClosing] = useState(report.closing);
   const [areas, setAreas] = useState<DraftArea[]>(() => report.focusAreas.map(draftOf));
@@ -95,6 +101,7 @@ export function ReportEditor({
   const check = (): FieldErrors => {
     const problems: FieldErrors = {};
     if (title.trim() === '') problems.title = t('reports.form.required');
+    Object.assign(problems, periodProblems(year, asOf, t));
     areas.forEach((a, i) => {
       if (a.title.trim() === '') problems[`focusAreas.${i}.title`] = t('reports.form.required');
     });
@@ -113,8 +120,8 @@ export function ReportEditor({
         body: {
           version: report.version,
           title,
-          year: report.year,
-          asOf: report.asOf,
+          year: Number(year.trim()),
+          asOf,
           intro,
           closing,
           focusAreas: areas.map(specOf),
@@ -134,6 +141,8 @@ export function ReportEditor({
     if (!m) {
       const known: Record<string, string> = {
         title: t('reports.fields.title'),
+        year: t('reports.create.year'),
+        asOf: t('reports.create.asOf'),
         intro: t('reports.fields.intro'),
         closing: t('reports.fields.closing'),
         focusAreas: t('reports.editor.heading'),
@@ -180,6 +189,19 @@ export function ReportEditor({
         maxLength={300}
         aria-invalid={fieldErrors.title ? true : undefined}
         hint={hintWith(undefined, fieldErrors.title)}
+      />
+      <PeriodFields
+        year={year}
+        asOf={asOf}
+        yearTyped={yearTyped}
+        onYear={(v, typed) => {
+          setYear(v);
+          if (typed) setYearTyped(true);
+        }}
+        onAsOf={setAsOf}
+        asOfHint={t('reports.editor.asOfHint', { date: danishDate(asOf) })}
+        fieldErrors={fieldErrors}
+        setFieldErrors={setFieldErrors}
       />
       <TextAreaField
         label={t('reports.fields.intro')}
