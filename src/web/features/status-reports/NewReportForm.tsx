@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { copiedAreas, endOfLastMonth, fieldErrorsOf, type FieldErrors } from './content';
 import { FormProblem, hintWith, without } from './FormProblem';
-import { PeriodFields, periodProblems } from './PeriodFields';
+import { PeriodFields, periodProblems, usePeriod } from './PeriodFields';
 import { danishDate } from '../../format';
 
 const EMPTY = '';
@@ -32,10 +32,8 @@ export function NewReportForm({
   const defaultAsOf = endOfLastMonth(today);
   const latest = [...reports].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
   const [title, setTitle] = useState('');
-  const [year, setYear] = useState(defaultAsOf.slice(0, 4));
-  // the year follows the as-of date until the user types one
-  const [yearTyped, setYearTyped] = useState(false);
-  const [asOf, setAsOf] = useState<string>(defaultAsOf);
+  const period = usePeriod(defaultAsOf.slice(0, 4), defaultAsOf, true);
+  const { year, asOf } = period;
   const [source, setSource] = useState(latest?.id ?? EMPTY);
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -114,17 +112,12 @@ export function NewReportForm({
         hint={hintWith(t('reports.create.titleHint'), fieldErrors.title)}
       />
       <PeriodFields
-        year={year}
-        asOf={asOf}
-        yearTyped={yearTyped}
-        onYear={(v, typed) => {
-          setYear(v);
-          if (typed) setYearTyped(true);
-        }}
-        onAsOf={setAsOf}
+        period={period}
         asOfHint={t(
           asOf === defaultAsOf ? 'reports.create.asOfSuggested' : 'reports.create.asOfHint',
-          { date: danishDate(asOf) },
+          {
+            date: danishDate(asOf),
+          },
         )}
         fieldErrors={fieldErrors}
         setFieldErrors={setFieldErrors}

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/TextField';
 import { isValidDate, type FieldErrors } from './content';
@@ -16,25 +17,32 @@ export function periodProblems(year: string, asOf: string, t: TFunction): FieldE
   return problems;
 }
 
+/** A report's year and as-of date as typed; the year follows the date until it is typed. */
+export function usePeriod(year: string, asOf: string, yearFollowsDate: boolean) {
+  const [period, setPeriod] = useState({ year, asOf, yearTyped: !yearFollowsDate });
+  return {
+    ...period,
+    setYear: (value: string) => setPeriod((p) => ({ ...p, year: value, yearTyped: true })),
+    setAsOf: (value: string) =>
+      setPeriod((p) => ({
+        ...p,
+        asOf: value,
+        year: !p.yearTyped && isValidDate(value) ? value.slice(0, 4) : p.year,
+      })),
+  };
+}
+export type Period = ReturnType<typeof usePeriod>;
+
 /**
- * A report's year and as-of date, side by side: the year follows the date until it is typed
- * (`yearTyped`), and `asOfHint` says what the chosen date means.
+ * A report's year and as-of date, side by side; `asOfHint` says what the chosen date means.
  */
 export function PeriodFields({
-  year,
-  asOf,
-  yearTyped,
-  onYear,
-  onAsOf,
+  period,
   asOfHint,
   fieldErrors,
   setFieldErrors,
 }: {
-  year: string;
-  asOf: string;
-  yearTyped: boolean;
-  onYear: (year: string, typed: boolean) => void;
-  onAsOf: (asOf: string) => void;
+  period: Period;
   asOfHint: string;
   fieldErrors: FieldErrors;
   setFieldErrors: (update: (errors: FieldErrors) => FieldErrors) => void;
@@ -47,9 +55,9 @@ export function PeriodFields({
         name="year"
         inputMode="numeric"
         autoComplete="off"
-        value={year}
+        value={period.year}
         onValue={(v) => {
-          onYear(v, true);
+          period.setYear(v);
           setFieldErrors((f) => without(f, 'year'));
         }}
         aria-invalid={fieldErrors.year ? true : undefined}
@@ -59,15 +67,14 @@ export function PeriodFields({
         label={t('reports.create.asOf')}
         name="asOf"
         type="date"
-        value={asOf}
+        value={period.asOf}
         onValue={(v) => {
-          onAsOf(v);
-          if (!yearTyped && isValidDate(v)) onYear(v.slice(0, 4), false);
+          period.setAsOf(v);
           setFieldErrors((f) => without(f, 'asOf'));
         }}
         aria-invalid={fieldErrors.asOf ? true : undefined}
         hint={hintWith(
-          isValidDate(asOf) ? asOfHint : t('reports.create.asOfFormat'),
+          isValidDate(period.asOf) ? asOfHint : t('reports.create.asOfFormat'),
           fieldErrors.asOf,
         )}
       />

@@ -15,7 +15,7 @@ import {
 } from './content';
 import { FocusAreaEditor } from './FocusAreaEditor';
 import { focusField, FormProblem, hintWith, without } from './FormProblem';
-import { PeriodFields, periodProblems } from './PeriodFields';
+import { PeriodFields, periodProblems, usePeriod } from './PeriodFields';
 import { danishDate } from '../../format';
 
 const AREA_PATH = /^focusAreas\.(\d+)\.(.+)$/;
@@ -34,10 +34,13 @@ export function ReportEditor({
 }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(report.title);
-  const [year, setYear] = useState(String(report.year));
-  // the year follows the as-of date unless it is typed or already differs from the date's
-  const [yearTyped, setYearTyped] = useState(report.asOf.slice(0, 4) !== String(report.year));
-  const [asOf, setAsOf] = useState(report.asOf);
+  // the year follows the as-of date, unless it already differs from the date's
+  const period = usePeriod(
+    String(report.year),
+    report.asOf,
+    report.asOf.slice(0, 4) === String(report.year),
+  );
+  const { year, asOf } = period;
   const [intro, setIntro] = useState(report.intro);
   const [closing, setClosing] = useState(report.closing);
   const [areas, setAreas] = useState<DraftArea[]>(() => report.focusAreas.map(draftOf));
@@ -191,14 +194,7 @@ export function ReportEditor({
         hint={hintWith(undefined, fieldErrors.title)}
       />
       <PeriodFields
-        year={year}
-        asOf={asOf}
-        yearTyped={yearTyped}
-        onYear={(v, typed) => {
-          setYear(v);
-          if (typed) setYearTyped(true);
-        }}
-        onAsOf={setAsOf}
+        period={period}
         asOfHint={t('reports.editor.asOfHint', { date: danishDate(asOf) })}
         fieldErrors={fieldErrors}
         setFieldErrors={setFieldErrors}
