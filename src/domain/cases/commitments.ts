@@ -10,25 +10,12 @@ import {
   viewCase,
   yearWindow,
   type CaseSet,
+  type YearCell,
 } from './engine';
 import type { DayNumber } from './payments';
-import {
-  AGE_BANDS,
-  type AgeBand,
-  type ComputeIssue,
-  type CostCase,
-  type Intervention,
-  type Rate,
-} from './types';
+import type { ComputeIssue, CostCase, Intervention, Rate } from './types';
 
-/** One intervention's cost in one month of the year, for one age band of its person. */
-export interface YearCell {
-  /** 1–12 */
-  month: number;
-  band: AgeBand;
-  expectedOre: Ore;
-  grantedOre: Ore;
-}
+export type { YearCell } from './engine';
 
 /** One visible intervention's cost in the year, split by month and age band. */
 export interface InterventionYear {
@@ -91,15 +78,6 @@ export function computeYear(
           rate: intervention.payment.rate ?? '',
         });
       }
-      const out: YearCell[] = [];
-      for (const k of cells.sorted()) {
-        out.push({
-          month: Math.floor(k / AGE_BANDS.length) + 1,
-          band: AGE_BANDS[k % AGE_BANDS.length] ?? 'ukendt',
-          expectedOre: ore(cells.e[k] ?? 0),
-          grantedOre: ore(cells.g[k] ?? 0),
-        });
-      }
       interventions.push({
         caseRef: record.ref,
         household: record.household,
@@ -109,7 +87,7 @@ export function computeYear(
         rootRef: view.rootRefs?.[n] ?? intervention.ref,
         expectedOre: ore(cells.expected),
         grantedOre: ore(cells.granted),
-        cells: out,
+        cells: cells.list(),
       });
     });
   }
@@ -181,7 +159,7 @@ export function committedByKey<R extends CostCase>(
           out.set(key, row);
         }
         for (const k of cells.touched) {
-          const month = Math.floor(k / AGE_BANDS.length);
+          const month = Cells.monthIndex(k);
           row.expected[month] = (row.expected[month] ?? 0) + (cells.e[k] ?? 0);
           row.granted[month] = (row.granted[month] ?? 0) + (cells.g[k] ?? 0);
         }

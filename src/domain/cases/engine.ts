@@ -1,3 +1,4 @@
+import { ore, type Ore } from '../money';
 import { toDayNumber, type IsoDate } from '../months';
 import {
   firstPaymentDay,
@@ -8,6 +9,7 @@ import {
 } from './payments';
 import {
   AGE_BANDS,
+  type AgeBand,
   type CaseRecord,
   type CostCase,
   type CostIntervention,
@@ -414,8 +416,27 @@ function analyse<R extends CostCase>(
   return { visible, expectedBefore, rootRefs, cutoffs };
 }
 
+/** One intervention's cost in one month of the year, for one age band of its person. */
+export interface YearCell {
+  /** 1–12 */
+  month: number;
+  band: AgeBand;
+  expectedOre: Ore;
+  grantedOre: Ore;
+}
+
 /** Cells of one intervention-year: index month (0–11) × BANDS + band. */
 export class Cells {
+  /** The index of a cell: month 0–11 and the band's index in AGE_BANDS. */
+  static index(monthIndex: number, bandIndex: number): number {
+    return monthIndex * BANDS + bandIndex;
+  }
+
+  /** The month (0–11) of a cell index. */
+  static monthIndex(k: number): number {
+    return Math.floor(k / BANDS);
+  }
+
   readonly e = new Float64Array(12 * BANDS);
   readonly g = new Float64Array(12 * BANDS);
   readonly used = new Uint8Array(12 * BANDS);
@@ -449,6 +470,16 @@ export class Cells {
   /** The used indices ascending (month, then band). */
   sorted(): number[] {
     return this.touched.length > 1 ? [...this.touched].sort((a, b) => a - b) : this.touched;
+  }
+
+  /** The used cells ascending (month, then band), in øre. */
+  list(): YearCell[] {
+    return this.sorted().map((k) => ({
+      month: Cells.monthIndex(k) + 1,
+      band: AGE_BANDS[k % BANDS] ?? 'ukendt',
+      expectedOre: ore(this.e[k] ?? 0),
+      grantedOre: ore(this.g[k] ?? 0),
+    }));
   }
 }
 
@@ -543,7 +574,7 @@ export function addYear(
       }
       const pe = countsExpected ? amount : 0;
       const pg = isGranted ? amount : 0;
-      if (pe !== 0 || pg !== 0) cells.add(m * BANDS + c.band(cur), pe * n, pg * n);
+      if (pe !== 0 || pg !== 0) cells.add(Cells.index(m, c.band(cur)), pe * n, pg * n);
     }
     cur = segEnd + 1;
     while (m < 11 && cur >= (w.starts[m + 1] ?? Infinity)) m += 1;
@@ -575,5 +606,5 @@ function addPayment(
   const pe = day < expectedBefore ? amount : 0;
   const pg = isGranted ? amount : 0;
   if (pe === 0 && pg === 0) return;
-  cells.add(monthIndexOf(w, day) * BANDS + c.band(day), pe, pg);
+  cells.add(Cells.index(monthIndexOf(w, day), c.band(day)), pe, pg);
 }

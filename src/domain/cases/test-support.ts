@@ -6,9 +6,9 @@ import { ageBandFinder } from './age';
 import {
   monthStarts,
   type InterventionYear,
-  type YearCell,
   type YearComputation,
 } from './commitments';
+import { Cells } from './engine';
 import { activeInterval, personYears, type PersonDays } from './families';
 import { paymentsBetween } from './payments';
 import {
@@ -83,12 +83,8 @@ export function computeYearByPayments(
     const analysis = analyseCase(record, params.asOf);
     const band = ageBandFinder(record.person.birthDate);
     for (const intervention of analysis.visible) {
-      // cells by month (0–11) × age band, as flat arrays: this loop runs once per payment
-      const e = new Array<number>(12 * AGE_BANDS.length).fill(0);
-      const g = new Array<number>(12 * AGE_BANDS.length).fill(0);
-      const used = new Array<boolean>(12 * AGE_BANDS.length).fill(false);
-      let expected = 0;
-      let granted = 0;
+      // cells by month (0–11) × age band: only the storage is the engine's, not the arithmetic
+      const cells = new Cells();
       let missingReported = false;
       const isGranted = intervention.status === 'granted';
       if (intervention.status !== 'draft') {
@@ -122,23 +118,8 @@ export function computeYearByPayments(
           // payments come in date order for running plans; individual ones may not
           if (p.day < (starts[month] ?? 0)) month = 0;
           while (p.day >= (starts[month + 1] ?? Infinity)) month += 1;
-          const k = month * AGE_BANDS.length + BAND_INDEX[band(p.day)];
-          e[k] = (e[k] ?? 0) + pe;
-          g[k] = (g[k] ?? 0) + pg;
-          used[k] = true;
-          expected += pe;
-          granted += pg;
+          cells.add(Cells.index(month, BAND_INDEX[band(p.day)]), pe, pg);
         }
-      }
-      const cells: YearCell[] = [];
-      for (let k = 0; k < used.length; k += 1) {
-        if (!used[k]) continue;
-        cells.push({
-          month: Math.floor(k / AGE_BANDS.length) + 1,
-          band: AGE_BANDS[k % AGE_BANDS.length] ?? 'ukendt',
-          expectedOre: ore(e[k] ?? 0),
-          grantedOre: ore(g[k] ?? 0),
-        });
       }
       interventions.push({
         caseRef: record.ref,
@@ -147,9 +128,9 @@ export function computeYearByPayments(
         personRef: record.person.ref,
         intervention,
         rootRef: analysis.root.get(intervention.ref) ?? intervention.ref,
-        expectedOre: ore(expected),
-        grantedOre: ore(granted),
-        cells,
+        expectedOre: ore(cells.expected),
+        grantedOre: ore(cells.granted),
+        cells: cells.list(),
       });
     }
   }
