@@ -13,7 +13,7 @@ import {
   type YearCell,
 } from './engine';
 import type { DayNumber } from './payments';
-import type { ComputeIssue, CostCase, Intervention, Rate } from './types';
+import type { CaseRecord, ComputeIssue, CostCase, Intervention, Rate } from './types';
 
 export type { YearCell } from './engine';
 
@@ -29,6 +29,26 @@ export interface InterventionYear {
   expectedOre: Ore;
   grantedOre: Ore;
   cells: YearCell[];
+}
+
+/** An intervention's year from the cells its payments were added to. */
+export function interventionYear(
+  record: CaseRecord,
+  intervention: Intervention,
+  rootRef: string,
+  cells: Cells,
+): InterventionYear {
+  return {
+    caseRef: record.ref,
+    household: record.household,
+    unit: record.unit,
+    personRef: record.person.ref,
+    intervention,
+    rootRef,
+    expectedOre: ore(cells.expected),
+    grantedOre: ore(cells.granted),
+    cells: cells.list(),
+  };
 }
 
 export interface YearComputation {
@@ -78,17 +98,9 @@ export function computeYear(
           rate: intervention.payment.rate ?? '',
         });
       }
-      interventions.push({
-        caseRef: record.ref,
-        household: record.household,
-        unit: record.unit,
-        personRef: record.person.ref,
-        intervention,
-        rootRef: view.rootRefs?.[n] ?? intervention.ref,
-        expectedOre: ore(cells.expected),
-        grantedOre: ore(cells.granted),
-        cells: cells.list(),
-      });
+      interventions.push(
+        interventionYear(record, intervention, view.rootRefs?.[n] ?? intervention.ref, cells),
+      );
     });
   }
   return { year: params.year, asOf: params.asOf, interventions, issues };

@@ -4,6 +4,7 @@ import { analyseCase, countsExpected, expectedCutoff } from './analysis';
 import { daysInYear } from './calendar';
 import { ageBandFinder } from './age';
 import {
+  interventionYear,
   monthStarts,
   type InterventionYear,
   type YearComputation,
@@ -121,17 +122,14 @@ export function computeYearByPayments(
           cells.add(Cells.index(month, BAND_INDEX[band(p.day)]), pe, pg);
         }
       }
-      interventions.push({
-        caseRef: record.ref,
-        household: record.household,
-        unit: record.unit,
-        personRef: record.person.ref,
-        intervention,
-        rootRef: analysis.root.get(intervention.ref) ?? intervention.ref,
-        expectedOre: ore(cells.expected),
-        grantedOre: ore(cells.granted),
-        cells: cells.list(),
-      });
+      interventions.push(
+        interventionYear(
+          record,
+          intervention,
+          analysis.root.get(intervention.ref) ?? intervention.ref,
+          cells,
+        ),
+      );
     }
   }
   return { year: params.year, asOf: params.asOf, interventions, issues };
