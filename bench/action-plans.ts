@@ -88,6 +88,28 @@ function cpuSince(before: Map<number, number>, pids: number[]): number {
   return pids.reduce((sum, pid) => sum + cpuSeconds(pid) - (before.get(pid) ?? 0), 0);
 }
 
+/**
+ * Starts a child process that prints one line on stdout when it is ready; resolves with that
+ * line and a `stop` that sends SIGTERM and waits for the exit.
+ */
+async function startChild(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ line: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { line, stop };
+}
+
 async function startServer(): Promise<{
   port: number;
   kind: string;
@@ -95,25 +117,17 @@ async function startServer(): Promise<{
   pids: number[];
   stop: () => Promise<void>;
 }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-server.ts'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    // PGAPPNAME marks the server's PostgreSQL connections, to find their backends' CPU time.
-    env: { ...process.env, PGAPPNAME: APP_NAME },
-  });
-  const lines = createInterface({ input: child.stdout });
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-  });
-  const info = JSON.parse(first) as { port: number; kind: string; ids: string[]; pids: number[] };
-  return {
-    ...info,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  // PGAPPNAME marks the server's PostgreSQL connections, to find their backends' CPU time.
+  const { line, stop } = await startChild(
+    'bench server',
+    ['--import', 'tsx', 'bench/http-server.ts'],
+    {
+      ...process.env,
+      PGAPPNAME: APP_NAME,
+    },
+  );
+  const info = JSON.parse(line) as { port: number; kind: string; ids: string[]; pids: number[] };
+  return { ...info, stop };
 }
 
 /** A bare Node HTTP server in a child process that answers every request with `body`. */
@@ -125,21 +139,8 @@ async function startBareServer(body: Buffer): Promise<{ port: number; stop: () =
       res.end(body);
     });
     server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
-  const child = spawn(process.execPath, ['-e', code, body.toString('base64')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve(Number(line)));
-    child.once('exit', (exitCode) => reject(new Error(`bare server exited (${exitCode})`)));
-  });
-  return {
-    port,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const { line, stop } = await startChild('bare server', ['-e', code, body.toString('base64')]);
+  return { port: Number(line), stop };
 }
 
 async function main(): Promise<void> {
