@@ -10,6 +10,7 @@ import { danishDateTime, kr } from '../../format';
 import { IssueList } from './IssueList';
 import { RealisationSection } from './RealisationSection';
 import { VersionsSection } from './VersionsSection';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
 
@@ -165,51 +166,53 @@ export function ActionPlanPage() {
         </table>
       </section>
 
-      <section aria-labelledby="ap-effect-title" className="ap-section ap-scroll">
+      <section aria-labelledby="ap-effect-title" className="ap-section">
         <h2 id="ap-effect-title">{t('actionPlans.table.effectTitle', { year: plan.year })}</h2>
-        <table className="table ap-effect">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="ap-sr">{t('actionPlans.fields.areaTitle')}</span>
-              </th>
-              {MONTHS.map((m) => (
-                <th scope="col" className="num" key={m}>
-                  <abbr title={t(`actionPlans.monthNames.${m}`)}>
-                    {t(`actionPlans.months.${m}`)}
-                  </abbr>
+        <ScrollRegion labelledBy="ap-effect-title">
+          <table className="table ap-effect">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="ap-sr">{t('actionPlans.fields.areaTitle')}</span>
                 </th>
+                {MONTHS.map((m) => (
+                  <th scope="col" className="num" key={m}>
+                    <abbr title={t(`actionPlans.monthNames.${m}`)}>
+                      {t(`actionPlans.months.${m}`)}
+                    </abbr>
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t('actionPlans.table.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.areas.map((a, i) => (
+                <tr key={a.number}>
+                  <th scope="row">{a.number}</th>
+                  {a.monthlyEffect.map((v, m) => (
+                    <td className="num" key={m}>
+                      {v === 0 ? '' : kr(v)}
+                    </td>
+                  ))}
+                  <td className="num ap-total">{kr(plan.totals.byArea[i]?.total ?? 0)}</td>
+                </tr>
               ))}
-              <th scope="col" className="num">
-                {t('actionPlans.table.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.areas.map((a, i) => (
-              <tr key={a.number}>
-                <th scope="row">{a.number}</th>
-                {a.monthlyEffect.map((v, m) => (
-                  <td className="num" key={m}>
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('actionPlans.table.totalRow')}</th>
+                {plan.totals.byMonth.map((v, m) => (
+                  <td className="num ap-total" key={m}>
                     {v === 0 ? '' : kr(v)}
                   </td>
                 ))}
-                <td className="num ap-total">{kr(plan.totals.byArea[i]?.total ?? 0)}</td>
+                <td className="num ap-total">{kr(plan.totals.grand)}</td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('actionPlans.table.totalRow')}</th>
-              {plan.totals.byMonth.map((v, m) => (
-                <td className="num ap-total" key={m}>
-                  {v === 0 ? '' : kr(v)}
-                </td>
-              ))}
-              <td className="num ap-total">{kr(plan.totals.grand)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </tfoot>
+          </table>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="ap-overspend-title" className="ap-section">

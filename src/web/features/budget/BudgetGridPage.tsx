@@ -6,6 +6,7 @@ import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { danishDate, kr, today } from '../../format';
 import type { BudgetLine } from './types';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 interface Budget {
   year: number;
@@ -118,7 +119,7 @@ export function BudgetGridPage() {
 
   return (
     <>
-      <h1>
+      <h1 id="budget-grid-title">
         {t('budget.budgets.title')} {year}
       </h1>
       <form className="budget-filters" onSubmit={(e) => e.preventDefault()}>
@@ -139,7 +140,7 @@ export function BudgetGridPage() {
       {message && <p role="status">{message}</p>}
       {data && lines.length === 0 && <p>{t('budget.budgets.none')}</p>}
       {lines.length > 0 && (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="budget-grid-title">
           <table className="table budget-grid">
             <thead>
               <tr>
@@ -211,7 +212,7 @@ export function BudgetGridPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {lines.length > 0 && (
         <p>

@@ -11,6 +11,7 @@ import { defaultAsOf } from './format';
 
 // Tables show whole kroner; the exact øre are in the API and behind each posting.
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 const PART_KEYS = [
   'budget',
@@ -162,7 +163,7 @@ export function ForecastPage() {
           </p>
           <section aria-labelledby="units-title">
             <h2 id="units-title">{t('budget.dashboard.units')}</h2>
-            <div className="table-scroll">
+            <ScrollRegion labelledBy="units-title">
               <table className="table budget-table">
                 <thead>
                   <tr>
@@ -209,7 +210,7 @@ export function ForecastPage() {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
           {selected ? (
             <UnitDetail unit={selected} forecast={data} onChanged={reload} />
@@ -306,7 +307,7 @@ function UnitDetail({
   return (
     <section aria-labelledby="unit-title" className="budget-unit">
       <h2 id="unit-title">{t('budget.dashboard.lines', { unit: unit.unitName })}</h2>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="unit-title">
         <table className="table budget-table">
           <thead>
             <tr>
@@ -337,7 +338,7 @@ function UnitDetail({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <CumulativeChart
         months={unit.months}
         title={`${t('budget.dashboard.chartTitle')} – ${unit.unitName}`}

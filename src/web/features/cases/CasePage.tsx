@@ -9,6 +9,7 @@ import { danishDate, kr, today } from '../../format';
 import { monthName } from './labels';
 import { Field } from './UnitSelect';
 import { InterventionForm } from './InterventionForm';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Detail = CaseDetailJson['interventions'][number];
 
@@ -119,8 +120,8 @@ export function CasePage() {
               {message}
             </p>
           )}
-          <h2>{t('cases.case.interventions')}</h2>
-          <div className="table-scroll">
+          <h2 id="case-interventions-title">{t('cases.case.interventions')}</h2>
+          <ScrollRegion labelledBy="case-interventions-title">
             <table className="table compact">
               <thead>
                 <tr>
@@ -220,7 +221,7 @@ export function CasePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {data.canWrite && !editing && (
             <p>
               <button
