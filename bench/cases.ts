@@ -53,7 +53,18 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 /** The best single SQL query we could write for the expected (and granted) cost by category. */
 const STATEMENT_SQL = `
 WITH RECURSIVE vis AS (
-  SELECT * FROM case_interventions WHERE decided_on <= $2::date
+  -- each intervention as decided by the date: granted from granted_on, ended by the endings
+  -- decided by then, withdrawn when one of them removed it
+  SELECT i.case_id, i.ref, i.modifies_ref, i.category, i.payment, i.start_date,
+         i.first_payment_date, i.last_payment_date,
+         CASE WHEN i.status = 'granted' AND i.granted_on > $2::date THEN 'expected' ELSE i.status END AS status,
+         least(i.end_date, x.end_date) AS end_date, coalesce(x.removed, false) AS withdrawn
+    FROM case_interventions i
+    LEFT JOIN LATERAL (
+      SELECT min((e->>'endDate')::date) AS end_date, bool_or((e->>'removed')::boolean) AS removed
+        FROM jsonb_array_elements(coalesce(i.endings, '[]'::jsonb)) e
+       WHERE (e->>'decidedOn')::date <= $2::date) x ON true
+   WHERE i.decided_on <= $2::date
 ),
 chain (case_id, ancestor, first_day) AS (
   SELECT case_id, modifies_ref, first_payment_date FROM vis
@@ -89,7 +100,7 @@ pay AS (
       SELECT (p->>'date')::date, (p->>'amountOre')::bigint
         FROM jsonb_array_elements(CASE WHEN v.payment->>'type' = 'individual' THEN v.payment->'payments' ELSE '[]'::jsonb END) AS p
     ) d
-   WHERE v.first_payment_date <= s.y1 AND (v.last_payment_date IS NULL OR v.last_payment_date >= s.y0)
+   WHERE NOT v.withdrawn AND v.first_payment_date <= s.y1 AND (v.last_payment_date IS NULL OR v.last_payment_date >= s.y0)
      AND d.day BETWEEN s.y0 AND s.y1
      AND (v.payment->>'type' <> 'running' OR (d.day >= v.start_date AND (v.end_date IS NULL OR d.day <= v.end_date)))
 ),

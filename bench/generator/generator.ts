@@ -352,6 +352,7 @@ export function generateCases(options: GeneratorOptions): { rates: Rate[]; cases
           const granted = grantIntervention(
             { ref, household: '', unit, person: { ref: '', birthDate }, interventions },
             adjustment.ref,
+            adjustment.decidedOn,
           );
           if (granted.ok) {
             interventions.length = 0;

@@ -34,7 +34,13 @@ interface Detail {
   id: string;
   version: number;
   canWrite: boolean;
-  interventions: { ref: string; status: string; modifies: string | null; endDate: string | null }[];
+  interventions: {
+    ref: string;
+    status: string;
+    modifies: string | null;
+    endDate: string | null;
+    [field: string]: unknown;
+  }[];
 }
 
 async function detail(client: TestClient, id: string): Promise<Detail> {
@@ -218,6 +224,12 @@ describe('interventions and adjustments', () => {
       ['JUS-1-1', 'granted', null, '2026-12-10'],
       ['JUS-1-2', 'granted', 'JUS-1-1', null],
     ]);
+    // the end is a decision of the grant's day, not an edit of what was decided on 01.11
+    expect(d.interventions[0]).toMatchObject({
+      decidedEndDate: null,
+      endings: [{ endDate: '2026-12-10', decidedOn: '2026-11-23', by: 'JUS-1-2', removed: false }],
+    });
+    expect(d.interventions[1]).toMatchObject({ grantedOn: '2026-11-23' });
     expect(await auditCount('case.intervention.create')).toBe(2);
   });
 

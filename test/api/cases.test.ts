@@ -276,12 +276,17 @@ describe('cases', () => {
     );
     const response = await admin.post(`/api/cases/${row?.id}/interventions/A-2/grant`, {
       version: row?.version,
+      decidedOn: '2019-11-28',
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ version: 2, ended: 'A-1', removed: null });
     const c = await commitments(admin, 'year=2019&asOf=2019-12-31&case=S-1');
     expect(c.expected.total).toBe(5_500);
     expect(c.granted.total).toBe(5_500);
+    // the day before the grant, the adjustment was still expected and the original unended
+    const before = await commitments(admin, 'year=2019&asOf=2019-11-27&case=S-1');
+    expect(before.expected.total).toBe(5_500);
+    expect(before.granted.total).toBe(7_500);
     const stale = await admin.post(`/api/cases/${row?.id}/interventions/A-2/grant`, {
       version: row?.version,
     });

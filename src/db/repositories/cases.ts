@@ -4,6 +4,7 @@ import {
   type CaseRecord,
   type CostCase,
   type Intervention,
+  type InterventionEnding,
   type PaymentPlan,
   type Rate,
 } from '../../domain/cases';
@@ -37,6 +38,8 @@ interface InterventionRow {
   end_date: string | null;
   follow_on: boolean;
   payment: PaymentPlan | string;
+  granted_on: string | null;
+  endings: InterventionEnding[] | string | null;
 }
 
 interface CaseRow {
@@ -61,6 +64,26 @@ export function canonicalPayment(p: PaymentPlan): PaymentPlan {
   if (p.units !== undefined && p.units !== null) out.units = p.units;
   if (p.rate) out.rate = p.rate;
   if (p.payments) out.payments = p.payments.map((x) => ({ date: x.date, amountOre: x.amountOre }));
+  if (p.proRata) out.proRata = true;
+  return out;
+}
+
+/** The history fields as stored: present only when there is history, so equal cases compare equal. */
+function historyOf(r: {
+  granted_on: string | null;
+  endings: InterventionEnding[] | string | null;
+}): Pick<Intervention, 'grantedOn' | 'endings'> {
+  const out: Pick<Intervention, 'grantedOn' | 'endings'> = {};
+  if (r.granted_on !== null) out.grantedOn = r.granted_on as IsoDate;
+  const endings =
+    typeof r.endings === 'string' ? (JSON.parse(r.endings) as InterventionEnding[]) : r.endings;
+  if (endings && endings.length > 0)
+    out.endings = endings.map((e) => ({
+      endDate: e.endDate,
+      decidedOn: e.decidedOn,
+      by: e.by ?? null,
+      removed: e.removed === true,
+    }));
   return out;
 }
 
@@ -68,7 +91,7 @@ const CASE_COLUMNS = `c.id, c.ref, c.household_ref, c.unit_id, u.name AS unit_na
   c.birth_date, c.version, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at`;
 const INTERVENTION_COLUMNS = `i.case_id, i.ref, i.kind, i.status, i.modifies_ref, i.decided_on, i.category,
   i.paragraph, i.provider_name, i.provider_external, i.account_function, i.start_date, i.end_date,
-  i.follow_on, i.payment`;
+  i.follow_on, i.payment, i.granted_on, i.endings`;
 
 function toIntervention(r: InterventionRow): Intervention {
   return {
@@ -87,6 +110,7 @@ function toIntervention(r: InterventionRow): Intervention {
     payment: canonicalPayment(
       typeof r.payment === 'string' ? (JSON.parse(r.payment) as PaymentPlan) : r.payment,
     ),
+    ...historyOf(r),
   };
 }
 
@@ -190,9 +214,11 @@ export async function loadCostCases(db: Queryable, filter: CaseFilter = {}): Pro
     end_date: string | null;
     follow_on: boolean;
     payment: PaymentPlan | string;
+    granted_on: string | null;
+    endings: InterventionEnding[] | string | null;
   }>(
     `SELECT i.case_id, i.position, i.ref, i.status, i.modifies_ref, i.decided_on,
-       i.account_function, i.start_date, i.end_date, i.follow_on, i.payment
+       i.account_function, i.start_date, i.end_date, i.follow_on, i.payment, i.granted_on, i.endings
        FROM case_interventions i WHERE i.case_id = ANY($1::uuid[])`,
     [rows.map((r) => r.id)],
   );
@@ -215,6 +241,7 @@ export async function loadCostCases(db: Queryable, filter: CaseFilter = {}): Pro
         payment: canonicalPayment(
           typeof i.payment === 'string' ? (JSON.parse(i.payment) as PaymentPlan) : i.payment,
         ),
+        ...historyOf(i),
       })),
     };
   });
@@ -406,12 +433,12 @@ export async function replaceInterventions(
     await tx.query(
       `INSERT INTO case_interventions (case_id, position, ref, kind, status, modifies_ref, decided_on,
          category, paragraph, provider_name, provider_external, account_function, start_date, end_date,
-         follow_on, payment, first_payment_date, last_payment_date)
-       SELECT a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p::jsonb, q, r
+         follow_on, payment, first_payment_date, last_payment_date, granted_on, endings)
+       SELECT a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p::jsonb, q, r, s, u::jsonb
          FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[],
            $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::date[], $14::date[],
-           $15::boolean[], $16::text[], $17::date[], $18::date[])
-           AS t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r)`,
+           $15::boolean[], $16::text[], $17::date[], $18::date[], $19::date[], $20::text[])
+           AS t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, u)`,
       [
         col((x) => x.caseId),
         col((x) => x.position),
@@ -431,6 +458,8 @@ export async function replaceInterventions(
         col((x) => JSON.stringify(canonicalPayment(x.i.payment))),
         col((x) => day(firstPaymentDay(x.i.payment, x.i.startDate, x.i.endDate))),
         col((x) => day(lastPaymentDay(x.i.payment, x.i.startDate, x.i.endDate))),
+        col((x) => x.i.grantedOn ?? null),
+        col((x) => (x.i.endings?.length ? JSON.stringify(x.i.endings) : null)),
       ],
     );
   }

@@ -1,11 +1,17 @@
 import type { IsoDate } from '../months';
+import { interventionAsOf } from './history';
 import { dayOf, firstPaymentDay, type DayNumber } from './payments';
 import type { CaseRecord, Intervention } from './types';
 
 /** How the interventions of one case relate as of a date: what is visible, cut off, and its root. */
 export interface CaseAnalysis {
-  /** interventions decided on or before the date (drafts included; they never count) */
+  /**
+   * interventions decided on or before the date (drafts included; they never count), each as
+   * decided by then: its status and end date then (`interventionAsOf`)
+   */
   visible: Intervention[];
+  /** refs of visible interventions withdrawn by then (an adjustment replaced them): they count nothing */
+  withdrawn: Set<string>;
   /**
    * Rule 3: for a granted intervention that others modify, the earliest payment day of any
    * non-draft intervention in its adjustment chain (null when none of them ever pays).
@@ -19,11 +25,18 @@ export interface CaseAnalysis {
 
 /**
  * Analyses one case as of `asOf` (null = everything): an intervention is visible when decided
- * on or before the date. Cycles (rejected on input) are cut where they close.
+ * on or before the date, as decided by then. Cycles (rejected on input) are cut where they close.
  */
 export function analyseCase(record: CaseRecord, asOf: IsoDate | null): CaseAnalysis {
   const limit = asOf === null ? Number.POSITIVE_INFINITY : dayOf(asOf);
-  const visible = record.interventions.filter((i) => dayOf(i.decidedOn) <= limit);
+  const visible: Intervention[] = [];
+  const withdrawn = new Set<string>();
+  for (const i of record.interventions) {
+    if (dayOf(i.decidedOn) > limit) continue;
+    const state = interventionAsOf(i, limit);
+    visible.push(state.intervention);
+    if (state.withdrawn) withdrawn.add(i.ref);
+  }
   const byRef = new Map(visible.map((i) => [i.ref, i]));
   const cutoff = new Map<string, DayNumber | null>();
   const modified = new Set<string>();
@@ -60,12 +73,12 @@ export function analyseCase(record: CaseRecord, asOf: IsoDate | null): CaseAnaly
       parentRef = parent.modifies;
     }
   }
-  return { visible, cutoff, modified, root };
+  return { visible, withdrawn, cutoff, modified, root };
 }
 
 /**
  * Rule 3 for one payment day: does this intervention's payment count in the expected cost
- * (the disponering)? Drafts never count; a modified granted intervention loses payments on or
+ * (the disponering)? Drafts and withdrawn interventions never count; a modified granted intervention loses payments on or
  * after its cutoff, and a modified one-time granted intervention counts nothing.
  */
 export function countsExpected(
@@ -73,7 +86,7 @@ export function countsExpected(
   analysis: CaseAnalysis,
   day: DayNumber,
 ): boolean {
-  if (intervention.status === 'draft') return false;
+  if (intervention.status === 'draft' || analysis.withdrawn.has(intervention.ref)) return false;
   if (intervention.status === 'expected') return true;
   if (!analysis.modified.has(intervention.ref)) return true;
   if (intervention.payment.type === 'one-time') return false;

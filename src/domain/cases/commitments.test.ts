@@ -94,31 +94,84 @@ describe('rules 2 and 3 (format examples)', () => {
 });
 
 describe('rule 4: granting', () => {
-  it('ends the original the day before the adjustment starts', () => {
-    const granted = grantIntervention(caseOf('S', [original, adjustment]), 'B');
+  it('ends the original the day before the adjustment starts, by an ending dated by the grant', () => {
+    const granted = grantIntervention(caseOf('S', [original, adjustment]), 'B', d('2019-11-28'));
     if (!granted.ok) throw new Error('not granted');
     expect(granted.endedRef).toBe('A');
-    expect(granted.record.interventions.find((i) => i.ref === 'A')?.endDate).toBe('2019-12-01');
+    const a = granted.record.interventions.find((i) => i.ref === 'A');
+    expect(a?.endDate).toBe('2019-12-15');
+    expect(a?.endings).toEqual([
+      { endDate: '2019-12-01', decidedOn: '2019-11-28', by: 'B', removed: false },
+    ]);
+    expect(granted.record.interventions.find((i) => i.ref === 'B')?.grantedOn).toBe('2019-11-28');
     expect(byRef([granted.record], 2019)).toEqual({ A: 50_000, B: 500_000 });
     expect(totals([granted.record], 2019).granted.total).toBe(550_000);
+    // as of the day before the grant: the adjustment is still expected, the original unended
+    expect(totals([granted.record], 2019, '2019-11-27').granted.total).toBe(750_000);
+    expect(byRef([granted.record], 2019, '2019-11-27')).toEqual({ A: 50_000, B: 500_000 });
   });
 
-  it('removes the original when the adjustment starts on or before it', () => {
-    const granted = grantIntervention(
-      caseOf('S', [original, { ...adjustment, startDate: d('2019-12-01') }]),
-      'B',
-    );
+  it('removes the original from the grant on when the adjustment starts on or before it', () => {
+    const c = caseOf('S', [original, { ...adjustment, startDate: d('2019-12-01') }]);
+    const granted = grantIntervention(c, 'B', d('2019-11-28'));
     if (!granted.ok) throw new Error('not granted');
     expect(granted.removedRef).toBe('A');
-    expect(granted.record.interventions.map((i) => i.ref)).toEqual(['B']);
-    expect(granted.record.interventions[0]?.modifies).toBeNull();
+    // nothing is deleted and the chain stays A ← B
+    expect(granted.record.interventions.map((i) => [i.ref, i.modifies])).toEqual([
+      ['A', null],
+      ['B', 'A'],
+    ]);
+    expect(byRef([granted.record], 2019)).toEqual({ A: 0, B: 550_000 });
+    expect(totals([granted.record], 2019).granted.total).toBe(550_000);
+    expect(totals([granted.record], 2019, '2019-11-27').granted.total).toBe(750_000);
+    expect(totals([granted.record], 2019, '2019-11-27').expected.total).toBe(
+      totals([c], 2019, '2019-11-27').expected.total,
+    );
   });
 
-  it('refuses to grant what is not expected', () => {
-    expect(grantIntervention(caseOf('S', [original]), 'A')).toEqual({
+  it('refuses to grant what is not expected, or before it was decided', () => {
+    expect(grantIntervention(caseOf('S', [original]), 'A', d('2019-12-01'))).toEqual({
       ok: false,
       reason: 'not_expected',
     });
+    expect(grantIntervention(caseOf('S', [original, adjustment]), 'B', d('2019-11-24'))).toEqual({
+      ok: false,
+      reason: 'before_decided',
+    });
+  });
+
+  it('the issue example: granting a reduction never rewrites an earlier statement, and movement shows it as a reduction', () => {
+    const a = intervention({
+      ref: 'A',
+      decidedOn: d('2023-12-01'),
+      startDate: d('2024-01-01'),
+      endDate: d('2024-12-31'),
+      payment: daily(1000),
+    });
+    const b = intervention({
+      ref: 'B',
+      status: 'expected',
+      modifies: 'A',
+      decidedOn: d('2024-06-15'),
+      startDate: d('2024-07-01'),
+      endDate: d('2024-12-31'),
+      payment: daily(800),
+    });
+    const before = caseOf('S', [a, b]);
+    expect(totals([before], 2024, '2024-06-01').expected.total).toBe(36_600_000);
+    const granted = grantIntervention(before, 'B', d('2024-06-20'));
+    if (!granted.ok) throw new Error('not granted');
+    expect(totals([granted.record], 2024, '2024-06-01').expected.total).toBe(36_600_000);
+    expect(totals([granted.record], 2024, '2024-06-01').granted.total).toBe(36_600_000);
+    expect(totals([granted.record], 2024, '2024-07-31').expected.total).toBe(32_920_000);
+    const m = movementBetween([granted.record], rateMap(), {
+      year: 2024,
+      from: d('2024-06-01'),
+      to: d('2024-07-31'),
+    });
+    expect(m.items).toEqual([
+      expect.objectContaining({ kind: 'changed', rootRef: 'A', amountOre: -3_680_000 }),
+    ]);
   });
 });
 
@@ -319,7 +372,7 @@ describe('properties', () => {
         const a = { ...a0, status: 'granted' as const, decidedOn: d('2018-01-01') };
         const b = { ...b0, status: 'expected' as const, decidedOn: d('2018-01-01') };
         const c = caseOf('S', [a, b]);
-        const g = grantIntervention(c, 'B');
+        const g = grantIntervention(c, 'B', d('2018-01-01'));
         if (!g.ok) throw new Error('not granted');
         const from = dayOf(b.startDate);
         expect(expectedFrom(g.record, from)).toBe(expectedFrom(c, from));

@@ -15,6 +15,16 @@ export interface RawPayment {
   units?: number | null | undefined;
   rate?: string | null | undefined;
   payments?: { date: string; amount: number }[] | null | undefined;
+  /** running monthly only: part months pay pro rata (default false) */
+  proRata?: boolean | null | undefined;
+}
+
+/** An ending decided after the intervention (optional; documents without it behave as before). */
+export interface RawEnding {
+  endDate: string;
+  decidedOn: string;
+  by?: string | null | undefined;
+  removed?: boolean | null | undefined;
 }
 
 export interface RawIntervention {
@@ -31,6 +41,10 @@ export interface RawIntervention {
   endDate?: string | null | undefined;
   followOn?: boolean | null | undefined;
   payment: RawPayment;
+  /** granted: the day of the grant when later than `decidedOn` (optional) */
+  grantedOn?: string | null | undefined;
+  /** endings decided after the intervention (optional) */
+  endings?: RawEnding[] | null | undefined;
 }
 
 export interface RawCase {
@@ -84,6 +98,11 @@ const MESSAGES = {
   period_order: 'Periodens slutdato skal ligge efter dens startdato.',
   period_overlap: 'Perioden overlapper en anden periode for samme takst.',
   payments_missing: 'En individuel betalingsplan skal have mindst én betaling.',
+  granted_before_decided: 'Bevillingsdatoen ligger før indsatsen blev besluttet.',
+  granted_not_granted: 'Kun en bevilget indsats har en bevillingsdato.',
+  ending_before_decided: 'Afslutningen er besluttet før indsatsen selv.',
+  ending_unknown_by: 'Indsatsen, der afsluttede denne, findes ikke i sagen.',
+  pro_rata_monthly: 'Forholdsmæssig betaling gælder kun løbende månedlige ydelser.',
 } as const;
 export type DocumentIssueCode = keyof typeof MESSAGES;
 
@@ -184,7 +203,7 @@ export function readCasesDocument(
         if (firstPaymentDay(payment, startDate, endDate) === null)
           issue(`${base}.payment`, 'no_payment');
       }
-      return {
+      const out: Intervention = {
         ref: i.ref,
         kind: i.kind,
         status: i.status,
@@ -199,6 +218,30 @@ export function readCasesDocument(
         followOn: i.followOn ?? false,
         payment: payment ?? { type: 'one-time', amountOre: 0 as Ore },
       };
+      const grantedOn = date(`${base}.grantedOn`, i.grantedOn, true);
+      if (grantedOn) {
+        if (i.status !== 'granted') issue(`${base}.grantedOn`, 'granted_not_granted');
+        else if (decidedOn && grantedOn < decidedOn)
+          issue(`${base}.grantedOn`, 'granted_before_decided');
+        else if (decidedOn && grantedOn > decidedOn) out.grantedOn = grantedOn;
+      }
+      const endings = (i.endings ?? []).map((e, ei) => {
+        const ebase = `${base}.endings.${ei}`;
+        const end = date(`${ebase}.endDate`, e.endDate, false);
+        const on = date(`${ebase}.decidedOn`, e.decidedOn, false);
+        if (on && decidedOn && on < decidedOn) issue(`${ebase}.decidedOn`, 'ending_before_decided');
+        const by = e.by ?? null;
+        if (by !== null && !c.interventions.some((x) => x.ref === by))
+          issue(`${ebase}.by`, 'ending_unknown_by');
+        return {
+          endDate: end ?? ('1970-01-01' as IsoDate),
+          decidedOn: on ?? ('1970-01-01' as IsoDate),
+          by,
+          removed: e.removed === true,
+        };
+      });
+      if (endings.length > 0) out.endings = endings;
+      return out;
     });
     // adjustments: same case, no cycles
     const byRef = new Map(c.interventions.map((i, ii) => [i.ref, ii]));
@@ -238,6 +281,11 @@ export function readCasesDocument(
   function readPayment(base: string, p: RawPayment): PaymentPlan | null {
     const before = issues.length;
     const plan: PaymentPlan = { type: p.type };
+    if (p.proRata === true) {
+      if (p.type !== 'running' || p.frequency !== 'monthly')
+        issue(`${base}.proRata`, 'pro_rata_monthly');
+      else plan.proRata = true;
+    }
     if (p.type === 'running') {
       if (!p.frequency) issue(`${base}.frequency`, 'frequency_missing');
       plan.frequency = p.frequency ?? null;
@@ -311,6 +359,17 @@ export function writeCasesDocument(
         endDate: i.endDate,
         followOn: i.followOn,
         payment: writePayment(i.payment),
+        ...(i.grantedOn ? { grantedOn: i.grantedOn } : {}),
+        ...(i.endings?.length
+          ? {
+              endings: i.endings.map((e) => ({
+                endDate: e.endDate,
+                decidedOn: e.decidedOn,
+                by: e.by,
+                removed: e.removed,
+              })),
+            }
+          : {}),
       })),
     })),
   };
@@ -331,5 +390,6 @@ function writePayment(p: PaymentPlan): RawPayment {
     out.units = p.units ?? null;
     out.rate = p.rate ?? null;
   }
+  if (p.proRata) out.proRata = true;
   return out;
 }

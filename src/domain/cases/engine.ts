@@ -1,5 +1,6 @@
 import { ore, type Ore } from '../money';
 import { toDayNumber, type IsoDate } from '../months';
+import { hasHistory, interventionAsOf, lastFactDay } from './history';
 import {
   firstPaymentDay,
   lastPaymentDay,
@@ -86,7 +87,14 @@ export class CompiledIntervention<I extends CostIntervention = CostIntervention>
   private firstDay: DayNumber | null | undefined;
   private lastDay: DayNumber | null | undefined;
 
-  constructor(readonly intervention: I) {
+  /**
+   * `intervention` as decided by some day (`interventionAsOf`); `withdrawn`: replaced from its
+   * start by a granted adjustment, so it pays nothing (but still belongs to its chain)
+   */
+  constructor(
+    readonly intervention: I,
+    readonly withdrawn = false,
+  ) {
     const i = intervention;
     const p = i.payment;
     this.decided = fastDayNumber(i.decidedOn);
@@ -118,7 +126,7 @@ export class CompiledIntervention<I extends CostIntervention = CostIntervention>
     if (this.fixed === null && p.type !== 'individual' && !Number.isFinite(p.units ?? 0))
       irregular = true;
     this.irregular = irregular;
-    if (this.status === STATUS.draft) {
+    if (this.status === STATUS.draft || withdrawn) {
       this.paysFrom = Number.POSITIVE_INFINITY;
       this.paysTo = Number.NEGATIVE_INFINITY;
     } else if (p.type === 'running') {
@@ -130,7 +138,7 @@ export class CompiledIntervention<I extends CostIntervention = CostIntervention>
     }
   }
 
-  /** Every payment falls on a day in [paysFrom, paysTo] (none for drafts: +∞, −∞). */
+  /** Every payment falls on a day in [paysFrom, paysTo] (none for drafts and withdrawn: +∞, −∞). */
   readonly paysFrom: number;
   readonly paysTo: number;
 
@@ -174,15 +182,40 @@ export class CompiledCase<R extends CostCase = CostCase> {
   private wholeView: CaseView<R['interventions'][number]> | undefined;
   private lastDecided: number | undefined;
 
+  /**
+   * per intervention with facts decided after it (`hasHistory`): its states by day, compiled
+   * once each; null when no intervention of the case has any (the common case)
+   */
+  private readonly histories:
+    (Map<string, CompiledIntervention<R['interventions'][number]>> | null)[] | null;
+
   constructor(readonly record: R) {
-    this.items = record.interventions.map((i) => new CompiledIntervention(i));
-    this.hasAdjustments = record.interventions.some((i) => i.modifies !== null);
+    let histories: typeof this.histories = null;
     let from = Number.POSITIVE_INFINITY;
     let to = Number.NEGATIVE_INFINITY;
-    for (const ci of this.items) {
+    this.items = record.interventions.map((i, k) => {
+      if (!hasHistory(i)) {
+        const ci = new CompiledIntervention(i);
+        from = Math.min(from, ci.paysFrom);
+        to = Math.max(to, ci.paysTo);
+        return ci;
+      }
+      histories ??= record.interventions.map(() => null);
+      histories[k] = new Map();
+      // as first decided (before any later fact): its widest span of payments
+      const first = new CompiledIntervention(
+        interventionAsOf(i, fastDayNumber(i.decidedOn)).intervention,
+      );
+      from = Math.min(from, first.paysFrom);
+      to = Math.max(to, first.paysTo);
+      const state = interventionAsOf(i, Number.POSITIVE_INFINITY);
+      const ci = new CompiledIntervention(state.intervention, state.withdrawn);
       from = Math.min(from, ci.paysFrom);
       to = Math.max(to, ci.paysTo);
-    }
+      return ci;
+    });
+    this.histories = histories;
+    this.hasAdjustments = record.interventions.some((i) => i.modifies !== null);
     this.paysFrom = from;
     this.paysTo = to;
     const b = record.person.birthDate;
@@ -204,14 +237,34 @@ export class CompiledCase<R extends CostCase = CostCase> {
     return this.paysFrom <= to && this.paysTo >= from;
   }
 
-  /** Is every intervention decided on or before the day? */
+  /** Is every fact of the case (decisions, later grants and endings) decided on or before the day? */
   allDecidedBy(limit: number): boolean {
     if (this.lastDecided === undefined) {
       let last = Number.NEGATIVE_INFINITY;
       for (const ci of this.items) last = Math.max(last, ci.decided);
+      if (this.histories)
+        for (const i of this.record.interventions) last = Math.max(last, lastFactDay(i));
       this.lastDecided = last;
     }
     return this.lastDecided <= limit;
+  }
+
+  /** The k-th intervention as decided by the day `limit` (compiled once per distinct state). */
+  itemAsOf(k: number, limit: number): CompiledIntervention<R['interventions'][number]> {
+    const item = this.items[k] as CompiledIntervention<R['interventions'][number]>;
+    const states = this.histories?.[k];
+    if (!states) return item;
+    const state = interventionAsOf(
+      this.record.interventions[k] as R['interventions'][number],
+      limit,
+    );
+    const key = `${state.intervention.status}|${state.intervention.endDate ?? ''}|${state.withdrawn ? 1 : 0}`;
+    let ci = states.get(key);
+    if (!ci) {
+      ci = new CompiledIntervention(state.intervention, state.withdrawn);
+      states.set(key, ci);
+    }
+    return ci;
   }
 
   /** The view in which every intervention is visible, analysed once (shared, read-only). */
@@ -330,7 +383,8 @@ export interface CaseView<I extends CostIntervention = CostIntervention> {
 }
 
 /**
- * `analyseCase` and `countsExpected` for compiled cases: visible = decided on or before `limit`;
+ * `analyseCase` and `countsExpected` for compiled cases: visible = decided on or before `limit`,
+ * each as decided by then (`interventionAsOf`);
  * a granted intervention that a visible non-draft adjustment modifies counts in the expected
  * cost before its chain's earliest first payment (never, when it is one-time).
  */
@@ -344,7 +398,9 @@ export function viewCase<R extends CostCase>(
     return c.whole(() => analyse(c, c.items, true));
   }
   const visible: CompiledIntervention<R['interventions'][number]>[] = [];
-  for (const ci of c.items) if (ci.decided <= limit) visible.push(ci);
+  c.items.forEach((ci, k) => {
+    if (ci.decided <= limit) visible.push(c.itemAsOf(k, limit));
+  });
   return analyse(c, visible, withRoots);
 }
 
@@ -502,7 +558,7 @@ export function addYear(
   rates: CompiledRates,
   cells: Cells,
 ): number {
-  if (ci.status === STATUS.draft) return NaN;
+  if (ci.status === STATUS.draft || ci.withdrawn) return NaN;
   const isGranted = ci.status === STATUS.granted;
   const plan = ci.intervention.payment;
   const rate = ci.fixed === null ? rates.get(plan.rate ?? '') : undefined;

@@ -4,14 +4,44 @@ import { ageBandFinder, birthdayDay } from './age';
 import { analyseCase, expectedCutoff } from './analysis';
 import { compileCases, viewCase, type CaseSet, type CompiledIntervention } from './engine';
 import { dayOf, lastPaymentDay } from './payments';
-import type { AgeBand, CaseRecord, CostCase, CostIntervention, Intervention } from './types';
+import type {
+  AgeBand,
+  CaseRecord,
+  CostCase,
+  CostIntervention,
+  Intervention,
+  PaymentPlan,
+} from './types';
+
+/**
+ * An income line: a plan that only brings money in, such as forældrebetaling (parental payment
+ * during a placement). Its fixed amount is negative, or its units are (rates are prices), or its
+ * individual payments are all ≤ 0 with at least one < 0. It is booked on the case, but it is not
+ * a measure.
+ */
+export function isIncomeLine(p: PaymentPlan): boolean {
+  if (p.type === 'individual') {
+    const list = p.payments ?? [];
+    return list.some((x) => x.amountOre < 0) && list.every((x) => x.amountOre <= 0);
+  }
+  if (p.amountOre !== undefined && p.amountOre !== null) return p.amountOre < 0;
+  return (p.units ?? 0) < 0;
+}
+
+/**
+ * Is the intervention a measure (foranstaltning) when counting measures: drafts, follow-on costs
+ * (følgeudgifter) and income lines (`isIncomeLine`) are not.
+ */
+export function isMeasure(i: Pick<CostIntervention, 'status' | 'followOn' | 'payment'>): boolean {
+  return i.status !== 'draft' && !i.followOn && !isIncomeLine(i.payment);
+}
 
 /**
  * The days (inclusive interval) on which an intervention is a measure in force as the
- * disponering sees it, or null when it never is: drafts and follow-on costs never are.
+ * disponering sees it, or null when it never is (`isMeasure`).
  */
 export function activeInterval(i: Intervention, cutoff: number | null): [number, number] | null {
-  if (i.status === 'draft' || i.followOn) return null;
+  if (!isMeasure(i)) return null;
   const start = dayOf(i.startDate);
   let end =
     i.payment.type === 'running'
@@ -29,7 +59,7 @@ function compiledActiveInterval(
   cutoff: number | null,
 ): [number, number] | null {
   const i = ci.intervention;
-  if (i.status === 'draft' || i.followOn) return null;
+  if (ci.withdrawn || !isMeasure(i)) return null;
   const start = ci.start;
   let end = i.payment.type === 'running' ? ci.end : (ci.last() ?? start);
   if (cutoff !== null) end = Math.min(end, cutoff - 1);
@@ -53,11 +83,11 @@ export interface FamilyCount {
 }
 
 /**
- * Families (households) with more than one intervention in force on `date`, per age band of
+ * Families (households) with more than one measure in force on `date`, per age band of
  * the person on that date, as decided by that date. A measure is an adjustment chain (an
- * adjustment replaces what it modifies, it is not a second measure); drafts and follow-on costs
- * (følgeudgifter) are not measures. One-time and individual plans are in force from their start
- * to their last payment.
+ * adjustment replaces what it modifies, it is not a second measure); drafts, follow-on costs
+ * (følgeudgifter) and income lines (forældrebetaling) are not measures (`isMeasure`). One-time
+ * and individual plans are in force from their start to their last payment.
  */
 export function familiesWithSeveral(cases: readonly CaseRecord[], date: IsoDate): FamilyCount[] {
   const day = dayOf(date);
@@ -66,6 +96,7 @@ export function familiesWithSeveral(cases: readonly CaseRecord[], date: IsoDate)
     const analysis = analyseCase(record, date);
     const band = ageBandFinder(record.person.birthDate)(day);
     for (const i of analysis.visible) {
+      if (analysis.withdrawn.has(i.ref)) continue;
       if (!isActiveOn(i, day, expectedCutoff(i, analysis))) continue;
       let households = perBand.get(band);
       if (!households) {

@@ -1,45 +1,83 @@
 import { addDays, type IsoDate } from '../months';
+import { lastFactDay } from './history';
 import { dayOf } from './payments';
-import type { CaseRecord } from './types';
+import type { CaseRecord, Intervention, InterventionEnding } from './types';
 
 export type GrantResult =
   | { ok: true; record: CaseRecord; endedRef: string | null; removedRef: string | null }
-  | { ok: false; reason: 'not_found' | 'not_expected' };
+  | { ok: false; reason: 'not_found' | 'not_expected' | 'before_decided' };
 
 /**
- * Rule 4: granting an expected intervention makes it `granted`. When it adjusts another, the
- * original ends the day before the adjustment starts; if the adjustment starts on or before the
- * original's start, the original is removed and the adjustment takes over what it modified
- * (its `modifies` becomes the original's). No other intervention changes.
+ * Rule 4: granting an expected intervention on the day `grantedOn` makes it `granted` from that
+ * day (`grantedOn`; before it, statements still see it expected). When it adjusts another, the
+ * original ends the day before the adjustment starts, recorded as an ending decided on
+ * `grantedOn` (the original's own fields are never edited); if the adjustment starts on or before
+ * the original's start, the ending removes the original (from `grantedOn` it counts nothing). The
+ * grant cannot be dated before the intervention was decided ('before_decided'). No other
+ * intervention changes.
  */
-export function grantIntervention(record: CaseRecord, ref: string): GrantResult {
+export function grantIntervention(
+  record: CaseRecord,
+  ref: string,
+  grantedOn: IsoDate,
+): GrantResult {
   const target = record.interventions.find((i) => i.ref === ref);
   if (!target) return { ok: false, reason: 'not_found' };
   if (target.status !== 'expected') return { ok: false, reason: 'not_expected' };
+  if (grantedOn < target.decidedOn) return { ok: false, reason: 'before_decided' };
   const original =
     target.modifies === null
       ? undefined
       : record.interventions.find((i) => i.ref === target.modifies);
-  let interventions = record.interventions.map((i) =>
-    i.ref === ref ? { ...i, status: 'granted' as const } : i,
-  );
   let endedRef: string | null = null;
   let removedRef: string | null = null;
+  let ending: InterventionEnding | null = null;
   if (original) {
+    const endDate: IsoDate = addDays(target.startDate, -1);
     if (dayOf(target.startDate) <= dayOf(original.startDate)) {
       removedRef = original.ref;
-      interventions = interventions
-        .filter((i) => i.ref !== original.ref)
-        .map((i) => (i.modifies === original.ref ? { ...i, modifies: original.modifies } : i));
-    } else {
+      ending = { endDate, decidedOn: grantedOn, by: ref, removed: true };
+    } else if (original.endDate === null || original.endDate > endDate) {
       endedRef = original.ref;
-      const end: IsoDate = addDays(target.startDate, -1);
-      interventions = interventions.map((i) =>
-        i.ref === original.ref && (i.endDate === null || dayOf(i.endDate) > dayOf(end))
-          ? { ...i, endDate: end }
-          : i,
-      );
+      ending = { endDate, decidedOn: grantedOn, by: ref, removed: false };
     }
   }
+  const interventions = record.interventions.map((i): Intervention => {
+    if (i.ref === ref) return { ...i, status: 'granted', grantedOn };
+    if (ending && i.ref === original?.ref) return { ...i, endings: [...(i.endings ?? []), ending] };
+    return i;
+  });
   return { ok: true, record: { ...record, interventions }, endedRef, removedRef };
+}
+
+export type EndResult =
+  | { ok: true; record: CaseRecord }
+  | { ok: false; reason: 'not_found' | 'not_granted' | 'before_decided' | 'end_date' };
+
+/**
+ * Ends a granted intervention on `endDate` (inclusive) by a decision of `decidedOn`: recorded as
+ * an ending, so statements as of earlier dates still see it running. The end must lie on or
+ * after the start and before the end in force ('end_date'); the decision cannot be dated before
+ * any fact already recorded about the intervention ('before_decided').
+ */
+export function endIntervention(
+  record: CaseRecord,
+  ref: string,
+  endDate: IsoDate,
+  decidedOn: IsoDate,
+): EndResult {
+  const target = record.interventions.find((i) => i.ref === ref);
+  if (!target) return { ok: false, reason: 'not_found' };
+  if (target.status !== 'granted') return { ok: false, reason: 'not_granted' };
+  if (dayOf(decidedOn) < lastFactDay(target)) return { ok: false, reason: 'before_decided' };
+  let current = target.endDate;
+  for (const e of target.endings ?? [])
+    if (current === null || e.endDate < current) current = e.endDate;
+  if (endDate < target.startDate || (current !== null && endDate >= current))
+    return { ok: false, reason: 'end_date' };
+  const ending: InterventionEnding = { endDate, decidedOn, by: null, removed: false };
+  const interventions = record.interventions.map((i) =>
+    i.ref === ref ? { ...i, endings: [...(i.endings ?? []), ending] } : i,
+  );
+  return { ok: true, record: { ...record, interventions } };
 }

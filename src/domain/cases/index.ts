@@ -7,6 +7,7 @@ export { compileCases, CompiledCases, type CaseSet } from './engine';
 export * from './movement';
 export * from './families';
 export * from './grant';
+export * from './history';
 export * from './edit';
 export * from './reimbursement';
 export * from './document';

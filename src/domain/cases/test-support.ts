@@ -88,7 +88,7 @@ export function computeYearByPayments(
       const cells = new Cells();
       let missingReported = false;
       const isGranted = intervention.status === 'granted';
-      if (intervention.status !== 'draft') {
+      if (intervention.status !== 'draft' && !analysis.withdrawn.has(intervention.ref)) {
         const payments = paymentsBetween(
           intervention.payment,
           intervention.startDate,
@@ -152,6 +152,7 @@ export function fullYearPersonsByAnalysis(
       persons.set(record.person.ref, p);
     }
     for (const i of analysis.visible) {
+      if (analysis.withdrawn.has(i.ref)) continue;
       const interval = activeInterval(i, expectedCutoff(i, analysis));
       if (!interval) continue;
       const lo = Math.max(interval[0], first);

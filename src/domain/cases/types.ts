@@ -25,6 +25,29 @@ export interface PaymentPlan {
   rate?: string | null;
   /** individual only */
   payments?: { date: IsoDate; amountOre: Ore }[] | null;
+  /**
+   * running monthly only: the first and last month pay amount × days covered / days in the
+   * month (pro rata), rounded half away from zero to whole øre; default false (whole months)
+   */
+  proRata?: boolean | null;
+}
+
+/**
+ * A later decision that ends an intervention. It is a dated fact, not an edit: a statement as
+ * of a date before `decidedOn` does not see it (see `history.ts`).
+ */
+export interface InterventionEnding {
+  /** the last day the intervention runs (inclusive) from this decision on */
+  endDate: IsoDate;
+  /** when the ending was decided */
+  decidedOn: IsoDate;
+  /** the adjustment whose grant ended it, or null for an ending decided on its own */
+  by: string | null;
+  /**
+   * the adjustment replaced it from its own start (it started on or before this one): from
+   * `decidedOn` on, the intervention counts nothing
+   */
+  removed: boolean;
 }
 
 export interface Intervention {
@@ -44,6 +67,13 @@ export interface Intervention {
   /** følgeudgift: a cost that follows a placement, booked separately */
   followOn: boolean;
   payment: PaymentPlan;
+  /**
+   * when an intervention registered as expected was granted (the grant act); before that day
+   * it is still expected. Absent or null: granted as decided (`decidedOn`).
+   */
+  grantedOn?: IsoDate | null;
+  /** endings decided after the intervention itself (by the grant of an adjustment, or an end) */
+  endings?: InterventionEnding[] | null;
 }
 
 /** What an intervention's cost depends on: the statements' arithmetic reads only these fields. */
@@ -58,6 +88,8 @@ export type CostIntervention = Pick<
   | 'payment'
   | 'accountFunction'
   | 'followOn'
+  | 'grantedOn'
+  | 'endings'
 >;
 
 /** A case as far as its cost goes (a `CaseRecord` is one). */

@@ -101,12 +101,19 @@ const grant = createRoute({
   path: '/cases/{id}/interventions/{ref}/grant',
   tags: ['Cases'],
   summary:
-    'Grant an expected intervention: the intervention it adjusts ends the day before it starts',
+    'Grant an expected intervention as of a decision date (default today): the intervention it adjusts ends the day before it starts, by an ending dated the same day; statements as of earlier dates do not change',
   request: {
     params: z.object({ id: z.string(), ref: z.string() }),
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ version: z.number().int() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            version: z.number().int(),
+            decidedOn: z.string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' }).nullish(),
+          }),
+        },
+      },
     },
   },
   responses: {
@@ -296,12 +303,12 @@ export const caseRoutes = createRouter()
   })
   .openapi(grant, async (c) => {
     const { id, ref } = c.req.valid('param');
-    const { version } = c.req.valid('json');
+    const { version, decidedOn } = c.req.valid('json');
     return c.json(
       await grantCaseIntervention(
         c.get('deps'),
         requireActor(c),
-        { caseId: id, ref, version },
+        { caseId: id, ref, version, decidedOn },
         c.get('requestId'),
       ),
       200,

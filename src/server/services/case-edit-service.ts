@@ -208,8 +208,11 @@ export async function updateCaseIntervention(
     if (problem) throw lockedError(problem, params.ref);
     const raw = rawOf(stored);
     const index = raw.interventions.findIndex((i) => i.ref === params.ref);
+    // what was decided later about it (a grant date, endings) is not the form's to change
     const interventions = raw.interventions.map((i, k) =>
-      k === index ? { ...params.intervention, ref: params.ref } : i,
+      k === index
+        ? { ...params.intervention, ref: params.ref, grantedOn: i.grantedOn, endings: i.endings }
+        : i,
     );
     const record = await readOne(tx, { ...raw, interventions }, index);
     await bumpVersion(tx, stored, params.version);

@@ -11,7 +11,7 @@ import {
   type Rate,
 } from '../../domain/cases';
 import { toKroner } from '../../domain/money';
-import type { IsoDate } from '../../domain/months';
+import { parseIsoDate, type IsoDate } from '../../domain/months';
 import { recordAudit, recordRead } from '../../db/repositories/audit';
 import {
   canonicalPayment,
@@ -31,6 +31,32 @@ import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policie
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 import { monthTotalsJson, todayIn } from './commitment-service';
+
+/**
+ * The date of a decision taken now: `text` (YYYY-MM-DD, not after `today`) or `today` itself.
+ * A bad or future date is a 422 on the field `decidedOn`.
+ */
+export function decisionDate(text: string | null | undefined, today: IsoDate): IsoDate {
+  if (text === null || text === undefined || text === '') return today;
+  const date = parseIsoDate(text);
+  if (!date)
+    throw validationError([
+      {
+        path: 'decidedOn',
+        code: 'invalid_date',
+        message: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+      },
+    ]);
+  if (date > today)
+    throw validationError([
+      {
+        path: 'decidedOn',
+        code: 'future_date',
+        message: 'Beslutningsdatoen må ikke ligge i fremtiden.',
+      },
+    ]);
+  return date;
+}
 
 export interface ImportResult {
   created: number;
@@ -287,7 +313,8 @@ export async function getCase(
     interventions: r.interventions.map((i) => ({
       ref: i.ref,
       kind: i.kind,
-      status: i.status,
+      // as decided by now: a later grant or ending shows here, its history below
+      status: byRef.get(i.ref)?.intervention.status ?? i.status,
       modifies: i.modifies,
       decidedOn: i.decidedOn,
       category: i.category,
@@ -295,7 +322,11 @@ export async function getCase(
       provider: i.provider,
       accountFunction: i.accountFunction,
       startDate: i.startDate,
-      endDate: i.endDate,
+      endDate: byRef.get(i.ref)?.intervention.endDate ?? i.endDate,
+      decidedEndDate: i.endDate,
+      grantedOn: i.grantedOn ?? (i.status === 'granted' ? i.decidedOn : null),
+      endings: (i.endings ?? []).map((e) => ({ ...e })),
+      withdrawn: (i.endings ?? []).some((e) => e.removed),
       followOn: i.followOn,
       payment: writeCasesDocument([{ ...r, interventions: [i] }], []).cases[0]?.interventions[0]
         ?.payment as unknown as Record<string, unknown>,
@@ -306,24 +337,37 @@ export async function getCase(
 }
 
 /**
- * Grants an expected intervention (rule 4): it becomes granted and the intervention it adjusts
- * ends the day before it starts, or is removed when it starts on or before the original.
+ * Grants an expected intervention (rule 4) by a decision dated `decidedOn` (default today in
+ * Copenhagen; never in the future, never before the intervention was decided): it is granted
+ * from that day, and the intervention it adjusts ends the day before it starts (or is removed
+ * when it starts on or before the original) by an ending dated the same day. Statements as of
+ * earlier dates do not change.
  */
 export async function grantCaseIntervention(
   deps: AppDeps,
   actor: Actor,
-  params: { caseId: string; ref: string; version: number },
+  params: { caseId: string; ref: string; version: number; decidedOn?: string | null | undefined },
   requestId: string,
 ): Promise<{ version: number; ended: string | null; removed: string | null }> {
   const { db } = deps;
   if (!UUID.test(params.caseId)) throw new AppError('not_found');
+  const today = todayIn(deps);
+  const grantedOn = decisionDate(params.decidedOn, today);
   return db.transaction(async (tx) => {
     const [stored] = await loadCases(tx, { ids: [params.caseId] });
     if (!stored) throw new AppError('not_found');
     authorizeOrNotFound(actor, 'case.write', 'case.read', { unitId: stored.unitId });
-    const result = grantIntervention(stored.record, params.ref);
+    const result = grantIntervention(stored.record, params.ref, grantedOn);
     if (!result.ok) {
       if (result.reason === 'not_found') throw new AppError('not_found');
+      if (result.reason === 'before_decided')
+        throw validationError([
+          {
+            path: 'decidedOn',
+            code: 'before_decided',
+            message: 'Bevillingsdatoen ligger før indsatsen blev besluttet.',
+          },
+        ]);
       throw new AppError('case_not_expected', { ref: params.ref });
     }
     if (!(await touchCase(tx, stored.id, params.version))) {
@@ -344,7 +388,7 @@ export async function grantCaseIntervention(
           [params.ref, result.endedRef, result.removedRef].includes(i.ref),
         ),
         after: result.record.interventions.filter((i) =>
-          [params.ref, result.endedRef].includes(i.ref),
+          [params.ref, result.endedRef, result.removedRef].includes(i.ref),
         ),
       },
       requestId,

@@ -30,6 +30,7 @@ export const CasePaymentSchema = z.object({
   units: num.nullish(),
   rate: z.string().nullish(),
   payments: z.array(z.object({ date: dateText, amount: num })).nullish(),
+  proRata: z.boolean({ error: 'Skal være true eller false.' }).nullish(),
 });
 
 export const CaseInterventionSchema = z.object({
@@ -48,10 +49,24 @@ export const CaseInterventionSchema = z.object({
   endDate: dateText.nullish(),
   followOn: z.boolean().nullish(),
   payment: CasePaymentSchema,
+  grantedOn: dateText.nullish(),
+  endings: z
+    .array(
+      z.object({
+        endDate: dateText,
+        decidedOn: dateText,
+        by: z.string().nullish(),
+        removed: z.boolean().nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 /** An intervention as a caseworker enters it: a decision is granted afterwards, never here. */
-export const CaseInterventionInputSchema = CaseInterventionSchema.extend({
+export const CaseInterventionInputSchema = CaseInterventionSchema.omit({
+  grantedOn: true,
+  endings: true,
+}).extend({
   ref: ref.nullish(),
   status: z.enum(['draft', 'expected'], {
     error: 'Skal være draft eller expected: en indsats bevilges bagefter.',
@@ -230,7 +245,16 @@ export interface CaseDetailJson {
     provider: { name: string; external: boolean };
     accountFunction: string;
     startDate: string;
+    /** the end in force: the decided end, or an earlier ending decided later */
     endDate: string | null;
+    /** the end as the intervention itself was decided */
+    decidedEndDate: string | null;
+    /** the day it was granted (null while draft or expected) */
+    grantedOn: string | null;
+    /** endings decided after it, in the order recorded */
+    endings: { endDate: string; decidedOn: string; by: string | null; removed: boolean }[];
+    /** an adjustment replaced it from its start: it counts nothing */
+    withdrawn: boolean;
     followOn: boolean;
     payment: Record<string, unknown>;
     expected: number;
