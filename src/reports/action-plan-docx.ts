@@ -28,7 +28,7 @@ const HEAD_FILL = 'D9E2F3';
 const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function text(value: string, options: { bold?: boolean; size?: number } = {}): TextRun {
+export function text(value: string, options: { bold?: boolean; size?: number } = {}): TextRun {
   return new TextRun({
     text: value,
     bold: options.bold ?? false,
@@ -37,7 +37,7 @@ function text(value: string, options: { bold?: boolean; size?: number } = {}): T
   });
 }
 
-function cell(
+export function cell(
   value: string,
   options: { bold?: boolean; head?: boolean; right?: boolean; width?: number; size?: number } = {},
 ): TableCell {

@@ -11,10 +11,10 @@ import {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-const MARGIN = 40;
+export const MARGIN = 40;
 
 /** Draws one table row of wrapped cells; starts a new page when the row does not fit. */
-function drawRow(
+export function drawRow(
   doc: Doc,
   cells: string[],
   widths: number[],

@@ -27,6 +27,8 @@ import { statusReportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { oidcRoutes } from './routes/oidc';
+import { meetingRoutes } from './routes/meetings';
+import { notificationRoutes } from './routes/notifications';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -92,7 +94,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', followUpRoutes)
     .route('/', caseRoutes)
     .route('/', commitmentRoutes)
-    .route('/', statusReportRoutes);
+    .route('/', statusReportRoutes)
+    .route('/', meetingRoutes)
+    .route('/', notificationRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

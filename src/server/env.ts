@@ -35,6 +35,17 @@ const schema = z.object({
   OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
   /** `claimValue=role,claimValue=role`; unmapped values give no role. */
   OIDC_ROLE_MAP: z.string().default(''),
+  /** E-mail of notifications as a daily digest: `smtp://user:pass@host:587` or `smtps://…`. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Overblik <overblik@localhost>'),
+  /** Local time (Europe/Copenhagen) after which the day's digest is sent, `HH:MM`. */
+  DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)')
+    .default('07:00'),
 });
 
 export type Config = {
@@ -49,6 +60,11 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   trustProxy: boolean;
+  /** notification e-mail: unset means in-app only */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** `HH:MM`, Europe/Copenhagen: the daily digest is sent after this time */
+  digestTime: string;
   oidc:
     | {
         issuer: string;
@@ -110,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     trustProxy: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    digestTime: e.DIGEST_TIME,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_REDIRECT_URI
         ? {

@@ -22,6 +22,12 @@ export const ERROR_STATUS = {
   case_not_expected: 409,
   case_intervention_granted: 409,
   case_intervention_adjusted: 409,
+  meeting_item_decided: 409,
+  meeting_wrong_kind: 422,
+  meeting_case_other_unit: 422,
+  meeting_case_on_agenda: 409,
+  meeting_not_held: 422,
+  signoff_missing: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import { createApp } from './app';
 import { runWorkers } from './cluster';
 import { drainJobs } from './jobs/worker';
+import { queueDigestIfDue, registerDigestJob } from './services/notification-service';
 import { preloadDocumentLibraries } from './preload';
 import { ConfigError, loadConfig, type Config } from './env';
 import { isEmpty, loadDemo } from './demo/load-demo';
@@ -81,6 +82,7 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
   // Jobs left queued by a server that stopped are picked up at start; new ones start when queued.
   // With several processes each looks: a job is claimed by one of them (FOR UPDATE SKIP LOCKED).
   void drainJobs(db, (error) => logger.error({ event: 'job_failed', err: error }));
+  scheduleDigest(config, logger, db);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({
@@ -105,6 +107,31 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * The daily notification digest: every process looks once a minute whether the day's digest
+ * time has passed; the first to claim the day queues one job on the database queue, which one
+ * process then runs (reminders of committee deadlines, and the e-mails when SMTP_URL is set).
+ */
+function scheduleDigest(config: Config, logger: Logger, db: Database): void {
+  const settings = {
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    digestTime: config.digestTime,
+    now: () => new Date(),
+  };
+  registerDigestJob(settings);
+  const onError = (error: unknown) => logger.error({ event: 'digest_failed', err: error });
+  const look = () => {
+    queueDigestIfDue(db, settings, onError)
+      .then((jobId) => {
+        if (jobId) logger.info({ event: 'digest_queued', jobId });
+      })
+      .catch(onError);
+  };
+  setTimeout(look, 5_000).unref();
+  setInterval(look, 60_000).unref();
 }
 
 function redact(url: string): string {

@@ -5,7 +5,9 @@ import { AppError } from '../errors';
  * Every authorisation decision is made here. An action is allowed when one of the actor's
  * roles grants it; a unit-scoped action also needs the object's unit to be one of the
  * actor's. Administrators and ledelse see all units; ledelse holds only read rights, so its
- * reach over all units is a read-only one. docs/security.md shows the table (generated).
+ * reach over all units is a read-only one, besides signing off a report or plan before it goes
+ * to the committee (`signoff.sign`, not tied to a unit). docs/security.md shows the table
+ * (generated).
  */
 export const ACTIONS = [
   'organisation.read',
@@ -28,6 +30,15 @@ export const ACTIONS = [
   'forecast.write',
   'report.read',
   'report.write',
+  'meeting.read',
+  'meeting.manage',
+  'meeting.propose',
+  'meeting.decide',
+  'committee.read',
+  'committee.write',
+  'signoff.request',
+  'signoff.sign',
+  'notification.own',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,6 +49,8 @@ const READS: Action[] = [
   'budget.read',
   'forecast.read',
   'report.read',
+  'committee.read',
+  'notification.own',
 ];
 
 /** Which actions each role grants (before the unit scope is applied). */
@@ -53,6 +66,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'ledger.import',
     'forecast.write',
     'report.write',
+    'meeting.read',
+    'committee.write',
+    'signoff.request',
   ],
   funktionsleder: [
     ...READS,
@@ -63,10 +79,31 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'plan.realise',
     'forecast.write',
     'report.write',
+    'meeting.read',
+    'meeting.manage',
+    'meeting.propose',
+    'meeting.decide',
+    'signoff.request',
   ],
-  faglig_koordinator: [...READS, 'case.read', 'case.write'],
-  raadgiver: ['organisation.read', 'case.read', 'case.write', 'commitment.read', 'plan.read'],
-  ledelse: [...READS, 'case.read'],
+  faglig_koordinator: [
+    ...READS,
+    'case.read',
+    'case.write',
+    'meeting.read',
+    'meeting.manage',
+    'meeting.propose',
+  ],
+  raadgiver: [
+    'organisation.read',
+    'case.read',
+    'case.write',
+    'commitment.read',
+    'plan.read',
+    'meeting.read',
+    'meeting.propose',
+    'notification.own',
+  ],
+  ledelse: [...READS, 'case.read', 'meeting.read', 'signoff.sign'],
   laeser: READS,
 };
 
@@ -76,6 +113,11 @@ export const GLOBAL_ACTIONS = new Set<Action>([
   'audit.read',
   'settings.write',
   'organisation.write',
+  'committee.read',
+  'committee.write',
+  'signoff.request',
+  'signoff.sign',
+  'notification.own',
 ]);
 
 /** Every action one of the actor's roles grants, in the order of ACTIONS, unit scope aside. */

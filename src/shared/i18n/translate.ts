@@ -12,10 +12,28 @@ import daBudget from './da/budget.json';
 import enBudget from './en/budget.json';
 import daReports from './da/reports.json';
 import enReports from './en/reports.json';
+import daMeetings from './da/meetings.json';
+import enMeetings from './en/meetings.json';
 
 export const resources = {
-  da: { ...daCommon, ...daAdmin, ...daActionPlans, ...daCases, ...daBudget, ...daReports },
-  en: { ...enCommon, ...enAdmin, ...enActionPlans, ...enCases, ...enBudget, ...enReports },
+  da: {
+    ...daCommon,
+    ...daAdmin,
+    ...daActionPlans,
+    ...daCases,
+    ...daBudget,
+    ...daReports,
+    ...daMeetings,
+  },
+  en: {
+    ...enCommon,
+    ...enAdmin,
+    ...enActionPlans,
+    ...enCases,
+    ...enBudget,
+    ...enReports,
+    ...enMeetings,
+  },
 } as const;
 export type Language = keyof typeof resources;
 

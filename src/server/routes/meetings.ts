@@ -1,0 +1,317 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { parseIsoDate, type IsoDate } from '../../domain/months';
+import {
+  AgendaItemInput,
+  DecisionInput,
+  MeetingInput,
+  PresentationInput,
+  SignoffInput,
+} from '../../shared/schemas/meetings';
+import { requireActor } from '../middleware/require-actor';
+import { createRouter, problemResponses } from '../openapi';
+import { todayIn } from '../services/commitment-service';
+import {
+  getSignoffState,
+  presentToCommittee,
+  requestSignoff,
+  signOff,
+} from '../services/committee-service';
+import {
+  addAgendaItem,
+  createMeeting,
+  decideAgendaItem,
+  getMeeting,
+  listMeetings,
+  minutesOf,
+  pendingVisitations,
+  updateMeeting,
+} from '../services/meeting-service';
+
+const Meeting = z.any().openapi('Meeting', {
+  description:
+    'A visitation meeting (unit, participants, agenda with decisions; amounts in kroner) or a committee meeting (deadline for material, what was presented)',
+});
+const SignoffState = z.any().openapi('SignoffState', {
+  description: "A report's or plan's sign-off by ledelse and the committee meetings it went to",
+});
+const json = (description: string, schema: z.ZodType = Meeting) => ({
+  200: { description, content: { 'application/json': { schema } } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+const id = z.object({ id: z.string() });
+const date = z
+  .string()
+  .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
+  .optional();
+
+const list = createRoute({
+  method: 'get',
+  path: '/meetings',
+  tags: ['Meetings'],
+  summary: 'Visitation meetings of the units the caller may read, and committee meetings',
+  request: {
+    query: z.object({
+      kind: z
+        .enum(['visitation', 'committee'], { error: 'Skal være visitation eller committee.' })
+        .optional(),
+      from: date,
+      to: date,
+      unit: z.string().optional(),
+    }),
+  },
+  responses: { ...json('Møder'), ...problemResponses(401, 403, 422) },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/meetings',
+  tags: ['Meetings'],
+  summary: 'Create a visitation meeting (for a unit) or a committee meeting (audited)',
+  request: body(MeetingInput),
+  responses: {
+    201: { description: 'Oprettet', content: { 'application/json': { schema: Meeting } } },
+    ...problemResponses(401, 403, 422),
+  },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/meetings/{id}',
+  tags: ['Meetings'],
+  summary: 'One meeting with its agenda and decisions, or what was presented',
+  request: { params: id },
+  responses: { ...json('Mødet'), ...problemResponses(401, 403, 404) },
+});
+const put = createRoute({
+  method: 'put',
+  path: '/meetings/{id}',
+  tags: ['Meetings'],
+  summary: "Save a meeting's date, title, participants, deadline and note (409 on a stale version)",
+  request: {
+    params: id,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.intersection(MeetingInput, z.object({ version: z.number().int().min(1) })),
+        },
+      },
+    },
+  },
+  responses: { ...json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+});
+const pending = createRoute({
+  method: 'get',
+  path: '/meetings/pending-visitations',
+  tags: ['Meetings'],
+  summary: 'Pending visitation items (til visitation) not yet on an open agenda',
+  request: { query: z.object({ unit: z.string().optional() }) },
+  responses: { ...json('Sager til visitation', z.any()), ...problemResponses(401, 403) },
+});
+const addItem = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/items',
+  tags: ['Meetings'],
+  summary: 'Put a case forward on a visitation meeting’s agenda (audited)',
+  request: { params: id, ...body(AgendaItemInput) },
+  responses: {
+    201: { description: 'På dagsordenen', content: { 'application/json': { schema: Meeting } } },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+const decide = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/items/{itemId}/decision',
+  tags: ['Meetings'],
+  summary:
+    'Record the decision on a case: bevilget / afslaaet decide its pending approval, udsat keeps it pending (audited)',
+  request: {
+    params: z.object({ id: z.string(), itemId: z.string() }),
+    ...body(DecisionInput),
+  },
+  responses: { ...json('Afgjort'), ...problemResponses(401, 403, 404, 409, 422) },
+});
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const minutes = createRoute({
+  method: 'get',
+  path: '/meetings/{id}/minutes',
+  tags: ['Meetings'],
+  summary: 'The minutes (referat) of a visitation meeting as Word or PDF',
+  request: {
+    params: id,
+    query: z.object({
+      format: z.enum(['docx', 'pdf'], { error: 'Skal være docx eller pdf.' }).default('docx'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Referatet',
+      content: { [DOCX]: { schema: z.any() }, 'application/pdf': { schema: z.any() } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+const present = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/presentations',
+  tags: ['Committee'],
+  summary:
+    'Link a status report or action plan to the committee meeting where it was presented (needs ledelse’s sign-off of that version; audited)',
+  request: { params: id, ...body(PresentationInput) },
+  responses: { ...json('Forelagt', SignoffState), ...problemResponses(401, 403, 404, 409, 422) },
+});
+const signoffState = createRoute({
+  method: 'get',
+  path: '/signoffs/{objectType}/{objectId}',
+  tags: ['Committee'],
+  summary: "A report's or plan's sign-off and where it was presented",
+  request: {
+    params: z.object({
+      objectType: z.enum(['status_report', 'action_plan'], { error: 'Ukendt dokumenttype.' }),
+      objectId: z.string(),
+    }),
+  },
+  responses: { ...json('Godkendelse', SignoffState), ...problemResponses(401, 404, 422) },
+});
+const requestRoute = createRoute({
+  method: 'post',
+  path: '/signoffs/requests',
+  tags: ['Committee'],
+  summary: 'Ask ledelse to sign off a report or plan (ledelse is notified; audited)',
+  request: body(SignoffInput),
+  responses: { ...json('Anmodet', SignoffState), ...problemResponses(401, 403, 404, 409, 422) },
+});
+const sign = createRoute({
+  method: 'post',
+  path: '/signoffs',
+  tags: ['Committee'],
+  summary: 'Ledelse signs off the given version of a report or plan (409 when stale; audited)',
+  request: body(SignoffInput),
+  responses: { ...json('Godkendt', SignoffState), ...problemResponses(401, 403, 404, 409, 422) },
+});
+
+export const meetingRoutes = createRouter()
+  .openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const items = await listMeetings(c.get('deps'), requireActor(c), {
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.from ? { from: q.from as IsoDate } : {}),
+      ...(q.to ? { to: q.to as IsoDate } : {}),
+      ...(q.unit ? { unitId: q.unit } : {}),
+    });
+    return c.json({ items }, 200);
+  })
+  .openapi(create, async (c) => {
+    const meeting = await createMeeting(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
+    return c.json(meeting, 201);
+  })
+  .openapi(pending, async (c) => {
+    const items = await pendingVisitations(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('query').unit,
+    );
+    return c.json({ items }, 200);
+  })
+  .openapi(get, async (c) =>
+    c.json(
+      await getMeeting(c.get('deps'), requireActor(c), c.req.valid('param').id, c.get('requestId')),
+      200,
+    ),
+  )
+  .openapi(put, async (c) => {
+    const meeting = await updateMeeting(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
+    return c.json(meeting, 200);
+  })
+  .openapi(addItem, async (c) => {
+    const meeting = await addAgendaItem(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.get('requestId'),
+    );
+    return c.json(meeting, 201);
+  })
+  .openapi(decide, async (c) => {
+    const deps = c.get('deps');
+    const { id: meetingId, itemId } = c.req.valid('param');
+    const meeting = await decideAgendaItem(
+      deps,
+      requireActor(c),
+      meetingId,
+      itemId,
+      c.req.valid('json'),
+      c.get('requestId'),
+      todayIn(deps),
+    );
+    return c.json(meeting, 200);
+  })
+  .openapi(minutes, async (c) => {
+    const meeting = await minutesOf(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.get('requestId'),
+    );
+    const format = c.req.valid('query').format;
+    const name = `referat-visitationsmoede-${meeting.heldOn}`;
+    if (format === 'pdf') {
+      const { renderMinutesPdf } = await import('../../reports/meeting-minutes-pdf');
+      const file = await renderMinutesPdf(meeting);
+      return c.body(new Uint8Array(file), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${name}.pdf"`,
+        'Cache-Control': 'no-store',
+      });
+    }
+    const { renderMinutesDocx } = await import('../../reports/meeting-minutes-docx');
+    const file = await renderMinutesDocx(meeting);
+    return c.body(new Uint8Array(file), 200, {
+      'Content-Type': DOCX,
+      'Content-Disposition': `attachment; filename="${name}.docx"`,
+      'Cache-Control': 'no-store',
+    });
+  })
+  .openapi(present, async (c) =>
+    c.json(
+      await presentToCommittee(
+        c.get('deps'),
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('requestId'),
+      ),
+      200,
+    ),
+  )
+  .openapi(signoffState, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(
+      await getSignoffState(c.get('deps'), requireActor(c), p.objectType, p.objectId),
+      200,
+    );
+  })
+  .openapi(requestRoute, async (c) =>
+    c.json(
+      await requestSignoff(c.get('deps'), requireActor(c), c.req.valid('json'), c.get('requestId')),
+      200,
+    ),
+  )
+  .openapi(sign, async (c) =>
+    c.json(
+      await signOff(c.get('deps'), requireActor(c), c.req.valid('json'), c.get('requestId')),
+      200,
+    ),
+  );
