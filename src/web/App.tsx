@@ -10,6 +10,8 @@ import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LoginPage } from './features/login/LoginPage';
 import { ReportRoutes } from './features/status-reports/ReportRoutes';
 import { ComingSoon } from './features/placeholder/ComingSoon';
+import { MeetingRoutes } from './features/meetings/MeetingRoutes';
+import { NotificationsPage } from './features/meetings/NotificationsPage';
 
 function Routed() {
   const { t } = useTranslation();
@@ -24,6 +26,8 @@ function Routed() {
         <Route path="sager/*" element={<CaseRoutes />} />
         <Route path="budget/*" element={<BudgetRoutes />} />
         <Route path="rapporter/*" element={<ReportRoutes />} />
+        <Route path="moeder/*" element={<MeetingRoutes />} />
+        <Route path="notifikationer" element={<NotificationsPage />} />
         <Route path="administration/*" element={<AdminPage />} />
         <Route path="*" element={<ComingSoon titleKey="errors.not_found" />} />
       </Route>

@@ -1,9 +1,11 @@
 import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { SYSTEM_ACTOR } from '../../domain/access';
+import type { IsoDate } from '../../domain/months';
 import { seedDemoActionPlans } from './action-plans';
 import { seedDemoBudget } from './budget';
 import { seedDemoCases } from './cases';
+import { seedDemoGovernanceMeetings } from './governance-meetings';
 import { seedDemoOrganisation } from './organisation';
 import { seedDemoStatusReport } from './status-report';
 
@@ -17,13 +19,19 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * Loads the demo municipality in one transaction: all of it or nothing, so a start that is
  * killed half-way loads it again next time. Each capability adds its part here.
  */
-export async function loadDemo(db: Database): Promise<void> {
+export async function loadDemo(
+  db: Database,
+  today: IsoDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
+    new Date(),
+  ) as IsoDate,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await seedDemoOrganisation(tx);
     await seedDemoCases(tx);
     await seedDemoStatusReport(tx);
     await seedDemoActionPlans(tx);
     await seedDemoBudget(tx);
+    await seedDemoGovernanceMeetings(tx, today);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });
   });
 }

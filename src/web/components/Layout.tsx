@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { may, useAuth } from '../auth';
 import { switchLanguage } from '../i18n';
+import { NotificationBell } from '../features/meetings/NotificationBell';
 
 export const NAV_ITEMS = [
   { to: '/', key: 'nav.dashboard' },
@@ -9,6 +10,7 @@ export const NAV_ITEMS = [
   { to: '/sager', key: 'nav.cases' },
   { to: '/budget', key: 'nav.budget' },
   { to: '/rapporter', key: 'nav.reports' },
+  { to: '/moeder', key: 'meetings.nav' },
   { to: '/administration', key: 'nav.admin' },
 ] as const;
 
@@ -26,6 +28,7 @@ export function Layout() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <div className="topbar-actions">
+          {user && <NotificationBell />}
           {user && <span className="who">{t('app.loggedInAs', { name: user.displayName })}</span>}
           <button type="button" className="link-button" onClick={switchLanguage}>
             {t('app.switchLanguage')}
@@ -41,7 +44,9 @@ export function Layout() {
         <nav aria-label={t('nav.label')} className="sidenav">
           <ul>
             {NAV_ITEMS.filter(
-              (item) => item.to !== '/administration' || may(user, 'users.manage'),
+              (item) =>
+                (item.to !== '/administration' || may(user, 'users.manage')) &&
+                (item.to !== '/moeder' || may(user, 'meeting.read') || may(user, 'committee.read')),
             ).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'}>

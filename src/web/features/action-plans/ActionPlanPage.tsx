@@ -9,6 +9,7 @@ import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { danishDateTime, kr } from '../../format';
 import { IssueList } from './IssueList';
 import { RealisationSection } from './RealisationSection';
+import { SignoffPanel } from '../meetings/SignoffPanel';
 import { VersionsSection } from './VersionsSection';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
@@ -240,6 +241,7 @@ export function ActionPlanPage() {
 
       <RealisationSection plan={plan} mayRecord={may(user, 'plan.realise')} onSaved={reload} />
       <VersionsSection planId={plan.id} currentVersion={plan.version} />
+      <SignoffPanel objectType="action_plan" objectId={plan.id} version={plan.version} />
     </>
   );
 }

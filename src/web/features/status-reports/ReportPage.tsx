@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
+import { SignoffPanel } from '../meetings/SignoffPanel';
 import { FocusAreaFigures } from './FocusAreaFigures';
 import { ReportEditor } from './ReportEditor';
 import { danishDate } from '../../format';
@@ -197,6 +198,9 @@ export function ReportPage({ edit = false }: { edit?: boolean }) {
         </div>
       )}
       <ErrorMessage error={actionError} />
+      {!editing && (
+        <SignoffPanel objectType="status_report" objectId={report.id} version={report.version} />
+      )}
       {editing ? (
         <ReportEditor
           report={report}
