@@ -188,19 +188,6 @@ export async function findItem(
   return rows[0];
 }
 
-/** The meeting items a case has been on, newest meeting first (the case's visitation history). */
-export async function listItemsOfCase(
-  db: Queryable,
-  caseId: string,
-): Promise<(MeetingItemRow & { heldOn: IsoDate; meetingTitle: string })[]> {
-  return db.query(
-    `SELECT ${ITEM_COLUMNS}, to_char(m.held_on, 'YYYY-MM-DD') AS "heldOn", m.title AS "meetingTitle"
-       FROM meeting_items i JOIN cases c ON c.id = i.case_id JOIN meetings m ON m.id = i.meeting_id
-      WHERE i.case_id = $1 ORDER BY m.held_on DESC`,
-    [caseId],
-  );
-}
-
 /** Approval ids that stand on an agenda without a decision yet (so not to be put forward twice). */
 export async function approvalsOnOpenAgendas(db: Queryable): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>(
