@@ -196,3 +196,43 @@ describe('measures are measures', () => {
     expect(f.bands.reduce((s, b) => s + b.families, 0)).toBe(0);
   });
 });
+
+describe('pro rata monthly plans', () => {
+  it('pays part months by their days, and is refused on a plan that is not monthly', async () => {
+    const plan = { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 3100 };
+    const ok = await leder.post(
+      '/api/cases/import',
+      document([
+        caseWith('T-3', [
+          intervention('R', {
+            startDate: '2024-03-15',
+            endDate: '2024-06-10',
+            payment: { ...plan, proRata: true },
+          }),
+        ]),
+      ]),
+    );
+    expect(ok.status).toBe(200);
+    expect(await committed('year=2024&case=T-3&asOf=2024-12-31')).toEqual({
+      expected: 8_933.33,
+      granted: 8_933.33,
+    });
+    const bad = await leder.post(
+      '/api/cases/import',
+      document([
+        caseWith('T-4', [
+          intervention('W', {
+            payment: { type: 'running', frequency: 'weekly', amount: 1, proRata: true },
+          }),
+        ]),
+      ]),
+    );
+    const body = await json<{ issues: { path: string; message: string }[] }>(bad, 422);
+    expect(body.issues).toEqual([
+      expect.objectContaining({
+        path: 'cases.0.interventions.0.payment.proRata',
+        message: 'Forholdsmæssig betaling gælder kun løbende månedlige ydelser.',
+      }),
+    ]);
+  });
+});

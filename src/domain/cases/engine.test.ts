@@ -55,12 +55,15 @@ const arbPlan: fc.Arbitrary<PaymentPlan> = fc.oneof(
   fc
     .tuple(fc.constantFrom('daily' as const, 'weekly' as const, 'biweekly' as const), arbAmount)
     .map(([frequency, amount]) => ({ type: 'running' as const, frequency, ...amount })),
-  fc.tuple(fc.integer({ min: 1, max: 31 }), arbAmount).map(([dayOfMonth, amount]) => ({
-    type: 'running' as const,
-    frequency: 'monthly' as const,
-    dayOfMonth,
-    ...amount,
-  })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 31 }), arbAmount, fc.boolean())
+    .map(([dayOfMonth, amount, proRata]) => ({
+      type: 'running' as const,
+      frequency: 'monthly' as const,
+      dayOfMonth,
+      ...amount,
+      ...(proRata ? { proRata } : {}),
+    })),
   fc
     .tuple(fc.option(arbDay('2018-06-01', '2020-06-30')), arbAmount)
     .map(([date, amount]) => ({ type: 'one-time' as const, date, ...amount })),
@@ -86,6 +89,16 @@ const arbIntervention = (ref: string, modifies: string | null): fc.Arbitrary<Int
       decided: arbDay('2018-01-01', '2020-12-31'),
       followOn: fc.boolean(),
       fn: fc.constantFrom('5.28.20', '5.28.21'),
+      // facts decided later: a grant after the decision, endings (some removing it)
+      grantedAfter: fc.option(fc.integer({ min: 1, max: 300 })),
+      endings: fc.array(
+        fc.record({
+          after: fc.integer({ min: 0, max: 400 }),
+          end: fc.integer({ min: -40, max: 400 }),
+          removed: fc.boolean(),
+        }),
+        { maxLength: 2 },
+      ),
     })
     .map((x) =>
       intervention({
@@ -98,6 +111,19 @@ const arbIntervention = (ref: string, modifies: string | null): fc.Arbitrary<Int
         followOn: x.followOn,
         accountFunction: x.fn,
         payment: x.plan,
+        ...(x.status === 'granted' && x.grantedAfter !== null
+          ? { grantedOn: fromDayNumber(toDayNumber(x.decided) + x.grantedAfter) }
+          : {}),
+        ...(x.endings.length
+          ? {
+              endings: x.endings.map((e) => ({
+                endDate: fromDayNumber(toDayNumber(x.start) + e.end),
+                decidedOn: fromDayNumber(toDayNumber(x.decided) + e.after),
+                by: null,
+                removed: e.removed,
+              })),
+            }
+          : {}),
       }),
     );
 

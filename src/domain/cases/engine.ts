@@ -2,9 +2,11 @@ import { ore, type Ore } from '../money';
 import { toDayNumber, type IsoDate } from '../months';
 import { hasHistory, interventionAsOf, lastFactDay } from './history';
 import {
+  coveredDays,
   firstPaymentDay,
   lastPaymentDay,
   paymentDays,
+  proRataAmount,
   unitsTimesRate,
   type DayNumber,
 } from './payments';
@@ -589,20 +591,35 @@ export function addYear(
     // a plan not taken apart: its payments one by one, as rule 1 enumerates them
     const i = ci.intervention;
     for (const day of paymentDays(plan, i.startDate, i.endDate, lo, last)) {
-      const amount = amountOn(ci, rate, day);
+      let amount = amountOn(ci, rate, day);
       if (amount === null && Number.isNaN(missing)) missing = day;
+      if (amount !== null && plan.proRata) {
+        const { covered, length } = coveredDays(plan, i.startDate, i.endDate, day);
+        amount = proRataAmount(amount, covered, length);
+      }
       addPayment(c, w, cells, day, amount ?? 0, expectedBefore, isGranted);
     }
     return missing;
   }
   if (ci.step === 0) {
+    const proRata = plan.proRata === true;
     for (let m = 0; m < 12; m += 1) {
       const s = w.starts[m] ?? 0;
       const length = (w.starts[m + 1] ?? 0) - s;
-      const day = s + Math.min(ci.dayOfMonth, length) - 1;
+      let day = s + Math.min(ci.dayOfMonth, length) - 1;
+      let covered = length;
+      if (proRata) {
+        // the month's payment moves into the days the plan covers and pays for those days
+        const from = Math.max(s, ci.start);
+        const to = Math.min(s + length - 1, ci.end);
+        if (from > to) continue;
+        day = Math.min(Math.max(day, from), to);
+        covered = to - from + 1;
+      }
       if (day < lo || day > last) continue;
-      const amount = amountOn(ci, rate, day);
+      let amount = amountOn(ci, rate, day);
       if (amount === null && Number.isNaN(missing)) missing = day;
+      if (amount !== null && covered < length) amount = proRataAmount(amount, covered, length);
       addPayment(c, w, cells, day, amount ?? 0, expectedBefore, isGranted);
     }
     return missing;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, type IsoDate } from '../months';
+import type { Ore } from '../money';
+import { fromDayNumber, toDayNumber, type IsoDate } from '../months';
 import { computeYear, totalsByMonth } from './commitments';
-import { dayOf, paymentDays, unitsTimesRate } from './payments';
+import { dayOf, paymentDays, paymentsBetween, proRataAmount, unitsTimesRate } from './payments';
 import { caseOf, daily, intervention, rateMap } from './test-support';
 import type { Frequency, PaymentPlan, Rate } from './types';
 
@@ -267,5 +268,59 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('pro rata monthly plans', () => {
+  const plan = (over: Partial<PaymentPlan> = {}): PaymentPlan => ({
+    type: 'running',
+    frequency: 'monthly',
+    dayOfMonth: 1,
+    amountOre: 310_000 as Ore,
+    proRata: true,
+    ...over,
+  });
+  const pays = (p: PaymentPlan, start: string, end: string | null) =>
+    paymentsBetween(
+      p,
+      start as IsoDate,
+      end as IsoDate | null,
+      toDayNumber('2024-01-01' as IsoDate),
+      toDayNumber('2024-12-31' as IsoDate),
+      new Map(),
+    ).map((x) => [fromDayNumber(x.day), x.amountOre]);
+
+  it('the first and last month pay for the days covered; whole months pay the amount', () => {
+    // 3.100 kr. × 17/31 = 1.700 kr.; × 10/30 = 1.033,333… → 1.033,33 kr.
+    expect(pays(plan(), '2024-03-15', '2024-06-10')).toEqual([
+      ['2024-03-15', 170_000],
+      ['2024-04-01', 310_000],
+      ['2024-05-01', 310_000],
+      ['2024-06-01', 103_333],
+    ]);
+  });
+
+  it('a payment day outside the covered days moves to the start or the end', () => {
+    expect(pays(plan({ dayOfMonth: 20 }), '2024-03-25', '2024-05-10')).toEqual([
+      ['2024-03-25', 70_000],
+      ['2024-04-20', 310_000],
+      ['2024-05-10', 100_000],
+    ]);
+  });
+
+  it('without the option a part month pays in full, as the contract says', () => {
+    expect(pays(plan({ proRata: null }), '2024-03-15', '2024-06-10')).toEqual([
+      ['2024-04-01', 310_000],
+      ['2024-05-01', 310_000],
+      ['2024-06-01', 310_000],
+    ]);
+  });
+
+  it('rounds half away from zero to whole øre', () => {
+    expect(proRataAmount(1, 15, 30)).toBe(1);
+    expect(proRataAmount(-1, 15, 30)).toBe(-1);
+    expect(proRataAmount(3, 15, 30)).toBe(2);
+    expect(proRataAmount(-3, 15, 30)).toBe(-2);
+    expect(proRataAmount(310_000, 30, 30)).toBe(310_000);
   });
 });

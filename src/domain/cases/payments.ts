@@ -30,7 +30,9 @@ export function monthlyPaymentDay(year: number, month: number, dayOfMonth: numbe
  * Rule 1: every payment date of a plan that lies within [from, to] (day numbers, inclusive).
  * daily/weekly/biweekly count from the start date; monthly falls on `dayOfMonth` (clamped to
  * the month's last day), first on or after the start date; running plans stop at the end date
- * inclusive. A one-time payment falls on its date (default the start date) and individual
+ * inclusive. A pro rata monthly plan pays once for every month from its start's to its end's,
+ * on `dayOfMonth` moved into the days it covers in that month (the start date or the end date
+ * in a part month when `dayOfMonth` falls outside them). A one-time payment falls on its date (default the start date) and individual
  * payments on theirs, whatever the start and end dates say. One entry per payment.
  */
 export function paymentDays(
@@ -58,6 +60,32 @@ export function paymentDays(
   const lo = Math.max(from, start);
   if (lo > last) return out;
   const frequency = plan.frequency ?? 'monthly';
+  if (frequency === 'monthly' && plan.proRata) {
+    // one payment for each month the plan covers, on dayOfMonth moved into the covered days
+    const first = dayOf(startDate);
+    const s = fromDayNumber(first);
+    let y = Number(s.slice(0, 4));
+    let m = Number(s.slice(5, 7));
+    const end = endDate === null ? Number.POSITIVE_INFINITY : dayOf(endDate);
+    for (;;) {
+      const monthStart = Math.round(Date.UTC(y, m - 1, 1) / 86_400_000);
+      if (monthStart > last) break;
+      const monthEnd = monthStart + daysInMonth(y, m) - 1;
+      const coverFrom = Math.max(first, monthStart);
+      const coverTo = Math.min(end, monthEnd);
+      const d = Math.min(
+        Math.max(monthlyPaymentDay(y, m, plan.dayOfMonth ?? 1), coverFrom),
+        coverTo,
+      );
+      if (d >= lo && d <= last) out.push(d);
+      m += 1;
+      if (m === 13) {
+        m = 1;
+        y += 1;
+      }
+    }
+    return out;
+  }
   if (frequency === 'monthly') {
     const dom = plan.dayOfMonth ?? 1;
     const s = fromDayNumber(lo);
@@ -134,6 +162,46 @@ export function unitsTimesRate(units: number, rateOre: number): Ore {
   return ore(Number(negative ? -rounded : rounded));
 }
 
+/**
+ * A pro rata share of a monthly amount: amount × covered / days in the month, rounded half away
+ * from zero to whole øre (computed exactly with integers).
+ */
+export function proRataAmount(amountOre: number, covered: number, monthLength: number): Ore {
+  if (covered >= monthLength) return ore(amountOre);
+  const n = BigInt(amountOre) * BigInt(covered) * 2n;
+  const dd = BigInt(monthLength) * 2n;
+  const negative = n < 0n;
+  const abs = negative ? -n : n;
+  const rounded = (abs + BigInt(monthLength)) / dd;
+  return ore(Number(negative ? -rounded : rounded));
+}
+
+/**
+ * The days of a payment's month that a pro rata monthly plan covers (from its start to its end,
+ * within the month) and the month's length; a payment of a plan that is not pro rata covers the
+ * whole month.
+ */
+export function coveredDays(
+  plan: PaymentPlan,
+  startDate: IsoDate,
+  endDate: IsoDate | null,
+  day: DayNumber,
+): { covered: number; length: number } {
+  const date = fromDayNumber(day);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const length = daysInMonth(y, m);
+  if (!(plan.type === 'running' && plan.frequency === 'monthly' && plan.proRata))
+    return { covered: length, length };
+  const monthStart = day - Number(date.slice(8, 10)) + 1;
+  const from = Math.max(dayOf(startDate), monthStart);
+  const to = Math.min(
+    endDate === null ? Number.POSITIVE_INFINITY : dayOf(endDate),
+    monthStart + length - 1,
+  );
+  return { covered: Math.max(0, to - from + 1), length };
+}
+
 /** Finds the amount of a rate in force on a day ([from, to) periods), or null when none is. */
 export function rateOn(rate: Rate | undefined, day: DayNumber): Ore | null {
   if (!rate) return null;
@@ -172,8 +240,10 @@ export function paymentsBetween(
       .map((p) => ({ day: dayOf(p.date), amountOre: p.amountOre }))
       .filter((p) => p.day >= from && p.day <= to);
   }
-  return paymentDays(plan, startDate, endDate, from, to).map((day) => ({
-    day,
-    amountOre: paymentAmount(plan, day, rates),
-  }));
+  return paymentDays(plan, startDate, endDate, from, to).map((day) => {
+    const amount = paymentAmount(plan, day, rates);
+    if (amount === null || !plan.proRata) return { day, amountOre: amount };
+    const { covered, length } = coveredDays(plan, startDate, endDate, day);
+    return { day, amountOre: proRataAmount(amount, covered, length) };
+  });
 }

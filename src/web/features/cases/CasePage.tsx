@@ -83,6 +83,7 @@ export function CasePage() {
       units?: number;
       rate?: string;
       payments?: unknown[];
+      proRata?: boolean;
     };
     const amount =
       p.amount !== undefined && p.amount !== null
@@ -92,7 +93,8 @@ export function CasePage() {
       return t('cases.case.individual', { count: p.payments?.length ?? 0 });
     if (p.type === 'one-time')
       return `${amount}, ${t('cases.case.oneTime', { date: danishDate(p.date ?? i.startDate) })}`;
-    return `${amount} ${t(`cases.case.frequencies.${p.frequency ?? 'monthly'}`, { day: p.dayOfMonth ?? 1 })}`;
+    const running = `${amount} ${t(`cases.case.frequencies.${p.frequency ?? 'monthly'}`, { day: p.dayOfMonth ?? 1 })}`;
+    return p.proRata ? `${running}, ${t('cases.case.proRata')}` : running;
   };
   return (
     <>

@@ -38,6 +38,7 @@ interface FormState {
   startDate: string;
   endDate: string;
   followOn: boolean;
+  proRata: boolean;
   type: string;
   frequency: string;
   dayOfMonth: string;
@@ -77,6 +78,7 @@ export function formFrom(i: Detail | null, mode: 'new' | 'edit' | 'adjust'): For
     type: typeof p.type === 'string' ? p.type : 'running',
     frequency: typeof p.frequency === 'string' ? p.frequency : 'monthly',
     dayOfMonth: num(p.dayOfMonth) || '1',
+    proRata: p.proRata === true,
     date: typeof p.date === 'string' ? p.date : '',
     basis: typeof p.rate === 'string' ? 'rate' : 'amount',
     amount: num(p.amount),
@@ -97,7 +99,10 @@ export function bodyFrom(f: FormState): Record<string, unknown> {
   const payment: Record<string, unknown> = { type: f.type };
   if (f.type === 'running') {
     payment.frequency = f.frequency;
-    if (f.frequency === 'monthly') payment.dayOfMonth = Number(f.dayOfMonth);
+    if (f.frequency === 'monthly') {
+      payment.dayOfMonth = Number(f.dayOfMonth);
+      if (f.proRata) payment.proRata = true;
+    }
   }
   if (f.type === 'one-time') payment.date = f.date || null;
   if (f.type === 'individual') {
@@ -188,7 +193,7 @@ export function InterventionForm(props: {
       </select>
     </div>
   );
-  const check = (k: 'external' | 'followOn', label: string) => (
+  const check = (k: 'external' | 'followOn' | 'proRata', label: string) => (
     <div className="field field-check">
       <input
         id={`${id}-${k}`}
@@ -262,6 +267,7 @@ export function InterventionForm(props: {
         {f.type === 'running' &&
           f.frequency === 'monthly' &&
           text('dayOfMonth', e('dayOfMonth'), 'number')}
+        {f.type === 'running' && f.frequency === 'monthly' && check('proRata', e('proRata'))}
         {f.type === 'one-time' && text('date', e('date'), 'date')}
         {f.type === 'individual' ? (
           <div className="field">
