@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   case_not_expected: 409,
   case_intervention_granted: 409,
+  case_not_granted: 409,
   case_intervention_adjusted: 409,
   meeting_item_decided: 409,
   meeting_wrong_kind: 422,

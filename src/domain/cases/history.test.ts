@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ore } from '../money';
 import { addDays, toDayNumber, type IsoDate } from '../months';
 import { computeYear, totalsByMonth, type YearComputation } from './commitments';
+import {
+  asRecordedOn,
+  correctedFields,
+  correctIntervention,
+  type InterventionCorrection,
+} from './corrections';
 import { familiesWithSeveral } from './families';
 import { endIntervention, grantIntervention } from './grant';
 import { interventionAsOf } from './history';
+import { movementBetween } from './movement';
 import { caseOf, computeYearByPayments, daily, intervention, rateMap } from './test-support';
 import type { CaseRecord, PaymentPlan } from './types';
 
@@ -108,6 +115,58 @@ function apply(record: CaseRecord, step: Step, on: IsoDate, n: number): CaseReco
   return r.ok ? r.record : record;
 }
 
+/** A correction: a granted intervention's plan, dates or decision date were typed wrong. */
+const arbFix = fc.record({
+  kind: fc.constant('correct' as const),
+  gap: fc.integer({ min: 1, max: 45 }),
+  pick: fc.nat(),
+  plan: fc.option(arbPlan),
+  startShift: fc.integer({ min: -40, max: 40 }),
+  length: fc.option(fc.record({ end: fc.option(fc.integer({ min: 0, max: 400 })) })),
+  decidedEarlier: fc.integer({ min: 0, max: 20 }),
+});
+type Fix = typeof arbFix extends fc.Arbitrary<infer T> ? T : never;
+
+/** Corrects a granted intervention on the day `on`, or null when there is none to correct. */
+function fix(
+  record: CaseRecord,
+  f: Fix,
+  on: IsoDate,
+): { record: CaseRecord; correction: InterventionCorrection } | null {
+  const granted = record.interventions.filter((i) => i.status === 'granted');
+  const target = granted[f.pick % Math.max(1, granted.length)];
+  if (!target) return null;
+  const startDate = addDays(target.startDate, f.startShift);
+  // length: null keeps the end; { end: null } is until further notice; a number ends that long after
+  const endDate =
+    f.length === null
+      ? target.endDate
+      : f.length.end === null
+        ? null
+        : addDays(startDate, f.length.end);
+  const fields = {
+    ...correctedFields(target),
+    decidedOn: addDays(target.decidedOn, -f.decidedEarlier),
+    startDate,
+    endDate,
+    payment: f.plan ?? target.payment,
+  };
+  const r = correctIntervention(record, target.ref, fields);
+  if (!r.ok) return null;
+  return {
+    record: r.record,
+    correction: {
+      caseRef: record.ref,
+      interventionRef: target.ref,
+      correctedOn: on,
+      reason: 'Tastefejl',
+      by: 'test',
+      before: correctedFields(r.before),
+      after: correctedFields(r.after),
+    },
+  };
+}
+
 /** What a user reads of a statement: per intervention its figures and its state then. */
 function reading(y: YearComputation) {
   return {
@@ -151,6 +210,72 @@ describe('decisions never rewrite the past', () => {
             }
         });
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('corrections are the only act that changes an earlier statement, each change visible as a correction', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(arbStep, arbStep, arbFix), { minLength: 1, maxLength: 10 }),
+        (acts) => {
+          let record = caseOf('S', []);
+          const corrections: InterventionCorrection[] = [];
+          let on = d('2023-01-01');
+          const seen: {
+            asOf: IsoDate;
+            year: number;
+            /** the day the statement was taken */
+            taken: IsoDate;
+            /** what it said that day */
+            reported: ReturnType<typeof reading>;
+            /** what it says after the acts so far */
+            now: ReturnType<typeof reading>;
+          }[] = [];
+          const read = (cases: CaseRecord[], year: number, asOf: IsoDate) =>
+            reading(computeYear(cases, RATES, { year, asOf }));
+          acts.forEach((act, n) => {
+            on = addDays(on, act.gap);
+            if (act.kind === 'correct') {
+              const fixed = fix(record, act, on);
+              if (fixed) {
+                record = fixed.record;
+                corrections.push(fixed.correction);
+              }
+            } else record = apply(record, act, on, n + 1);
+            for (const s of seen) {
+              // what a statement said on the day it was taken can always be read again
+              expect(read(asRecordedOn([record], corrections, s.taken), s.year, s.asOf)).toEqual(
+                s.reported,
+              );
+              const now = read([record], s.year, s.asOf);
+              // a decision never changes a statement as of an earlier date
+              if (act.kind !== 'correct') expect(now).toEqual(s.now);
+              // a correction may; movement from that date to today shows it as corrections
+              else if (s.asOf === s.taken) {
+                const m = movementBetween(
+                  [record],
+                  RATES,
+                  { year: s.year, from: s.asOf, to: on },
+                  corrections,
+                );
+                expect(m.committedFromOre).toBe(s.reported.totals.expected.total);
+                expect(m.groups.correction.amountOre).toBe(
+                  now.totals.expected.total - s.reported.totals.expected.total,
+                );
+                const net = Object.values(m.groups).reduce((t, g) => t + g.amountOre, 0);
+                expect(net).toBe(m.committedToOre - m.committedFromOre);
+              }
+              s.now = now;
+            }
+            for (const asOf of [addDays(on, -1), on])
+              for (const year of [2023, 2024]) {
+                const r = read([record], year, asOf);
+                seen.push({ asOf, year, taken: on, reported: r, now: r });
+              }
+          });
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -8,6 +8,7 @@ export * from './movement';
 export * from './families';
 export * from './grant';
 export * from './history';
+export * from './corrections';
 export * from './edit';
 export * from './reimbursement';
 export * from './document';

@@ -21,6 +21,7 @@ export const ACTIONS = [
   'plan.realise',
   'case.read',
   'case.write',
+  'case.correct',
   'case.import',
   'commitment.read',
   'budget.read',
@@ -59,6 +60,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   okonomikonsulent: [
     ...READS,
     'case.read',
+    'case.correct',
     'plan.write',
     'plan.realise',
     'case.import',
@@ -74,6 +76,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     ...READS,
     'case.read',
     'case.write',
+    'case.correct',
     'plan.write',
     'plan.activate',
     'plan.realise',

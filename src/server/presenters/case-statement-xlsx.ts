@@ -83,7 +83,7 @@ export function movementWorkbook(m: MovementJson): Promise<Buffer> {
     translate(`cases.${key}`, params);
   const rows: (string | number)[][] = [
     [t('movement.committedFrom', { date: m.from }), '', '', '', '', m.committedFrom],
-    ...(['new', 'ended', 'changed'] as const).map((k) => [
+    ...(['correction', 'new', 'ended', 'changed'] as const).map((k) => [
       t(`movement.${k}`),
       '',
       '',
@@ -94,6 +94,20 @@ export function movementWorkbook(m: MovementJson): Promise<Buffer> {
     [t('movement.committedTo', { date: m.to }), '', '', '', '', m.committedTo],
     [],
     ...m.items.map((i) => [t(`movement.${i.kind}`), i.case, i.intervention, '', i.from, i.amount]),
+    ...(m.corrections.length
+      ? [
+          [],
+          [t('movement.corrections')],
+          ...m.corrections.map((c) => [
+            `${c.correctedOn} · ${c.byName} · ${c.reason}`,
+            c.case,
+            c.intervention,
+            '',
+            '',
+            '',
+          ]),
+        ]
+      : []),
   ];
   return tableWorkbook(
     t('movement.title'),

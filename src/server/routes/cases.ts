@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  CaseCorrectionSchema,
   CaseInterventionInputSchema,
   CaseRateSchema,
   CasesDocumentSchema,
@@ -20,6 +21,7 @@ import {
   deleteCaseIntervention,
   updateCaseIntervention,
 } from '../services/case-edit-service';
+import { correctCaseIntervention } from '../services/case-correction-service';
 import { listRatesJson, saveRate } from '../services/rate-service';
 
 const importRoute = createRoute({
@@ -126,6 +128,29 @@ const grant = createRoute({
             ended: z.string().nullable(),
             removed: z.string().nullable(),
           }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+const correct = createRoute({
+  method: 'post',
+  path: '/cases/{id}/interventions/{ref}/correct',
+  tags: ['Cases'],
+  summary:
+    'Correct wrong data in a granted intervention (not a decision): with a reason, recorded with before and after, audited, and shown as a correction in movement',
+  request: {
+    params: z.object({ id: z.string(), ref: z.string() }),
+    body: { required: true, content: { 'application/json': { schema: CaseCorrectionSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'Rettet',
+      content: {
+        'application/json': {
+          schema: z.object({ version: z.number().int(), correction: z.string() }),
         },
       },
     },
@@ -309,6 +334,19 @@ export const caseRoutes = createRouter()
         c.get('deps'),
         requireActor(c),
         { caseId: id, ref, version, decidedOn },
+        c.get('requestId'),
+      ),
+      200,
+    );
+  })
+  .openapi(correct, async (c) => {
+    const { id, ref } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(
+      await correctCaseIntervention(
+        c.get('deps'),
+        requireActor(c),
+        { caseId: id, ref, ...body },
         c.get('requestId'),
       ),
       200,

@@ -49,7 +49,11 @@ export type InterventionInput = Omit<RawIntervention, 'ref' | 'status'> & {
  * come back; paths of the intervention `focus` (its index) start with `intervention.`, the
  * case's own fields are named without the `cases.0.` prefix.
  */
-async function readOne(db: Queryable, raw: RawCase, focus: number | null): Promise<CaseRecord> {
+export async function readOne(
+  db: Queryable,
+  raw: RawCase,
+  focus: number | null,
+): Promise<CaseRecord> {
   const rates = await listRates(db);
   const read = readCasesDocument(
     { format: CASES_FORMAT, cases: [raw] },
@@ -71,7 +75,7 @@ async function readOne(db: Queryable, raw: RawCase, focus: number | null): Promi
   return record;
 }
 
-function rawOf(stored: StoredCase): RawCase {
+export function rawOf(stored: StoredCase): RawCase {
   const [raw] = writeCasesDocument([stored.record], []).cases;
   if (!raw) throw new AppError('not_found');
   return raw;

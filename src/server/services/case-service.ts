@@ -23,7 +23,9 @@ import {
   upsertCases,
   upsertRates,
 } from '../../db/repositories/cases';
+import { listCorrections } from '../../db/repositories/case-corrections';
 import { listUnits } from '../../db/repositories/organisation';
+import { correctionJson } from '../presenters/case-correction';
 import type { CaseDetailJson, CaseSummaryJson, CasesDocument } from '../../shared/schemas/cases';
 import type { AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
@@ -291,6 +293,7 @@ export async function getCase(
     requestId,
   );
   const rates = new Map((await listRates(db)).map((r) => [r.code, r]));
+  const corrections = await listCorrections(db, { caseIds: [stored.id] });
   const computed = computeYear([stored.record], rates, { year, asOf: null });
   const t = totalsByMonth(computed.interventions);
   const byRef = new Map(computed.interventions.map((i) => [i.intervention.ref, i]));
@@ -307,6 +310,8 @@ export async function getCase(
     },
     version: stored.version,
     canWrite: can(actor, 'case.write', { unitId: stored.unitId }),
+    canCorrect: can(actor, 'case.correct', { unitId: stored.unitId }),
+    corrections: corrections.map(correctionJson),
     year,
     expected: monthTotalsJson(t.expected),
     granted: monthTotalsJson(t.granted),

@@ -30,11 +30,13 @@ import {
   type StoredCase,
 } from '../../db/repositories/cases';
 import { recordAudit } from '../../db/repositories/audit';
+import { listCorrections } from '../../db/repositories/case-corrections';
 import {
   listReimbursementThresholds,
   saveReimbursementThresholds,
 } from '../../db/repositories/commitments';
 import { listUnits } from '../../db/repositories/organisation';
+import { correctionJson } from '../presenters/case-correction';
 import type {
   CommitmentsJson,
   FamiliesJson,
@@ -358,7 +360,10 @@ export async function groupCosts(
   });
 }
 
-/** Movement in the year's committed cost between two statement dates: new, ended, changed. */
+/**
+ * Movement in the year's committed cost between two statement dates: new, ended, changed, and
+ * corrections made in the period (each date read as it was recorded on its day).
+ */
 export async function movement(
   deps: AppDeps,
   actor: Actor,
@@ -366,14 +371,26 @@ export async function movement(
 ): Promise<MovementJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
+  const from = params.from as IsoDate;
+  const to = params.to as IsoDate;
   const { stored, rates } = await loadYear(db, scope, params.year);
-  const m = movementBetween(records(stored), rates, {
-    year: params.year,
-    from: params.from as IsoDate,
-    to: params.to as IsoDate,
-  });
-  const ids = new Map(stored.map((s) => [s.record.ref, s.id]));
+  const later =
+    scope.unitIds && scope.unitIds.length === 0
+      ? []
+      : (await listCorrections(db, { unitIds: scope.unitIds, after: from })).filter(
+          (c) => scope.caseRef === null || c.caseRef === scope.caseRef,
+        );
+  // a case corrected out of the year still moved the figure as of `from`
+  const loaded = new Set(stored.map((s) => s.id));
+  const missing = [...new Set(later.map((c) => c.caseId))].filter((id) => !loaded.has(id));
+  const all = missing.length ? [...stored, ...(await loadCases(db, { ids: missing }))] : stored;
+  const m = movementBetween(records(all), rates, { year: params.year, from, to }, later);
+  const ids = new Map(all.map((s) => [s.record.ref, s.id]));
   const k = (o: Ore) => toKroner(o);
+  const group = (g: { count: number; amountOre: Ore }) => ({
+    count: g.count,
+    amount: k(g.amountOre),
+  });
   return {
     year: m.year,
     from: m.from,
@@ -383,9 +400,10 @@ export async function movement(
     committedTo: k(m.committedToOre),
     difference: toKroner((m.committedToOre - m.committedFromOre) as Ore),
     groups: {
-      new: { count: m.groups.new.count, amount: k(m.groups.new.amountOre) },
-      ended: { count: m.groups.ended.count, amount: k(m.groups.ended.amountOre) },
-      changed: { count: m.groups.changed.count, amount: k(m.groups.changed.amountOre) },
+      new: group(m.groups.new),
+      ended: group(m.groups.ended),
+      changed: group(m.groups.changed),
+      correction: group(m.groups.correction),
     },
     items: m.items.map((i) => ({
       kind: i.kind,
@@ -395,6 +413,12 @@ export async function movement(
       from: k(i.fromOre),
       to: k(i.toOre),
       amount: k(i.amountOre),
+    })),
+    corrections: m.corrections.map((c) => ({
+      ...correctionJson(c),
+      caseId: c.caseId,
+      case: c.caseRef,
+      measure: c.rootRef,
     })),
   };
 }

@@ -73,6 +73,24 @@ export const CaseInterventionInputSchema = CaseInterventionSchema.omit({
   }),
 });
 
+/**
+ * A correction of a granted intervention's wrong data: its fields as they should have been
+ * typed (its ref, status, the intervention it adjusts and later decisions stay) and why.
+ */
+export const CaseCorrectionSchema = z.object({
+  version: z.number().int(),
+  reason: z
+    .string({ error: 'Skriv hvorfor indsatsen rettes.' })
+    .max(1000, 'Må højst være 1000 tegn.'),
+  intervention: CaseInterventionSchema.omit({
+    ref: true,
+    status: true,
+    modifies: true,
+    grantedOn: true,
+    endings: true,
+  }),
+});
+
 /** A new case: the case system's references only (no CPR number, no names). */
 export const NewCaseSchema = z.object({
   ref,
@@ -166,9 +184,9 @@ export interface MovementJson {
   committedFrom: number;
   committedTo: number;
   difference: number;
-  groups: Record<'new' | 'ended' | 'changed', { count: number; amount: number }>;
+  groups: Record<MovementKindJson, { count: number; amount: number }>;
   items: {
-    kind: 'new' | 'ended' | 'changed';
+    kind: MovementKindJson;
     caseId: string;
     case: string;
     intervention: string;
@@ -176,6 +194,25 @@ export interface MovementJson {
     to: number;
     amount: number;
   }[];
+  /** the corrections made in the period, in order (their effect is in the `correction` items) */
+  corrections: (CorrectionJson & { caseId: string; case: string; measure: string })[];
+}
+
+/** Decisions (new, ended, changed) and corrections of wrong data. */
+export type MovementKindJson = 'new' | 'ended' | 'changed' | 'correction';
+
+/** A correction of a granted intervention as shown: who, when, why, and what changed. */
+export interface CorrectionJson {
+  intervention: string;
+  /** the day it was made (Copenhagen) */
+  correctedOn: string;
+  /** when it was stored (UTC, ISO 8601) */
+  at: string;
+  by: string;
+  byName: string;
+  reason: string;
+  /** the fields it changed, each before and after (amounts in kroner, as in the format) */
+  changes: { field: string; before: unknown; after: unknown }[];
 }
 
 export interface FamiliesJson {
@@ -231,6 +268,10 @@ export interface CaseDetailJson {
   version: number;
   /** whether the reader may register and adjust interventions in the case */
   canWrite: boolean;
+  /** whether the reader may correct wrong data in its granted interventions */
+  canCorrect: boolean;
+  /** the corrections of its interventions, in the order they were made */
+  corrections: CorrectionJson[];
   year: number;
   expected: MonthTotalsJson;
   granted: MonthTotalsJson;

@@ -76,7 +76,7 @@ export function MovementPage() {
                 <td />
                 <td className="num">{kr(data.committedFrom)}</td>
               </tr>
-              {(['new', 'ended', 'changed'] as const).map((k) => (
+              {(['correction', 'new', 'ended', 'changed'] as const).map((k) => (
                 <tr key={k}>
                   <th scope="row">{t(`cases.movement.${k}`)}</th>
                   <td className="num">{data.groups[k].count}</td>
@@ -113,12 +113,18 @@ export function MovementPage() {
               </thead>
               <tbody>
                 {data.items.slice(0, 500).map((i) => (
-                  <tr key={`${i.case}/${i.intervention}`}>
+                  <tr key={`${i.case}/${i.intervention}/${i.kind}`}>
                     <th scope="row">
                       <Link to={`/sager/sag/${i.caseId}?aar=${data.year}`}>{i.case}</Link>
                     </th>
                     <td>{i.intervention}</td>
-                    <td>{t(`cases.movement.${i.kind}`)}</td>
+                    <td>
+                      {t(
+                        i.kind === 'correction'
+                          ? 'cases.movement.correctionItem'
+                          : `cases.movement.${i.kind}`,
+                      )}
+                    </td>
                     <td className="num">{kr(i.from)}</td>
                     <td className="num">{kr(i.to)}</td>
                     <td className="num">{kr(i.amount)}</td>
@@ -126,6 +132,36 @@ export function MovementPage() {
                 ))}
               </tbody>
             </table>
+          )}
+          {data.corrections.length > 0 && (
+            <section aria-labelledby="movement-corrections">
+              <h2 id="movement-corrections">{t('cases.movement.corrections')}</h2>
+              <p className="muted">{t('cases.movement.correctionsIntro')}</p>
+              <table className="table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cases.movement.correctedOn')}</th>
+                    <th scope="col">{t('cases.movement.case')}</th>
+                    <th scope="col">{t('cases.movement.intervention')}</th>
+                    <th scope="col">{t('cases.movement.by')}</th>
+                    <th scope="col">{t('cases.movement.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.corrections.slice(0, 500).map((c, n) => (
+                    <tr key={n}>
+                      <td>{danishDate(c.correctedOn)}</td>
+                      <th scope="row">
+                        <Link to={`/sager/sag/${c.caseId}?aar=${data.year}`}>{c.case}</Link>
+                      </th>
+                      <td>{c.intervention}</td>
+                      <td>{c.byName}</td>
+                      <td>{c.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
           )}
         </>
       )}
