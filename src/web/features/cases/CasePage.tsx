@@ -6,9 +6,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { CaseDetailJson } from '../../../shared/schemas/cases';
 import { danishDate, kr, today } from '../../format';
-import { monthName } from './labels';
+import { monthName, paymentText } from './labels';
 import { Field } from './UnitSelect';
-import { InterventionForm } from './InterventionForm';
+import { InterventionForm, type FormMode } from './InterventionForm';
+import { CaseHistory } from './CaseHistory';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Detail = CaseDetailJson['interventions'][number];
@@ -24,13 +25,15 @@ export function CasePage() {
   );
   const [actionError, setActionError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
-  const [editing, setEditing] = useState<{
-    mode: 'new' | 'edit' | 'adjust';
-    ref: string | null;
-  } | null>(null);
+  const [editing, setEditing] = useState<{ mode: FormMode; ref: string | null } | null>(null);
   const save = async (body: Record<string, unknown>) => {
     if (!data || !editing) return;
-    if (editing.mode === 'edit' && editing.ref) {
+    if (editing.mode === 'correct' && editing.ref) {
+      await api(`/cases/${data.id}/interventions/${encodeURIComponent(editing.ref)}/correct`, {
+        method: 'POST',
+        body: { version: data.version, ...body },
+      });
+    } else if (editing.mode === 'edit' && editing.ref) {
       await api(`/cases/${data.id}/interventions/${encodeURIComponent(editing.ref)}`, {
         method: 'PUT',
         body: { version: data.version, intervention: body },
@@ -41,7 +44,15 @@ export function CasePage() {
         body: { version: data.version, intervention: body },
       });
     }
-    setMessage(t(editing.mode === 'adjust' ? 'cases.edit.adjusted_ok' : 'cases.edit.saved_ok'));
+    setMessage(
+      t(
+        editing.mode === 'adjust'
+          ? 'cases.edit.adjusted_ok'
+          : editing.mode === 'correct'
+            ? 'cases.edit.corrected_ok'
+            : 'cases.edit.saved_ok',
+      ),
+    );
     setEditing(null);
     reload();
   };
@@ -73,29 +84,7 @@ export function CasePage() {
       setActionError(err);
     }
   };
-  const plan = (i: Detail) => {
-    const p = i.payment as {
-      type: string;
-      frequency?: string;
-      dayOfMonth?: number;
-      date?: string | null;
-      amount?: number;
-      units?: number;
-      rate?: string;
-      payments?: unknown[];
-      proRata?: boolean;
-    };
-    const amount =
-      p.amount !== undefined && p.amount !== null
-        ? `${kr(p.amount)} kr.`
-        : t('cases.case.unitsTimesRate', { units: p.units ?? 0, rate: p.rate ?? '' });
-    if (p.type === 'individual')
-      return t('cases.case.individual', { count: p.payments?.length ?? 0 });
-    if (p.type === 'one-time')
-      return `${amount}, ${t('cases.case.oneTime', { date: danishDate(p.date ?? i.startDate) })}`;
-    const running = `${amount} ${t(`cases.case.frequencies.${p.frequency ?? 'monthly'}`, { day: p.dayOfMonth ?? 1 })}`;
-    return p.proRata ? `${running}, ${t('cases.case.proRata')}` : running;
-  };
+  const plan = (i: Detail) => paymentText(t, i.payment, i.startDate);
   return (
     <>
       <p>
@@ -197,6 +186,16 @@ export function CasePage() {
                             <span className="visually-hidden"> {i.ref}</span>
                           </button>
                         )}
+                        {data.canCorrect && i.status === 'granted' && (
+                          <button
+                            type="button"
+                            className="button-secondary"
+                            onClick={() => setEditing({ mode: 'correct', ref: i.ref })}
+                          >
+                            {t('cases.edit.correct')}
+                            <span className="visually-hidden"> {i.ref}</span>
+                          </button>
+                        )}
                         {data.canWrite && i.status !== 'granted' && (
                           <>
                             <button
@@ -246,6 +245,7 @@ export function CasePage() {
             />
           )}
           <AdjustmentChains interventions={data.interventions} />
+          <CaseHistory data={data} />
           <h2>{t('cases.case.monthly', { year: data.year })}</h2>
           <p className="muted">{t('cases.edit.beforeAfterHelp')}</p>
           <table className="table compact">

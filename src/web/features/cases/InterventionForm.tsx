@@ -48,13 +48,17 @@ interface FormState {
   units: string;
   rate: string;
   payments: string;
+  /** correct only: why */
+  reason: string;
 }
 
 const num = (v: unknown): string =>
   typeof v === 'number' ? String(v).replace('.', ',') : typeof v === 'string' ? v : '';
 
-/** The form's fields from an existing intervention (to edit it or adjust it) or empty. */
-export function formFrom(i: Detail | null, mode: 'new' | 'edit' | 'adjust'): FormState {
+export type FormMode = 'new' | 'edit' | 'adjust' | 'correct';
+
+/** The form's fields from an existing intervention (to edit, adjust or correct it) or empty. */
+export function formFrom(i: Detail | null, mode: FormMode): FormState {
   const p = i?.payment ?? {};
   const payments = Array.isArray(p.payments)
     ? (p.payments as { date: string; amount: number }[])
@@ -63,17 +67,19 @@ export function formFrom(i: Detail | null, mode: 'new' | 'edit' | 'adjust'): For
     : '';
   return {
     ref: mode === 'edit' ? (i?.ref ?? '') : '',
+    reason: '',
     kind: i?.kind ?? 'main',
     status: mode === 'edit' ? (i?.status ?? 'expected') : 'expected',
     modifies: mode === 'adjust' ? (i?.ref ?? '') : (i?.modifies ?? ''),
-    decidedOn: mode === 'edit' ? (i?.decidedOn ?? today()) : today(),
+    decidedOn: mode === 'edit' || mode === 'correct' ? (i?.decidedOn ?? today()) : today(),
     category: i?.category ?? 'familiebehandling',
     paragraph: i?.paragraph ?? '',
     providerName: i?.provider.name ?? '',
     external: i?.provider.external ?? false,
     accountFunction: i?.accountFunction ?? '5.28.21',
     startDate: mode === 'adjust' ? '' : (i?.startDate ?? ''),
-    endDate: i?.endDate ?? '',
+    // a correction fixes the end as decided, not one decided later by an ending
+    endDate: (mode === 'correct' ? i?.decidedEndDate : i?.endDate) ?? '',
     followOn: i?.followOn ?? false,
     type: typeof p.type === 'string' ? p.type : 'running',
     frequency: typeof p.frequency === 'string' ? p.frequency : 'monthly',
@@ -139,10 +145,12 @@ export function bodyFrom(f: FormState): Record<string, unknown> {
 
 /**
  * Registers or changes an intervention. `mode` adjust: an expected adjustment of a granted
- * intervention (the original is not edited; granting the adjustment ends it the day before).
+ * intervention (the original is not edited; granting the adjustment ends it the day before);
+ * correct: a correction of a granted intervention's wrong data, with a reason (submitted as
+ * `{reason, intervention}` without ref, status and the intervention it adjusts).
  */
 export function InterventionForm(props: {
-  mode: 'new' | 'edit' | 'adjust';
+  mode: FormMode;
   initial: Detail | null;
   others: Detail[];
   onSubmit: (body: Record<string, unknown>) => Promise<void>;
@@ -162,7 +170,14 @@ export function InterventionForm(props: {
     setBusy(true);
     setError(null);
     try {
-      await props.onSubmit(bodyFrom(f));
+      if (props.mode === 'correct') {
+        // a correction keeps the ref, status and what the intervention adjusts
+        const fields = bodyFrom(f);
+        delete fields.ref;
+        delete fields.status;
+        delete fields.modifies;
+        await props.onSubmit({ reason: f.reason, intervention: fields });
+      } else await props.onSubmit(bodyFrom(f));
     } catch (err) {
       setError(err);
     } finally {
@@ -205,17 +220,37 @@ export function InterventionForm(props: {
     </div>
   );
   const e = (k: string) => t(`cases.edit.${k}`);
+  const ref = props.initial?.ref ?? '';
   const title =
     props.mode === 'adjust'
-      ? t('cases.edit.adjustTitle', { ref: props.initial?.ref ?? '' })
+      ? t('cases.edit.adjustTitle', { ref })
       : props.mode === 'edit'
-        ? t('cases.edit.editTitle', { ref: props.initial?.ref ?? '' })
-        : e('newTitle');
+        ? t('cases.edit.editTitle', { ref })
+        : props.mode === 'correct'
+          ? t('cases.edit.correctTitle', { ref })
+          : e('newTitle');
   return (
     <form className="intervention-form" onSubmit={(ev) => void submit(ev)} aria-label={title}>
       <h2>{title}</h2>
       {props.mode === 'adjust' && <p>{e('adjustHelp')}</p>}
+      {props.mode === 'correct' && <p>{e('correctHelp')}</p>}
       <ErrorMessage error={error} />
+      {props.mode === 'correct' && (
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{e('reason')}</label>
+          <textarea
+            id={`${id}-reason`}
+            rows={2}
+            value={f.reason}
+            aria-required="true"
+            aria-describedby={`${id}-reason-help`}
+            onChange={(ev) => set('reason')(ev.target.value)}
+          />
+          <p id={`${id}-reason-help`} className="muted">
+            {e('reasonHelp')}
+          </p>
+        </div>
+      )}
       <fieldset>
         <legend>{e('decision')}</legend>
         {props.mode === 'new' && text('ref', e('ref'))}
@@ -223,11 +258,13 @@ export function InterventionForm(props: {
           ['main', t('cases.case.kinds.main')],
           ['supplementary', t('cases.case.kinds.supplementary')],
         ])}
-        {select('status', t('cases.case.status'), [
-          ['expected', t('cases.case.statuses.expected')],
-          ['draft', t('cases.case.statuses.draft')],
-        ])}
+        {props.mode !== 'correct' &&
+          select('status', t('cases.case.status'), [
+            ['expected', t('cases.case.statuses.expected')],
+            ['draft', t('cases.case.statuses.draft')],
+          ])}
         {props.mode !== 'adjust' &&
+          props.mode !== 'correct' &&
           select('modifies', t('cases.case.modifies'), [
             ['', e('modifiesNone')],
             ...props.others
@@ -302,7 +339,11 @@ export function InterventionForm(props: {
       </fieldset>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={busy}>
-          {props.mode === 'adjust' ? e('saveAdjustment') : e('save')}
+          {props.mode === 'adjust'
+            ? e('saveAdjustment')
+            : props.mode === 'correct'
+              ? e('saveCorrection')
+              : e('save')}
         </button>
         <button type="button" className="button-secondary" onClick={props.onCancel}>
           {e('cancel')}
