@@ -65,11 +65,20 @@ describe('corrections of wrong data', () => {
     await expectAccessible(page);
     await screenshot(page, 'corrections-case');
 
-    // movement from before the correction to today: the figure as reported, then the correction
-    await page.goto(`${baseUrl()}/sager/bevaegelser`);
+    // the statement as of 01.06.2024 now includes the correction and says so
+    await page.goto(`${baseUrl()}/sager`);
     await page.getByLabel('År').fill('2024');
-    await page.getByLabel('Fra dato').fill('2024-06-01');
+    await page.getByLabel('Opgjort pr.').fill('2024-06-01');
     await page.getByRole('button', { name: 'Vis' }).click();
+    const note = page.getByRole('note');
+    await expect(note.textContent()).resolves.toContain(
+      '1 rettelse(r) af fejl foretaget efter 01.06.2024',
+    );
+    await screenshot(page, 'corrections-statement');
+
+    // movement from that date to today: the figure as stated then, then the correction
+    await note.getByRole('link', { name: 'Se rettelserne under Bevægelser.' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bevægelser i disponeringen' }).waitFor();
     const group = page.getByRole('row', { name: /^Rettelser af fejl/ });
     await group.waitFor();
     const cells = await group.getByRole('cell').allTextContents();

@@ -256,5 +256,22 @@ describe('a correction is recorded, audited and shown', () => {
       await leder.get('/api/commitments/movement?year=2026&from=2026-06-01&to=2026-11-22'),
     );
     expect(before.groups.correction?.count).toBe(0);
+    const xlsx = await leder.get(
+      '/api/commitments/movement.xlsx?year=2026&from=2026-06-01&to=2026-11-23',
+    );
+    expect(xlsx.status).toBe(200);
+  });
+
+  it('a statement as of a date before a correction says so, with the figure as stated that day', async () => {
+    const s = await json<{
+      expected: { total: number };
+      correctedSince: { count: number; expectedAsRecorded: number } | null;
+    }>(await leder.get('/api/commitments/statement?year=2026&asOf=2026-06-01&by=month'));
+    expect(s.correctedSince).toEqual({ count: 2, expectedAsRecorded: 2 * 365_000 });
+    expect(s.expected.total).toBe(18_100 + 184_000 + 162_900 + 184_000);
+    const today = await json<{ correctedSince: unknown }>(
+      await leder.get('/api/commitments/statement?year=2026&asOf=2026-11-23&by=month'),
+    );
+    expect(today.correctedSince).toBeNull();
   });
 });

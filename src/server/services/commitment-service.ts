@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access';
 import {
+  asRecordedOn,
   CATEGORY_GROUPS,
   committedByKey,
   compileCases,
@@ -229,6 +230,38 @@ function inGroup(stored: StoredCase[], group: string | undefined): StoredCase[] 
   }));
 }
 
+/**
+ * The corrections made after `asOf` in the scope (and `group`), and the expected cost as the
+ * statement gave it on `asOf` itself (as recorded then: `asRecordedOn`); null when nothing was
+ * corrected since. So a statement that a correction moved says so, with the figure reported.
+ */
+async function correctedSinceAsOf(
+  db: Queryable,
+  scope: Scope,
+  stored: StoredCase[],
+  rates: Map<string, Rate>,
+  params: { year: number; asOf: IsoDate; group: string | undefined },
+): Promise<StatementJson['correctedSince']> {
+  if (scope.unitIds && scope.unitIds.length === 0) return null;
+  const refs = new Set(stored.map((s) => s.record.ref));
+  const later = (await listCorrections(db, { unitIds: scope.unitIds, after: params.asOf })).filter(
+    (c) => refs.has(c.caseRef),
+  );
+  if (later.length === 0) return null;
+  const recorded = asRecordedOn(records(stored), later, params.asOf);
+  const asRecorded = inGroup(
+    stored.map((s, k) => ({ ...s, record: recorded[k] ?? s.record })),
+    params.group,
+  );
+  const total = yearTotals(compileCases(records(asRecorded)), rates, params).expected.total;
+  const inScope = new Set(
+    asRecorded.flatMap((s) => s.record.interventions.map((i) => `${s.record.ref}/${i.ref}`)),
+  );
+  const counted = later.filter((c) => inScope.has(`${c.caseRef}/${c.interventionRef}`));
+  if (counted.length === 0) return null;
+  return { count: counted.length, expectedAsRecorded: toKroner(total) };
+}
+
 /** GET /api/commitments: expected and granted cost of a year as of a date, and the same date last year. */
 export async function commitments(
   deps: AppDeps,
@@ -310,6 +343,11 @@ export async function statement(
   }).expected.total;
   const link = caseLinks(stored);
   const fyp = fullYearPersons(cases, { year: params.year, asOf });
+  const correctedSince = await correctedSinceAsOf(db, scope, loaded.stored, rates, {
+    year: params.year,
+    asOf,
+    group: params.group,
+  });
   return {
     year: params.year,
     asOf,
@@ -320,6 +358,7 @@ export async function statement(
     granted: monthTotalsJson(t.granted),
     lastYearExpected: toKroner(lastTotal),
     fullYearPersons: { total: fyp.total, byBand: fyp.byBand },
+    correctedSince,
     rows: statementBy(items, params.by).map((r) => ({
       key: r.key,
       label: params.by === 'unit' ? (scope.unitNames.get(r.key) ?? r.key) : r.key,

@@ -167,6 +167,11 @@ export interface StatementJson {
   granted: MonthTotalsJson;
   lastYearExpected: number;
   fullYearPersons: { total: number; byBand: Record<string, number> };
+  /**
+   * corrections made after `asOf` that the figures include, and the expected cost as the
+   * statement gave it on `asOf` itself; null when nothing was corrected since
+   */
+  correctedSince: { count: number; expectedAsRecorded: number } | null;
   rows: {
     key: string;
     label: string;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { MovementJson } from '../../../shared/schemas/cases';
@@ -7,14 +7,18 @@ import { danishDate, kr, query, today } from '../../format';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
 
-/** /sager/bevaegelser — movement in the committed cost between two statement dates. */
+/**
+ * /sager/bevaegelser — movement in the committed cost between two statement dates
+ * (`?aar=&fra=&til=` preset the year and the dates, e.g. from a corrected statement).
+ */
 export function MovementPage() {
   const { t } = useTranslation();
-  const year = today().slice(0, 4);
+  const [search] = useSearchParams();
+  const year = search.get('aar') ?? today().slice(0, 4);
   const { form, shown, set, submit } = useFilterForm({
     year,
-    from: `${year}-01-01`,
-    to: today(),
+    from: search.get('fra') ?? `${year}-01-01`,
+    to: search.get('til') ?? today(),
     unit: '',
   });
   const { data, error } = useApi<MovementJson>(`/commitments/movement?${query(shown)}`);

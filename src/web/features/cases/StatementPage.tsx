@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
@@ -106,6 +107,18 @@ export function StatementPage() {
               <dd>{data.fullYearPersons.total.toLocaleString('da-DK')}</dd>
             </div>
           </dl>
+          {data.correctedSince && (
+            <p className="alert alert-warning" role="note">
+              {t('cases.statement.correctedSince', {
+                count: data.correctedSince.count,
+                asOf: danishDate(data.asOf),
+                amount: kr(data.correctedSince.expectedAsRecorded),
+              })}{' '}
+              <Link to={`/sager/bevaegelser?aar=${data.year}&fra=${data.asOf}`}>
+                {t('cases.statement.seeCorrections')}
+              </Link>
+            </p>
+          )}
           <p>
             <a className="button-secondary" href={`/api/commitments/statement.xlsx?${q}`} download>
               {t('cases.statement.excel')}
