@@ -274,4 +274,40 @@ describe('a correction is recorded, audited and shown', () => {
     );
     expect(today.correctedSince).toBeNull();
   });
+
+  it('an import that changes a granted intervention records it as a correction; the same import again records nothing', async () => {
+    const doc = (amount: number) => ({
+      format: 'overblik/cases@1',
+      rates: [],
+      cases: [
+        {
+          ref: 'K-3',
+          household: 'H-K-3',
+          unit: UNIT,
+          person: { ref: 'P-K-3', birthDate: '2012-03-14' },
+          interventions: [{ ...granted, payment: { type: 'running', frequency: 'daily', amount } }],
+        },
+      ],
+    });
+    await json(await okonomi.post('/api/cases/import', doc(1000)));
+    await json(await okonomi.post('/api/cases/import', doc(500)));
+    await json(await okonomi.post('/api/cases/import', doc(500)));
+    const row = await caseRow('K-3');
+    const c = await json<{ corrections: { by: string; reason: string; changes: unknown[] }[] }>(
+      await leder.get(`/api/cases/${row.id}?year=2026`),
+    );
+    expect(c.corrections).toEqual([
+      expect.objectContaining({
+        by: 'okonomi',
+        reason: 'Ændret i sagssystemet og indlæst ved import af sager.',
+        changes: [
+          {
+            field: 'payment',
+            before: { type: 'running', frequency: 'daily', amount: 1000 },
+            after: { type: 'running', frequency: 'daily', amount: 500 },
+          },
+        ],
+      }),
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import {
   asRecordedOn,
   changedFields,
   correctedFields,
+  correctionsBetween,
   correctIntervention,
   type InterventionCorrection,
 } from './corrections';
@@ -200,5 +201,23 @@ describe('corrections of wrong data', () => {
     expect(earlier.groups.correction.count).toBe(0);
     expect(earlier.committedToOre).toBe(182 * 100_000 + 184 * 80_000);
     expect(earlier.corrections).toEqual([]);
+  });
+
+  it('a replaced case corrects only interventions granted on both sides', () => {
+    const expected = intervention({ ref: 'E', status: 'expected' });
+    const before = caseOf('S', [original, expected]);
+    const after = caseOf('S', [
+      { ...original, payment: daily(900) },
+      { ...expected, payment: daily(1) },
+      intervention({ ref: 'N' }),
+    ]);
+    expect(correctionsBetween(before, after)).toEqual([
+      {
+        interventionRef: 'A',
+        before: correctedFields(original),
+        after: correctedFields(after.interventions[0]!),
+      },
+    ]);
+    expect(correctionsBetween(before, before)).toEqual([]);
   });
 });

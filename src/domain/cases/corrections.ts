@@ -116,3 +116,22 @@ export function asRecordedOn<C extends CaseRecord>(
     return touched ? { ...c, interventions } : c;
   });
 }
+
+/**
+ * The corrections a replacement of a case makes (the import replaces a case's interventions
+ * whole): every intervention granted both before and after, under the same ref, whose
+ * correctable fields differ. Interventions added, removed or not granted on both sides are
+ * not corrections (they are decisions, or drafts and expected ones that are edited freely).
+ */
+export function correctionsBetween(
+  before: CaseRecord,
+  after: CaseRecord,
+): { interventionRef: string; before: CorrectedFields; after: CorrectedFields }[] {
+  const old = new Map(before.interventions.map((i) => [i.ref, i]));
+  return after.interventions.flatMap((i) => {
+    const o = old.get(i.ref);
+    if (!o || o.status !== 'granted' || i.status !== 'granted') return [];
+    if (changedFields(o, i).length === 0) return [];
+    return [{ interventionRef: i.ref, before: correctedFields(o), after: correctedFields(i) }];
+  });
+}

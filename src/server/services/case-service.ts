@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access';
 import {
   ageBandOn,
   computeYear,
+  correctionsBetween,
   grantIntervention,
   readCasesDocument,
   totalsByMonth,
@@ -23,7 +24,7 @@ import {
   upsertCases,
   upsertRates,
 } from '../../db/repositories/cases';
-import { listCorrections } from '../../db/repositories/case-corrections';
+import { insertCorrection, listCorrections } from '../../db/repositories/case-corrections';
 import { listUnits } from '../../db/repositories/organisation';
 import { correctionJson } from '../presenters/case-correction';
 import type { CaseDetailJson, CaseSummaryJson, CasesDocument } from '../../shared/schemas/cases';
@@ -89,11 +90,16 @@ function rateFingerprint(rate: Rate): string {
   ]);
 }
 
+/** The reason of a correction made by the import (the case system's data changed). */
+export const IMPORT_REASON = 'Ændret i sagssystemet og indlæst ved import af sager.';
+
 /**
  * Imports a cases document, all or nothing: every problem is listed with its path and nothing
  * is stored. Cases are matched by ref and rates by code; a case in the document replaces the
  * stored case's interventions, and one whose content is unchanged is not touched, so
- * importing the same document twice changes nothing. Units are resolved by name.
+ * importing the same document twice changes nothing. Units are resolved by name. A granted
+ * intervention whose fields the document changes is recorded as a correction (`IMPORT_REASON`),
+ * so movement and the case's history show it.
  */
 export async function importCases(
   deps: AppDeps,
@@ -159,6 +165,29 @@ export async function importCases(
     );
     const created = changed.filter((r) => !byRef.has(r.ref));
     const updated = changed.filter((r) => byRef.has(r.ref));
+    // a granted intervention whose data the case system changed is corrected by the import
+    const today = todayIn(deps);
+    const canonical = (r: CaseRecord): CaseRecord => ({
+      ...r,
+      interventions: r.interventions.map((i) => ({ ...i, payment: canonicalPayment(i.payment) })),
+    });
+    const corrected: string[] = [];
+    for (const r of updated) {
+      const s = byRef.get(r.ref);
+      if (!s) continue;
+      for (const c of correctionsBetween(canonical(s.record), canonical(r))) {
+        await insertCorrection(tx, {
+          caseId: s.id,
+          interventionRef: c.interventionRef,
+          correctedOn: today,
+          reason: IMPORT_REASON,
+          by: actor.username,
+          before: c.before,
+          after: c.after,
+        });
+        corrected.push(`${r.ref}/${c.interventionRef}`);
+      }
+    }
     const result: ImportResult = {
       created: created.length,
       updated: updated.length,
@@ -176,6 +205,7 @@ export async function importCases(
           ...result,
           createdRefs: created.map((r) => r.ref),
           updatedRefs: updated.map((r) => r.ref),
+          correctedRefs: corrected,
           rateCodes: changedRates.map((r) => r.code),
         },
       },
