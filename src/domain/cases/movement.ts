@@ -2,6 +2,7 @@ import { ore, type Ore } from '../money';
 import type { IsoDate } from '../months';
 import { computeYear, type YearComputation } from './commitments';
 import { asRecordedOn, type InterventionCorrection } from './corrections';
+import { compileCases } from './engine';
 import type { CaseRecord, Rate } from './types';
 
 /** Decisions (`new`, `ended`, `changed`) and corrections of wrong data (`correction`). */
@@ -54,11 +55,13 @@ export function movementBetween<K extends InterventionCorrection = InterventionC
   const inPeriod = corrections.filter(
     (c) => refs.has(c.caseRef) && c.correctedOn > params.from && c.correctedOn <= params.to,
   );
-  const recordedTo = asRecordedOn(cases, corrections, params.to);
-  const reported = computeYear(asRecordedOn(cases, corrections, params.from), rates, {
-    year: params.year,
-    asOf: params.from,
-  });
+  // compiled once per record state: without corrections in the period both dates read the same
+  const recordedTo = compileCases(asRecordedOn(cases, corrections, params.to));
+  const recordedFrom =
+    inPeriod.length === 0
+      ? recordedTo
+      : compileCases(asRecordedOn(cases, corrections, params.from));
+  const reported = computeYear(recordedFrom, rates, { year: params.year, asOf: params.from });
   const corrected =
     inPeriod.length === 0
       ? reported
