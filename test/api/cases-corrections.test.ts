@@ -148,6 +148,19 @@ describe('a granted intervention is changed by a decision or a correction, never
     expect(
       (await json<{ issues: { path: string }[] }>(bad, 422)).issues.map((i) => i.path),
     ).toContain('intervention.endDate');
+    const future = await leder.post(path('A'), {
+      version: row.version,
+      reason: 'Tastefejl',
+      intervention: fields({ decidedOn: '2026-11-24' }),
+    });
+    expect(
+      (await json<{ issues: { path: string; message: string }[] }>(future, 422)).issues,
+    ).toEqual([
+      expect.objectContaining({
+        path: 'intervention.decidedOn',
+        message: 'Beslutningsdatoen må ikke ligge i fremtiden.',
+      }),
+    ]);
     expect((await caseRow('K-1')).version).toBe(row.version);
   });
 

@@ -74,6 +74,15 @@ export async function correctCaseIntervention(
     );
     const fields = checked.interventions[index];
     if (!fields) throw new AppError('not_found');
+    // what was decided cannot have been decided after today
+    if (fields.decidedOn > today)
+      throw validationError([
+        {
+          path: 'intervention.decidedOn',
+          code: 'future_date',
+          message: 'Beslutningsdatoen må ikke ligge i fremtiden.',
+        },
+      ]);
     const result = correctIntervention(stored.record, params.ref, correctedFields(fields));
     if (!result.ok) {
       if (result.reason === 'unchanged')
