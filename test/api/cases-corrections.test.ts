@@ -273,6 +273,18 @@ describe('a correction is recorded, audited and shown', () => {
       '/api/commitments/movement.xlsx?year=2026&from=2026-06-01&to=2026-11-23',
     );
     expect(xlsx.status).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const cells: string[] = [];
+    wb.worksheets[0]?.eachRow((row) =>
+      row.eachCell((cell) => {
+        cells.push(String(cell.text));
+      }),
+    );
+    expect(cells).toContain('Rettelser af fejl');
+    expect(cells).toContain('Rettelser i perioden');
+    expect(cells.some((c) => c.includes('Døgnprisen er 100 kr., ikke 1.000 kr.'))).toBe(true);
   });
 
   it('a statement as of a date before a correction says so, with the figure as stated that day', async () => {
