@@ -56,6 +56,7 @@ describe('corrections of wrong data', () => {
     await correct.getByRole('button', { name: 'Gem rettelse' }).click();
     await page.getByText('Rettelsen er gemt.').waitFor();
 
+    await page.getByRole('link', { name: 'rettet (se historik)' }).waitFor();
     const history = page.getByRole('region', { name: 'Sagens historik' });
     const entry = history.getByRole('listitem').filter({ hasText: 'Rettelse' }).first();
     const text = await entry.textContent();

@@ -148,6 +148,12 @@ export function CasePage() {
                     <td>
                       {t(`cases.case.statuses.${i.status}`)} · {t(`cases.case.kinds.${i.kind}`)}
                       {i.followOn && <> · {t('cases.case.followOn')}</>}
+                      {data.corrections.some((c) => c.intervention === i.ref) && (
+                        <>
+                          {' · '}
+                          <a href="#case-history">{t('cases.case.corrected')}</a>
+                        </>
+                      )}
                     </td>
                     <td>
                       {t(`cases.categories.${i.category}`, { defaultValue: i.category })}
