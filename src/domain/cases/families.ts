@@ -71,6 +71,24 @@ function isActiveOn(i: Intervention, day: number, cutoff: number | null): boolea
   return interval !== null && day >= interval[0] && day <= interval[1];
 }
 
+/**
+ * The measures of a case in force on `date`, as decided by that date (`isMeasure`, withdrawn
+ * ones and the replaced part of an adjusted one left out), with the ref of the adjustment chain
+ * (measure) each belongs to.
+ */
+export function measuresInForce(
+  record: CaseRecord,
+  date: IsoDate,
+): { intervention: Intervention; rootRef: string }[] {
+  const day = dayOf(date);
+  const analysis = analyseCase(record, date);
+  return analysis.visible
+    .filter(
+      (i) => !analysis.withdrawn.has(i.ref) && isActiveOn(i, day, expectedCutoff(i, analysis)),
+    )
+    .map((i) => ({ intervention: i, rootRef: analysis.root.get(i.ref) ?? i.ref }));
+}
+
 export interface FamilyCount {
   band: AgeBand;
   /** households whose persons in this band have more than one measure in force */
@@ -93,11 +111,8 @@ export function familiesWithSeveral(cases: readonly CaseRecord[], date: IsoDate)
   const day = dayOf(date);
   const perBand = new Map<AgeBand, Map<string, { chains: Set<string>; cases: Set<string> }>>();
   for (const record of cases) {
-    const analysis = analyseCase(record, date);
     const band = ageBandFinder(record.person.birthDate)(day);
-    for (const i of analysis.visible) {
-      if (analysis.withdrawn.has(i.ref)) continue;
-      if (!isActiveOn(i, day, expectedCutoff(i, analysis))) continue;
+    for (const { rootRef } of measuresInForce(record, date)) {
       let households = perBand.get(band);
       if (!households) {
         households = new Map();
@@ -108,7 +123,7 @@ export function familiesWithSeveral(cases: readonly CaseRecord[], date: IsoDate)
         h = { chains: new Set(), cases: new Set() };
         households.set(record.household, h);
       }
-      h.chains.add(`${record.ref}\u0000${analysis.root.get(i.ref) ?? i.ref}`);
+      h.chains.add(`${record.ref}\u0000${rootRef}`);
       h.cases.add(record.ref);
     }
   }
