@@ -29,6 +29,7 @@ import { auditRoutes } from './routes/audit';
 import { oidcRoutes } from './routes/oidc';
 import { meetingRoutes } from './routes/meetings';
 import { notificationRoutes } from './routes/notifications';
+import { reviewRoutes } from './routes/reviews';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', commitmentRoutes)
     .route('/', statusReportRoutes)
     .route('/', meetingRoutes)
-    .route('/', notificationRoutes);
+    .route('/', notificationRoutes)
+    .route('/', reviewRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   meeting_case_on_agenda: 409,
   meeting_not_held: 422,
   signoff_missing: 409,
+  review_exists: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

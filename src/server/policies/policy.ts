@@ -40,6 +40,8 @@ export const ACTIONS = [
   'signoff.request',
   'signoff.sign',
   'notification.own',
+  'review.read',
+  'review.record',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +73,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.read',
     'committee.write',
     'signoff.request',
+    'review.read',
   ],
   funktionsleder: [
     ...READS,
@@ -87,6 +90,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.propose',
     'meeting.decide',
     'signoff.request',
+    'review.read',
+    'review.record',
   ],
   faglig_koordinator: [
     ...READS,
@@ -95,6 +100,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.read',
     'meeting.manage',
     'meeting.propose',
+    'review.read',
+    'review.record',
   ],
   raadgiver: [
     'organisation.read',
@@ -105,8 +112,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.read',
     'meeting.propose',
     'notification.own',
+    'review.read',
   ],
-  ledelse: [...READS, 'case.read', 'meeting.read', 'signoff.sign'],
+  ledelse: [...READS, 'case.read', 'meeting.read', 'signoff.sign', 'review.read'],
   laeser: READS,
 };
 

@@ -1,0 +1,419 @@
+import type { Actor } from '../../domain/access';
+import {
+  caseSchedule,
+  isOnTime,
+  isReviewerRole,
+  linkProblem,
+  reviewsOnTime,
+  type CaseSchedule,
+  type ReviewerRole,
+  type ReviewRule,
+  type ReviewsOnTime,
+  type ReviewState,
+} from '../../domain/governance/reviews';
+import { addDays, parseIsoDate, toDayNumber, type IsoDate } from '../../domain/months';
+import type { Queryable } from '../../db/database';
+import { recordAudit, recordRead } from '../../db/repositories/audit';
+import { loadCases, type StoredCase } from '../../db/repositories/cases';
+import { listUnits } from '../../db/repositories/organisation';
+import {
+  insertReview,
+  linkReviewAdjustment,
+  listReviewRules,
+  listReviews,
+  reviewersOfUnits,
+  reviewsHeldBetween,
+  updateReviewRule,
+  type ReviewRow,
+} from '../../db/repositories/reviews';
+import type {
+  CaseReviewsJson,
+  DueReviewJson,
+  ReviewInputJson,
+  ReviewJson,
+  ScheduleJson,
+} from '../../shared/schemas/reviews';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
+import { validationError } from '../validation';
+import { versionConflict } from './audit-service';
+import { todayIn } from './commitment-service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function presentReview(r: ReviewRow): ReviewJson {
+  return { ...r, onTime: isOnTime(r) };
+}
+
+function presentSchedule(s: CaseSchedule): ScheduleJson {
+  return {
+    track: s.track,
+    dueOn: s.dueOn,
+    role: s.role,
+    state: s.state,
+    lastHeldOn: s.last?.heldOn ?? null,
+    lastRole: s.last?.role ?? null,
+  };
+}
+
+/** The reviews of each case, by case id. */
+function byCase(rows: readonly ReviewRow[]): Map<string, ReviewRow[]> {
+  const out = new Map<string, ReviewRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.caseId);
+    if (list) list.push(r);
+    else out.set(r.caseId, [r]);
+  }
+  return out;
+}
+
+/** `unit` as the query gives it: a unit's id or its name; undefined when not given. */
+async function unitScope(
+  db: Queryable,
+  actor: Actor,
+  unit: string | undefined,
+): Promise<string[] | null> {
+  const readable = readableUnitIds(actor, 'review.read');
+  if (!unit) return readable;
+  const units = await listUnits(db, readable);
+  const found = units.find((u) => u.id === unit || u.name === unit);
+  if (!found) throw new AppError('not_found');
+  return [found.id];
+}
+
+/**
+ * Each case of the units (null: all) with a measure in force on `asOf`, its place in the
+ * schedule as of that day (from the reviews recorded by then). Only cases paying within two
+ * months of the day are loaded: a measure in force pays at least that often or ends.
+ */
+async function schedules(
+  db: Queryable,
+  unitIds: string[] | null,
+  asOf: IsoDate,
+): Promise<{ stored: StoredCase; schedule: CaseSchedule }[]> {
+  if (unitIds && unitIds.length === 0) return [];
+  const [cases, rules] = await Promise.all([
+    loadCases(db, {
+      unitIds,
+      paysBetween: { from: addDays(asOf, -62), to: addDays(asOf, 62) },
+    }),
+    listReviewRules(db),
+  ]);
+  if (cases.length === 0) return [];
+  const reviews = byCase(
+    await listReviews(db, { caseIds: cases.map((c) => c.id), recordedBy: asOf }),
+  );
+  const out: { stored: StoredCase; schedule: CaseSchedule }[] = [];
+  for (const stored of cases) {
+    const schedule = caseSchedule(stored.record, reviews.get(stored.id) ?? [], rules, asOf);
+    if (schedule) out.push({ stored, schedule });
+  }
+  return out;
+}
+
+/**
+ * Cases due or overdue for review on `asOf` (default today) in the units the caller may read
+ * (or one of them), with the role expected to hold the review and the people holding that role
+ * in the case's unit; `mine` keeps the reviews that fall to the caller. Overdue first, the
+ * longest overdue first. The list is logged as one read.
+ */
+export async function dueReviews(
+  deps: AppDeps,
+  actor: Actor,
+  params: {
+    asOf?: string | undefined;
+    unit?: string | undefined;
+    mine?: boolean | undefined;
+    state?: ReviewState | undefined;
+  },
+  requestId?: string,
+): Promise<{ asOf: IsoDate; items: DueReviewJson[] }> {
+  authorize(actor, 'review.read');
+  const { db } = deps;
+  const asOf = (params.asOf ? parseIsoDate(params.asOf) : null) ?? todayIn(deps);
+  const unitIds = await unitScope(db, actor, params.unit);
+  const list = (await schedules(db, unitIds, asOf)).filter(
+    ({ schedule: s }) => s.state !== 'upcoming' && (!params.state || s.state === params.state),
+  );
+  const people = await reviewersOfUnits(db, unitIds);
+  const items = list
+    .map(({ stored, schedule }) => ({
+      caseId: stored.id,
+      caseRef: stored.record.ref,
+      household: stored.record.household,
+      unit: { id: stored.unitId, name: stored.unitName },
+      ...presentSchedule(schedule),
+      daysOverdue: toDayNumber(asOf) - toDayNumber(schedule.dueOn),
+      reviewers: people
+        .filter((p) => p.unitId === stored.unitId && p.role === schedule.role)
+        .map((p) => ({ username: p.username, name: p.name })),
+    }))
+    .filter(
+      (item) =>
+        !params.mine || (actor.roles.includes(item.role) && actor.unitIds.includes(item.unit.id)),
+    )
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.caseRef < b.caseRef ? -1 : 1));
+  await recordRead(
+    db,
+    actor,
+    {
+      objectType: 'case.review',
+      objectId: null,
+      unitId: unitIds?.length === 1 ? (unitIds[0] ?? null) : null,
+    },
+    requestId,
+  );
+  return { asOf, items };
+}
+
+async function loadCase(db: Queryable, caseId: string): Promise<StoredCase> {
+  if (!UUID.test(caseId)) throw new AppError('not_found');
+  const [stored] = await loadCases(db, { ids: [caseId] });
+  if (!stored) throw new AppError('not_found');
+  return stored;
+}
+
+/** A case's reviews, newest first, and its place in the schedule today; the read is logged. */
+export async function caseReviews(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  requestId?: string,
+): Promise<CaseReviewsJson> {
+  const { db } = deps;
+  const stored = await loadCase(db, caseId);
+  authorizeOrNotFound(actor, 'review.read', 'case.read', { unitId: stored.unitId });
+  const asOf = todayIn(deps);
+  const [rows, rules] = await Promise.all([
+    listReviews(db, { caseIds: [stored.id] }),
+    listReviewRules(db),
+  ]);
+  await recordRead(
+    db,
+    actor,
+    { objectType: 'case.review', objectId: stored.id, unitId: stored.unitId },
+    requestId,
+  );
+  const schedule = caseSchedule(stored.record, rows, rules, asOf);
+  return {
+    asOf,
+    schedule: schedule ? presentSchedule(schedule) : null,
+    canRecord: can(actor, 'review.record', { unitId: stored.unitId }),
+    reviews: rows.map(presentReview).reverse(),
+  };
+}
+
+/** The role a review is held in: the one asked for, else the expected one if the caller holds it. */
+function heldByRole(actor: Actor, asked: ReviewerRole | null | undefined, expected: ReviewerRole) {
+  const own = actor.roles.filter(isReviewerRole);
+  const administrator = actor.roles.includes('administrator');
+  if (asked) {
+    if (own.includes(asked) || administrator) return asked;
+    throw validationError([
+      { path: 'role', code: 'not_your_role', message: 'Du har ikke den rolle.' },
+    ]);
+  }
+  if (own.includes(expected) || administrator || own.length === 0) return expected;
+  return own[0] ?? expected;
+}
+
+/**
+ * Records a review held on a case (use case, inside the caller's transaction): the day it was
+ * held (not in the future, not before the case's last review), its outcome, the role it was
+ * held in, and the adjustment it led to; the schedule as it stood that day is kept with it
+ * (due date, expected role), so whether it was held on time never changes. Audited.
+ */
+export async function recordReviewIn(
+  tx: Queryable,
+  actor: Actor,
+  params: { caseId: string; input: ReviewInputJson; today: IsoDate },
+  requestId?: string,
+): Promise<ReviewJson> {
+  const stored = await loadCase(tx, params.caseId);
+  authorizeOrNotFound(actor, 'review.record', 'case.read', { unitId: stored.unitId });
+  const { input, today } = params;
+  const heldOn = (input.heldOn ? parseIsoDate(input.heldOn) : null) ?? today;
+  if (heldOn > today)
+    throw validationError([
+      { path: 'heldOn', code: 'future_date', message: 'Gennemgangen kan ikke ligge i fremtiden.' },
+    ]);
+  const [known, rules] = await Promise.all([
+    listReviews(tx, { caseIds: [stored.id] }),
+    listReviewRules(tx),
+  ]);
+  const latest = known.at(-1);
+  if (latest && heldOn < latest.heldOn)
+    throw validationError([
+      {
+        path: 'heldOn',
+        code: 'before_last_review',
+        message: 'Sagen er gennemgået senere end den dato; en gennemgang registreres i rækkefølge.',
+      },
+    ]);
+  const schedule = caseSchedule(stored.record, known, rules, heldOn);
+  if (!schedule)
+    throw validationError([
+      {
+        path: 'heldOn',
+        code: 'nothing_to_review',
+        message: 'Sagen har ingen indsats i kraft den dag, så der er intet at gennemgå.',
+      },
+    ]);
+  const adjustmentRef = input.adjustmentRef || null;
+  checkLink(stored, input.outcome, adjustmentRef);
+  const role = heldByRole(actor, input.role, schedule.role);
+  const review = {
+    caseId: stored.id,
+    heldOn,
+    heldBy: actor.username,
+    heldByName: actor.displayName,
+    role,
+    outcome: input.outcome,
+    note: input.note.trim(),
+    track: schedule.track,
+    dueOn: schedule.dueOn,
+    expectedRole: schedule.role,
+    adjustmentRef,
+    recordedOn: today,
+  };
+  const id = await insertReview(tx, review);
+  if (!id) throw new AppError('review_exists');
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'case.review.record',
+      objectType: 'case',
+      objectId: stored.id,
+      unitId: stored.unitId,
+      after: { id, ...review },
+    },
+    requestId,
+  );
+  return presentReview({ id, ...review, version: 1 });
+}
+
+function checkLink(stored: StoredCase, outcome: ReviewInputJson['outcome'], ref: string | null) {
+  const problem = linkProblem(
+    outcome,
+    ref === null ? null : stored.record.interventions.find((i) => i.ref === ref),
+  );
+  if (!problem) return;
+  const message = {
+    not_allowed: 'En gennemgang med udfaldet fortsæt fører ikke til en justering.',
+    unknown: 'Indsatsen findes ikke på sagen.',
+    not_adjustment:
+      outcome === 'juster'
+        ? 'Vælg den justering (indsats der ændrer en anden), gennemgangen førte til.'
+        : 'Vælg den justering eller den indsats med slutdato, gennemgangen førte til.',
+  }[problem];
+  throw validationError([{ path: 'adjustmentRef', code: problem, message }]);
+}
+
+/** Records a review on a case in one transaction (POST /api/cases/{id}/reviews). */
+export async function recordReview(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  input: ReviewInputJson,
+  requestId: string,
+): Promise<ReviewJson> {
+  const today = todayIn(deps);
+  return deps.db.transaction((tx) =>
+    recordReviewIn(tx, actor, { caseId, input, today }, requestId),
+  );
+}
+
+/**
+ * Links a recorded review to the adjustment it led to (registered after the review), or
+ * removes the link; the same rules as when recording. Audited; 409 on a stale version.
+ */
+export async function linkReview(
+  deps: AppDeps,
+  actor: Actor,
+  params: { caseId: string; reviewId: string; adjustmentRef: string | null; version: number },
+  requestId: string,
+): Promise<ReviewJson> {
+  return deps.db.transaction(async (tx) => {
+    const stored = await loadCase(tx, params.caseId);
+    authorizeOrNotFound(actor, 'review.record', 'case.read', { unitId: stored.unitId });
+    const review = (await listReviews(tx, { caseIds: [stored.id] })).find(
+      (r) => r.id === params.reviewId,
+    );
+    if (!review) throw new AppError('not_found');
+    const ref = params.adjustmentRef || null;
+    checkLink(stored, review.outcome, ref);
+    if (!(await linkReviewAdjustment(tx, review.id, ref, params.version)))
+      throw await versionConflict(tx, 'case', stored.id, `Gennemgangen af ${stored.record.ref}`);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'case.review.link',
+        objectType: 'case',
+        objectId: stored.id,
+        unitId: stored.unitId,
+        before: { id: review.id, adjustmentRef: review.adjustmentRef },
+        after: { id: review.id, adjustmentRef: ref },
+      },
+      requestId,
+    );
+    return presentReview({ ...review, adjustmentRef: ref, version: review.version + 1 });
+  });
+}
+
+/** The schedule's rules (readable by whoever may read reviews). */
+export async function getReviewRules(
+  deps: AppDeps,
+  actor: Actor,
+): Promise<(ReviewRule & { version: number })[]> {
+  authorize(actor, 'review.read');
+  return listReviewRules(deps.db);
+}
+
+/** Changes one of the schedule's rules (administrators; audited; 409 on a stale version). */
+export async function saveReviewRule(
+  deps: AppDeps,
+  actor: Actor,
+  rule: ReviewRule,
+  version: number,
+  requestId: string,
+): Promise<ReviewRule & { version: number }> {
+  authorize(actor, 'settings.write');
+  return deps.db.transaction(async (tx) => {
+    const before = (await listReviewRules(tx)).find((r) => r.track === rule.track);
+    if (!before) throw new AppError('not_found');
+    if (!(await updateReviewRule(tx, rule, version, actor.username)))
+      throw await versionConflict(tx, 'review_rule', rule.track, 'Reglen');
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'review.rule.update',
+        objectType: 'review_rule',
+        objectId: rule.track,
+        before,
+        after: rule,
+      },
+      requestId,
+    );
+    return { ...rule, version: version + 1 };
+  });
+}
+
+/**
+ * The indicator "gennemgange holdt til tiden" for a period of the units (null: all): the
+ * reviews held from `from` to `asOf` and the cases overdue on `asOf`, as recorded by `asOf`.
+ */
+export async function reviewIndicator(
+  db: Queryable,
+  unitIds: string[] | null,
+  period: { from: IsoDate; asOf: IsoDate },
+): Promise<ReviewsOnTime> {
+  const held = await reviewsHeldBetween(db, { unitIds, from: period.from, to: period.asOf });
+  const overdue = (await schedules(db, unitIds, period.asOf)).filter(
+    (s) => s.schedule.state === 'overdue',
+  ).length;
+  return reviewsOnTime(held, overdue);
+}
