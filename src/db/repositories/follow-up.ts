@@ -5,22 +5,31 @@ export interface RoundRow {
   year: number;
   name: string;
   as_of: string;
+  /** through which date the round took actual spending; null for rounds frozen before it was kept */
+  actuals_through: string | null;
   intake_params: Record<string, unknown>;
   created_by: string;
   created_at: string;
 }
 
-const ROUND = `id, year, name, as_of, intake_params, created_by,
+const ROUND = `id, year, name, as_of, actuals_through, intake_params, created_by,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at`;
 
 export async function insertRound(
   tx: Queryable,
-  r: { year: number; name: string; asOf: string; intakeParams: unknown; by: string },
+  r: {
+    year: number;
+    name: string;
+    asOf: string;
+    actualsThrough: string | null;
+    intakeParams: unknown;
+    by: string;
+  },
 ): Promise<string | null> {
   const rows = await tx.query<{ id: string }>(
-    `INSERT INTO followup_rounds (year, name, as_of, intake_params, created_by)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (year, name) DO NOTHING RETURNING id`,
-    [r.year, r.name, r.asOf, JSON.stringify(r.intakeParams), r.by],
+    `INSERT INTO followup_rounds (year, name, as_of, actuals_through, intake_params, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (year, name) DO NOTHING RETURNING id`,
+    [r.year, r.name, r.asOf, r.actualsThrough, JSON.stringify(r.intakeParams), r.by],
   );
   return rows[0]?.id ?? null;
 }

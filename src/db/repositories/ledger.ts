@@ -335,3 +335,71 @@ export async function closedThrough(db: Queryable, year: number): Promise<string
   );
   return row?.d ?? null;
 }
+
+export interface SourcePeriodRow {
+  source: string;
+  closedMonths: string[];
+  firstPostedMonth: string | null;
+  lastPostedMonth: string | null;
+}
+
+/** Per ledger source: its closed months (in order) and the first and last month with postings (done imports). */
+export async function listSourcePeriods(db: Queryable): Promise<SourcePeriodRow[]> {
+  const rows = await db.query<{
+    source: string;
+    closed_months: string[] | null;
+    first_posted: string | null;
+    last_posted: string | null;
+  }>(
+    `SELECT s.name AS source,
+            (SELECT array_agg(c.month ORDER BY c.month) FROM ledger_closed_months c
+              WHERE c.source = s.name) AS closed_months,
+            to_char(min(d.first_on), 'YYYY-MM') AS first_posted,
+            to_char(max(d.last_on), 'YYYY-MM') AS last_posted
+       FROM ledger_sources s
+       LEFT JOIN LATERAL (
+         SELECT (SELECT min(p.posted_on) FROM ledger_postings p WHERE p.import_id = i.id) AS first_on,
+                (SELECT max(p.posted_on) FROM ledger_postings p WHERE p.import_id = i.id) AS last_on
+           FROM ledger_imports i WHERE i.source = s.name AND i.status = 'done'
+       ) d ON true
+      GROUP BY s.name
+      ORDER BY s.name`,
+  );
+  return rows.map((r) => ({
+    source: r.source,
+    closedMonths: r.closed_months ?? [],
+    firstPostedMonth: r.first_posted,
+    lastPostedMonth: r.last_posted,
+  }));
+}
+
+/** Locks a ledger source's row for the rest of the transaction (closing months one at a time); false if it does not exist. */
+export async function lockLedgerSource(tx: Queryable, name: string): Promise<boolean> {
+  const rows = await tx.query('SELECT name FROM ledger_sources WHERE name = $1 FOR UPDATE', [name]);
+  return rows.length > 0;
+}
+
+export async function insertClosedMonths(
+  tx: Queryable,
+  source: string,
+  months: readonly string[],
+  by: string,
+): Promise<void> {
+  if (months.length === 0) return;
+  await tx.query(
+    `INSERT INTO ledger_closed_months (source, month, closed_by)
+     SELECT $1, m, $3 FROM unnest($2::text[]) AS m`,
+    [source, months, by],
+  );
+}
+
+export async function deleteClosedMonth(
+  tx: Queryable,
+  source: string,
+  month: string,
+): Promise<void> {
+  await tx.query('DELETE FROM ledger_closed_months WHERE source = $1 AND month = $2', [
+    source,
+    month,
+  ]);
+}

@@ -6,9 +6,11 @@ import {
   upsertLedgerSource,
   type PostingBatch,
 } from '../../db/repositories/ledger';
-import { SYSTEM_ACTOR } from '../../domain/access';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/access';
+import { actualsThrough, endOfMonth, nextMonth } from '../../domain/budget/booked-period';
 import { DEFAULT_INTAKE_PARAMS } from '../../domain/forecast/forecast';
 import { daysInMonth } from '../../domain/months';
+import { closeLedgerMonthsIn } from '../services/booked-period-service';
 import { computeForecastLines, ForecastData } from '../services/forecast-service';
 
 /** The demo's years of ledger history: ten years up to and including the current one. */
@@ -97,7 +99,7 @@ const TARGETS: { unit: string; year: number; asOf: string; overspendOre: number 
  * so that the forecast shows the reference plan's 7.600.000 kr. in 2018 and a unit above the
  * threshold now; follow-up rounds of the current year are frozen.
  */
-export async function seedDemoBudget(tx: Queryable): Promise<void> {
+export async function seedDemoBudget(tx: Queryable, today: string): Promise<void> {
   const units = await tx.query<{ id: string; name: string }>(
     'SELECT id, name FROM units ORDER BY name',
   );
@@ -242,6 +244,8 @@ export async function seedDemoBudget(tx: Queryable): Promise<void> {
     }
   }
 
+  await closeDemoMonths(tx, today);
+
   for (const target of TARGETS) {
     const uid = unitId.get(target.unit);
     if (!uid) continue;
@@ -287,7 +291,12 @@ export async function seedDemoBudget(tx: Queryable): Promise<void> {
     },
   ];
   for (const r of rounds) {
-    const id = await insertRound(tx, { ...r, intakeParams: DEFAULT_INTAKE_PARAMS, by: 'Overblik' });
+    const id = await insertRound(tx, {
+      ...r,
+      actualsThrough: actualsThrough(r.asOf, await data.bookedThrough()),
+      intakeParams: DEFAULT_INTAKE_PARAMS,
+      by: 'Overblik',
+    });
     if (!id) continue;
     await insertRoundLines(
       tx,
@@ -301,6 +310,36 @@ export async function seedDemoBudget(tx: Queryable): Promise<void> {
     );
   }
   await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'budget' });
+}
+
+/**
+ * The finance partner closes each booked month of the demo's ledger ("Luk måned"), from the
+ * first through the last posted month, through the same service as in the app.
+ */
+async function closeDemoMonths(tx: Queryable, today: string): Promise<void> {
+  const [user] = await tx.query<{ id: string; display_name: string }>(
+    `SELECT id, display_name FROM users WHERE username = 'okonomi'`,
+  );
+  if (!user) return;
+  const unitIds = await tx.query<{ unit_id: string }>(
+    'SELECT unit_id FROM user_units WHERE user_id = $1',
+    [user.id],
+  );
+  const okonomi: Actor = {
+    userId: user.id,
+    username: 'okonomi',
+    displayName: user.display_name,
+    roles: ['okonomikonsulent'],
+    unitIds: unitIds.map((u) => u.unit_id),
+  };
+  const last = `${DEMO_CURRENT_YEAR}-${String(DEMO_POSTED_THROUGH_MONTH).padStart(2, '0')}`;
+  for (
+    let month = `${DEMO_FIRST_YEAR}-01`;
+    month <= last && endOfMonth(month) < today;
+    month = nextMonth(month)
+  ) {
+    await closeLedgerMonthsIn(tx, okonomi, { source: 'KMD Opus', month, today });
+  }
 }
 
 function isoDate(y: number, m: number, d: number): string {

@@ -30,7 +30,7 @@ export async function loadDemo(
     await seedDemoCases(tx);
     await seedDemoStatusReport(tx);
     await seedDemoActionPlans(tx);
-    await seedDemoBudget(tx);
+    await seedDemoBudget(tx, today);
     await seedDemoGovernanceMeetings(tx, today);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });
   });

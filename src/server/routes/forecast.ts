@@ -34,6 +34,13 @@ const ForecastSchema = z
   .object({
     year: z.number(),
     asOf: z.string(),
+    bookedThrough: z.string().nullable().openapi({
+      description: 'the ledger is complete through this date (null: nothing known)',
+    }),
+    actualsThrough: z.string().openapi({
+      description:
+        'actual spending is taken through this date (the end of the last month booked and complete as of asOf); the months after it are forecast',
+    }),
     method: z.object({
       method: z.string(),
       years: z.number(),

@@ -4,6 +4,11 @@ import { AppError } from '../errors';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
+  closeLedgerMonths,
+  getBookedPeriod,
+  reopenLedgerMonth,
+} from '../services/booked-period-service';
+import {
   getLedgerImport,
   getLedgerImports,
   getLedgerSources,
@@ -150,7 +155,99 @@ const postings = createRoute({
   },
 });
 
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måneden skal skrives ÅÅÅÅ-MM.');
+const BookedPeriodSchema = z
+  .object({
+    bookedThrough: z.string().nullable().openapi({
+      description:
+        'postings are complete through this date (the earliest of the sources); null when nothing is known',
+    }),
+    today: z.string(),
+    sources: z.array(
+      z.object({
+        name: z.string(),
+        bookedThrough: z.string().nullable(),
+        lastClosedMonth: z.string().nullable(),
+        closedMonthCount: z.number(),
+        firstPostedMonth: z.string().nullable(),
+        lastPostedMonth: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('BookedPeriod');
+
+const bookedPeriod = createRoute({
+  method: 'get',
+  path: '/ledger/booked-period',
+  tags: ['Ledger'],
+  summary: 'Through which date the ledger postings are complete (bogført periode), per source',
+  responses: { 200: json(BookedPeriodSchema, 'Bogført periode'), ...problemResponses(401, 403) },
+});
+
+const closeMonths = createRoute({
+  method: 'post',
+  path: '/ledger/sources/{name}/closed-months',
+  tags: ['Ledger'],
+  summary:
+    'Close a source\'s months through the given month ("Luk måned"): every month after the last closed one',
+  request: {
+    params: z.object({ name: z.string().min(1).max(100) }),
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ month: Month }) } },
+    },
+  },
+  responses: {
+    200: json(
+      z.object({ source: z.string(), closed: z.array(z.string()), bookedThrough: z.string() }),
+      'Lukket',
+    ),
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const reopenMonth = createRoute({
+  method: 'delete',
+  path: '/ledger/sources/{name}/closed-months/{month}',
+  tags: ['Ledger'],
+  summary: "Reopen a source's latest closed month",
+  request: { params: z.object({ name: z.string().min(1).max(100), month: Month }) },
+  responses: {
+    200: json(
+      z.object({
+        source: z.string(),
+        reopened: z.string(),
+        bookedThrough: z.string().nullable(),
+      }),
+      'Genåbnet',
+    ),
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
 export const ledgerRoutes = createRouter()
+  .openapi(bookedPeriod, async (c) =>
+    c.json(await getBookedPeriod(c.get('deps'), requireActor(c)), 200),
+  )
+  .openapi(closeMonths, async (c) =>
+    c.json(
+      await closeLedgerMonths(
+        c.get('deps'),
+        requireActor(c),
+        c.req.valid('param').name,
+        c.req.valid('json').month,
+        c.get('requestId'),
+      ),
+      200,
+    ),
+  )
+  .openapi(reopenMonth, async (c) => {
+    const { name, month } = c.req.valid('param');
+    return c.json(
+      await reopenLedgerMonth(c.get('deps'), requireActor(c), name, month, c.get('requestId')),
+      200,
+    );
+  })
   .openapi(sources, async (c) =>
     c.json(await getLedgerSources(c.get('deps').db, requireActor(c)), 200),
   )

@@ -14,11 +14,12 @@ import {
 import { correctedBudgetsByUnitFunction } from '../../db/repositories/budgets';
 import { getSettings, listUnits } from '../../db/repositories/organisation';
 import { DEFAULT_INTAKE_PARAMS, sumForecasts } from '../../domain/forecast/forecast';
-import { daysInMonth } from '../../domain/months';
+import { defaultAsOf } from '../../domain/budget/booked-period';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { getActionPlan } from './action-plan-service';
+import { ledgerBookedThrough } from './booked-period-service';
 import { ForecastData, computeForecastLines } from './forecast-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -92,18 +93,14 @@ function planFor(plans: PlanListRow[], unitId: string, year: number): PlanListRo
 }
 
 /**
- * The as-of date a year's expected overspend is read at when none is given: the last closed
- * month before today (the end of the previous month; the same default as the forecast page),
- * the year's end for a past year and the end of January for a future year.
+ * The as-of date a year's expected overspend is read at when none is given: the end of the
+ * last booked month (`defaultAsOf`, the same default as every screen).
  */
-export function defaultTriggerAsOf(year: number, now: Date): string {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  if (year < y) return `${year}-12-31`;
-  if (year > y || m === 1) return `${year}-01-31`;
-  const prev = m - 1;
-  return `${year}-${String(prev).padStart(2, '0')}-${String(daysInMonth(year, prev)).padStart(2, '0')}`;
+export async function defaultTriggerAsOf(deps: AppDeps, year: number): Promise<string> {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
+    deps.now(),
+  );
+  return defaultAsOf(year, await ledgerBookedThrough(deps.db), today);
 }
 
 export interface UnitExpectedOverspend {
@@ -129,7 +126,7 @@ export async function expectedOverspendOfUnits(
   deps: AppDeps,
   q: { year: number; asOf?: string | undefined; unitIds: string[] | null },
 ): Promise<{ asOf: string; items: UnitExpectedOverspend[] }> {
-  const asOf = q.asOf ?? defaultTriggerAsOf(q.year, deps.now());
+  const asOf = q.asOf ?? (await defaultTriggerAsOf(deps, q.year));
   if (!asOf.startsWith(String(q.year))) {
     throw new AppError('validation_failed', {}, [
       { path: 'asOf', code: 'outside_year', message: `Opgørelsesdatoen skal ligge i ${q.year}.` },
@@ -193,7 +190,7 @@ export async function listRequiredPlans(deps: AppDeps, actor: Actor, year: numbe
   const unitIds = readableUnitIds(actor, 'plan.read');
   const threshold = await actionPlanThreshold(deps);
   if (unitIds !== null && unitIds.length === 0)
-    return { threshold, asOf: asOf ?? defaultTriggerAsOf(year, deps.now()), items: [] };
+    return { threshold, asOf: asOf ?? (await defaultTriggerAsOf(deps, year)), items: [] };
   const [expected, plans] = await Promise.all([
     expectedOverspendOfUnits(deps, { year, asOf, unitIds }),
     listPlans(deps.db, { unitIds, year }),

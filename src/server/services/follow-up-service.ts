@@ -27,6 +27,7 @@ import { DANISH_MONTH_NAMES } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { expectedIncomeAndReimbursement } from './commitment-service';
+import { actualsThrough } from '../../domain/budget/booked-period';
 import { computeForecastLines, ForecastData, type ForecastLine } from './forecast-service';
 
 const kr = (o: number) => toKroner(ore(o));
@@ -53,15 +54,18 @@ export async function createRound(
     ]);
   }
   const intake = input.intake ?? DEFAULT_INTAKE_PARAMS;
-  const lines = await computeForecastLines(new ForecastData(db, null), db, {
+  const data = new ForecastData(db, null);
+  const lines = await computeForecastLines(data, db, {
     year: input.year,
     asOf: input.asOf,
     unitIds: null,
     intake,
   });
+  const through = actualsThrough(input.asOf, await data.bookedThrough());
   const id = await db.transaction(async (tx) => {
     const roundId = await insertRound(tx, {
       ...input,
+      actualsThrough: through,
       intakeParams: intake,
       by: actor.displayName,
     });
@@ -125,6 +129,7 @@ export async function getRound(db: Database, actor: Actor, id: string) {
     year: round.year,
     name: round.name,
     asOf: round.as_of,
+    actualsThrough: round.actuals_through,
     intake: round.intake_params,
     createdBy: round.created_by,
     createdAt: round.created_at,

@@ -11,7 +11,8 @@ import {
   listAdjustments,
   yearsWithPostings,
 } from '../../db/repositories/forecast';
-import { actualsByUnitFunctionMonth } from '../../db/repositories/ledger';
+import { actualsByUnitFunctionMonth, listSourcePeriods } from '../../db/repositories/ledger';
+import { actualsThrough, bookedThroughOfLedger } from '../../domain/budget/booked-period';
 import { listUnits } from '../../db/repositories/organisation';
 import { cumulative, spreadByProfile } from '../../domain/budget/budget';
 import {
@@ -53,10 +54,17 @@ export class ForecastData {
   private committedCache = new Map<string, Promise<Map<string, Series>>>();
   commitmentsAvailable = true;
   private fingerprint: Promise<string> | undefined;
+  private booked: Promise<string | null> | undefined;
   constructor(
     private readonly db: Queryable,
     private readonly unitIds: string[] | null,
   ) {}
+
+  /** Through which date the ledger is booked (read once), or null when nothing is known. */
+  bookedThrough(): Promise<string | null> {
+    this.booked ??= listSourcePeriods(this.db).then(bookedThroughOfLedger);
+    return this.booked;
+  }
 
   actuals(year: number, asOf: string): Promise<Map<string, Series>> {
     const k = `${year}|${asOf}`;
@@ -120,6 +128,8 @@ export class ForecastData {
 
 export interface ForecastLine extends ForecastResult {
   unitId: string;
+  /** Actual spending is taken through this date (see `actualsThrough`); later months are forecast. */
+  actualsThrough: string;
   accountFunction: string;
   /** earlier years as of the same date: intake after it, spending and committed cost to it */
   intakeHistory: {
@@ -134,9 +144,11 @@ export interface ForecastLine extends ForecastResult {
 }
 
 /**
- * The forecast of every (unit, function) of a year as of a date: actuals to date, committed
- * cost for the months after the as-of month, intake estimated from earlier years with
- * `params`, manual adjustments; and the corrected budget it is compared with.
+ * The forecast of every (unit, function) of a year as of a date: actual spending through the
+ * end of the last month that is booked and complete as of the date (`actualsThrough`),
+ * committed cost (as known on the as-of date) for the months after it, intake after it
+ * estimated from earlier years with `params`, manual adjustments; and the corrected budget it
+ * is compared with. `bookedThrough` defaults to the ledger's booked period.
  */
 export async function computeForecastLines(
   data: ForecastData,
@@ -147,9 +159,15 @@ export async function computeForecastLines(
     unitIds: string[] | null;
     intake: IntakeParams;
     historyYears?: number[];
+    bookedThrough?: string | null;
   },
 ): Promise<ForecastLine[]> {
-  const asOfMonth = monthOfIsoDate(q.asOf);
+  const through = actualsThrough(
+    q.asOf,
+    q.bookedThrough === undefined ? await data.bookedThrough() : q.bookedThrough,
+  );
+  // the months 1…actualMonths have actual spending; 0 when none of the year is booked
+  const actualMonths = through.startsWith(String(q.year)) ? monthOfIsoDate(through) : 0;
   const history = (q.historyYears ?? (await yearsWithPostings(db, q.year))).slice(
     0,
     q.intake.method === 'none' ? 0 : q.intake.years,
@@ -161,7 +179,7 @@ export async function computeForecastLines(
   ]);
   const [budgets, actuals, committed, adjustments, pastActuals, pastCommitted] = await Promise.all([
     correctedBudgetsByUnitFunction(db, q.year, q.unitIds),
-    data.actuals(q.year, q.asOf),
+    data.actuals(q.year, through),
     data.committed(q.year, q.asOf),
     listAdjustments(db, q.year, q.unitIds),
     Promise.all(history.map((y) => data.actuals(y, `${y}-12-31`))),
@@ -184,16 +202,16 @@ export async function computeForecastLines(
       intakeOre: intakeOfYear(
         pastActuals[i]?.get(k) ?? zeros(),
         pastCommitted[i]?.get(k) ?? zeros(),
-        asOfMonth,
+        actualMonths,
       ),
-      actualsToDateOre: yearToDate(pastActuals[i]?.get(k) ?? zeros(), asOfMonth),
-      committedToDateOre: yearToDate(pastCommitted[i]?.get(k) ?? zeros(), asOfMonth),
+      actualsToDateOre: yearToDate(pastActuals[i]?.get(k) ?? zeros(), actualMonths),
+      committedToDateOre: yearToDate(pastCommitted[i]?.get(k) ?? zeros(), actualMonths),
     }));
     const result = computeForecast({
       budgetOre: budgetBy.get(k)?.corrected_ore ?? 0,
       actualsOre: yearToDate(actual, 12),
-      committedOre: restOfYear(comm, asOfMonth),
-      intakeOre: estimateIntake(intakeHistory, q.intake, yearToDate(actual, asOfMonth)),
+      committedOre: restOfYear(comm, actualMonths),
+      intakeOre: estimateIntake(intakeHistory, q.intake, yearToDate(actual, actualMonths)),
       adjustmentsOre: adjustments
         .filter((a) => key(a.unit_id, a.account_function) === k)
         .reduce((s, a) => s + a.amount_ore, 0),
@@ -201,6 +219,7 @@ export async function computeForecastLines(
     lines.push({
       ...result,
       unitId,
+      actualsThrough: through,
       accountFunction,
       intakeHistory,
       actualByMonth: actual,
@@ -292,7 +311,9 @@ export async function getForecast(
     intake: q.intake,
   });
   const thresholdOre = settings?.action_plan_threshold_ore ?? 10_000_000;
-  const asOfMonth = monthOfIsoDate(q.asOf);
+  const bookedThrough = await data.bookedThrough();
+  const through = actualsThrough(q.asOf, bookedThrough);
+  const asOfMonth = through.startsWith(String(q.year)) ? monthOfIsoDate(through) : 0;
   const fnName = new Map(functions.map((f) => [f.code, f.name]));
   const unitRows = units.map((u) => {
     const own = lines.filter((l) => l.unitId === u.id);
@@ -315,10 +336,12 @@ export async function getForecast(
   return {
     year: q.year,
     asOf: q.asOf,
+    bookedThrough,
+    actualsThrough: through,
     method: {
       ...q.intake,
       description:
-        'Forventet regnskab = forbrug til dato + disponerede udgifter resten af året + forventet tilgang + manuelle korrektioner. Tilgang i et tidligere år = det faktiske forbrug efter opgørelsesmåneden minus det, der var disponeret for de måneder på samme dato det år.',
+        'Forventet regnskab = bogført forbrug til og med den sidste bogførte måned + disponerede udgifter resten af året + forventet tilgang + manuelle korrektioner. Tilgang i et tidligere år = det faktiske forbrug efter opgørelsesmåneden minus det, der var disponeret for de måneder på samme dato det år.',
     },
     commitmentsAvailable: data.commitmentsAvailable,
     actionPlanThreshold: kr(thresholdOre),

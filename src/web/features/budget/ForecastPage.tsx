@@ -5,9 +5,10 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
+import { BookedNote } from './BookedNote';
 import { CumulativeChart } from './CumulativeChart';
 import { kr, query, today } from '../../format';
-import { defaultAsOf } from './format';
+import { defaultAsOf, useBookedPeriod } from './format';
 
 // Tables show whole kroner; the exact øre are in the API and behind each posting.
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';
@@ -52,25 +53,35 @@ function PartHeaders() {
 export function ForecastPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? today().slice(0, 4));
+  const booked = useBookedPeriod();
+  const year = Number(params.get('year') ?? (booked.bookedThrough ?? today()).slice(0, 4));
   const shown = {
     year,
-    asOf: params.get('asOf') ?? defaultAsOf(year),
+    asOf: params.get('asOf') ?? defaultAsOf(year, booked.bookedThrough),
     method: params.get('method') ?? 'mean',
     years: params.get('years') ?? '3',
     factorPercent: params.get('factorPercent') ?? '100',
   };
   const unit = params.get('unit') ?? '';
-  const [form, setForm] = useState(shown);
-  const { data, error, reload } = useApi<ForecastView>(`/forecast?${query(shown)}`);
+  const [formInput, setForm] = useState<typeof shown | null>(null);
+  const form = formInput ?? shown;
+  // without an as-of date in the address, wait for the booked period that gives the default
+  const isReady = booked.ready || params.has('asOf');
+  const { data, error, reload } = useApi<ForecastView>(
+    isReady ? `/forecast?${query(shown)}` : null,
+  );
   const required = useApi<RequiredPlans>(
-    `/action-plans/required?${query({ year, asOf: shown.asOf.startsWith(String(year)) ? shown.asOf : undefined })}`,
+    isReady
+      ? `/action-plans/required?${query({ year, asOf: shown.asOf.startsWith(String(year)) ? shown.asOf : undefined })}`
+      : null,
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next = {
       ...form,
-      asOf: form.asOf.startsWith(String(form.year)) ? form.asOf : defaultAsOf(Number(form.year)),
+      asOf: form.asOf.startsWith(String(form.year))
+        ? form.asOf
+        : defaultAsOf(Number(form.year), booked.bookedThrough),
     };
     setParams(query({ ...next, unit }));
   };
@@ -146,6 +157,11 @@ export function ForecastPage() {
       {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
       {data && (
         <>
+          <BookedNote
+            asOf={data.asOf}
+            bookedThrough={data.bookedThrough}
+            actualsThrough={data.actualsThrough}
+          />
           <p className="muted">
             {t('budget.dashboard.method', {
               method: methodName,

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { danishDate, kr, today } from '../../format';
-import { defaultAsOf } from './format';
+import { defaultAsOf, useBookedPeriod } from './format';
 
 interface Rounds {
   year: number;
@@ -49,7 +49,9 @@ export function RoundsPage() {
   const [year, setYear] = useState(Number(today().slice(0, 4)));
   const { data, error, reload } = useApi<Rounds>(`/follow-up/rounds?year=${year}`);
   const [name, setName] = useState('');
-  const [asOf, setAsOf] = useState(defaultAsOf(year));
+  const booked = useBookedPeriod();
+  const [asOfInput, setAsOf] = useState<string | null>(null);
+  const asOf = asOfInput ?? defaultAsOf(year, booked.bookedThrough);
   const [failure, setFailure] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const [open, setOpen] = useState<string | null>(null);

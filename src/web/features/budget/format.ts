@@ -1,13 +1,22 @@
-import { daysInMonth } from '../../../domain/months';
+import { defaultAsOf as defaultAsOfIn } from '../../../domain/budget/booked-period';
 import { today } from '../../format';
+import { useApi } from '../../use-api';
 
-/** The last follow-up date before today: the end of the previous month (within `year`). */
-export function defaultAsOf(year: number): string {
-  const t = today();
-  const y = Number(t.slice(0, 4));
-  const m = Number(t.slice(5, 7));
-  if (year < y) return `${year}-12-31`;
-  if (year > y || m === 1) return `${year}-01-31`;
-  const prev = m - 1;
-  return `${year}-${String(prev).padStart(2, '0')}-${String(daysInMonth(year, prev)).padStart(2, '0')}`;
+/** The ledger's booked period as the server knows it (GET /api/ledger/booked-period). */
+export interface BookedPeriod {
+  bookedThrough: string | null;
+}
+
+/**
+ * The booked period for a screen that opens at the default as-of date; `ready` once it is
+ * known (or could not be read: then the default falls back to the end of last month).
+ */
+export function useBookedPeriod(): { bookedThrough: string | null; ready: boolean } {
+  const { data, error } = useApi<BookedPeriod>('/ledger/booked-period');
+  return { bookedThrough: data?.bookedThrough ?? null, ready: data !== undefined || !!error };
+}
+
+/** The as-of date a year opens at: the end of the last booked month (see the domain's `defaultAsOf`). */
+export function defaultAsOf(year: number, bookedThrough: string | null): string {
+  return defaultAsOfIn(year, bookedThrough, today());
 }

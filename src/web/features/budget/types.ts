@@ -32,6 +32,8 @@ export interface ForecastUnit extends Parts {
 export interface ForecastView {
   year: number;
   asOf: string;
+  bookedThrough: string | null;
+  actualsThrough: string;
   method: { method: string; years: number; factorPercent: number; description: string };
   commitmentsAvailable: boolean;
   actionPlanThreshold: number;
