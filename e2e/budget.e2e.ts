@@ -77,6 +77,38 @@ describe('budget follow-up', () => {
     expect(text).toContain('Handleplan 2026');
   });
 
+  it('says through which date the postings run, and explains an as-of date beyond it', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    // Without a date the page opens at the end of the last booked month (the demo closes through October 2026).
+    await page.goto(`${baseUrl()}/budget?year=2026`);
+    await page.getByText('Posteringer til og med 31.10.2026.').waitFor();
+    await expect(page.getByLabel('Opgjort pr.').first().inputValue()).resolves.toBe('2026-10-31');
+    const atBooked = await page.getByRole('row', { name: /Ungeteam og efterværn/ }).textContent();
+
+    await page.goto(`${baseUrl()}/budget?year=2026&asOf=2026-11-30`);
+    await page
+      .getByText(
+        'Efter 31.10.2026 er der ingen bogførte posteringer; resten af året er prognose ud fra disponeringer og tilgang.',
+      )
+      .waitFor();
+    // November is forecast, not spending of 0 kr.: the unit still needs a plan.
+    const later = await page.getByRole('row', { name: /Ungeteam og efterværn/ }).textContent();
+    expect(later).toContain('Handleplan påkrævet');
+    expect(atBooked).toContain('Handleplan påkrævet');
+    await expectAccessible(page);
+    await screenshot(page, 'budget-booked-period');
+
+    await page.goto(`${baseUrl()}/budget/import`);
+    const kmd = page
+      .locator('section[aria-labelledby="booked-period"]')
+      .getByRole('row', { name: /KMD Opus/ });
+    await expect(kmd.textContent()).resolves.toContain('31.10.2026');
+    await page.getByRole('button', { name: 'Luk måned 2026-11' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'budget-closed-months');
+  });
+
   it('reports every bad line of a ledger file and imports nothing', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');

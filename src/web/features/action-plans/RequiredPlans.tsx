@@ -7,6 +7,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanResponse, RequiredPlanItem } from '../../../shared/schemas/action-plan';
 import { may, useAuth } from '../../auth';
+import { useBookedPeriod } from '../../booked-period';
+import { BookedNote } from '../../components/BookedNote';
 import { danishDateTime, kr } from '../../format';
 import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
 
@@ -33,9 +35,12 @@ export function RequiredPlans({
   const { user } = useAuth();
   const org = useApi<{ units: UnitOption[] }>(withEntry ? '/organisation' : null);
   const mayWrite = may(user, 'plan.write');
-  const { data, error, reload } = useApi<{ threshold: number; items: RequiredItem[] }>(
-    `/action-plans/required?year=${year}`,
-  );
+  const booked = useBookedPeriod();
+  const { data, error, reload } = useApi<{
+    threshold: number;
+    asOf: string;
+    items: RequiredItem[];
+  }>(`/action-plans/required?year=${year}`);
   const [createError, setCreateError] = useState<unknown>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const createDraft = async (unitId: string) => {
@@ -56,6 +61,7 @@ export function RequiredPlans({
         {t('actionPlans.required.title')} ({year})
       </Heading>
       <ErrorMessage error={error ?? createError} />
+      {data && booked.known && <BookedNote asOf={data.asOf} bookedThrough={booked.bookedThrough} />}
       {!data && !error && (
         <p role="status" className="muted">
           {t('actionPlans.required.loading')}

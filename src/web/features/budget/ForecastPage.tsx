@@ -5,10 +5,10 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
-import { BookedNote } from './BookedNote';
+import { BookedNote } from '../../components/BookedNote';
 import { CumulativeChart } from './CumulativeChart';
 import { kr, query, today } from '../../format';
-import { defaultAsOf, useBookedPeriod } from './format';
+import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 
 // Tables show whole kroner; the exact øre are in the API and behind each posting.
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';

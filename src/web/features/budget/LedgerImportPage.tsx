@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { danishDate, today } from '../../format';
+import { ClosedMonths } from './ClosedMonths';
 import type { JobView } from './types';
 import { uploadFile } from './upload';
 
@@ -180,6 +181,7 @@ export function LedgerImportPage() {
           </table>
         </section>
       )}
+      <ClosedMonths refreshKey={imports.data?.length ?? 0} />
       <section aria-labelledby="recent-imports">
         <h2 id="recent-imports">{t('budget.ledger.recent')}</h2>
         <ErrorMessage error={imports.error} />

@@ -5,7 +5,8 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { danishDate, kr, today } from '../../format';
-import { defaultAsOf, useBookedPeriod } from './format';
+import { defaultAsOf, useBookedPeriod } from '../../booked-period';
+import { BookedNote } from '../../components/BookedNote';
 
 interface Rounds {
   year: number;
@@ -105,6 +106,7 @@ export function RoundsPage() {
           <div className="field">
             <label htmlFor="r-asof">{t('budget.rounds.asOf')}</label>
             <input id="r-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+            {booked.known && <BookedNote asOf={asOf} bookedThrough={booked.bookedThrough} />}
           </div>
           <button type="submit" className="button-primary">
             {t('budget.rounds.create')}

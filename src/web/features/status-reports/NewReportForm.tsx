@@ -16,20 +16,23 @@ import { danishDate } from '../../format';
 const EMPTY = '';
 
 /**
- * "Ny statusrapport": title, year and as-of date (by default the end of last month), and
+ * "Ny statusrapport": title, year and as-of date (by default the end of the last booked month,
+ * else the end of last month), and
  * either no focus areas or those of an earlier report (titles and what they measure, with
  * empty texts). Opens the new draft in the editor.
  */
 export function NewReportForm({
   reports,
+  bookedThrough = null,
   today = new Date(),
 }: {
   reports: readonly StatusReportListItemJson[];
+  bookedThrough?: string | null;
   today?: Date;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const defaultAsOf = endOfLastMonth(today);
+  const defaultAsOf = bookedThrough ?? endOfLastMonth(today);
   const latest = [...reports].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
   const [title, setTitle] = useState('');
   const period = usePeriod(defaultAsOf.slice(0, 4), defaultAsOf, true);

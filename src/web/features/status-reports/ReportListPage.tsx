@@ -4,6 +4,7 @@ import type { StatusReportListItemJson } from '../../../shared/schemas/status-re
 import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
+import { useBookedPeriod } from '../../booked-period';
 import { danishDate } from '../../format';
 import { NewReportForm } from './NewReportForm';
 
@@ -13,6 +14,7 @@ export function ReportListPage() {
   const { data, error } = useApi<{ items: StatusReportListItemJson[] }>('/status-reports');
   const { user } = useAuth();
   const mayWrite = may(user, 'report.write');
+  const booked = useBookedPeriod();
   return (
     <>
       <h1>{t('reports.title')}</h1>
@@ -48,7 +50,9 @@ export function ReportListPage() {
           </tbody>
         </table>
       )}
-      {mayWrite && data && <NewReportForm reports={data.items} />}
+      {mayWrite && data && booked.ready && (
+        <NewReportForm reports={data.items} bookedThrough={booked.bookedThrough} />
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { danishDate } from '../../format';
+import { danishDate } from '../format';
 
 /**
  * "Posteringer til og med dd.mm.yyyy" on every screen with actual spending, and one sentence
