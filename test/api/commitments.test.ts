@@ -121,7 +121,7 @@ describe('reimbursement thresholds as dated rates', () => {
     const list = (await (await admin.get('/api/commitments/reimbursement-thresholds')).json()) as {
       validFrom: string;
     }[];
-    expect(list.map((t) => t.validFrom)).toEqual(['2020-01-01', '2022-01-01', '2024-01-01']);
+    expect(list.map((t) => t.validFrom)).toEqual(['2021-01-01', '2022-01-01', '2024-01-01']);
     const r = (await (await admin.get('/api/commitments/reimbursement?year=2025')).json()) as {
       thresholds: { t25: number; source: string };
     };

@@ -16,7 +16,8 @@ const t2022 = DEFAULT_REIMBURSEMENT_THRESHOLDS[1]!;
 describe('thresholds as dated rates', () => {
   it.each([
     [2019, null],
-    [2020, 83_000_000],
+    // L 197 (2019-20): the 2020-level thresholds and the 75 % tier from 1 January 2021
+    [2020, null],
     [2021, 83_000_000],
     [2022, 86_000_000],
     [2024, 86_000_000],

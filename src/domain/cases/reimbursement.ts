@@ -137,14 +137,18 @@ export function reimbursementForYear(
   return out.sort((a, b) => b.netOre - a.netOre);
 }
 
-/** The thresholds named in the law (bek. nr. 1485 af 6.12.2023 §3), at 2020 and 2022 level. */
+/**
+ * The thresholds named in the law, at 2020 and 2022 level. The 2020-level amounts with the 75 %
+ * tier came with L 197 (2019-20), in force from 1 January 2021; before it § 176 had two tiers.
+ */
 export const DEFAULT_REIMBURSEMENT_THRESHOLDS: ReimbursementThresholds[] = [
   {
-    validFrom: '2020-01-01' as IsoDate,
+    validFrom: '2021-01-01' as IsoDate,
     t25Ore: ore(83_000_000),
     t50Ore: ore(163_000_000),
     t75Ore: ore(205_000_000),
-    source: 'Serviceloven §176, 2020-niveau (830.000 / 1.630.000 / 2.050.000 kr.)',
+    source:
+      'Serviceloven §176 som ændret ved L 197 (2019-20), i kraft 1.1.2021, 2020-niveau (830.000 / 1.630.000 / 2.050.000 kr.)',
   },
   {
     validFrom: '2022-01-01' as IsoDate,
