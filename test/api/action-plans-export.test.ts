@@ -201,7 +201,9 @@ describe('exports print warnings', () => {
     const docx = await client.get(`/api/action-plans/${created.id}/export?format=docx`);
     const { paragraphs } = await docxText(await docx.arrayBuffer());
     expect(paragraphs).toContain('Opmærksomhedspunkter');
-    expect(paragraphs.join('\n')).toContain('400.000 kr. er ikke dækket');
+    expect(paragraphs.join('\n')).toContain(
+      'Den planlagte effekt på 7.600.000 kr. er mindre end det forventede merforbrug ved opstart på 8.000.000 kr.',
+    );
   });
 
   it('refuses an unknown format in Danish', async () => {

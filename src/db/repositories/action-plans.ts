@@ -1,3 +1,4 @@
+import type { OverspendSource } from '../../domain/action-plan/forecast-link';
 import type { ActionPlan, PlanStatus } from '../../domain/action-plan/plan';
 import { computeTotals, MONTHS_IN_PLAN } from '../../domain/action-plan/plan';
 import { ore, type Ore } from '../../domain/money';
@@ -30,6 +31,14 @@ interface PlanRow {
   expected_at_start_ore: number | null;
   expected_at_last_update_ore: number | null;
   expected_after_update_ore: number | null;
+  at_start_source: OverspendSource['kind'] | null;
+  at_start_as_of: string | null;
+  at_start_forecast_ore: number | null;
+  at_start_reason: string | null;
+  after_update_source: OverspendSource['kind'] | null;
+  after_update_as_of: string | null;
+  after_update_forecast_ore: number | null;
+  after_update_reason: string | null;
   version: number;
   updated_at: string;
   updated_by: string;
@@ -48,9 +57,12 @@ export async function insertPlan(
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO action_plans (unit_id, title, year, status, center_name, center_responsible, unit_name,
         unit_responsible, started_on, updated_on, cause, causes, expected_at_start_ore,
-        expected_at_last_update_ore, expected_after_update_ore, planned_total_ore, version,
-        created_at, updated_at, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17, $18)
+        expected_at_last_update_ore, expected_after_update_ore, planned_total_ore,
+        at_start_source, at_start_as_of, at_start_forecast_ore, at_start_reason,
+        after_update_source, after_update_as_of, after_update_forecast_ore, after_update_reason,
+        version, created_at, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+             $17, $18, $19, $20, $21, $22, $23, $24, 1, $25, $25, $26)
      RETURNING id`,
     [input.unitId, ...headerParams(plan, input.status), input.at, input.by],
   );
@@ -68,8 +80,10 @@ export async function replacePlan(
     `UPDATE action_plans SET title = $2, year = $3, status = $4, center_name = $5, center_responsible = $6,
         unit_name = $7, unit_responsible = $8, started_on = $9, updated_on = $10, cause = $11,
         causes = $12, expected_at_start_ore = $13, expected_at_last_update_ore = $14,
-        expected_after_update_ore = $15, planned_total_ore = $16, version = version + 1,
-        updated_at = $17, updated_by = $18
+        expected_after_update_ore = $15, planned_total_ore = $16,
+        at_start_source = $17, at_start_as_of = $18, at_start_forecast_ore = $19, at_start_reason = $20,
+        after_update_source = $21, after_update_as_of = $22, after_update_forecast_ore = $23,
+        after_update_reason = $24, version = version + 1, updated_at = $25, updated_by = $26
       WHERE id = $1 RETURNING version`,
     [input.id, ...headerParams(input.plan, input.status), input.at, input.by],
   );
@@ -96,7 +110,38 @@ function headerParams(plan: ActionPlan, status: PlanStatus): unknown[] {
     plan.expectedOverspend.atLastUpdate,
     plan.expectedOverspend.afterThisUpdate,
     computeTotals(plan.areas).grand,
+    ...sourceParams(plan.overspendSources.atStart),
+    ...sourceParams(plan.overspendSources.afterThisUpdate),
   ];
+}
+
+function sourceParams(source: OverspendSource | null): unknown[] {
+  return [
+    source?.kind ?? null,
+    source?.asOf ?? null,
+    source?.forecast ?? null,
+    source?.reason ?? null,
+  ];
+}
+
+function sourceOf(
+  kind: OverspendSource['kind'] | null,
+  asOf: string | null,
+  forecast: number | null,
+  reason: string | null,
+): OverspendSource | null {
+  return kind === null ? null : { kind, asOf, forecast: nullableOre(forecast), reason };
+}
+
+/**
+ * A stored version's document as a plan: versions saved before figures kept their sources
+ * have none (typed by hand).
+ */
+function planOfDocument(document: ActionPlan): ActionPlan {
+  return {
+    ...document,
+    overspendSources: document.overspendSources ?? { atStart: null, afterThisUpdate: null },
+  };
 }
 
 async function insertAreas(tx: Queryable, planId: string, plan: ActionPlan): Promise<void> {
@@ -182,7 +227,9 @@ export async function findPlan(
     `SELECT p.id, p.unit_id, p.title, p.year, p.status, p.center_name, p.center_responsible, p.unit_name,
             p.unit_responsible, p.started_on::text AS started_on, p.updated_on::text AS updated_on, p.cause,
             p.causes, p.expected_at_start_ore, p.expected_at_last_update_ore, p.expected_after_update_ore,
-            p.version, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
+            p.at_start_source, p.at_start_as_of::text AS at_start_as_of, p.at_start_forecast_ore,
+            p.at_start_reason, p.after_update_source, p.after_update_as_of::text AS after_update_as_of,
+            p.after_update_forecast_ore, p.after_update_reason, p.version, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
             p.updated_by,
             (SELECT json_agg(json_build_array(a.number, a.title, a.goal, a.target_ore, a.action, a.consequences)
                              ORDER BY a.position)
@@ -242,6 +289,20 @@ export async function findPlan(
         atStart: nullableOre(row.expected_at_start_ore),
         atLastUpdate: nullableOre(row.expected_at_last_update_ore),
         afterThisUpdate: nullableOre(row.expected_after_update_ore),
+      },
+      overspendSources: {
+        atStart: sourceOf(
+          row.at_start_source,
+          row.at_start_as_of,
+          row.at_start_forecast_ore,
+          row.at_start_reason,
+        ),
+        afterThisUpdate: sourceOf(
+          row.after_update_source,
+          row.after_update_as_of,
+          row.after_update_forecast_ore,
+          row.after_update_reason,
+        ),
       },
     },
   };
@@ -342,7 +403,7 @@ export async function findVersion(
   const row = rows[0];
   if (!row) return undefined;
   const { document, ...rest } = row;
-  return { ...rest, plan: document };
+  return { ...rest, plan: planOfDocument(document) };
 }
 
 export interface ExpectedOverspendRow {

@@ -3,3 +3,4 @@ export * from './issues';
 export * from './spread';
 export * from './diff';
 export * from './realisation';
+export * from './forecast-link';

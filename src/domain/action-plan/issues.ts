@@ -1,4 +1,4 @@
-import type { Ore } from '../money';
+import { ore, type Ore } from '../money';
 import { areaDifference, computeTotals, type ActionPlan } from './plan';
 
 /**
@@ -21,12 +21,16 @@ export type PlanIssueCode =
   | 'area_target_missing'
   | 'effect_below_overspend'
   | 'header_missing'
-  | 'no_areas';
+  | 'no_areas'
+  | 'no_overspend'
+  | 'no_overspend_forecast';
 
 /**
  * Issues always shown on a plan: an area whose 12 months do not add up to its target amount
- * (exact øre comparison), and a planned effect (grand total) below the expected overspend at
- * start (a warning). An area without a target is not compared.
+ * (exact øre comparison); a planned effect (grand total) below the expected overspend at
+ * start (a warning); and an expected overspend at start of zero or less (a warning: the unit is
+ * not over budget, so there is nothing for the plan to cover). An area without a target is not
+ * compared.
  */
 export function planIssues(plan: ActionPlan): PlanIssue[] {
   const issues: PlanIssue[] = [];
@@ -54,7 +58,17 @@ export function planIssues(plan: ActionPlan): PlanIssue[] {
       severity: 'warning',
       path: 'expectedOverspend.atStart',
       params: {},
-      amounts: { planned: grand, overspend: atStart, uncovered: (atStart - grand) as Ore },
+      amounts: { planned: grand, overspend: atStart },
+    });
+  }
+  if (atStart !== null && atStart <= 0) {
+    const source = plan.overspendSources.atStart;
+    issues.push({
+      code: source?.kind === 'forecast' && source.asOf ? 'no_overspend_forecast' : 'no_overspend',
+      severity: 'warning',
+      path: 'expectedOverspend.atStart',
+      params: source?.asOf ? { date: source.asOf } : {},
+      amounts: { overspend: atStart, underspend: ore(0 - atStart) },
     });
   }
   return issues;

@@ -8,6 +8,7 @@ import {
   diffPlans,
   emptyRealised,
   firstOpenMonth,
+  NO_SOURCES,
   planIssues,
   spreadRemainder,
   type ActionPlan,
@@ -64,6 +65,7 @@ function referencePlan(): ActionPlan {
       realisedEffect: emptyRealised(),
     })),
     expectedOverspend: { atStart: kr(7_600_000), atLastUpdate: kr(0), afterThisUpdate: kr(0) },
+    overspendSources: NO_SOURCES,
   };
 }
 
@@ -133,7 +135,7 @@ describe('planIssues and activationProblems', () => {
       ['area_months_mismatch', 'areas.1.monthlyEffect', kr(-10_000)],
       ['effect_below_overspend', 'expectedOverspend.atStart', undefined],
     ]);
-    expect(issues[1]?.amounts.uncovered).toBe(kr(10_000));
+    expect(issues[1]?.amounts).toEqual({ planned: kr(7_590_000), overspend: kr(7_600_000) });
     expect(issues[1]?.severity).toBe('warning');
   });
 
@@ -271,7 +273,6 @@ describe('computeRealisation', () => {
     expect(r.months[5]?.cumulativeRealised).toBeNull();
     expect(r.months[0]?.realised).toBeNull();
     expect(r.realisedTotal).toBe(kr(285_000));
-    expect(r.remainingOverspend).toBe(kr(7_600_000 - 285_000));
     expect(r.lastRecordedMonth).toBe(4);
     expect(r.byArea[0]).toEqual({ number: 1, planned: kr(5_000_000), realised: kr(250_000) });
   });

@@ -1,4 +1,5 @@
 import { ore, sumOre, type Ore } from '../money';
+import type { OverspendSources } from './forecast-link';
 
 /** A handleplan as the domain sees it: every amount in øre, months January–December of `year`. */
 export type PlanStatus = 'draft' | 'active' | 'closed';
@@ -40,6 +41,8 @@ export interface ActionPlan {
   causes: string[];
   areas: PlanArea[];
   expectedOverspend: ExpectedOverspend;
+  /** Where `atStart` and `afterThisUpdate` come from (null: typed by hand before sources were kept). */
+  overspendSources: OverspendSources;
 }
 
 export interface PlanTotals {

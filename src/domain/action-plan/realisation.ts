@@ -17,15 +17,14 @@ export interface Realisation {
   byArea: { number: number; planned: Ore; realised: Ore }[];
   plannedTotal: Ore;
   realisedTotal: Ore;
-  /** Expected overspend at start minus everything realised; null without an expected overspend. */
-  remainingOverspend: Ore | null;
   /** The last month with a realised figure (0–11), or null. */
   lastRecordedMonth: number | null;
 }
 
 /**
- * Gevinstrealisering: planned against realised effect per month, cumulatively and per area, and
- * what remains of the expected overspend at start once the realised effect is subtracted.
+ * Gevinstrealisering: planned against realised effect per month, cumulatively and per area.
+ * What remains of the overspend is one figure, `overspendAfterPlan`, measured against the
+ * forecast (the realised effect is already in it).
  * Exact øre sums; a month with no realised figure in any area is "not recorded", not zero.
  */
 export function computeRealisation(plan: ActionPlan): Realisation {
@@ -64,14 +63,11 @@ export function computeRealisation(plan: ActionPlan): Realisation {
     planned: ore(a.monthlyEffect.reduce<number>((s, v) => s + v, 0)),
     realised: ore(a.realisedEffect.reduce<number>((s, v) => s + (v ?? 0), 0)),
   }));
-  const atStart = plan.expectedOverspend.atStart;
   return {
     months,
     byArea,
     plannedTotal: ore(cumPlanned),
     realisedTotal: ore(cumRealised),
-    // A difference of two accepted amounts may exceed their range but stays exact (< 2^53).
-    remainingOverspend: atStart === null ? null : ((atStart - cumRealised) as Ore),
     lastRecordedMonth,
   };
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database';
 import { insertPlan, insertVersion, replacePlan } from '../../db/repositories/action-plans';
-import type { ActionPlan, PlanStatus } from '../../domain/action-plan';
+import { NO_SOURCES, type ActionPlan, type PlanStatus } from '../../domain/action-plan';
 import { ore, type Ore } from '../../domain/money';
 import { documentToPlan, type ActionPlanDocument } from '../../shared/schemas/action-plan';
 import { DEMO_CENTER, DEMO_UNITS, DEMO_USERS } from './organisation';
@@ -227,6 +227,7 @@ function ungePlan2026(): ActionPlan {
       atLastUpdate: null,
       afterThisUpdate: kr(1_850_000),
     },
+    overspendSources: NO_SOURCES,
   };
 }
 

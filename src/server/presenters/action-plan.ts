@@ -8,6 +8,7 @@ import {
   type PlanIssue,
 } from '../../domain/action-plan';
 import { formatKroner, toKroner, type Ore } from '../../domain/money';
+import { formatDanishDate, type IsoDate } from '../../domain/months';
 import type { PlanListRow, PlanMeta, VersionRow } from '../../db/repositories/action-plans';
 import {
   describeField,
@@ -31,6 +32,9 @@ export function presentIssue(issue: PlanIssue): PlanIssueOut {
     path: issue.path,
     message: translate(`actionPlans.issues.${issue.code}`, {
       ...issue.params,
+      ...(typeof issue.params.date === 'string'
+        ? { date: formatDanishDate(issue.params.date as IsoDate) }
+        : {}),
       ...amounts,
       field: describeField(issue.path),
     }),
@@ -70,7 +74,6 @@ export function presentPlan(meta: PlanMeta, plan: ActionPlan): ActionPlanRespons
       })),
       plannedTotal: toKroner(realisation.plannedTotal),
       realisedTotal: toKroner(realisation.realisedTotal),
-      remainingOverspend: kr(realisation.remainingOverspend),
     },
     changedAt: meta.updatedAt,
     changedBy: meta.updatedBy,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { z as zod } from 'zod';
 import { PLAN_STATUSES } from '../../domain/action-plan';
-import { toKroner } from '../../domain/money';
+import { toKroner, type Ore } from '../../domain/money';
 import {
   ActionPlanDocumentSchema,
   ActionPlanStatusSchema,
@@ -31,6 +31,7 @@ import {
   listActionPlans,
   listActionPlanVersions,
   readActionPlanJson,
+  readPlanForecastNow,
   recordRealisedEffect,
   updateActionPlan,
 } from '../services/action-plan-service';
@@ -182,6 +183,29 @@ const read = createRoute({
   summary: 'One plan with totals, issues and realisation',
   request: { params: IdParam },
   responses: { 200: json(PlanResponse, 'Handleplanen'), ...problemResponses(401, 404) },
+});
+
+const forecastNow = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}/forecast',
+  tags,
+  summary: "The unit's forecast now beside the plan, and what the plan leaves of the overspend",
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      z
+        .object({
+          asOf: z.string(),
+          source: z.enum(['forecast', 'manual']).nullable(),
+          forecastOverspend: z.number().nullable(),
+          plannedEffectAfter: z.number(),
+          remaining: z.number().nullable(),
+        })
+        .openapi('ActionPlanForecastNow'),
+      'Prognosen nu og det, der er tilbage at dække (kroner)',
+    ),
+    ...problemResponses(401, 404),
+  },
 });
 
 const update = createRoute({
@@ -403,6 +427,21 @@ export const actionPlanRoutes = createRouter()
     const actor = requireActor(c);
     const json = await readActionPlanJson(c.get('deps'), actor, c.req.valid('param').id);
     return jsonText<zod.infer<typeof PlanResponse>>(c, json);
+  })
+  .openapi(forecastNow, async (c) => {
+    const actor = requireActor(c);
+    const now = await readPlanForecastNow(c.get('deps'), actor, c.req.valid('param').id);
+    const kr = (v: Ore | null) => (v === null ? null : toKroner(v));
+    return c.json(
+      {
+        asOf: now.asOf,
+        source: now.source,
+        forecastOverspend: kr(now.forecastOverspend),
+        plannedEffectAfter: toKroner(now.plannedEffectAfter),
+        remaining: kr(now.remaining),
+      },
+      200,
+    );
   })
   .openapi(
     update,

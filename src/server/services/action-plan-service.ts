@@ -2,10 +2,14 @@ import DataLoader from 'dataloader';
 import {
   activationProblems,
   diffPlans,
+  NO_SOURCES,
+  overspendAfterPlan,
+  plannedEffectAfter,
   type ActionPlan,
   type PlanStatus,
 } from '../../domain/action-plan';
 import type { Actor } from '../../domain/access';
+import { ore, type Ore } from '../../domain/money';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import {
@@ -28,6 +32,11 @@ import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { presentIssue, presentPlan } from '../presenters/action-plan';
 import { validationError } from '../validation';
+import {
+  defaultTriggerAsOf,
+  expectedOverspendOfUnits,
+  linkPlanToForecast,
+} from './action-plan-trigger-service';
 import { cachePerDatabase, NotifiedCache } from './notified-cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -164,12 +173,13 @@ async function resolveUnit(
 export async function createActionPlan(
   deps: AppDeps,
   actor: Actor,
-  plan: ActionPlan,
+  input: ActionPlan,
   options: { unitId?: string; comment?: string | null },
   requestId?: string,
 ): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
   authorize(actor, 'plan.write');
-  const unit = await resolveUnit(deps.db, actor, plan, options.unitId);
+  const unit = await resolveUnit(deps.db, actor, input, options.unitId);
+  const plan = await linkPlanToForecast(deps, unit.id, input, NO_SOURCES);
   const at = deps.now();
   const id = await deps.db.transaction(async (tx) => {
     const planId = await insertPlan(tx, {
@@ -206,8 +216,17 @@ export async function createActionPlan(
   return getActionPlan(deps, actor, id);
 }
 
+/** What the audit trail keeps of a plan's state, with where its overspend figures come from. */
 function summary(plan: ActionPlan, version: number, status: PlanStatus) {
-  return { title: plan.title, year: plan.year, version, status, areas: plan.areas.length };
+  return {
+    title: plan.title,
+    year: plan.year,
+    version,
+    status,
+    areas: plan.areas.length,
+    expectedOverspend: plan.expectedOverspend,
+    overspendSources: plan.overspendSources,
+  };
 }
 
 const copenhagen = new Intl.DateTimeFormat('da-DK', {
@@ -316,15 +335,27 @@ export async function updateActionPlan(
   input: { plan: ActionPlan; version: number; comment: string | null; hasRealised: boolean[] },
   requestId?: string,
 ): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
+  // The forecast is read before the transaction (it reads much, and PGlite has one connection);
+  // the figures are settled against the version read here, which the lock below must still see.
+  const current = await getActionPlan(deps, actor, id);
+  const linked = await linkPlanToForecast(
+    deps,
+    current.meta.unitId,
+    input.plan,
+    current.plan.overspendSources,
+  );
   await deps.db.transaction(async (tx) => {
     const before = await lockForChange(tx, actor, id, input.version, 'plan.write');
+    if (before.meta.version !== current.meta.version) {
+      await lockForChange(tx, actor, id, current.meta.version, 'plan.write');
+    }
     if (before.meta.status === 'closed') throw new AppError('action_plan_closed');
     const previous = before.plan.expectedOverspend;
     const mayRealise = can(actor, 'plan.realise', { unitId: before.meta.unitId });
     const storedRealised = new Map(before.plan.areas.map((a) => [a.number, a.realisedEffect]));
     const plan: ActionPlan = {
-      ...input.plan,
-      areas: input.plan.areas.map((area, i) => ({
+      ...linked,
+      areas: linked.areas.map((area, i) => ({
         ...area,
         realisedEffect:
           input.hasRealised[i] && mayRealise
@@ -332,7 +363,7 @@ export async function updateActionPlan(
             : (storedRealised.get(area.number) ?? area.realisedEffect),
       })),
       expectedOverspend: {
-        ...input.plan.expectedOverspend,
+        ...linked.expectedOverspend,
         atLastUpdate: previous.afterThisUpdate ?? previous.atStart,
       },
     };
@@ -492,4 +523,55 @@ export async function compareActionPlanVersions(
   const [a, b] = await Promise.all([findVersion(deps.db, id, from), findVersion(deps.db, id, to)]);
   if (!a || !b) throw new AppError('not_found');
   return { from: a, to: b, changes: diffPlans(a.plan, b.plan) };
+}
+
+/** The current forecast beside a plan, and the one "remaining" figure measured against it. */
+export interface PlanForecastNow {
+  /** The as-of date of the forecast (the same default as "handleplan påkrævet"). */
+  asOf: string;
+  /** 'forecast': the unit's forecast; 'manual': its figure entered by hand (no budget); null: none. */
+  source: 'forecast' | 'manual' | null;
+  forecastOverspend: Ore | null;
+  /** The plan's planned effect in the months after the as-of month. */
+  plannedEffectAfter: Ore;
+  /** `overspendAfterPlan`: forecast overspend minus the planned effect still to come. */
+  remaining: Ore | null;
+}
+
+/**
+ * GET /api/action-plans/{id}/forecast: the unit's expected overspend now (as "handleplan
+ * påkrævet" shows it) and what the plan leaves of it. Computed at each read, apart from the
+ * plan's kept answer, since the forecast moves without the plan changing.
+ */
+export async function readPlanForecastNow(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<PlanForecastNow> {
+  const { meta, plan } = await getActionPlan(deps, actor, id);
+  const asOf = await defaultTriggerAsOf(deps, plan.year);
+  const { items } = await expectedOverspendOfUnits(deps, {
+    year: plan.year,
+    asOf,
+    unitIds: [meta.unitId],
+  });
+  const item = items[0];
+  const planned = plannedEffectAfter(plan.areas, plan.year, asOf);
+  if (!item) {
+    return {
+      asOf,
+      source: null,
+      forecastOverspend: null,
+      plannedEffectAfter: planned,
+      remaining: null,
+    };
+  }
+  const overspend = ore(item.amountOre);
+  return {
+    asOf,
+    source: item.source,
+    forecastOverspend: overspend,
+    plannedEffectAfter: planned,
+    remaining: overspendAfterPlan(overspend, plan.areas, plan.year, asOf),
+  };
 }

@@ -1,8 +1,18 @@
 import type { Actor } from '../../domain/access';
-import type { ActionPlan } from '../../domain/action-plan';
+import {
+  keptForecast,
+  NO_SOURCES,
+  overspendAfterPlan,
+  settleFigure,
+  type ActionPlan,
+  type ForecastAt,
+  type OverspendSource,
+  type OverspendSources,
+} from '../../domain/action-plan';
 import { ore, type Ore } from '../../domain/money';
 import { recordAudit } from '../../db/repositories/audit';
 import {
+  findPlan,
   findPlanUnit,
   insertPlan,
   insertVersion,
@@ -14,11 +24,11 @@ import {
 import { correctedBudgetsByUnitFunction } from '../../db/repositories/budgets';
 import { getSettings, listUnits } from '../../db/repositories/organisation';
 import { DEFAULT_INTAKE_PARAMS, sumForecasts } from '../../domain/forecast/forecast';
-import { defaultAsOf } from '../../domain/budget/booked-period';
+import { defaultAsOf, endOfPreviousMonth } from '../../domain/budget/booked-period';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorizeOrNotFound, readableUnitIds } from '../policies/policy';
-import { getActionPlan } from './action-plan-service';
+import { validationError } from '../validation';
 import { ledgerBookedThrough } from './booked-period-service';
 import { ForecastData, computeForecastLines } from './forecast-service';
 
@@ -222,28 +232,37 @@ export async function createDraftForUnit(
     input.year,
   );
   if (existing && existing.status !== 'closed') {
-    return { created: false, ...(await getActionPlan(deps, actor, existing.id)) };
+    return { created: false, ...(await readPlan(deps, existing.id)) };
   }
   const stored =
     input.expectedOverspend !== null && input.causes !== null
       ? undefined
       : (await expectedOverspendOfUnits(deps, { year: input.year, unitIds: [unit.id] })).items[0];
-  const amount = input.expectedOverspend ?? (stored ? ore(stored.amountOre) : null);
+  // A unit without a forecast starts at its figure entered by hand; otherwise the forecast's.
+  const typed =
+    input.expectedOverspend ?? (stored?.source === 'manual' ? ore(stored.amountOre) : null);
   const causes = input.causes ?? stored?.causes ?? [];
   const now = deps.now();
   const today = now.toISOString().slice(0, 10);
-  const plan: ActionPlan = {
-    title: `Handleplan ${input.year}`,
-    year: input.year,
-    center: { name: unit.centerName, responsible: unit.centerResponsible },
-    unit: { name: unit.name, responsible: unit.responsible },
-    startedOn: today,
-    updatedOn: today,
-    cause: null,
-    causes,
-    areas: [],
-    expectedOverspend: { atStart: amount, atLastUpdate: null, afterThisUpdate: amount },
-  };
+  const plan = await linkPlanToForecast(
+    deps,
+    unit.id,
+    {
+      title: `Handleplan ${input.year}`,
+      year: input.year,
+      center: { name: unit.centerName, responsible: unit.centerResponsible },
+      unit: { name: unit.name, responsible: unit.responsible },
+      startedOn: today,
+      updatedOn: today,
+      cause: null,
+      causes,
+      areas: [],
+      expectedOverspend: { atStart: typed, atLastUpdate: null, afterThisUpdate: typed },
+      overspendSources: NO_SOURCES,
+    },
+    NO_SOURCES,
+  );
+  const amount = plan.expectedOverspend.atStart;
   const id = await deps.db.transaction(async (tx) => {
     if (input.expectedOverspend !== null) {
       await upsertExpectedOverspend(tx, {
@@ -281,11 +300,132 @@ export async function createDraftForUnit(
         objectType: 'action_plan',
         objectId: planId,
         unitId: unit.id,
-        after: { title: plan.title, year: plan.year, expectedOverspendOre: amount },
+        after: {
+          title: plan.title,
+          year: plan.year,
+          expectedOverspendOre: amount,
+          overspendSources: plan.overspendSources,
+        },
       },
       requestId,
     );
     return planId;
   });
-  return { created: true, ...(await getActionPlan(deps, actor, id)) };
+  return { created: true, ...(await readPlan(deps, id)) };
+}
+
+/** A plan in a unit the actor was just authorised for. */
+async function readPlan(deps: AppDeps, id: string) {
+  const found = await findPlan(deps.db, id);
+  if (!found) throw new AppError('not_found');
+  return found;
+}
+
+/**
+ * The forecast date for a plan's date D: the as-of date "handleplan påkrævet" uses (the end of
+ * the last booked month, `defaultAsOf`) as it stood on D: the booked period when it ends on or
+ * before D, else the end of the month before D. A draft made today starts at the trigger's
+ * figure.
+ */
+export function forecastDateForPlan(
+  year: number,
+  date: string,
+  bookedThrough: string | null,
+): string {
+  const ref =
+    bookedThrough !== null && bookedThrough <= date ? bookedThrough : endOfPreviousMonth(date);
+  return defaultAsOf(year, ref, date);
+}
+
+/**
+ * What the forecast gives for a unit's year as of a date (forecast − corrected budget, as on
+ * the budget page and in the trigger), or null when the unit has no forecast (no budget).
+ */
+export async function forecastOverspendAt(
+  deps: AppDeps,
+  unitId: string,
+  year: number,
+  asOf: string,
+): Promise<ForecastAt | null> {
+  const { items } = await expectedOverspendOfUnits(deps, { year, asOf, unitIds: [unitId] });
+  const item = items[0];
+  return item?.source === 'forecast' ? { asOf, overspend: ore(item.amountOre) } : null;
+}
+
+/**
+ * Fills a plan's "forventet merforbrug" figures from the forecast (see `settleFigure`):
+ * "ved opstart" is the forecast's overspend as of the plan's start; "efter denne opdatering"
+ * is the forecast's overspend as of its update date minus the plan's effect still to come
+ * (`overspendAfterPlan`). A forecast figure already taken for the same date is kept, never
+ * recomputed. A reason without an amount is refused (422).
+ */
+export async function linkPlanToForecast(
+  deps: AppDeps,
+  unitId: string,
+  plan: ActionPlan,
+  stored: OverspendSources,
+): Promise<ActionPlan> {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
+    deps.now(),
+  );
+  const bookedThrough = await ledgerBookedThrough(deps.db);
+  const startAsOf = forecastDateForPlan(plan.year, plan.startedOn ?? today, bookedThrough);
+  const updateAsOf = forecastDateForPlan(
+    plan.year,
+    plan.updatedOn ?? plan.startedOn ?? today,
+    bookedThrough,
+  );
+  const computed = new Map<string, Promise<ForecastAt | null>>();
+  const forecastAt = (asOf: string, kept: OverspendSource | null) => {
+    const old = keptForecast(kept, asOf);
+    if (old) return Promise.resolve(old);
+    let p = computed.get(asOf);
+    if (!p) {
+      p = forecastOverspendAt(deps, unitId, plan.year, asOf);
+      computed.set(asOf, p);
+    }
+    return p;
+  };
+  const [atStartForecast, afterForecast] = await Promise.all([
+    forecastAt(startAsOf, stored.atStart),
+    forecastAt(updateAsOf, stored.afterThisUpdate),
+  ]);
+  const atStart = settleFigure(
+    plan.expectedOverspend.atStart,
+    plan.overspendSources.atStart,
+    atStartForecast,
+    (f) => f,
+  );
+  const after = settleFigure(
+    plan.expectedOverspend.afterThisUpdate,
+    plan.overspendSources.afterThisUpdate,
+    afterForecast,
+    (f) => overspendAfterPlan(f, plan.areas, plan.year, updateAsOf),
+  );
+  const issues = (
+    [
+      ['atStart', atStart],
+      ['afterThisUpdate', after],
+    ] as const
+  ).flatMap(([key, r]) =>
+    r.ok
+      ? []
+      : [
+          {
+            path: `expectedOverspend.${key}`,
+            code: r.problem,
+            message: `Forventet merforbrug, ${key === 'atStart' ? 'ved opstart' : 'efter denne opdatering'}: Angiv beløbet, når prognosens tal overskrives med en begrundelse.`,
+          },
+        ],
+  );
+  if (!atStart.ok || !after.ok) throw validationError(issues);
+  return {
+    ...plan,
+    expectedOverspend: {
+      ...plan.expectedOverspend,
+      atStart: atStart.amount,
+      afterThisUpdate: after.amount,
+    },
+    overspendSources: { atStart: atStart.source, afterThisUpdate: after.source },
+  };
 }

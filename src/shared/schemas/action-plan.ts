@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OverspendSource, OverspendSources } from '../../domain/action-plan/forecast-link';
 import {
   MONTHS_IN_PLAN,
   type ActionPlan,
@@ -60,6 +61,17 @@ export const ActionPlanAreaSchema = z.object({
   realisedEffect: months(KronerSchema.nullable()).nullish(),
 });
 
+const SourceSchema = z
+  .looseObject({
+    kind: z
+      .enum(['forecast', 'override', 'manual'], {
+        error: 'Skal være forecast, override eller manual.',
+      })
+      .nullish(),
+    reason: z.string({ error: 'Skal være tekst.' }).max(2000, 'Må højst være 2000 tegn.').nullish(),
+  })
+  .nullish();
+
 const documentShape = {
   format: z.literal(ACTION_PLAN_FORMAT, { error: `Skal være "${ACTION_PLAN_FORMAT}".` }),
   title: z
@@ -95,6 +107,16 @@ const documentShape = {
       atLastUpdate: KronerSchema.nullish(),
       afterThisUpdate: KronerSchema.nullish(),
     })
+    .nullish(),
+  /**
+   * Extension of version 1: where the figures come from (see docs/formats.md). On writes only
+   * `kind` and `reason` are read: a reason makes the given figure an override of the forecast;
+   * 'forecast' (or no kind and no figure) has the server fill it from the forecast when the
+   * unit has one for the year; otherwise the figure is kept as typed ('manual').
+   */
+  overspendSources: z
+    .object({ atStart: SourceSchema, afterThisUpdate: SourceSchema })
+    .partial()
     .nullish(),
 };
 
@@ -270,6 +292,8 @@ export function describeField(path: string): string {
     atLastUpdate: 'ved sidste opdatering',
     afterThisUpdate: 'efter denne opdatering',
     version: 'Version',
+    overspendSources: 'Kilde til forventet merforbrug',
+    reason: 'begrundelse',
   };
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -332,10 +356,32 @@ export function documentToPlan(doc: ActionPlanDocument): ActionPlan {
       atLastUpdate: nullableOre(doc.expectedOverspend?.atLastUpdate),
       afterThisUpdate: nullableOre(doc.expectedOverspend?.afterThisUpdate),
     },
+    // Only the requested kind and the reason are taken from a document; the server settles them.
+    overspendSources: {
+      atStart: requestedSource(doc.overspendSources?.atStart),
+      afterThisUpdate: requestedSource(doc.overspendSources?.afterThisUpdate),
+    },
   };
 }
 
+/** The source a writer asks for, to be settled by the server: a reason makes it an override. */
+function requestedSource(
+  given: { kind?: OverspendSource['kind'] | null; reason?: string | null } | null | undefined,
+): OverspendSource | null {
+  const reason = given?.reason?.trim() ? given.reason.trim() : null;
+  const kind = reason ? 'override' : (given?.kind ?? null);
+  if (kind === null || kind === 'override') {
+    return reason ? { kind: 'override', asOf: null, forecast: null, reason } : null;
+  }
+  return { kind, asOf: null, forecast: null, reason: null };
+}
+
 const kroner = (v: Ore | null): number | null => (v === null ? null : toKroner(v));
+
+const sourceOut = (s: OverspendSource | null) =>
+  s === null
+    ? null
+    : { kind: s.kind, asOf: s.asOf, forecast: kroner(s.forecast), reason: s.reason };
 
 /** The domain plan as an interchange document (amounts in kroner). */
 export function planToDocument(plan: ActionPlan) {
@@ -364,7 +410,12 @@ export function planToDocument(plan: ActionPlan) {
       atLastUpdate: kroner(plan.expectedOverspend.atLastUpdate),
       afterThisUpdate: kroner(plan.expectedOverspend.afterThisUpdate),
     },
+    overspendSources: sourcesOut(plan.overspendSources),
   };
+}
+
+function sourcesOut(s: OverspendSources) {
+  return { atStart: sourceOut(s.atStart), afterThisUpdate: sourceOut(s.afterThisUpdate) };
 }
 
 export type ActionPlanDocumentOut = ReturnType<typeof planToDocument>;
@@ -396,7 +447,6 @@ export interface ActionPlanResponse extends ActionPlanDocumentOut {
     byArea: { number: number; planned: number; realised: number }[];
     plannedTotal: number;
     realisedTotal: number;
-    remainingOverspend: number | null;
   };
   changedAt: string;
   changedBy: string;

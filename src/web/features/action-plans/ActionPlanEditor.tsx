@@ -10,6 +10,7 @@ import { describeField } from '../../../shared/schemas/action-plan';
 import { EffectGrid } from './EffectGrid';
 import { documentFromEditor, editorFromPlan, newKey, type EditorState } from './editor-model';
 import { IssueList } from './IssueList';
+import { OverspendFigureField } from './OverspendSource';
 
 /** /handleplaner/:id/rediger — the header, the areas and the monthly grid; a save is a new version. */
 export function ActionPlanEditor() {
@@ -269,19 +270,23 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
         <fieldset className="ap-fieldset">
           <legend>{t('actionPlans.overspend.title')}</legend>
           <div className="ap-form-grid">
-            <TextField
+            <OverspendFigureField
               id="ap-at-start"
               label={t('actionPlans.overspend.atStart')}
+              fieldName={t('actionPlans.overspend.atStartShort')}
               value={state.atStart}
-              onChange={(v) => set({ atStart: v })}
-              inputMode="decimal"
+              source={state.atStartSource}
+              stored={data.overspendSources.atStart}
+              onChange={(v, source) => set({ atStart: v, atStartSource: source })}
             />
-            <TextField
+            <OverspendFigureField
               id="ap-after"
               label={t('actionPlans.overspend.afterThisUpdate')}
+              fieldName={t('actionPlans.overspend.afterThisUpdateShort')}
               value={state.afterThisUpdate}
-              onChange={(v) => set({ afterThisUpdate: v })}
-              inputMode="decimal"
+              source={state.afterThisUpdateSource}
+              stored={data.overspendSources.afterThisUpdate}
+              onChange={(v, source) => set({ afterThisUpdate: v, afterThisUpdateSource: source })}
             />
           </div>
           <p className="muted">

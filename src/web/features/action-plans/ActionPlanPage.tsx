@@ -11,6 +11,8 @@ import { IssueList } from './IssueList';
 import { RealisationSection } from './RealisationSection';
 import { SignoffPanel } from '../meetings/SignoffPanel';
 import { VersionsSection } from './VersionsSection';
+import { ForecastNow } from './ForecastNow';
+import { OverspendSourceNote } from './OverspendSource';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
@@ -218,25 +220,37 @@ export function ActionPlanPage() {
 
       <section aria-labelledby="ap-overspend-title" className="ap-section">
         <h2 id="ap-overspend-title">{t('actionPlans.overspend.title')}</h2>
-        <table className="table ap-overspend">
-          <caption className="ap-caption">
-            {t('actionPlans.overspend.per', { year: plan.year })}
-          </caption>
-          <tbody>
-            {(
-              [
-                ['atStart', plan.expectedOverspend.atStart],
-                ['atLastUpdate', plan.expectedOverspend.atLastUpdate],
-                ['afterThisUpdate', plan.expectedOverspend.afterThisUpdate],
-              ] as const
-            ).map(([key, value]) => (
-              <tr key={key}>
-                <th scope="row">{t(`actionPlans.overspend.${key}`)}</th>
-                <td className="num">{value === null ? '–' : kr(value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="ap-overspend-pair">
+          <table className="table ap-overspend">
+            <caption className="ap-caption">
+              {t('actionPlans.overspend.per', { year: plan.year })}
+            </caption>
+            <tbody>
+              {(
+                [
+                  ['atStart', plan.expectedOverspend.atStart, plan.overspendSources.atStart],
+                  ['atLastUpdate', plan.expectedOverspend.atLastUpdate, undefined],
+                  [
+                    'afterThisUpdate',
+                    plan.expectedOverspend.afterThisUpdate,
+                    plan.overspendSources.afterThisUpdate,
+                  ],
+                ] as const
+              ).map(([key, value, source]) => (
+                <tr key={key}>
+                  <th scope="row">{t(`actionPlans.overspend.${key}`)}</th>
+                  <td className="num">{value === null ? '–' : kr(value)}</td>
+                  <td className="ap-source-cell">
+                    {source !== undefined && value !== null && (
+                      <OverspendSourceNote source={source} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ForecastNow planId={plan.id} version={plan.version} year={plan.year} />
+        </div>
       </section>
 
       <RealisationSection plan={plan} mayRecord={may(user, 'plan.realise')} onSaved={reload} />

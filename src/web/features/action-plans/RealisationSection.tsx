@@ -77,11 +77,6 @@ export function RealisationSection({
   return (
     <section aria-labelledby="ap-real-title" className="ap-section">
       <h2 id="ap-real-title">{t('actionPlans.realisation.title')}</h2>
-      {r.remainingOverspend !== null && (
-        <p className="ap-remaining">
-          {t('actionPlans.realisation.remaining', { amount: kr(r.remainingOverspend) })}
-        </p>
-      )}
       <div className="ap-real">
         <figure className="ap-chart" role="img" aria-label={chartName}>
           <figcaption className="ap-caption">{chartName}</figcaption>

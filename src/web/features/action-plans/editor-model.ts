@@ -16,6 +16,9 @@ export interface EditorState {
   causes: string;
   atStart: string;
   afterThisUpdate: string;
+  /** Where each figure is to come from: the forecast, an override with a reason, or typed. */
+  atStartSource: FigureSource;
+  afterThisUpdateSource: FigureSource;
   comment: string;
   areas: {
     key: string;
@@ -26,6 +29,25 @@ export interface EditorState {
     consequences: string;
   }[];
   grid: GridRow[];
+}
+
+export interface FigureSource {
+  kind: 'forecast' | 'override' | 'manual';
+  reason: string;
+}
+
+type SourceOut = ActionPlanResponse['overspendSources']['atStart'];
+
+/** A stored source as the editor holds it: no source is a figure typed by hand. */
+function figureSource(source: SourceOut): FigureSource {
+  return { kind: source?.kind ?? 'manual', reason: source?.reason ?? '' };
+}
+
+/** What the document asks for: the kind, and the reason only for an override. */
+function sourceRequest(source: FigureSource) {
+  return source.kind === 'override'
+    ? { kind: source.kind, reason: source.reason.trim() || null }
+    : { kind: source.kind, reason: null };
 }
 
 let keySeq = 0;
@@ -48,6 +70,8 @@ export function editorFromPlan(plan: ActionPlanResponse): EditorState {
     causes: plan.causes.join('\n'),
     atStart: amountText(plan.expectedOverspend.atStart),
     afterThisUpdate: amountText(plan.expectedOverspend.afterThisUpdate),
+    atStartSource: figureSource(plan.overspendSources.atStart),
+    afterThisUpdateSource: figureSource(plan.overspendSources.afterThisUpdate),
     comment: '',
     areas: plan.areas.map((a, i) => ({
       key: keys[i] ?? newKey(),
@@ -127,6 +151,10 @@ export function documentFromEditor(
       atStart: amount('expectedOverspend.atStart', state.atStart),
       atLastUpdate: null,
       afterThisUpdate: amount('expectedOverspend.afterThisUpdate', state.afterThisUpdate),
+    },
+    overspendSources: {
+      atStart: sourceRequest(state.atStartSource),
+      afterThisUpdate: sourceRequest(state.afterThisUpdateSource),
     },
   };
   return problems.length ? { ok: false, problems } : { ok: true, document };
