@@ -68,7 +68,7 @@ const PROFILES = {
   plejefamilie: {
     category: 'anbringelse-plejefamilie',
     paragraph: 'SEL §52 stk. 3 nr. 7',
-    accountFunction: '5.28.20',
+    accountFunction: '5.28.22',
     external: false,
     provider: 'Plejefamilie',
     plan: (r) => ({
@@ -83,7 +83,7 @@ const PROFILES = {
   netvaerk: {
     category: 'anbringelse-netvaerksplejefamilie',
     paragraph: 'SEL §52 stk. 3 nr. 7',
-    accountFunction: '5.28.20',
+    accountFunction: '5.28.22',
     external: false,
     provider: 'Netværksplejefamilie',
     plan: (r) => monthly(kr(r, 6_000, 12_000)),
@@ -110,7 +110,7 @@ const PROFILES = {
   egetVaerelse: {
     category: 'anbringelse-eget-vaerelse',
     paragraph: 'SEL §52 stk. 3 nr. 7',
-    accountFunction: '5.28.20',
+    accountFunction: '5.28.23',
     external: false,
     provider: 'Eget værelse',
     plan: (r) => monthly(kr(r, 9_000, 16_000)),

@@ -77,4 +77,24 @@ describe('the demo municipality and the status report of May 2020', () => {
     expect(y2019.expected.total).toBeGreaterThan(150_000_000);
     expect(y2019.expected.total).toBeLessThan(300_000_000);
   });
+
+  it('the current year (2026) is an ordinary year: aftercare, external providers, families, movement', async () => {
+    const asOf = 'year=2026&asOf=2026-10-31';
+    expect(millions(await row(`${asOf}&by=category`, 'eftervaern'))).toBeGreaterThan(3);
+    expect(
+      millions(await row(`${asOf}&by=provider&group=forebyggende`, 'ekstern')),
+    ).toBeGreaterThan(3);
+    expect((await families('2026-10-31'))?.families).toBeGreaterThan(2);
+    const movement = (await (
+      await client.get('/api/commitments/movement?year=2026&from=2026-08-31&to=2026-10-31')
+    ).json()) as { groups: Record<'new' | 'changed', { count: number }> };
+    expect(movement.groups.new.count).toBeGreaterThan(0);
+    expect(movement.groups.changed.count).toBeGreaterThan(0);
+  });
+
+  it('books foster care on 5.28.22 Plejefamilier, and nothing of the cases on 5.28.20', async () => {
+    const byFunction = 'year=2026&asOf=2026-10-31&by=accountFunction&group=anbringelse';
+    expect(await row(byFunction, '5.28.22')).toBeGreaterThan(0);
+    expect(await row('year=2026&asOf=2026-10-31&by=accountFunction', '5.28.20')).toBe(0);
+  });
 });

@@ -6,10 +6,11 @@ import { SYSTEM_ACTOR } from '../../domain/access';
 import { DEMO_UNITS } from './organisation';
 
 /**
- * The demo municipality's cases from 2017 on, generated deterministically (bench/generator),
- * whose statements reproduce the status report of May 2020: aftercare 8,5 mio. kr. in 2019 and
- * 5,9 mio. kr. committed in May 2020; external providers 7,9 and 4,7 mio. kr.; 8 families
- * (13–17) with more than one intervention in December 2019 and May 2020. Inserted in bulk.
+ * The demo municipality's cases from 2017 to 2026, generated deterministically (bench/generator)
+ * from ordinary cases only; the status report of May 2020's figures emerge from them to the
+ * report's precision: aftercare 8,5 mio. kr. in 2019 and 5,9 mio. kr. committed in May 2020;
+ * external providers 7,9 and 4,7 mio. kr.; 8 families (13–17) with more than one intervention in
+ * December 2019 and May 2020. Inserted in bulk.
  */
 export async function seedDemoCases(tx: Queryable): Promise<void> {
   const units = await tx.query<{ id: string; name: string }>('SELECT id, name FROM units');
