@@ -30,6 +30,7 @@ import { oidcRoutes } from './routes/oidc';
 import { meetingRoutes } from './routes/meetings';
 import { notificationRoutes } from './routes/notifications';
 import { reviewRoutes } from './routes/reviews';
+import { approvalRoutes } from './routes/approvals';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -98,7 +99,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', statusReportRoutes)
     .route('/', meetingRoutes)
     .route('/', notificationRoutes)
-    .route('/', reviewRoutes);
+    .route('/', reviewRoutes)
+    .route('/', approvalRoutes);
 
   app.route('/api', api);
   app.doc31('/api/openapi.json', {

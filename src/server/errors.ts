@@ -30,6 +30,11 @@ export const ERROR_STATUS = {
   meeting_not_held: 422,
   signoff_missing: 409,
   review_exists: 409,
+  approval_pending: 409,
+  approval_decided: 409,
+  approval_at_meeting: 409,
+  approval_own_request: 403,
+  case_intervention_pending: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

@@ -23,7 +23,8 @@ export function grantIntervention(
 ): GrantResult {
   const target = record.interventions.find((i) => i.ref === ref);
   if (!target) return { ok: false, reason: 'not_found' };
-  if (target.status !== 'expected') return { ok: false, reason: 'not_expected' };
+  if (target.status !== 'expected' || isRefused(target))
+    return { ok: false, reason: 'not_expected' };
   if (grantedOn < target.decidedOn) return { ok: false, reason: 'before_decided' };
   const original =
     target.modifies === null
@@ -48,6 +49,42 @@ export function grantIntervention(
     return i;
   });
   return { ok: true, record: { ...record, interventions }, endedRef, removedRef };
+}
+
+/** Was the expected intervention refused (its grant rejected): withdrawn by an ending of its own. */
+export function isRefused(i: Pick<Intervention, 'status' | 'endings'>): boolean {
+  return i.status === 'expected' && (i.endings ?? []).some((e) => e.removed && e.by === null);
+}
+
+export type RefuseResult =
+  | { ok: true; record: CaseRecord }
+  | { ok: false; reason: 'not_found' | 'not_expected' | 'before_decided' };
+
+/**
+ * Refusing the grant of an expected intervention on `decidedOn` (an approval rejected): recorded
+ * as an ending that removes it from that day, so statements as of earlier dates still see it
+ * expected and later ones see nothing. It cannot be granted afterwards (`grantIntervention`).
+ */
+export function refuseIntervention(
+  record: CaseRecord,
+  ref: string,
+  decidedOn: IsoDate,
+): RefuseResult {
+  const target = record.interventions.find((i) => i.ref === ref);
+  if (!target) return { ok: false, reason: 'not_found' };
+  if (target.status !== 'expected' || isRefused(target))
+    return { ok: false, reason: 'not_expected' };
+  if (dayOf(decidedOn) < lastFactDay(target)) return { ok: false, reason: 'before_decided' };
+  const ending: InterventionEnding = {
+    endDate: addDays(target.startDate, -1),
+    decidedOn,
+    by: null,
+    removed: true,
+  };
+  const interventions = record.interventions.map((i) =>
+    i.ref === ref ? { ...i, endings: [...(i.endings ?? []), ending] } : i,
+  );
+  return { ok: true, record: { ...record, interventions } };
 }
 
 export type EndResult =

@@ -1,4 +1,4 @@
-import { isInUnit, seesAllUnits, type Actor, type Role } from '../../domain/access';
+import type { Actor, Role } from '../../domain/access';
 import { AppError } from '../errors';
 
 /**
@@ -36,6 +36,7 @@ export const ACTIONS = [
   'meeting.manage',
   'meeting.propose',
   'meeting.decide',
+  'approval.decide',
   'committee.read',
   'committee.write',
   'signoff.request',
@@ -91,6 +92,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'meeting.manage',
     'meeting.propose',
     'meeting.decide',
+    'approval.decide',
     'signoff.request',
     'review.read',
     'review.record',
@@ -133,6 +135,9 @@ export const GLOBAL_ACTIONS = new Set<Action>([
   'notification.own',
 ]);
 
+/** The roles whose rights reach every unit (see `seesAllUnits`). */
+const ALL_UNIT_ROLES = new Set<Role>(['administrator', 'ledelse']);
+
 /** Every action one of the actor's roles grants, in the order of ACTIONS, unit scope aside. */
 export function grantedActions(actor: Actor): Action[] {
   return ACTIONS.filter((action) =>
@@ -140,11 +145,19 @@ export function grantedActions(actor: Actor): Action[] {
   );
 }
 
+/**
+ * Does one of the actor's roles grant `action` on an object of the unit in `scope`? The reach
+ * over all units belongs to the administrator and ledelse roles themselves: a user who combines
+ * ledelse with, say, funktionsleder reads every unit but acts as funktionsleder only in their
+ * own units (the role that grants the action must reach the unit).
+ */
 export function can(actor: Actor, action: Action, scope?: { unitId: string | null }): boolean {
-  if (!actor.roles.some((role) => ROLE_ACTIONS[role].includes(action))) return false;
-  if (GLOBAL_ACTIONS.has(action) || !scope) return true;
-  if (scope.unitId === null) return seesAllUnits(actor);
-  return isInUnit(actor, scope.unitId);
+  return actor.roles.some((role) => {
+    if (!ROLE_ACTIONS[role].includes(action)) return false;
+    if (GLOBAL_ACTIONS.has(action) || !scope) return true;
+    if (ALL_UNIT_ROLES.has(role)) return true;
+    return scope.unitId !== null && actor.unitIds.includes(scope.unitId);
+  });
 }
 
 /** Throws 403 unless `can`; callers that must hide an object's existence use `authorizeOrNotFound`. */
@@ -168,6 +181,7 @@ export function authorizeOrNotFound(
 
 /** The unit ids an actor may read objects of with `action`, or null for all units. */
 export function readableUnitIds(actor: Actor, action: Action): string[] | null {
-  if (!actor.roles.some((role) => ROLE_ACTIONS[role].includes(action))) return [];
-  return seesAllUnits(actor) ? null : actor.unitIds;
+  const granting = actor.roles.filter((role) => ROLE_ACTIONS[role].includes(action));
+  if (granting.length === 0) return [];
+  return granting.some((role) => ALL_UNIT_ROLES.has(role)) ? null : actor.unitIds;
 }

@@ -103,7 +103,7 @@ const grant = createRoute({
   path: '/cases/{id}/interventions/{ref}/grant',
   tags: ['Cases'],
   summary:
-    'Grant an expected intervention as of a decision date (default today): the intervention it adjusts ends the day before it starts, by an ending dated the same day; statements as of earlier dates do not change',
+    'Grant an expected intervention as of a decision date (default today): the intervention it adjusts ends the day before it starts, by an ending dated the same day; statements as of earlier dates do not change. A grant an approval rule catches is not made: 202 with the pending approval (the intervention stays expected until decided)',
   request: {
     params: z.object({ id: z.string(), ref: z.string() }),
     body: {
@@ -130,6 +130,10 @@ const grant = createRoute({
           }),
         },
       },
+    },
+    202: {
+      description: 'Afventer godkendelse eller til visitation: the pending approval',
+      content: { 'application/json': { schema: z.any() } },
     },
     ...problemResponses(401, 403, 404, 409, 422),
   },
@@ -329,15 +333,14 @@ export const caseRoutes = createRouter()
   .openapi(grant, async (c) => {
     const { id, ref } = c.req.valid('param');
     const { version, decidedOn } = c.req.valid('json');
-    return c.json(
-      await grantCaseIntervention(
-        c.get('deps'),
-        requireActor(c),
-        { caseId: id, ref, version, decidedOn },
-        c.get('requestId'),
-      ),
-      200,
+    const result = await grantCaseIntervention(
+      c.get('deps'),
+      requireActor(c),
+      { caseId: id, ref, version, decidedOn },
+      c.get('requestId'),
     );
+    if (!result.granted) return c.json(result.approval, 202);
+    return c.json({ version: result.version, ended: result.ended, removed: result.removed }, 200);
   })
   .openapi(correct, async (c) => {
     const { id, ref } = c.req.valid('param');

@@ -27,12 +27,14 @@ import {
 import { insertCorrection, listCorrections } from '../../db/repositories/case-corrections';
 import { listUnits } from '../../db/repositories/organisation';
 import { correctionJson } from '../presenters/case-correction';
+import type { ApprovalJson } from '../../shared/schemas/approvals';
 import type { CaseDetailJson, CaseSummaryJson, CasesDocument } from '../../shared/schemas/cases';
 import type { AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
+import { requestIfCaught } from './approval-service';
 import { monthTotalsJson, todayIn } from './commitment-service';
 
 /**
@@ -383,7 +385,10 @@ export async function grantCaseIntervention(
   actor: Actor,
   params: { caseId: string; ref: string; version: number; decidedOn?: string | null | undefined },
   requestId: string,
-): Promise<{ version: number; ended: string | null; removed: string | null }> {
+): Promise<
+  | { granted: true; version: number; ended: string | null; removed: string | null }
+  | { granted: false; approval: ApprovalJson }
+> {
   const { db } = deps;
   if (!UUID.test(params.caseId)) throw new AppError('not_found');
   const today = todayIn(deps);
@@ -405,6 +410,11 @@ export async function grantCaseIntervention(
         ]);
       throw new AppError('case_not_expected', { ref: params.ref });
     }
+    if (stored.version !== params.version)
+      throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+    // a grant that an approval rule catches waits for its decision (never granted silently)
+    const approval = await requestIfCaught(tx, deps, actor, stored, params.ref, 'grant', requestId);
+    if (approval) return { granted: false as const, approval };
     if (!(await touchCase(tx, stored.id, params.version))) {
       throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
     }
@@ -428,6 +438,11 @@ export async function grantCaseIntervention(
       },
       requestId,
     );
-    return { version: stored.version + 1, ended: result.endedRef, removed: result.removedRef };
+    return {
+      granted: true as const,
+      version: stored.version + 1,
+      ended: result.endedRef,
+      removed: result.removedRef,
+    };
   });
 }

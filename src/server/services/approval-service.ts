@@ -1,0 +1,413 @@
+import { SYSTEM_ACTOR, type Actor } from '../../domain/access';
+import {
+  grantIntervention,
+  refuseIntervention,
+  type CaseRecord,
+  type Intervention,
+} from '../../domain/cases';
+import {
+  approvalKindOf,
+  grantCatches,
+  type ApprovalCatch,
+  type ApprovalRule,
+} from '../../domain/governance/approvals';
+import type { Queryable } from '../../db/database';
+import {
+  approversOf,
+  caseIdsOfHouseholds,
+  findApproval,
+  findPendingFor,
+  insertApproval,
+  listApprovals as listApprovalRows,
+  listRules,
+  storeDecision,
+  type ApprovalRow,
+} from '../../db/repositories/approvals';
+import { recordAudit } from '../../db/repositories/audit';
+import {
+  loadCases,
+  replaceInterventions,
+  touchCase,
+  type StoredCase,
+} from '../../db/repositories/cases';
+import { usersWithRole } from '../../db/repositories/meetings';
+import type { ApprovalJson } from '../../shared/schemas/approvals';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
+import { versionConflict } from './audit-service';
+import { todayIn } from './commitment-service';
+import { setVisitationApprovals } from './meeting-service';
+import { notify } from './notification-service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The enabled rules as the domain reads them. */
+export async function enabledRules(db: Queryable): Promise<ApprovalRule[]> {
+  return (await listRules(db)).filter((r) => r.enabled);
+}
+
+/** Every case of the households given, as stored now (the household rule counts across them). */
+export async function householdCases(
+  db: Queryable,
+  households: readonly string[],
+): Promise<CaseRecord[]> {
+  const ids = await caseIdsOfHouseholds(db, households);
+  return ids.length ? (await loadCases(db, { ids })).map((s) => s.record) : [];
+}
+
+function interventionOf(record: CaseRecord | undefined, ref: string): Intervention | undefined {
+  return record?.interventions.find((i) => i.ref === ref);
+}
+
+function presentApproval(a: ApprovalRow, actor: Actor, i: Intervention | undefined): ApprovalJson {
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    caseRef: a.caseRef,
+    household: a.household,
+    unit: { id: a.unitId, name: a.unitName },
+    interventionRef: a.interventionRef,
+    kind: a.kind,
+    status: a.status,
+    reasons: a.reasons,
+    source: a.source,
+    intervention: i
+      ? {
+          category: i.category,
+          paragraph: i.paragraph,
+          provider: i.provider.name,
+          startDate: i.startDate,
+          endDate: i.endDate,
+          decidedOn: i.decidedOn,
+        }
+      : null,
+    requestedBy: { username: a.requestedBy, name: a.requestedByName },
+    requestedAt: a.requestedAt,
+    decidedBy: a.decidedBy ? { username: a.decidedBy, name: a.decidedByName ?? '' } : null,
+    decidedAt: a.decidedAt,
+    decidedOn: a.decidedOn,
+    reason: a.reason,
+    meetingId: a.meetingId,
+    canDecide: mayDecide(actor, a),
+    version: a.version,
+  };
+}
+
+/**
+ * Four-eyes and the unit: a pending approval of kind 'approval' is decided by one who holds
+ * approval.decide in the case's unit and did not ask for it. Visitation approvals are decided
+ * at a meeting.
+ */
+function mayDecide(actor: Actor, a: ApprovalRow): boolean {
+  return (
+    a.status === 'pending' &&
+    a.kind === 'approval' &&
+    a.requestedById !== actor.userId &&
+    can(actor, 'approval.decide', { unitId: a.unitId })
+  );
+}
+
+async function presentRows(db: Queryable, actor: Actor, rows: ApprovalRow[]) {
+  const caseIds = [...new Set(rows.map((r) => r.caseId))];
+  const cases = caseIds.length ? await loadCases(db, { ids: caseIds }) : [];
+  const byId = new Map(cases.map((c) => [c.id, c.record]));
+  return rows.map((r) =>
+    presentApproval(r, actor, interventionOf(byId.get(r.caseId), r.interventionRef)),
+  );
+}
+
+/**
+ * Approvals the caller may see. `status=pending` alone is the approver's inbox: what the caller
+ * may decide here (their units, not their own requests, kind approval). `mine` lists the
+ * caller's own requests; `caseId` one case's approvals (its history). Other filters list what
+ * the caller may read of cases.
+ */
+export async function listApprovals(
+  deps: AppDeps,
+  actor: Actor,
+  filter: { status?: ApprovalJson['status'] | 'all'; caseId?: string; mine?: boolean },
+): Promise<ApprovalJson[]> {
+  authorize(actor, 'case.read');
+  if (filter.caseId !== undefined && !UUID.test(filter.caseId)) return [];
+  const status = filter.status === 'all' ? undefined : filter.status;
+  const inbox = status === 'pending' && !filter.caseId && !filter.mine;
+  const unitIds = inbox
+    ? readableUnitIds(actor, 'approval.decide')
+    : readableUnitIds(actor, 'case.read');
+  if (unitIds && unitIds.length === 0) return [];
+  const rows = await listApprovalRows(deps.db, {
+    unitIds,
+    ...(status ? { status } : {}),
+    ...(filter.caseId ? { caseId: filter.caseId } : {}),
+    ...(filter.mine ? { requestedById: actor.userId } : {}),
+    ...(inbox ? { kind: 'approval' as const, notRequestedById: actor.userId } : {}),
+  });
+  return presentRows(deps.db, actor, rows);
+}
+
+/** One approval; 404 for one whose case the caller may not read. */
+export async function getApproval(deps: AppDeps, actor: Actor, id: string): Promise<ApprovalJson> {
+  const row = UUID.test(id) ? await findApproval(deps.db, id) : undefined;
+  if (!row || !can(actor, 'case.read', { unitId: row.unitId })) throw new AppError('not_found');
+  const [json] = await presentRows(deps.db, actor, [row]);
+  if (!json) throw new AppError('not_found');
+  return json;
+}
+
+/**
+ * In the caller's transaction: when an enabled rule catches granting `ref` on the stored case,
+ * stores a pending request (audited; the approvers, or for visitation those who run the unit's
+ * meetings, are told) and returns it; otherwise returns null and the grant goes ahead. A second
+ * request for an intervention already pending is a 409.
+ */
+export async function requestIfCaught(
+  tx: Queryable,
+  deps: AppDeps,
+  actor: Actor,
+  stored: StoredCase,
+  ref: string,
+  source: 'grant' | 'import',
+  requestId: string,
+  context?: { rules: ApprovalRule[]; household: CaseRecord[] },
+): Promise<ApprovalJson | null> {
+  const rules = context?.rules ?? (await enabledRules(tx));
+  if (rules.length === 0) return null;
+  const household = context?.household ?? (await householdCases(tx, [stored.record.household]));
+  const catches = grantCatches(rules, household, stored.record.ref, ref);
+  if (catches.length === 0) return null;
+  if (await findPendingFor(tx, stored.id, ref))
+    throw new AppError('approval_pending', { ref, caseRef: stored.record.ref });
+  const kind = approvalKindOf(rules, catches);
+  const id = await insertApproval(tx, {
+    caseId: stored.id,
+    interventionRef: ref,
+    kind,
+    reasons: catches,
+    source,
+    by: requester(actor),
+    at: deps.now(),
+  });
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'approval.request',
+      objectType: 'approval',
+      objectId: id,
+      unitId: stored.unitId,
+      after: { caseRef: stored.record.ref, interventionRef: ref, kind, reasons: catches, source },
+    },
+    requestId,
+  );
+  const recipients =
+    kind === 'approval'
+      ? await approversOf(tx, stored.unitId)
+      : [
+          ...(await usersWithRole(tx, 'funktionsleder', stored.unitId)),
+          ...(await usersWithRole(tx, 'faglig_koordinator', stored.unitId)),
+        ];
+  await notify(
+    tx,
+    recipients
+      .filter((u, n, all) => u.id !== actor.userId && all.findIndex((x) => x.id === u.id) === n)
+      .map((u) => ({
+        userId: u.id,
+        kind: 'approval_requested' as const,
+        params: { by: actor.displayName, caseRef: stored.record.ref },
+        link: kind === 'approval' ? '/opgaver' : '/moeder',
+        dedupeKey: `approval:${id}`,
+      })),
+    deps.now(),
+  );
+  const row = await findApproval(tx, id);
+  if (!row) throw new AppError('not_found');
+  return presentApproval(row, actor, interventionOf(stored.record, ref));
+}
+
+function requester(actor: Actor): { id: string | null; username: string; name: string } {
+  return {
+    id: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
+    username: actor.username,
+    name: actor.displayName,
+  };
+}
+
+/** Catches of a stored request, readable in one line (for the visitation agenda). */
+function summaryOf(reasons: readonly ApprovalCatch[], i: Intervention | undefined): string {
+  const what = i ? `${i.category} (${i.provider.name}) fra ${i.startDate}` : '';
+  const why = reasons
+    .map((r) =>
+      r.rule === 'household_several'
+        ? `husstanden får ${r.measures} indsatser`
+        : `${r.category} afgøres på visitationsmøde`,
+    )
+    .join('; ');
+  return [what, why].filter(Boolean).join(': ');
+}
+
+/**
+ * Decides a pending approval in the caller's transaction: approved grants the intervention from
+ * today (Copenhagen), rejected refuses it from today (a dated fact: statements as of earlier
+ * dates still see it expected). Both the approval and the case are audited; the requester is
+ * told. The caller has checked who may decide.
+ */
+async function applyDecision(
+  tx: Queryable,
+  deps: AppDeps,
+  actor: Actor,
+  a: ApprovalRow,
+  decision: 'approved' | 'rejected',
+  reason: string,
+  meetingId: string | null,
+  requestId: string,
+): Promise<void> {
+  const today = todayIn(deps);
+  const [stored] = await loadCases(tx, { ids: [a.caseId] });
+  if (!stored) throw new AppError('not_found');
+  const refs = [a.interventionRef];
+  let result: { ok: true; record: CaseRecord } | { ok: false };
+  if (decision === 'approved') {
+    const granted = grantIntervention(stored.record, a.interventionRef, today);
+    if (granted.ok)
+      for (const ref of [granted.endedRef, granted.removedRef]) if (ref) refs.push(ref);
+    result = granted;
+  } else result = refuseIntervention(stored.record, a.interventionRef, today);
+  if (!result.ok) throw new AppError('case_not_expected', { ref: a.interventionRef });
+  if (!(await touchCase(tx, stored.id, stored.version)))
+    throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+  await replaceInterventions(tx, [
+    { caseId: stored.id, interventions: result.record.interventions },
+  ]);
+  const stored2 = await storeDecision(tx, {
+    id: a.id,
+    status: decision,
+    reason,
+    decidedOn: today,
+    meetingId,
+    by: requester(actor),
+    at: deps.now(),
+  });
+  if (!stored2) throw new AppError('approval_decided');
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'approval.decide',
+      objectType: 'approval',
+      objectId: a.id,
+      unitId: a.unitId,
+      after: {
+        caseRef: a.caseRef,
+        interventionRef: a.interventionRef,
+        decision,
+        reason,
+        decidedOn: today,
+        meetingId,
+      },
+    },
+    requestId,
+  );
+  const touched = (r: CaseRecord) => r.interventions.filter((i) => refs.includes(i.ref));
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: decision === 'approved' ? 'case.grant' : 'case.refuse',
+      objectType: 'case',
+      objectId: stored.id,
+      unitId: stored.unitId,
+      before: touched(stored.record),
+      after: touched(result.record),
+    },
+    requestId,
+  );
+  if (a.requestedById && a.requestedById !== actor.userId)
+    await notify(
+      tx,
+      [
+        {
+          userId: a.requestedById,
+          kind: 'approval_decided',
+          params: {
+            caseRef: a.caseRef,
+            decision: decision === 'approved' ? 'godkendt' : 'afvist',
+            by: actor.displayName,
+          },
+          link: `/sager/${a.caseId}`,
+          dedupeKey: `approval-decided:${a.id}`,
+        },
+      ],
+      deps.now(),
+    );
+}
+
+/**
+ * The approver's decision (POST /api/approvals/{id}/decision): 404 unless the caller may read
+ * the case's unit, 403 unless they may decide there or when it is their own request, 409 when
+ * it is decided already or belongs to a visitation meeting.
+ */
+export async function decideApproval(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { decision: 'approved' | 'rejected'; reason: string },
+  requestId: string,
+): Promise<ApprovalJson> {
+  if (!UUID.test(id)) throw new AppError('not_found');
+  await deps.db.transaction(async (tx) => {
+    const a = await findApproval(tx, id, true);
+    if (!a) throw new AppError('not_found');
+    authorizeOrNotFound(actor, 'approval.decide', 'case.read', { unitId: a.unitId });
+    if (a.status !== 'pending') throw new AppError('approval_decided');
+    if (a.kind === 'visitation') throw new AppError('approval_at_meeting');
+    if (a.requestedById === actor.userId) throw new AppError('approval_own_request');
+    await applyDecision(tx, deps, actor, a, input.decision, input.reason, null, requestId);
+  });
+  return getApproval(deps, actor, id);
+}
+
+// The visitation meeting decides approvals of kind visitation through its agenda items.
+setVisitationApprovals({
+  async listPending(db, unitIds) {
+    const rows = await listApprovalRows(db, { unitIds, status: 'pending', kind: 'visitation' });
+    const caseIds = [...new Set(rows.map((r) => r.caseId))];
+    const cases = caseIds.length ? await loadCases(db, { ids: caseIds }) : [];
+    const byId = new Map(cases.map((c) => [c.id, c.record]));
+    return rows.map((r) => ({
+      approvalId: r.id,
+      caseId: r.caseId,
+      caseRef: r.caseRef,
+      unitId: r.unitId,
+      interventionRef: r.interventionRef,
+      summary: summaryOf(r.reasons, interventionOf(byId.get(r.caseId), r.interventionRef)),
+    }));
+  },
+  async findPending(tx, approvalId, caseId) {
+    if (!UUID.test(approvalId)) return undefined;
+    const a = await findApproval(tx, approvalId);
+    if (!a || a.caseId !== caseId || a.status !== 'pending' || a.kind !== 'visitation')
+      return undefined;
+    const [stored] = await loadCases(tx, { ids: [caseId] });
+    return {
+      interventionRef: a.interventionRef,
+      summary: summaryOf(a.reasons, interventionOf(stored?.record, a.interventionRef)),
+    };
+  },
+  async decide(tx, deps, actor, input) {
+    const a = UUID.test(input.approvalId)
+      ? await findApproval(tx, input.approvalId, true)
+      : undefined;
+    if (!a || a.status !== 'pending') throw new AppError('approval_decided');
+    await applyDecision(
+      tx,
+      deps,
+      actor,
+      a,
+      input.decision,
+      input.reason,
+      input.meetingId,
+      input.requestId,
+    );
+  },
+});
