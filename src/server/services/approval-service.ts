@@ -399,6 +399,8 @@ setVisitationApprovals({
       ? await findApproval(tx, input.approvalId, true)
       : undefined;
     if (!a || a.status !== 'pending') throw new AppError('approval_decided');
+    // four-eyes also at the meeting: who asked does not record the decision
+    if (a.requestedById === actor.userId) throw new AppError('approval_own_request');
     await applyDecision(
       tx,
       deps,
