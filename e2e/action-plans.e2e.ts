@@ -125,7 +125,7 @@ describe('action plans in the browser', () => {
     // One remaining figure, against the forecast now, beside the plan's own figures.
     await page.getByTestId('plan-remaining').waitFor();
     const text = (await page.locator('main').textContent()) ?? '';
-    expect(text.split('Tilbage at dække').length - 1).toBe(1);
+    expect(text.split('Tilbage at dække efter planens resterende effekt').length - 1).toBe(1);
     expect(text).not.toContain('Tilbage af det forventede merforbrug');
     expect(text).not.toContain('er ikke dækket');
     expect(await page.locator('table.ap-now').textContent()).toMatch(
