@@ -29,7 +29,7 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
-import { ledgerBookedThrough } from './booked-period-service';
+import { ledgerBookedThrough, todayIn } from './booked-period-service';
 import { ForecastData, computeForecastLines } from './forecast-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -107,10 +107,7 @@ function planFor(plans: PlanListRow[], unitId: string, year: number): PlanListRo
  * last booked month (`defaultAsOf`, the same default as every screen).
  */
 export async function defaultTriggerAsOf(deps: AppDeps, year: number): Promise<string> {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
-    deps.now(),
-  );
-  return defaultAsOf(year, await ledgerBookedThrough(deps.db), today);
+  return defaultAsOf(year, await ledgerBookedThrough(deps.db), todayIn(deps.now()));
 }
 
 export interface UnitExpectedOverspend {

@@ -24,7 +24,7 @@ export async function ledgerBookedThrough(db: Queryable): Promise<string | null>
 }
 
 /** Today in Copenhagen as `YYYY-MM-DD`. */
-function todayIn(now: Date): string {
+export function todayIn(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
 }
 
