@@ -18,6 +18,7 @@ import { formatDanishDate, parseIsoDate, type IsoDate } from '../domain/months';
 import { reportMillions } from '../domain/status-report/report';
 import type { StatusReportFocusAreaJson, StatusReportJson } from '../shared/schemas/status-report';
 import { translate } from '../shared/i18n/translate';
+import { indicatorSentences, indicatorTitle } from '../shared/indicator-text';
 
 const FONT = 'Calibri';
 const HEAD_FILL = 'D9E2F3';
@@ -163,6 +164,21 @@ export async function renderStatusReportDocx(report: StatusReportJson): Promise<
             rows: [head, ...rows],
           }),
           new Paragraph({ spacing: { before: 200 }, children: [] }),
+          ...(report.indicators
+            ? [
+                new Paragraph({
+                  heading: HeadingLevel.HEADING_2,
+                  spacing: { before: 120, after: 80 },
+                  children: [
+                    run(indicatorTitle(report.indicators, report.year, translate), true, 22),
+                  ],
+                }),
+                ...indicatorSentences(report.indicators, translate).flatMap((line) =>
+                  paragraphs(line),
+                ),
+                new Paragraph({ spacing: { before: 120 }, children: [] }),
+              ]
+            : []),
           ...(report.closing ? paragraphs(report.closing, 22) : []),
           new Paragraph({
             alignment: AlignmentType.LEFT,

@@ -87,7 +87,7 @@ async function unitScope(
  * schedule as of that day (from the reviews recorded by then). Only cases paying within two
  * months of the day are loaded: a measure in force pays at least that often or ends.
  */
-async function schedules(
+export async function reviewSchedules(
   db: Queryable,
   unitIds: string[] | null,
   asOf: IsoDate,
@@ -133,7 +133,7 @@ export async function dueReviews(
   const { db } = deps;
   const asOf = (params.asOf ? parseIsoDate(params.asOf) : null) ?? todayIn(deps);
   const unitIds = await unitScope(db, actor, params.unit);
-  const list = (await schedules(db, unitIds, asOf)).filter(
+  const list = (await reviewSchedules(db, unitIds, asOf)).filter(
     ({ schedule: s }) => s.state !== 'upcoming' && (!params.state || s.state === params.state),
   );
   const people = await reviewersOfUnits(db, unitIds);
@@ -412,7 +412,7 @@ export async function reviewIndicator(
   period: { from: IsoDate; asOf: IsoDate },
 ): Promise<ReviewsOnTime> {
   const held = await reviewsHeldBetween(db, { unitIds, from: period.from, to: period.asOf });
-  const overdue = (await schedules(db, unitIds, period.asOf)).filter(
+  const overdue = (await reviewSchedules(db, unitIds, period.asOf)).filter(
     (s) => s.schedule.state === 'overdue',
   ).length;
   return reviewsOnTime(held, overdue);

@@ -28,6 +28,7 @@ import { authorize } from '../policies/policy';
 import { validationError } from '../validation';
 import { danishMoment } from './action-plan-service';
 import { families, groupCosts } from './commitment-service';
+import { reportIndicators } from './indicator-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -182,7 +183,7 @@ export async function getStatusReport(
   const report = UUID.test(id) ? await findReport(deps.db, id) : undefined;
   if (!report) throw new AppError('not_found');
   const figures = report.frozenFigures ?? (await computeFigures(deps, report));
-  return present(report, figures);
+  return { ...present(report, figures), indicators: await reportIndicators(deps, report) };
 }
 
 function checkContent(content: ReportContent): void {

@@ -35,6 +35,29 @@ export interface StatusReportJson {
   /** true when the figures were frozen when the report was marked final */
   frozen: boolean;
   focusAreas: StatusReportFocusAreaJson[];
+  /** computed indicators of the year up to the as-of date (src/server/services/indicator-service.ts) */
+  indicators?: ReportIndicatorsJson | null;
+}
+
+interface OnTimeJson {
+  held: number;
+  onTime: number;
+  overdue: number;
+  percent: number | null;
+}
+
+export interface ReportIndicatorsJson {
+  from: string;
+  asOf: string;
+  /** reviews held on time: all cases, and efterværn cases */
+  reviews: OnTimeJson;
+  eftervaernReviews: OnTimeJson;
+  /** households with more than one measure in force on the date, all ages */
+  families: { date: string; families: number; interventions: number };
+  /** efterværn measures reduced or ended by decisions in the period; amount in kroner (negative) */
+  eftervaernSteppedDown: { count: number; amount: number };
+  /** approvals given and rejected in the period; null until approvals exist */
+  approvals: { given: number; rejected: number } | null;
 }
 
 export interface StatusReportListItemJson {

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { SignoffPanel } from '../meetings/SignoffPanel';
 import { FocusAreaFigures } from './FocusAreaFigures';
+import { indicatorSentences, indicatorTitle } from '../../../shared/indicator-text';
 import { ReportEditor } from './ReportEditor';
 import { danishDate } from '../../format';
 import { mio, monthName, twoDecimals } from './format';
@@ -254,6 +255,16 @@ export function ReportPage({ edit = false }: { edit?: boolean }) {
               <FocusAreaFigures area={area} index={i} />
             </section>
           ))}
+          {report.indicators && (
+            <section className="rp-area" aria-labelledby="rp-indicators">
+              <h2 id="rp-indicators">{indicatorTitle(report.indicators, report.year, t)}</h2>
+              {indicatorSentences(report.indicators, t).map((line) => (
+                <p key={line} className="rp-figure-line">
+                  {line}
+                </p>
+              ))}
+            </section>
+          )}
           {report.closing && (
             <section className="rp-intro">
               <Lines text={report.closing} />

@@ -1,0 +1,84 @@
+import {
+  CATEGORY_GROUPS,
+  familiesWithSeveral,
+  movementBetween,
+  type Rate,
+} from '../../domain/cases';
+import { reviewsOnTime } from '../../domain/governance/reviews';
+import { toKroner, type Ore } from '../../domain/money';
+import type { IsoDate } from '../../domain/months';
+import { baselineOf } from '../../domain/status-report/report';
+import { listRates, loadCases } from '../../db/repositories/cases';
+import { reviewsHeldBetween } from '../../db/repositories/reviews';
+import type { ReportIndicatorsJson } from '../../shared/schemas/status-report';
+import type { AppDeps } from '../context';
+import { reviewSchedules } from './review-service';
+
+/**
+ * The status report's computed indicators for its year up to its as-of date, for the whole
+ * municipality (as the report's figures are), each as recorded by that date:
+ * - reviews held on time (`reviewsOnTime`), all cases and efterværn cases;
+ * - families (households) with more than one measure in force on the date, all ages;
+ * - efterværn stepped down: efterværn measures whose cost for the year was reduced or ended by
+ *   decisions from the first day of the year to the date (the movement's `changed` with a
+ *   negative amount, and `ended`), with the amount.
+ * Approvals given and rejected come when approvals exist in the product (null until then).
+ */
+export async function reportIndicators(
+  deps: AppDeps,
+  content: { year: number; asOf: IsoDate },
+): Promise<ReportIndicatorsJson> {
+  const { db } = deps;
+  const from = `${content.year}-01-01` as IsoDate;
+  const { asOf } = content;
+  const [held, schedules, stored, rates] = await Promise.all([
+    reviewsHeldBetween(db, { unitIds: null, from, to: asOf }),
+    reviewSchedules(db, null, asOf),
+    loadCases(db, { paysBetween: { from, to: `${content.year}-12-31` as IsoDate } }),
+    listRates(db),
+  ]);
+  const overdue = schedules.filter((s) => s.schedule.state === 'overdue');
+  const efterOverdue = overdue.filter((s) => s.schedule.track === 'eftervaern').length;
+  const records = stored.map((s) => s.record);
+  const families = familiesWithSeveral(records, asOf).reduce(
+    (sum, b) => ({
+      families: sum.families + b.families,
+      interventions: sum.interventions + b.interventions,
+    }),
+    { families: 0, interventions: 0 },
+  );
+  const groups = CATEGORY_GROUPS as Record<string, string>;
+  const aftercare = records
+    .map((r) => ({
+      ...r,
+      interventions: r.interventions.filter((i) => groups[i.category] === 'eftervaern'),
+    }))
+    .filter((r) => r.interventions.length > 0);
+  const movement = movementBetween(
+    aftercare,
+    new Map<string, Rate>(rates.map((r) => [r.code, r])),
+    {
+      year: content.year,
+      from: baselineOf(content.year).asOf,
+      to: asOf,
+    },
+  );
+  const down = movement.items.filter(
+    (i) => i.kind === 'ended' || (i.kind === 'changed' && i.amountOre < 0),
+  );
+  return {
+    from,
+    asOf,
+    reviews: reviewsOnTime(held, overdue.length),
+    eftervaernReviews: reviewsOnTime(
+      held.filter((r) => r.track === 'eftervaern'),
+      efterOverdue,
+    ),
+    families: { date: asOf, ...families },
+    eftervaernSteppedDown: {
+      count: down.length,
+      amount: toKroner(down.reduce((s, i) => s + i.amountOre, 0) as Ore),
+    },
+    approvals: null,
+  };
+}
