@@ -13,14 +13,6 @@ const area = (page: Page, n: number) =>
 const focusedName = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.id);
 
-/** The last day of last month as the form should suggest it, dd.mm.åååå. */
-function endOfLastMonth(): string {
-  const now = new Date();
-  const last = new Date(now.getFullYear(), now.getMonth(), 0);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(last.getDate())}.${two(last.getMonth() + 1)}.${last.getFullYear()}`;
-}
-
 describe('writing a status report', () => {
   it('a reader sees no form for a new report', async () => {
     const page = await newPage(browser);
@@ -40,9 +32,10 @@ describe('writing a status report', () => {
     await page.goto(`${baseUrl()}/rapporter`);
     const form = page.getByRole('form', { name: 'Ny statusrapport' });
     await form.waitFor();
-    // the as-of date suggested is the end of last month, stated in Danish
+    // the as-of date suggested is the end of the last booked month (the demo closes through
+    // October 2026), stated in Danish, whatever today's date is
     await form
-      .getByText(`Tallene opgøres pr. ${endOfLastMonth()}, udgangen af sidste måned.`)
+      .getByText('Tallene opgøres pr. 31.10.2026, udgangen af den sidste bogførte måned.')
       .waitFor();
 
     // nothing typed: the problems are named in Danish, next to the field and at the top

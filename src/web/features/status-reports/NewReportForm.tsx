@@ -117,7 +117,11 @@ export function NewReportForm({
       <PeriodFields
         period={period}
         asOfHint={t(
-          asOf === defaultAsOf ? 'reports.create.asOfSuggested' : 'reports.create.asOfHint',
+          asOf !== defaultAsOf
+            ? 'reports.create.asOfHint'
+            : bookedThrough
+              ? 'reports.create.asOfBooked'
+              : 'reports.create.asOfSuggested',
           {
             date: danishDate(asOf),
           },
