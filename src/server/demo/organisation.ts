@@ -62,6 +62,18 @@ export const DEMO_USERS: {
     units: ['myndighed', 'unge'],
   },
   {
+    username: 'ungeleder',
+    displayName: 'Jonas Krogh',
+    roles: ['funktionsleder'],
+    units: ['unge'],
+  },
+  {
+    username: 'handicapkoordinator',
+    displayName: 'Helle Holm',
+    roles: ['faglig_koordinator'],
+    units: ['handicap'],
+  },
+  {
     username: 'raadgiver',
     displayName: 'Rasmus Rådgiver',
     roles: ['raadgiver'],
