@@ -125,6 +125,8 @@ describe('writing a status report', () => {
       'Efterværnssager – fokus på om det er den rigtige indsats',
       'Køb hos eksterne leverandører',
       'Opbremsning af stigningen i antallet af indsatser pr. familie på børneområdet (13-18 år)',
+      // after the focus areas, the report's computed indicators as of its own date
+      'Nøgletal for 2020 pr. 31.05.2020',
     ]);
     // the figure of the new area comes from the cases: external providers 2019 against May 2020
     await page

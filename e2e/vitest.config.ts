@@ -8,7 +8,7 @@ export default defineConfig({
     globalSetup: ['e2e/server.ts'],
     env: { TZ: 'Europe/Copenhagen' },
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     fileParallelism: false,
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
   },
