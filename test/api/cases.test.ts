@@ -122,6 +122,7 @@ describe('import and commitments', () => {
       unchanged: 0,
       rates: 1,
       interventions: 4,
+      pendingApprovals: 0,
     });
 
     const c2019 = await commitments(okonomi, 'year=2019&asOf=2019-12-31');
@@ -155,6 +156,7 @@ describe('import and commitments', () => {
       unchanged: 2,
       rates: 0,
       interventions: 0,
+      pendingApprovals: 0,
     });
     const [row] = await ctx.db.query<{ version: number }>(
       "SELECT version FROM cases WHERE ref = 'S-1'",

@@ -14,6 +14,8 @@ const iso = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export type ApprovalRuleRow = ApprovalRule & {
+  /** the first day the rule catches a grant (see `rulesInForce`) */
+  effectiveFrom: IsoDate;
   position: number;
   version: number;
   updatedAt: string;
@@ -23,24 +25,36 @@ export type ApprovalRuleRow = ApprovalRule & {
 /** Every rule in its order. */
 export async function listRules(db: Queryable): Promise<ApprovalRuleRow[]> {
   return db.query<ApprovalRuleRow>(
-    `SELECT id, kind, enabled, params, position, version, ${iso('updated_at')} AS "updatedAt",
+    `SELECT id, kind, enabled, params, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+            position, version, ${iso('updated_at')} AS "updatedAt",
             updated_by AS "updatedBy"
        FROM approval_rules ORDER BY position`,
   );
 }
 
-/** Saves a rule's switch and parameters if `version` is current; false when it is not. */
+/**
+ * Saves a rule's switch, parameters and the day it takes effect if `version` is current; false
+ * when it is not.
+ */
 export async function saveRule(
   tx: Queryable,
   id: ApprovalRuleId,
   version: number,
-  change: { enabled: boolean; params: unknown; by: string; at: Date },
+  change: { enabled: boolean; params: unknown; effectiveFrom: IsoDate; by: string; at: Date },
 ): Promise<boolean> {
   const rows = await tx.query(
-    `UPDATE approval_rules SET enabled = $3, params = $4, version = version + 1,
-            updated_by = $5, updated_at = $6
+    `UPDATE approval_rules SET enabled = $3, params = $4, effective_from = $5,
+            version = version + 1, updated_by = $6, updated_at = $7
       WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, change.enabled, JSON.stringify(change.params), change.by, change.at],
+    [
+      id,
+      version,
+      change.enabled,
+      JSON.stringify(change.params),
+      change.effectiveFrom,
+      change.by,
+      change.at,
+    ],
   );
   return rows.length === 1;
 }
@@ -112,6 +126,19 @@ export async function listApprovals(db: Queryable, f: ApprovalFilter): Promise<A
       f.requestedById ?? null,
       f.notRequestedById ?? null,
     ],
+  );
+}
+
+/** Every approval of the cases given, newest request first. */
+export async function approvalsOfCases(
+  db: Queryable,
+  caseIds: readonly string[],
+): Promise<ApprovalRow[]> {
+  if (caseIds.length === 0) return [];
+  return db.query<ApprovalRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE a.case_id = ANY($1::uuid[])
+      ORDER BY a.requested_at DESC, a.id`,
+    [caseIds],
   );
 }
 

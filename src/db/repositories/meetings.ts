@@ -438,18 +438,18 @@ export async function findSignable(
   return rows[0];
 }
 
-/** Users holding a role (active), optionally only those in a unit (or seeing all units). */
+/** Active users holding a role, with the units they belong to (whom it reaches: the policy). */
 export async function usersWithRole(
   db: Queryable,
   role: string,
-  unitId: string | null = null,
-): Promise<{ id: string; username: string }[]> {
+): Promise<{ id: string; username: string; unitIds: string[] }[]> {
   return db.query(
-    `SELECT u.id, u.username FROM users u
+    `SELECT u.id, u.username,
+            COALESCE((SELECT array_agg(uu.unit_id::text) FROM user_units uu WHERE uu.user_id = u.id),
+                     '{}') AS "unitIds"
+       FROM users u
       WHERE u.is_active AND $1 = ANY(u.roles)
-        AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM user_units uu WHERE uu.user_id = u.id AND uu.unit_id = $2)
-             OR 'administrator' = ANY(u.roles) OR 'ledelse' = ANY(u.roles))
       ORDER BY u.username`,
-    [role, unitId],
+    [role],
   );
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { refuseIntervention, grantIntervention } from '../cases/grant';
 import { caseOf, daily, intervention } from '../cases/test-support';
 import type { IsoDate } from '../months';
-import { approvalKindOf, grantCatches, ruleParamProblems, type ApprovalRule } from './approvals';
+import {
+  approvalKindOf,
+  grantCatches,
+  holdCaughtGrants,
+  ruleParamProblems,
+  rulesInForce,
+  type ApprovalRule,
+} from './approvals';
 
 const RULES: ApprovalRule[] = [
   { id: 'household_several', kind: 'approval', enabled: true, params: { maxMeasures: 1 } },
@@ -115,5 +122,59 @@ describe('ruleParamProblems', () => {
     expect(ruleParamProblems('visitation_category', { categories: ['eftervaern', 'x'] })).toEqual([
       { path: 'params.categories.1', code: 'unknown_category' },
     ]);
+  });
+});
+
+describe('the day a rule takes effect', () => {
+  const dated = RULES.map((r) => ({ ...r, effectiveFrom: d('2026-01-01') }));
+
+  it('a rule applies to grants on or after its day, and only when switched on', () => {
+    expect(rulesInForce(dated, d('2025-12-31'))).toEqual([]);
+    expect(rulesInForce(dated, d('2026-01-01')).map((r) => r.id)).toEqual([
+      'household_several',
+      'visitation_category',
+    ]);
+    expect(rulesInForce([{ ...dated[0]!, enabled: false }], d('2026-06-01'))).toEqual([]);
+  });
+});
+
+describe('holdCaughtGrants (an import of granted interventions)', () => {
+  const dated = RULES.map((r) => ({ ...r, effectiveFrom: d('2026-01-01') }));
+  const imported = (ref: string, caseRef: string, decidedOn: string) =>
+    caseOf(caseRef, [intervention({ ref, decidedOn: d(decidedOn), startDate: d('2026-03-01') })], {
+      household: 'H',
+    });
+
+  it('grants the first new measure of a household and holds the second, as one by one', () => {
+    const result = holdCaughtGrants(
+      dated,
+      [imported('A', 'S-1', '2026-02-01'), imported('B', 'S-2', '2026-02-02')],
+      [
+        { caseRef: 'S-1', ref: 'A' },
+        { caseRef: 'S-2', ref: 'B' },
+      ],
+    );
+    expect(result.held).toEqual([
+      {
+        caseRef: 'S-2',
+        ref: 'B',
+        kind: 'approval',
+        catches: [{ rule: 'household_several', measures: 2, maxMeasures: 1, caseRefs: ['S-1'] }],
+      },
+    ]);
+    expect(result.records.map((c) => c.interventions[0]?.status)).toEqual(['granted', 'expected']);
+  });
+
+  it('leaves decisions dated before the rules took effect as the case system recorded them', () => {
+    const result = holdCaughtGrants(
+      dated,
+      [imported('A', 'S-1', '2025-02-01'), imported('B', 'S-2', '2025-12-31')],
+      [
+        { caseRef: 'S-1', ref: 'A' },
+        { caseRef: 'S-2', ref: 'B' },
+      ],
+    );
+    expect(result.held).toEqual([]);
+    expect(result.records.map((c) => c.interventions[0]?.status)).toEqual(['granted', 'granted']);
   });
 });

@@ -1,6 +1,7 @@
 import { activeInterval, isMeasure } from '../cases/families';
 import { analyseCase, expectedCutoff } from '../cases/analysis';
 import { CATEGORY_GROUPS, type CaseRecord, type Intervention } from '../cases/types';
+import type { IsoDate } from '../months';
 
 /**
  * Approval rules (godkendelsesregler): data an administrator tunes, each naming one check. A
@@ -177,4 +178,84 @@ export function ruleParamProblems(
       ? []
       : [{ path: `params.categories.${n}`, code: 'unknown_category' as const }],
   );
+}
+
+/**
+ * The rules that apply to a grant on `day`: enabled and in effect on that day (`effectiveFrom`
+ * on or before it). For a grant registered in Overblik `day` is the day it is registered, so a
+ * backdated decision date does not escape a rule; for a granted intervention in an import it is
+ * the decision date the case system recorded (decisions before a rule took effect are history).
+ */
+export function rulesInForce<R extends { enabled: boolean; effectiveFrom: IsoDate }>(
+  rules: readonly R[],
+  day: IsoDate,
+): R[] {
+  return rules.filter((r) => r.enabled && r.effectiveFrom <= day);
+}
+
+/** An intervention as expected: not granted, so without the day it was granted. */
+export function asExpected(i: Intervention): Intervention {
+  const out: Intervention = { ...i, status: 'expected' };
+  delete out.grantedOn;
+  return out;
+}
+
+/** A granted intervention of an import that a rule caught: imported as expected, to be decided. */
+export interface HeldGrant {
+  caseRef: string;
+  ref: string;
+  catches: ApprovalCatch[];
+  kind: ApprovalKind;
+}
+
+/**
+ * An import: which of the granted interventions in
+ * `candidates` (newly granted by the import, in document order) the rules catch. Each is checked
+ * with the rules in force on its own decision date, against the households as the import leaves
+ * them, with the candidates before it as they came out (granted, or held) and those after it not
+ * yet granted, just as if they had been granted one by one on the grant button. A caught one is
+ * imported as expected and returned as held; the others stay granted. `records` holds every case
+ * of the households concerned, the imported version replacing the stored one.
+ */
+export function holdCaughtGrants(
+  rules: readonly (ApprovalRule & { effectiveFrom: IsoDate })[],
+  records: readonly CaseRecord[],
+  candidates: readonly { caseRef: string; ref: string }[],
+): { records: CaseRecord[]; held: HeldGrant[] } {
+  const key = (caseRef: string, ref: string) => `${caseRef}\u0000${ref}`;
+  const pending = new Set(candidates.map((c) => key(c.caseRef, c.ref)));
+  const original = new Map(
+    records.flatMap((c) => c.interventions.map((i) => [key(c.ref, i.ref), i] as const)),
+  );
+  let working: CaseRecord[] = records.map((c) => ({
+    ...c,
+    interventions: c.interventions.map((i) => (pending.has(key(c.ref, i.ref)) ? asExpected(i) : i)),
+  }));
+  const restore = (caseRef: string, ref: string) => {
+    working = working.map((c) =>
+      c.ref !== caseRef
+        ? c
+        : {
+            ...c,
+            interventions: c.interventions.map((i) =>
+              i.ref === ref ? (original.get(key(caseRef, ref)) ?? i) : i,
+            ),
+          },
+    );
+  };
+  const held: HeldGrant[] = [];
+  for (const candidate of candidates) {
+    const record = working.find((c) => c.ref === candidate.caseRef);
+    const target = record?.interventions.find((i) => i.ref === candidate.ref);
+    if (!record || !target) continue;
+    const inForce = rulesInForce(rules, target.decidedOn);
+    const household = working.filter((c) => c.household === record.household);
+    const catches = grantCatches(inForce, household, candidate.caseRef, candidate.ref);
+    if (catches.length === 0) {
+      restore(candidate.caseRef, candidate.ref);
+    } else {
+      held.push({ ...candidate, catches, kind: approvalKindOf(inForce, catches) });
+    }
+  }
+  return { records: working, held };
 }

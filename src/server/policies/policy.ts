@@ -155,9 +155,21 @@ export function can(actor: Actor, action: Action, scope?: { unitId: string | nul
   return actor.roles.some((role) => {
     if (!ROLE_ACTIONS[role].includes(action)) return false;
     if (GLOBAL_ACTIONS.has(action) || !scope) return true;
-    if (ALL_UNIT_ROLES.has(role)) return true;
-    return scope.unitId !== null && actor.unitIds.includes(scope.unitId);
+    return roleReaches(role, actor.unitIds, scope.unitId);
   });
+}
+
+/**
+ * Does `role`, held by a user who belongs to `unitIds`, reach an object of `unitId`? The roles
+ * of all units reach every unit; the others only the user's own units.
+ */
+export function roleReaches(
+  role: Role,
+  unitIds: readonly string[],
+  unitId: string | null,
+): boolean {
+  if (ALL_UNIT_ROLES.has(role)) return true;
+  return unitId !== null && unitIds.includes(unitId);
 }
 
 /** Throws 403 unless `can`; callers that must hide an object's existence use `authorizeOrNotFound`. */

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/access';
+import type { IsoDate } from '../../domain/months';
 import { ruleParamProblems, type ApprovalRuleId } from '../../domain/governance/approvals';
 import { recordAudit } from '../../db/repositories/audit';
 import { listRules, saveRule, type ApprovalRuleRow } from '../../db/repositories/approvals';
@@ -21,6 +22,7 @@ function present(r: ApprovalRuleRow): ApprovalRuleJson {
     kind: r.kind,
     enabled: r.enabled,
     params: r.params as unknown as Record<string, unknown>,
+    effectiveFrom: r.effectiveFrom,
     version: r.version,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
@@ -34,8 +36,9 @@ export async function listRulesJson(deps: AppDeps, actor: Actor): Promise<Approv
 }
 
 /**
- * An administrator switches a rule on or off and sets its parameters (checked per rule; 409 on
- * a stale version; audited with before and after). Grants already requested keep their request.
+ * An administrator switches a rule on or off, sets its parameters (checked per rule) and the day
+ * it takes effect (unchanged when not given); 409 on a stale version; audited with before and
+ * after. Grants already requested keep their request.
  */
 export async function updateRule(
   deps: AppDeps,
@@ -57,9 +60,11 @@ export async function updateRule(
   await deps.db.transaction(async (tx) => {
     const before = (await listRules(tx)).find((r) => r.id === id);
     if (!before) throw new AppError('not_found');
+    const effectiveFrom = (input.effectiveFrom as IsoDate | undefined) ?? before.effectiveFrom;
     const saved = await saveRule(tx, id, input.version, {
       enabled: input.enabled,
       params,
+      effectiveFrom,
       by: actor.username,
       at: deps.now(),
     });
@@ -81,8 +86,13 @@ export async function updateRule(
         action: 'approval_rule.update',
         objectType: 'approval_rule',
         objectId: null,
-        before: { id, enabled: before.enabled, params: before.params },
-        after: { id, enabled: input.enabled, params },
+        before: {
+          id,
+          enabled: before.enabled,
+          params: before.params,
+          effectiveFrom: before.effectiveFrom,
+        },
+        after: { id, enabled: input.enabled, params, effectiveFrom },
       },
       requestId,
     );

@@ -7,12 +7,19 @@ import {
 } from '../../domain/cases';
 import {
   approvalKindOf,
+  asExpected,
   grantCatches,
+  holdCaughtGrants,
+  rulesInForce,
   type ApprovalCatch,
+  type ApprovalKind,
   type ApprovalRule,
+  type HeldGrant,
 } from '../../domain/governance/approvals';
+import type { IsoDate } from '../../domain/months';
 import type { Queryable } from '../../db/database';
 import {
+  approvalsOfCases,
   approversOf,
   caseIdsOfHouseholds,
   findApproval,
@@ -30,7 +37,6 @@ import {
   touchCase,
   type StoredCase,
 } from '../../db/repositories/cases';
-import { usersWithRole } from '../../db/repositories/meetings';
 import type { ApprovalJson } from '../../shared/schemas/approvals';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
@@ -38,13 +44,13 @@ import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policie
 import { versionConflict } from './audit-service';
 import { todayIn } from './commitment-service';
 import { setVisitationApprovals } from './meeting-service';
-import { notify } from './notification-service';
+import { notify, usersReaching } from './notification-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The enabled rules as the domain reads them. */
-export async function enabledRules(db: Queryable): Promise<ApprovalRule[]> {
-  return (await listRules(db)).filter((r) => r.enabled);
+/** The rules in force for a grant registered on `day` (enabled and in effect). */
+export async function rulesInForceOn(db: Queryable, day: IsoDate): Promise<ApprovalRule[]> {
+  return rulesInForce(await listRules(db), day);
 }
 
 /** Every case of the households given, as stored now (the household rule counts across them). */
@@ -156,10 +162,9 @@ export async function getApproval(deps: AppDeps, actor: Actor, id: string): Prom
 }
 
 /**
- * In the caller's transaction: when an enabled rule catches granting `ref` on the stored case,
- * stores a pending request (audited; the approvers, or for visitation those who run the unit's
- * meetings, are told) and returns it; otherwise returns null and the grant goes ahead. A second
- * request for an intervention already pending is a 409.
+ * In the caller's transaction: when a rule in force today catches granting `ref` on the stored
+ * case, stores a pending request (see `storeRequest`) and returns it; otherwise returns null and
+ * the grant goes ahead. A second request for an intervention already pending is a 409.
  */
 export async function requestIfCaught(
   tx: Queryable,
@@ -167,24 +172,55 @@ export async function requestIfCaught(
   actor: Actor,
   stored: StoredCase,
   ref: string,
-  source: 'grant' | 'import',
   requestId: string,
-  context?: { rules: ApprovalRule[]; household: CaseRecord[] },
 ): Promise<ApprovalJson | null> {
-  const rules = context?.rules ?? (await enabledRules(tx));
+  const rules = await rulesInForceOn(tx, todayIn(deps));
   if (rules.length === 0) return null;
-  const household = context?.household ?? (await householdCases(tx, [stored.record.household]));
+  const household = await householdCases(tx, [stored.record.household]);
   const catches = grantCatches(rules, household, stored.record.ref, ref);
   if (catches.length === 0) return null;
   if (await findPendingFor(tx, stored.id, ref))
     throw new AppError('approval_pending', { ref, caseRef: stored.record.ref });
-  const kind = approvalKindOf(rules, catches);
-  const id = await insertApproval(tx, {
+  const id = await storeRequest(tx, deps, actor, {
     caseId: stored.id,
-    interventionRef: ref,
-    kind,
-    reasons: catches,
-    source,
+    caseRef: stored.record.ref,
+    unitId: stored.unitId,
+    ref,
+    kind: approvalKindOf(rules, catches),
+    catches,
+    source: 'grant',
+    requestId,
+  });
+  const row = await findApproval(tx, id);
+  if (!row) throw new AppError('not_found');
+  return presentApproval(row, actor, interventionOf(stored.record, ref));
+}
+
+/**
+ * Stores a pending request for granting `ref` (audited as approval.request); the approvers, or
+ * for visitation those who run the unit's meetings, are told. Returns its id.
+ */
+async function storeRequest(
+  tx: Queryable,
+  deps: AppDeps,
+  actor: Actor,
+  r: {
+    caseId: string;
+    caseRef: string;
+    unitId: string;
+    ref: string;
+    kind: ApprovalKind;
+    catches: ApprovalCatch[];
+    source: 'grant' | 'import';
+    requestId: string;
+  },
+): Promise<string> {
+  const id = await insertApproval(tx, {
+    caseId: r.caseId,
+    interventionRef: r.ref,
+    kind: r.kind,
+    reasons: r.catches,
+    source: r.source,
     by: requester(actor),
     at: deps.now(),
   });
@@ -195,17 +231,23 @@ export async function requestIfCaught(
       action: 'approval.request',
       objectType: 'approval',
       objectId: id,
-      unitId: stored.unitId,
-      after: { caseRef: stored.record.ref, interventionRef: ref, kind, reasons: catches, source },
+      unitId: r.unitId,
+      after: {
+        caseRef: r.caseRef,
+        interventionRef: r.ref,
+        kind: r.kind,
+        reasons: r.catches,
+        source: r.source,
+      },
     },
-    requestId,
+    r.requestId,
   );
   const recipients =
-    kind === 'approval'
-      ? await approversOf(tx, stored.unitId)
+    r.kind === 'approval'
+      ? await approversOf(tx, r.unitId)
       : [
-          ...(await usersWithRole(tx, 'funktionsleder', stored.unitId)),
-          ...(await usersWithRole(tx, 'faglig_koordinator', stored.unitId)),
+          ...(await usersReaching(tx, 'funktionsleder', r.unitId)),
+          ...(await usersReaching(tx, 'faglig_koordinator', r.unitId)),
         ];
   await notify(
     tx,
@@ -214,15 +256,95 @@ export async function requestIfCaught(
       .map((u) => ({
         userId: u.id,
         kind: 'approval_requested' as const,
-        params: { by: actor.displayName, caseRef: stored.record.ref },
-        link: kind === 'approval' ? '/opgaver' : '/moeder',
+        params: { by: actor.displayName, caseRef: r.caseRef },
+        link: r.kind === 'approval' ? `/opgaver/godkendelser/${id}` : '/moeder',
         dedupeKey: `approval:${id}`,
       })),
     deps.now(),
   );
-  const row = await findApproval(tx, id);
-  if (!row) throw new AppError('not_found');
-  return presentApproval(row, actor, interventionOf(stored.record, ref));
+  return id;
+}
+
+/**
+ * The rules on the import path (docs/formats.md, "Approvals"). An import states what the case
+ * system decided, so it is never refused for a rule; instead:
+ * - an intervention whose grant Overblik has already asked for keeps Overblik's state: pending
+ *   stays expected, approved keeps the day it was granted, rejected stays refused;
+ * - a granted intervention the import grants anew (a new case, a new intervention, or one
+ *   stored as expected) is checked with the rules in force on its decision date; a caught one
+ *   is imported as expected and held for a decision, exactly as the grant button would have
+ *   left it. Whoever imports: an import is never the approval (four-eyes), so also an importer
+ *   who may approve in the unit sees the grant wait for another approver.
+ * Returns the records to store and the grants held (to request once the cases have ids).
+ */
+export async function holdImportedGrants(
+  tx: Queryable,
+  actor: Actor,
+  records: readonly CaseRecord[],
+  storedByRef: ReadonlyMap<string, StoredCase>,
+): Promise<{ records: CaseRecord[]; held: HeldGrant[] }> {
+  const approvals = await approvalsOfCases(
+    tx,
+    [...storedByRef.values()].map((s) => s.id),
+  );
+  const latest = new Map<string, ApprovalRow>();
+  for (const a of approvals) {
+    const key = `${a.caseId}\u0000${a.interventionRef}`;
+    if (!latest.has(key)) latest.set(key, a);
+  }
+  const candidates: { caseRef: string; ref: string }[] = [];
+  const reconciled = records.map((r): CaseRecord => {
+    const stored = storedByRef.get(r.ref);
+    const interventions = r.interventions.map((i): Intervention => {
+      if (i.status !== 'granted') return i;
+      const before = interventionOf(stored?.record, i.ref);
+      const asked = stored ? latest.get(`${stored.id}\u0000${i.ref}`) : undefined;
+      if (asked && before) {
+        if (asked.status === 'pending') return asExpected(i);
+        if (asked.status === 'rejected') return { ...asExpected(i), endings: before.endings ?? [] };
+        return before.grantedOn ? { ...i, grantedOn: before.grantedOn } : i;
+      }
+      if (before?.status !== 'granted') candidates.push({ caseRef: r.ref, ref: i.ref });
+      return i;
+    });
+    return { ...r, interventions };
+  });
+  if (candidates.length === 0) return { records: reconciled, held: [] };
+  const rules = await listRules(tx);
+  const households = [
+    ...new Set(candidates.map((c) => reconciled.find((r) => r.ref === c.caseRef)?.household ?? '')),
+  ];
+  const importedRefs = new Set(reconciled.map((r) => r.ref));
+  const others = (await householdCases(tx, households)).filter((c) => !importedRefs.has(c.ref));
+  const inHouseholds = reconciled.filter((r) => households.includes(r.household));
+  const result = holdCaughtGrants(rules, [...inHouseholds, ...others], candidates);
+  const byRef = new Map(result.records.map((r) => [r.ref, r]));
+  return { records: reconciled.map((r) => byRef.get(r.ref) ?? r), held: result.held };
+}
+
+/** Requests the decision of the grants an import held (source 'import'), once stored. */
+export async function requestHeldGrants(
+  tx: Queryable,
+  deps: AppDeps,
+  actor: Actor,
+  held: readonly HeldGrant[],
+  cases: ReadonlyMap<string, { id: string; unitId: string }>,
+  requestId: string,
+): Promise<void> {
+  for (const h of held) {
+    const c = cases.get(h.caseRef);
+    if (!c) continue;
+    await storeRequest(tx, deps, actor, {
+      caseId: c.id,
+      caseRef: h.caseRef,
+      unitId: c.unitId,
+      ref: h.ref,
+      kind: h.kind,
+      catches: h.catches,
+      source: 'import',
+      requestId,
+    });
+  }
 }
 
 function requester(actor: Actor): { id: string | null; username: string; name: string } {

@@ -34,7 +34,7 @@ import { AppError, type FieldIssue } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
-import { requestIfCaught } from './approval-service';
+import { holdImportedGrants, requestHeldGrants, requestIfCaught } from './approval-service';
 import { monthTotalsJson, todayIn } from './commitment-service';
 
 /**
@@ -69,6 +69,8 @@ export interface ImportResult {
   unchanged: number;
   rates: number;
   interventions: number;
+  /** granted interventions imported as expected, held for approval or visitation */
+  pendingApprovals: number;
 }
 
 /** A case as compared on import: equal JSON = nothing to change. */
@@ -101,7 +103,9 @@ export const IMPORT_REASON = 'Ændret i sagssystemet og indlæst ved import af s
  * stored case's interventions, and one whose content is unchanged is not touched, so
  * importing the same document twice changes nothing. Units are resolved by name. A granted
  * intervention whose fields the document changes is recorded as a correction (`IMPORT_REASON`),
- * so movement and the case's history show it.
+ * so movement and the case's history show it. A granted intervention an approval rule catches,
+ * imported by someone who may not approve in the unit, is imported as expected and held for a
+ * decision (`holdImportedGrants`), never refused.
  */
 export async function importCases(
   deps: AppDeps,
@@ -117,7 +121,7 @@ export async function importCases(
   const units = await listUnits(db);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
   const issues: FieldIssue[] = [];
-  const records: CaseRecord[] = read.cases.map((c, ci) => {
+  const documentRecords: CaseRecord[] = read.cases.map((c, ci) => {
     const unitId = unitByName.get(c.unit);
     if (!unitId) {
       issues.push({
@@ -137,11 +141,11 @@ export async function importCases(
   if (issues.length) throw validationError(issues);
 
   return db.transaction(async (tx) => {
-    const existing = await loadCases(tx, { refs: records.map((r) => r.ref) });
+    const existing = await loadCases(tx, { refs: documentRecords.map((r) => r.ref) });
     const byRef = new Map(existing.map((s) => [s.record.ref, s]));
     existing.forEach((s) => {
       if (!can(actor, 'case.import', { unitId: s.unitId })) {
-        const ci = records.findIndex((r) => r.ref === s.record.ref);
+        const ci = documentRecords.findIndex((r) => r.ref === s.record.ref);
         issues.push({
           path: `cases.${ci}.ref`,
           code: 'unit_forbidden',
@@ -150,6 +154,7 @@ export async function importCases(
       }
     });
     if (issues.length) throw validationError(issues);
+    const { records, held } = await holdImportedGrants(tx, actor, documentRecords, byRef);
     const changed = records.filter((r) => {
       const s = byRef.get(r.ref);
       return !s || fingerprint(s.record) !== fingerprint(r);
@@ -196,7 +201,21 @@ export async function importCases(
       unchanged: records.length - changed.length,
       rates: changedRates.length,
       interventions: changed.reduce((s, r) => s + r.interventions.length, 0),
+      pendingApprovals: held.length,
     };
+    await requestHeldGrants(
+      tx,
+      deps,
+      actor,
+      held,
+      new Map(
+        records.map((r) => [
+          r.ref,
+          { id: ids.get(r.ref) ?? byRef.get(r.ref)?.id ?? '', unitId: r.unit },
+        ]),
+      ),
+      requestId,
+    );
     await recordAudit(
       tx,
       actor,
@@ -208,6 +227,7 @@ export async function importCases(
           createdRefs: created.map((r) => r.ref),
           updatedRefs: updated.map((r) => r.ref),
           correctedRefs: corrected,
+          heldRefs: held.map((h) => `${h.caseRef}/${h.ref}`),
           rateCodes: changedRates.map((r) => r.code),
         },
       },
@@ -413,7 +433,7 @@ export async function grantCaseIntervention(
     if (stored.version !== params.version)
       throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
     // a grant that an approval rule catches waits for its decision (never granted silently)
-    const approval = await requestIfCaught(tx, deps, actor, stored, params.ref, 'grant', requestId);
+    const approval = await requestIfCaught(tx, deps, actor, stored, params.ref, requestId);
     if (approval) return { granted: false as const, approval };
     if (!(await touchCase(tx, stored.id, params.version))) {
       throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);

@@ -22,7 +22,6 @@ import {
   presentationsAt,
   touchMeeting,
   updateMeeting as storeMeeting,
-  usersWithRole,
   type MeetingItemRow,
   type MeetingRow,
   type PresentationRow,
@@ -41,7 +40,7 @@ import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
 import { danishMoment } from './action-plan-service';
-import { notify } from './notification-service';
+import { notify, usersReaching } from './notification-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -406,8 +405,8 @@ export async function addAgendaItem(
       requestId,
     );
     const told = [
-      ...(await usersWithRole(tx, 'funktionsleder', meeting.unitId)),
-      ...(await usersWithRole(tx, 'faglig_koordinator', meeting.unitId)),
+      ...(await usersReaching(tx, 'funktionsleder', meeting.unitId)),
+      ...(await usersReaching(tx, 'faglig_koordinator', meeting.unitId)),
     ].filter((u, i, all) => u.id !== actor.userId && all.findIndex((x) => x.id === u.id) === i);
     await notify(
       tx,

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Actor } from '../../domain/access';
+import type { Actor, Role } from '../../domain/access';
 import {
   DEADLINE_NOTICE_DAYS,
   deadlineApproaching,
@@ -27,7 +27,7 @@ import {
 import type { NotificationJson, NotificationListJson } from '../../shared/schemas/meetings';
 import { translate } from '../../shared/i18n/translate';
 import type { AppDeps } from '../context';
-import { authorize } from '../policies/policy';
+import { authorize, roleReaches } from '../policies/policy';
 import { drainJobs, registerJobHandler } from '../jobs/worker';
 
 /**
@@ -134,6 +134,19 @@ export async function setMyEmailSettings(
     );
   });
   return listMyNotifications(deps, actor);
+}
+
+/**
+ * Active users whose `role` reaches `unitId`: a user who combines roles is told about a unit
+ * only when the role in question reaches it (a funktionsleder who is also ledelse hears of
+ * their own units' requests, not of every unit's).
+ */
+export async function usersReaching(
+  db: Queryable,
+  role: Role,
+  unitId: string,
+): Promise<{ id: string; username: string }[]> {
+  return (await usersWithRole(db, role)).filter((u) => roleReaches(role, u.unitIds, unitId));
 }
 
 /**

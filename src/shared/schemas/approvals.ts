@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIsoDate } from '../../domain/months';
 import type {
   ApprovalCatch,
   ApprovalKind,
@@ -21,6 +22,11 @@ export type ApprovalDecisionInputJson = z.infer<typeof ApprovalDecisionInput>;
 export const ApprovalRuleInput = z.object({
   enabled: z.boolean({ error: 'Skal være sand eller falsk.' }),
   params: z.record(z.string(), z.unknown(), { error: 'Skal være et objekt.' }),
+  /** the first day the rule catches a grant; absent: unchanged */
+  effectiveFrom: z
+    .string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' })
+    .refine((v) => parseIsoDate(v) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
+    .optional(),
   version: z.number({ error: 'Skal være et tal.' }).int().min(1),
 });
 export type ApprovalRuleInputJson = z.infer<typeof ApprovalRuleInput>;
@@ -30,6 +36,8 @@ export interface ApprovalRuleJson {
   kind: ApprovalKind;
   enabled: boolean;
   params: Record<string, unknown>;
+  /** the first day the rule catches a grant: registered in Overblik, or decided (imports) */
+  effectiveFrom: string;
   version: number;
   updatedAt: string;
   updatedBy: string;
