@@ -23,8 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  // the demo municipality loads first (about a minute on a busy 2-core machine)
-  const deadline = Date.now() + 180_000;
+  // The first start migrates and loads the whole demo municipality (ten years of cases, ledger,
+  // plans, meetings and reviews) into PGlite in one transaction: about half a minute on an idle
+  // 2-core machine, close to two minutes while others run their tests on it.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;

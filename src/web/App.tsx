@@ -12,6 +12,7 @@ import { ReportRoutes } from './features/status-reports/ReportRoutes';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { MeetingRoutes } from './features/meetings/MeetingRoutes';
 import { NotificationsPage } from './features/meetings/NotificationsPage';
+import { ReviewsPage } from './features/reviews/ReviewsPage';
 
 function Routed() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ function Routed() {
         <Route path="rapporter/*" element={<ReportRoutes />} />
         <Route path="moeder/*" element={<MeetingRoutes />} />
         <Route path="notifikationer" element={<NotificationsPage />} />
+        <Route path="gennemgange" element={<ReviewsPage />} />
         <Route path="administration/*" element={<AdminPage />} />
         <Route path="*" element={<ComingSoon titleKey="errors.not_found" />} />
       </Route>

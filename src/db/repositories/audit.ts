@@ -39,6 +39,41 @@ export async function recordAudit(
 }
 
 /**
+ * Appends many rows to the audit trail in one statement (a batch written in one transaction),
+ * each with its own actor; the same rows as `recordAudit` one by one.
+ */
+export async function recordAudits(
+  tx: Queryable,
+  rows: readonly { actor: Actor; entry: AuditEntry }[],
+  requestId?: string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO audit_log (actor_id, actor_username, action, object_type, object_id, unit_id, before, after, request_id)
+     SELECT actor_id, actor_username, action, object_type, object_id, unit_id, before, after, $2
+       FROM jsonb_to_recordset($1::jsonb) AS t(actor_id uuid, actor_username text,
+            action text, object_type text, object_id text, unit_id uuid, before jsonb, after jsonb, n int)
+      ORDER BY n`,
+    [
+      JSON.stringify(
+        rows.map(({ actor, entry }, n) => ({
+          n,
+          actor_id: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
+          actor_username: actor.username,
+          action: entry.action,
+          object_type: entry.objectType,
+          object_id: entry.objectId ?? null,
+          unit_id: entry.unitId ?? null,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        })),
+      ),
+      requestId ?? null,
+    ],
+  );
+}
+
+/**
  * Records that `actor` opened case-level data (who opened which case), with action 'read'.
  * Call it after the authorisation check and before answering, e.g.
  * `await recordRead(db, actor, { objectType: 'case', objectId: id, unitId }, requestId)`.

@@ -130,6 +130,37 @@ export async function insertReview(tx: Queryable, r: NewReview): Promise<string 
   return rows[0]?.id ?? null;
 }
 
+/**
+ * Stores many reviews in one statement (a batch recorded in one transaction); the ids in the
+ * order given, null for a review that conflicts with one already stored (same case, day, role).
+ */
+export async function insertReviews(
+  tx: Queryable,
+  reviews: readonly NewReview[],
+): Promise<(string | null)[]> {
+  if (reviews.length === 0) return [];
+  const rows = await tx.query<{ id: string; n: number }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t("caseId" uuid,
+              "heldOn" date, "heldBy" text, "heldByName" text, role text, outcome text, note text,
+              track text, "dueOn" date, "expectedRole" text, "adjustmentRef" text,
+              "recordedOn" date, n int)),
+     stored AS (
+       INSERT INTO case_reviews (case_id, held_on, held_by, held_by_name, held_by_role, outcome,
+              note, track, due_on, expected_role, adjustment_ref, recorded_on)
+       SELECT "caseId", "heldOn", "heldBy", "heldByName", role, outcome, note, track, "dueOn",
+              "expectedRole", "adjustmentRef", "recordedOn" FROM input ORDER BY n
+       ON CONFLICT (case_id, held_on, held_by_role) DO NOTHING
+       RETURNING id, case_id, held_on, held_by_role)
+     SELECT s.id, i.n FROM stored s JOIN input i ON i."caseId" = s.case_id
+        AND i."heldOn" = s.held_on AND i.role = s.held_by_role`,
+    [JSON.stringify(reviews.map((r, n) => ({ ...r, n })))],
+  );
+  const ids: (string | null)[] = reviews.map(() => null);
+  for (const row of rows) ids[row.n] = row.id;
+  return ids;
+}
+
 /** Links a review to the adjustment it led to, if its version is still `version`. */
 export async function linkReviewAdjustment(
   tx: Queryable,

@@ -7,6 +7,7 @@ import { seedDemoBudget } from './budget';
 import { seedDemoCases } from './cases';
 import { seedDemoGovernanceMeetings } from './governance-meetings';
 import { seedDemoOrganisation } from './organisation';
+import { seedDemoReviews } from './reviews';
 import { seedDemoStatusReport } from './status-report';
 
 /** True when the database holds no users yet: the only time the demo is loaded. */
@@ -32,6 +33,7 @@ export async function loadDemo(
     await seedDemoActionPlans(tx);
     await seedDemoBudget(tx, today);
     await seedDemoGovernanceMeetings(tx, today);
+    await seedDemoReviews(tx, today);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });
   });
 }

@@ -6,6 +6,7 @@ import {
   linkProblem,
   reviewsOnTime,
   type CaseSchedule,
+  type HeldReview,
   type ReviewerRole,
   type ReviewRule,
   type ReviewsOnTime,
@@ -13,17 +14,19 @@ import {
 } from '../../domain/governance/reviews';
 import { addDays, parseIsoDate, toDayNumber, type IsoDate } from '../../domain/months';
 import type { Queryable } from '../../db/database';
-import { recordAudit, recordRead } from '../../db/repositories/audit';
+import { recordAudit, recordAudits, recordRead } from '../../db/repositories/audit';
 import { loadCases, type StoredCase } from '../../db/repositories/cases';
 import { listUnits } from '../../db/repositories/organisation';
 import {
   insertReview,
+  insertReviews,
   linkReviewAdjustment,
   listReviewRules,
   listReviews,
   reviewersOfUnits,
   reviewsHeldBetween,
   updateReviewRule,
+  type NewReview,
   type ReviewRow,
 } from '../../db/repositories/reviews';
 import type {
@@ -219,29 +222,26 @@ function heldByRole(actor: Actor, asked: ReviewerRole | null | undefined, expect
 }
 
 /**
- * Records a review held on a case (use case, inside the caller's transaction): the day it was
- * held (not in the future, not before the case's last review), its outcome, the role it was
- * held in, and the adjustment it led to; the schedule as it stood that day is kept with it
- * (due date, expected role), so whether it was held on time never changes. Audited.
+ * The review to store when `actor` records `input` on a case as it stands (its reviews held so
+ * far, oldest first, and the schedule's rules): the day it was held (not in the future, not
+ * before the case's last review), its outcome, the role it was held in and the adjustment it
+ * led to; the schedule as it stood that day is kept with it (due date, expected role), so
+ * whether it was held on time never changes. Throws the problem a user would see.
  */
-export async function recordReviewIn(
-  tx: Queryable,
+function reviewToStore(
+  stored: StoredCase,
+  known: readonly HeldReview[],
+  rules: readonly ReviewRule[],
   actor: Actor,
-  params: { caseId: string; input: ReviewInputJson; today: IsoDate },
-  requestId?: string,
-): Promise<ReviewJson> {
-  const stored = await loadCase(tx, params.caseId);
+  input: ReviewInputJson,
+  today: IsoDate,
+): NewReview {
   authorizeOrNotFound(actor, 'review.record', 'case.read', { unitId: stored.unitId });
-  const { input, today } = params;
   const heldOn = (input.heldOn ? parseIsoDate(input.heldOn) : null) ?? today;
   if (heldOn > today)
     throw validationError([
       { path: 'heldOn', code: 'future_date', message: 'Gennemgangen kan ikke ligge i fremtiden.' },
     ]);
-  const [known, rules] = await Promise.all([
-    listReviews(tx, { caseIds: [stored.id] }),
-    listReviewRules(tx),
-  ]);
   const latest = known.at(-1);
   if (latest && heldOn < latest.heldOn)
     throw validationError([
@@ -262,13 +262,12 @@ export async function recordReviewIn(
     ]);
   const adjustmentRef = input.adjustmentRef || null;
   checkLink(stored, input.outcome, adjustmentRef);
-  const role = heldByRole(actor, input.role, schedule.role);
-  const review = {
+  return {
     caseId: stored.id,
     heldOn,
     heldBy: actor.username,
     heldByName: actor.displayName,
-    role,
+    role: heldByRole(actor, input.role, schedule.role),
     outcome: input.outcome,
     note: input.note.trim(),
     track: schedule.track,
@@ -277,21 +276,85 @@ export async function recordReviewIn(
     adjustmentRef,
     recordedOn: today,
   };
+}
+
+function reviewAudit(stored: StoredCase, id: string, review: NewReview) {
+  return {
+    action: 'case.review.record',
+    objectType: 'case',
+    objectId: stored.id,
+    unitId: stored.unitId,
+    after: { id, ...review },
+  };
+}
+
+/**
+ * Records a review held on a case (use case, inside the caller's transaction); see
+ * `reviewToStore` for what is checked and kept. Audited.
+ */
+export async function recordReviewIn(
+  tx: Queryable,
+  actor: Actor,
+  params: { caseId: string; input: ReviewInputJson; today: IsoDate },
+  requestId?: string,
+): Promise<ReviewJson> {
+  const stored = await loadCase(tx, params.caseId);
+  authorizeOrNotFound(actor, 'review.record', 'case.read', { unitId: stored.unitId });
+  const [known, rules] = await Promise.all([
+    listReviews(tx, { caseIds: [stored.id] }),
+    listReviewRules(tx),
+  ]);
+  const review = reviewToStore(stored, known, rules, actor, params.input, params.today);
   const id = await insertReview(tx, review);
   if (!id) throw new AppError('review_exists');
-  await recordAudit(
+  await recordAudit(tx, actor, reviewAudit(stored, id, review), requestId);
+  return presentReview({ id, ...review, version: 1 });
+}
+
+/**
+ * Records many reviews inside the caller's transaction, each as `recordReviewIn` would (the same
+ * checks, in the order given, each seeing the ones before it), with the cases, their reviews
+ * and the rules read once and the reviews and their audit rows written in one statement each:
+ * a year of a municipality's reviews recorded at once (the demo). All or nothing.
+ */
+export async function recordReviewsIn(
+  tx: Queryable,
+  entries: readonly { actor: Actor; caseId: string; input: ReviewInputJson; today: IsoDate }[],
+  requestId?: string,
+): Promise<ReviewJson[]> {
+  if (entries.length === 0) return [];
+  const caseIds = [...new Set(entries.map((e) => e.caseId))];
+  if (caseIds.some((id) => !UUID.test(id))) throw new AppError('not_found');
+  const [cases, rules, rows] = await Promise.all([
+    loadCases(tx, { ids: caseIds }),
+    listReviewRules(tx),
+    listReviews(tx, { caseIds }),
+  ]);
+  const caseById = new Map(cases.map((c) => [c.id, c]));
+  const known = byCase(rows);
+  const reviews = entries.map((entry) => {
+    const stored = caseById.get(entry.caseId);
+    if (!stored) throw new AppError('not_found');
+    const held = known.get(stored.id) ?? [];
+    const review = reviewToStore(stored, held, rules, entry.actor, entry.input, entry.today);
+    held.push({ ...review, id: '', version: 1 });
+    known.set(stored.id, held);
+    return { stored, actor: entry.actor, review };
+  });
+  const ids = await insertReviews(
     tx,
-    actor,
-    {
-      action: 'case.review.record',
-      objectType: 'case',
-      objectId: stored.id,
-      unitId: stored.unitId,
-      after: { id, ...review },
-    },
+    reviews.map((r) => r.review),
+  );
+  if (ids.some((id) => id === null)) throw new AppError('review_exists');
+  await recordAudits(
+    tx,
+    reviews.map(({ stored, actor, review }, n) => ({
+      actor,
+      entry: reviewAudit(stored, ids[n] ?? '', review),
+    })),
     requestId,
   );
-  return presentReview({ id, ...review, version: 1 });
+  return reviews.map(({ review }, n) => presentReview({ id: ids[n] ?? '', ...review, version: 1 }));
 }
 
 function checkLink(stored: StoredCase, outcome: ReviewInputJson['outcome'], ref: string | null) {

@@ -14,6 +14,8 @@ import daReports from './da/reports.json';
 import enReports from './en/reports.json';
 import daMeetings from './da/meetings.json';
 import enMeetings from './en/meetings.json';
+import daReviews from './da/reviews.json';
+import enReviews from './en/reviews.json';
 
 export const resources = {
   da: {
@@ -24,6 +26,7 @@ export const resources = {
     ...daBudget,
     ...daReports,
     ...daMeetings,
+    ...daReviews,
   },
   en: {
     ...enCommon,
@@ -33,6 +36,7 @@ export const resources = {
     ...enBudget,
     ...enReports,
     ...enMeetings,
+    ...enReviews,
   },
 } as const;
 export type Language = keyof typeof resources;

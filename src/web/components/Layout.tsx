@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { to: '/budget', key: 'nav.budget' },
   { to: '/rapporter', key: 'nav.reports' },
   { to: '/moeder', key: 'meetings.nav' },
+  { to: '/gennemgange', key: 'reviews.nav' },
   { to: '/administration', key: 'nav.admin' },
 ] as const;
 
@@ -46,7 +47,10 @@ export function Layout() {
             {NAV_ITEMS.filter(
               (item) =>
                 (item.to !== '/administration' || may(user, 'users.manage')) &&
-                (item.to !== '/moeder' || may(user, 'meeting.read') || may(user, 'committee.read')),
+                (item.to !== '/moeder' ||
+                  may(user, 'meeting.read') ||
+                  may(user, 'committee.read')) &&
+                (item.to !== '/gennemgange' || may(user, 'review.read')),
             ).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'}>

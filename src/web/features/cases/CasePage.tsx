@@ -11,12 +11,15 @@ import { Field } from './UnitSelect';
 import { InterventionForm, type FormMode } from './InterventionForm';
 import { CaseHistory } from './CaseHistory';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { may, useAuth } from '../../auth';
+import { CaseReviews } from '../reviews/CaseReviews';
 
 type Detail = CaseDetailJson['interventions'][number];
 
 /** /sager/sag/:id — one case: interventions, payment plans and the cost by month. */
 export function CasePage() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const [year, setYear] = useState(search.get('aar') ?? today().slice(0, 4));
@@ -252,6 +255,9 @@ export function CasePage() {
           )}
           <AdjustmentChains interventions={data.interventions} />
           <CaseHistory data={data} />
+          {may(user, 'review.read') && (
+            <CaseReviews caseId={data.id} interventions={data.interventions} />
+          )}
           <h2>{t('cases.case.monthly', { year: data.year })}</h2>
           <p className="muted">{t('cases.edit.beforeAfterHelp')}</p>
           <table className="table compact">
