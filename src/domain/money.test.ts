@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  allocateByWeights,
   formatKroner,
   formatMillions,
   kronerFromJsonNumber,
@@ -68,5 +69,46 @@ describe('formatting', () => {
         expect(parseKronerText(formatKroner(ore(n)))).toEqual({ ok: true, value: n });
       }),
     );
+  });
+});
+
+describe('allocateByWeights', () => {
+  it.each([
+    // 100 øre by 1:1:1 → 34 + 33 + 33 (the tie goes to the first)
+    [100, [1, 1, 1], [34, 33, 33]],
+    [-100, [1, 1, 1], [-34, -33, -33]],
+    // 10 øre by 3:7 → 3 + 7; a weight of 0 or below gets nothing
+    [10, [3, 0, 7, -5], [3, 0, 7, 0]],
+    // the largest remainder wins the øre: 5 by 1:2 → 1,67 / 3,33 → 2 + 3
+    [5, [1, 2], [2, 3]],
+  ])('divides %i by %j as %j', (amount, weights, expected) => {
+    expect(allocateByWeights(amount, weights)).toEqual(expected);
+  });
+
+  it('is exact where a double is not: amounts and weights of billions of øre', () => {
+    const shares = allocateByWeights(987_654_321_01, [123_456_789_01, 876_543_210_99, 1]);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(987_654_321_01);
+  });
+
+  it('property: the shares sum to the amount and each is within one øre of its exact part', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e13, max: 1e13 }),
+        fc.array(fc.integer({ min: 0, max: 1e12 }), { minLength: 1, maxLength: 8 }),
+        (amount, weights) => {
+          fc.pre(weights.some((w) => w > 0));
+          const shares = allocateByWeights(amount, weights);
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(amount);
+          const total = weights.reduce((a, b) => a + b, 0);
+          shares.forEach((s, i) => {
+            expect(Math.abs(s - (amount * (weights[i] ?? 0)) / total)).toBeLessThan(1.0001);
+          });
+        },
+      ),
+    );
+  });
+
+  it('refuses to divide by nothing', () => {
+    expect(() => allocateByWeights(100, [0, -1])).toThrow(RangeError);
   });
 });

@@ -34,6 +34,31 @@ export function subtractOre(a: Ore, b: Ore): Ore {
   return ore(a - b);
 }
 
+/**
+ * Divides an amount among shares by integer weights (negative weights count as 0), exactly:
+ * each share gets the floor of its part of |amount| and the øre left over go one each to the
+ * largest remainders (ties to the earlier share); the sign is applied last. The shares always
+ * sum to `amount`. Computed in integers, so it stays exact for any amounts and weights.
+ * Throws when no weight is positive (there is nothing to divide by).
+ */
+export function allocateByWeights(amount: number, weights: readonly number[]): Ore[] {
+  const w = weights.map((x) => BigInt(Math.max(0, Math.trunc(x))));
+  const total = w.reduce((a, b) => a + b, 0n);
+  if (total === 0n) throw new RangeError('allocation without a positive weight');
+  const sign = amount < 0 ? -1 : 1;
+  const abs = BigInt(Math.abs(amount));
+  const floors = w.map((x) => (abs * x) / total);
+  const remainders = w.map((x, i) => ({ i, r: abs * x - (floors[i] ?? 0n) * total }));
+  let rest = abs - floors.reduce((a, b) => a + b, 0n);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of remainders) {
+    if (rest <= 0n) break;
+    floors[i] = (floors[i] ?? 0n) + 1n;
+    rest -= 1n;
+  }
+  return floors.map((x) => ore(x === 0n ? 0 : sign * Number(x)));
+}
+
 export type KronerParseResult =
   | { ok: true; value: Ore }
   | { ok: false; reason: 'not-a-number' | 'too-many-decimals' | 'too-large' };

@@ -1,4 +1,4 @@
-import { ore, type Ore } from '../money';
+import { allocateByWeights, ore, type Ore } from '../money';
 
 /** A budget line's parts, all in øre. */
 export interface BudgetAmounts {
@@ -20,25 +20,8 @@ export function correctedBudget(line: BudgetAmounts): Ore {
  * always add up to exactly `total`; ties go to the earlier month.
  */
 export function spreadByProfile(total: number, weights: readonly number[] | null): Ore[] {
-  const w =
-    weights && weights.length === 12 && weights.some((x) => x > 0)
-      ? weights.map((x) => Math.max(0, x))
-      : Array.from({ length: 12 }, () => 1);
-  const weightSum = w.reduce((a, b) => a + b, 0);
-  const sign = total < 0 ? -1 : 1;
-  const abs = Math.abs(total);
-  const exact = w.map((x) => (abs * x) / weightSum);
-  const floors = exact.map((x) => Math.floor(x));
-  let rest = abs - floors.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (rest <= 0) break;
-    floors[i] = (floors[i] ?? 0) + 1;
-    rest -= 1;
-  }
-  return floors.map((x) => ore(sign * x));
+  const even = !(weights && weights.length === 12 && weights.some((x) => x > 0));
+  return allocateByWeights(total, even ? new Array<number>(12).fill(1) : weights);
 }
 
 /** Running totals of twelve monthly amounts (month 1 … month 12), exact øre. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../months';
 import {
+  allocateReimbursement,
   DEFAULT_REIMBURSEMENT_THRESHOLDS,
   monthlyReimbursement,
   reimbursementForYear,
@@ -93,5 +94,105 @@ describe('reimbursement per household', () => {
     expect(h.reimbursementOre).toBe(12 * monthlyReimbursement(10_100_000, t2022));
     expect(h.isAboveFirstThreshold).toBe(true);
     expect(groups.find((g) => g.household === 'OTHER')?.reimbursementOre).toBe(0);
+  });
+});
+
+describe('a household across units, allocated by share', () => {
+  const monthly = (ref: string, kroner: number, accountFunction = '5.28.23') =>
+    intervention({
+      ref,
+      accountFunction,
+      startDate: d('2022-01-01'),
+      endDate: d('2022-12-31'),
+      payment: {
+        type: 'running',
+        frequency: 'monthly',
+        dayOfMonth: 1,
+        amountOre: Math.round(kroner * 100) as never,
+      },
+    });
+  // two siblings: one placed by Myndighed (60.000 kr. a month, 5.28.23), the other supported
+  // by Ungeteam (30.000 kr. on 5.28.21 and 10.000 kr. on 5.28.20) — each below 1/12 of
+  // 860.000 kr. alone, 100.000 kr. a month together
+  const cases = [
+    caseOf('A', [monthly('A1', 60_000)], { household: 'H', unit: 'Myndighed' }),
+    caseOf('B', [monthly('B1', 30_000, '5.28.21'), monthly('B2', 10_000, '5.28.20')], {
+      household: 'H',
+      unit: 'Ungeteam',
+      person: { ref: 'P-B', birthDate: d('2009-05-01') },
+    }),
+  ];
+
+  it('computes the household across the units and allocates it to the øre', () => {
+    const groups = reimbursementForYear(cases, rateMap(), t2022, { year: 2022, asOf: null });
+    const h = groups.find((g) => g.household === 'H')!;
+    // 25 % of (100.000 − 71.666,67) = 7.083,33 kr. a month: 84.999,96 kr. a year
+    expect(h.reimbursementOre).toBe(12 * 708_333);
+    expect(h.shares).toEqual([
+      { unit: 'Myndighed', accountFunction: '5.28.23', netOre: 72_000_000, grossOre: 72_000_000 },
+      { unit: 'Ungeteam', accountFunction: '5.28.20', netOre: 12_000_000, grossOre: 12_000_000 },
+      { unit: 'Ungeteam', accountFunction: '5.28.21', netOre: 36_000_000, grossOre: 36_000_000 },
+    ]);
+    const allocated = allocateReimbursement(groups);
+    // 8.499.996 øre: 60 % to Myndighed (5.099.997,6 → the øre left over goes to the larger
+    // remainder: 5.099.998), 40 % to Ungeteam (3.399.998); Ungeteam's by 1:3 is 849.999,5 and
+    // 2.549.998,5, the tie going to the first function
+    expect(allocated).toEqual([
+      { unit: 'Myndighed', accountFunction: '5.28.23', reimbursementOre: 5_099_998 },
+      { unit: 'Ungeteam', accountFunction: '5.28.20', reimbursementOre: 850_000 },
+      { unit: 'Ungeteam', accountFunction: '5.28.21', reimbursementOre: 2_549_998 },
+    ]);
+    expect(allocated.reduce((a, r) => a + r.reimbursementOre, 0)).toBe(h.reimbursementOre);
+    // each unit alone is below the first threshold: nothing would be reimbursed
+    const alone = reimbursementForYear([cases[0]!], rateMap(), t2022, { year: 2022, asOf: null });
+    expect(alone[0]?.reimbursementOre).toBe(0);
+  });
+
+  it('allocates by the cost net of income, and leaves out a unit with income only', () => {
+    const withIncome = [
+      ...cases,
+      caseOf('C', [monthly('C1', -2_000, '5.28.23')], {
+        household: 'H',
+        unit: 'Opkrævning',
+        person: { ref: 'P-C', birthDate: d('2011-01-01') },
+      }),
+    ];
+    const groups = reimbursementForYear(withIncome, rateMap(), t2022, {
+      year: 2022,
+      asOf: null,
+    });
+    const h = groups.find((g) => g.household === 'H')!;
+    const allocated = allocateReimbursement(groups);
+    expect(allocated.map((r) => r.unit)).not.toContain('Opkrævning');
+    expect(allocated.reduce((a, r) => a + r.reimbursementOre, 0)).toBe(h.reimbursementOre);
+  });
+
+  it("property: the parts always sum to the households' reimbursement exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            unit: fc.constantFrom('U1', 'U2', 'U3'),
+            fn: fc.constantFrom('5.28.20', '5.28.21', '5.28.23'),
+            household: fc.constantFrom('H1', 'H2'),
+            kroner: fc.integer({ min: -5_000, max: 150_000 }),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (rows) => {
+          const set = rows.map((r, i) =>
+            caseOf(`K${i}`, [monthly(`I${i}`, r.kroner, r.fn)], {
+              household: r.household,
+              unit: r.unit,
+            }),
+          );
+          const groups = reimbursementForYear(set, rateMap(), t2022, { year: 2022, asOf: null });
+          const total = groups.reduce((a, g) => a + g.reimbursementOre, 0);
+          const parts = allocateReimbursement(groups);
+          expect(parts.reduce((a, r) => a + r.reimbursementOre, 0)).toBe(total);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { ore, type Ore } from '../money';
+import { allocateByWeights, ore, type Ore } from '../money';
 import type { IsoDate } from '../months';
 import { computeYear } from './commitments';
 import type { CaseSet } from './engine';
@@ -69,6 +69,18 @@ export interface ReimbursementGroup {
   reimbursementOre: Ore;
   /** above the first threshold in at least one month */
   isAboveFirstThreshold: boolean;
+  /** the group's cost of the year by the unit and account function it is booked on */
+  shares: ReimbursementShare[];
+}
+
+/** A household's cost of the year on one unit and account function, øre. */
+export interface ReimbursementShare {
+  unit: string;
+  accountFunction: string;
+  /** all payments of the year on it, income deducted */
+  netOre: Ore;
+  /** its payments ≥ 0 */
+  grossOre: Ore;
 }
 
 /**
@@ -88,7 +100,14 @@ export function reimbursementForYear(
   const year = computeYear(cases, rates, params);
   const groups = new Map<
     string,
-    { running: number[]; oneOff: number; gross: number; net: number; cases: Set<string> }
+    {
+      running: number[];
+      oneOff: number;
+      gross: number;
+      net: number;
+      cases: Set<string>;
+      shares: Map<string, { unit: string; accountFunction: string; net: number; gross: number }>;
+    }
   >();
   for (const item of year.interventions) {
     const oneOff = item.intervention.payment.type !== 'running';
@@ -108,12 +127,22 @@ export function reimbursementForYear(
           gross: 0,
           net: 0,
           cases: new Set(),
+          shares: new Map(),
         };
         groups.set(key, g);
       }
       g.cases.add(item.caseRef);
       g.net += cell.expectedOre;
       if (cell.expectedOre > 0) g.gross += cell.expectedOre;
+      const fn = item.intervention.accountFunction;
+      const shareKey = `${item.unit}|${fn}`;
+      let share = g.shares.get(shareKey);
+      if (!share) {
+        share = { unit: item.unit, accountFunction: fn, net: 0, gross: 0 };
+        g.shares.set(shareKey, share);
+      }
+      share.net += cell.expectedOre;
+      if (cell.expectedOre > 0) share.gross += cell.expectedOre;
       if (oneOff) g.oneOff += cell.expectedOre;
       else g.running[cell.month - 1] = (g.running[cell.month - 1] ?? 0) + cell.expectedOre;
     }
@@ -132,9 +161,110 @@ export function reimbursementForYear(
       reimbursementByMonth,
       reimbursementOre: ore(reimbursementByMonth.reduce((s, v) => s + v, 0)),
       isAboveFirstThreshold: netByMonth.some((v) => v * 12 > thresholds.t25Ore),
+      shares: [...g.shares.values()]
+        .map((x) => ({
+          unit: x.unit,
+          accountFunction: x.accountFunction,
+          netOre: ore(x.net),
+          grossOre: ore(x.gross),
+        }))
+        .sort((a, b) =>
+          a.unit === b.unit
+            ? a.accountFunction < b.accountFunction
+              ? -1
+              : a.accountFunction > b.accountFunction
+                ? 1
+                : 0
+            : a.unit < b.unit
+              ? -1
+              : 1,
+        ),
     });
   }
   return out.sort((a, b) => b.netOre - a.netOre);
+}
+
+/**
+ * Divides `amount` among shares by their cost: by the net cost (income deducted) where it is
+ * positive, or — when no share has a positive net cost — by the gross cost. Exact øre by
+ * largest remainder; all zero when neither gives a positive weight.
+ */
+function byCost<T extends { netOre: number; grossOre: number }>(
+  amount: number,
+  shares: T[],
+): Ore[] {
+  if (amount === 0) return shares.map(() => ore(0));
+  if (shares.some((s) => s.netOre > 0))
+    return allocateByWeights(
+      amount,
+      shares.map((s) => s.netOre),
+    );
+  if (shares.some((s) => s.grossOre > 0))
+    return allocateByWeights(
+      amount,
+      shares.map((s) => s.grossOre),
+    );
+  return shares.map(() => ore(0));
+}
+
+/** A household's reimbursement allocated to one unit and account function, øre. */
+export interface AllocatedReimbursement {
+  unit: string;
+  accountFunction: string;
+  reimbursementOre: Ore;
+}
+
+/**
+ * Allocates each household's reimbursement (computed across all units, as the law has it) to
+ * the units its cost is booked on, by each unit's share of the household's cost of the year
+ * (net of income; gross when no unit has a positive net cost), and within a unit to its
+ * account functions by their share of the unit's part the same way. Largest remainder to whole
+ * øre at both steps, so a household's parts sum exactly to its reimbursement and a unit's
+ * functions exactly to the unit's part. Summed over the households, one row per unit and
+ * function with a reimbursement other than 0, sorted by unit and function.
+ */
+export function allocateReimbursement(
+  groups: readonly ReimbursementGroup[],
+): AllocatedReimbursement[] {
+  const out = new Map<string, AllocatedReimbursement>();
+  for (const g of groups) {
+    if (g.reimbursementOre === 0) continue;
+    const units = new Map<string, ReimbursementShare[]>();
+    for (const s of g.shares) units.set(s.unit, [...(units.get(s.unit) ?? []), s]);
+    const unitList = [...units.entries()].map(([unit, shares]) => ({
+      unit,
+      shares,
+      netOre: shares.reduce((a, s) => a + s.netOre, 0),
+      grossOre: shares.reduce((a, s) => a + s.grossOre, 0),
+    }));
+    const unitParts = byCost(g.reimbursementOre, unitList);
+    unitList.forEach((u, i) => {
+      const fnParts = byCost(unitParts[i] ?? 0, u.shares);
+      u.shares.forEach((s, j) => {
+        const part = fnParts[j] ?? 0;
+        if (part === 0) return;
+        const key = `${s.unit}|${s.accountFunction}`;
+        const row = out.get(key) ?? {
+          unit: s.unit,
+          accountFunction: s.accountFunction,
+          reimbursementOre: ore(0),
+        };
+        row.reimbursementOre = ore(row.reimbursementOre + part);
+        out.set(key, row);
+      });
+    });
+  }
+  return [...out.values()]
+    .filter((r) => r.reimbursementOre !== 0)
+    .sort((a, b) =>
+      a.unit === b.unit
+        ? a.accountFunction < b.accountFunction
+          ? -1
+          : 1
+        : a.unit < b.unit
+          ? -1
+          : 1,
+    );
 }
 
 /**
