@@ -149,11 +149,24 @@ describe('missing income and reimbursement as causes of a draft plan', () => {
     // net cost 120.000 − 1.987,45 = 118.012,55 kr. a month; 1/12 of 860.000 is 71.666,666…;
     // 25 % of the part above it is 11.586,4708… → 11.586,47 kr. a month, 139.037,64 kr. a year
     expect(refusion).toMatchObject({ expected: 139_037.64, posted: 30_000 });
-    // 109.037,64 kr. is not yet received: the expected overspend falls by it when it comes in
-    expect(refusion?.amount).toBe(-109_037.64);
+    // the forecast is net of the whole expected refusion: that is its effect on the expected
+    // overspend; the 109.037,64 kr. not yet received change nothing when they come in
+    expect(refusion?.amount).toBe(-139_037.64);
     expect(refusion?.text).toContain('139.037,64 kr.');
-    expect(refusion?.text).toContain('109.037,64 kr. er endnu ikke modtaget');
+    expect(refusion?.text).toContain('Prognosen er fratrukket den forventede refusion');
+    expect(refusion?.text).toContain('de 109.037,64 kr., der endnu ikke er modtaget');
     expect(refusion?.text).toContain('1 husstand over første tærskel');
+    const forecast = (await (
+      await (async () => {
+        const c = new TestClient(ctx);
+        await c.login('okonomi');
+        return c.get('/api/forecast?year=2026&asOf=2026-05-31&method=none');
+      })()
+    ).json()) as { units: { unitId: string; refusion: number; postedRefusion: number }[] };
+    expect(forecast.units.find((u) => u.unitId === placed)).toMatchObject({
+      refusion: 139_037.64,
+      postedRefusion: 30_000,
+    });
 
     // the same expected reimbursement as the reimbursement screen shows for the unit
     const c = new TestClient(ctx);

@@ -57,6 +57,7 @@ export interface RoundLineRow {
   committed_ore: number;
   intake_ore: number;
   adjustments_ore: number;
+  refusion_ore: number;
   forecast_ore: number;
   overspend_ore: number;
   comment: string;
@@ -71,6 +72,7 @@ export interface NewRoundLine {
   committedOre: number;
   intakeOre: number;
   adjustmentsOre: number;
+  refusionOre: number;
   forecastOre: number;
   overspendOre: number;
 }
@@ -85,9 +87,9 @@ export async function insertRoundLines(
   const col = <K extends keyof NewRoundLine>(k: K) => lines.map((l) => l[k]);
   await tx.query(
     `INSERT INTO followup_round_lines (round_id, unit_id, account_function, budget_ore, actuals_ore, committed_ore,
-                                       intake_ore, adjustments_ore, forecast_ore, overspend_ore)
+                                       intake_ore, adjustments_ore, forecast_ore, overspend_ore, refusion_ore)
      SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],
-                              $8::bigint[], $9::bigint[], $10::bigint[])`,
+                              $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])`,
     [
       roundId,
       col('unitId'),
@@ -99,6 +101,7 @@ export async function insertRoundLines(
       col('adjustmentsOre'),
       col('forecastOre'),
       col('overspendOre'),
+      col('refusionOre'),
     ],
   );
 }
@@ -110,7 +113,7 @@ export async function listRoundLines(
 ): Promise<RoundLineRow[]> {
   return db.query<RoundLineRow>(
     `SELECT l.id, l.round_id, l.unit_id, u.name AS unit_name, l.account_function, l.budget_ore, l.actuals_ore,
-            l.committed_ore, l.intake_ore, l.adjustments_ore, l.forecast_ore, l.overspend_ore, l.comment, l.version
+            l.committed_ore, l.intake_ore, l.adjustments_ore, l.refusion_ore, l.forecast_ore, l.overspend_ore, l.comment, l.version
        FROM followup_round_lines l JOIN units u ON u.id = l.unit_id
       WHERE l.round_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR l.unit_id = ANY($2::uuid[]))
       ORDER BY u.name, l.account_function`,
@@ -126,7 +129,7 @@ export async function findRoundLine(db: Queryable, id: string): Promise<RoundLin
 async function listRoundLinesById(db: Queryable, id: string): Promise<RoundLineRow[]> {
   return db.query<RoundLineRow>(
     `SELECT l.id, l.round_id, l.unit_id, u.name AS unit_name, l.account_function, l.budget_ore, l.actuals_ore,
-            l.committed_ore, l.intake_ore, l.adjustments_ore, l.forecast_ore, l.overspend_ore, l.comment, l.version
+            l.committed_ore, l.intake_ore, l.adjustments_ore, l.refusion_ore, l.forecast_ore, l.overspend_ore, l.comment, l.version
        FROM followup_round_lines l JOIN units u ON u.id = l.unit_id WHERE l.id = $1`,
     [id],
   );

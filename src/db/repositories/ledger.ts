@@ -258,7 +258,10 @@ export async function deletePostingsOfImport(db: Queryable, importId: string): P
   await db.query('DELETE FROM ledger_postings WHERE import_id = $1', [importId]);
 }
 
-/** Actual spending per unit, function and month of a year up to and including `asOf` (done imports only). */
+/**
+ * Actual spending per unit, function and month of a year up to and including `asOf` (done
+ * imports only), with the state refusion posted (dranst 2) apart from the spending.
+ */
 export async function actualsByUnitFunctionMonth(
   db: Queryable,
   p: { year: number; asOf: string; unitIds: readonly string[] | null },
@@ -267,13 +270,17 @@ export async function actualsByUnitFunctionMonth(
     unit_id: string;
     account_function: string;
     month: number;
+    /** spending: every posting but state refusion (dranst 2) */
     amount_ore: number;
+    /** state refusion posted (dranst 2), as posted (normally negative) */
+    refusion_ore: number;
     late_ore: number;
   }[]
 > {
   return db.query(
     `SELECT p.unit_id, p.account_function, extract(month FROM p.posted_on)::int AS month,
-            SUM(p.amount_ore)::bigint AS amount_ore,
+            COALESCE(SUM(p.amount_ore) FILTER (WHERE p.dranst IS DISTINCT FROM '2'), 0)::bigint AS amount_ore,
+            COALESCE(SUM(p.amount_ore) FILTER (WHERE p.dranst = '2'), 0)::bigint AS refusion_ore,
             SUM(CASE WHEN p.is_late THEN p.amount_ore ELSE 0 END)::bigint AS late_ore
        FROM ledger_postings p JOIN ledger_imports i ON i.id = p.import_id AND i.status = 'done'
       WHERE p.posted_on BETWEEN make_date($1, 1, 1) AND $2::date

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   computeForecast,
+  sumForecasts,
   estimateIntake,
   intakeOfYear,
   requiresActionPlan,
@@ -68,6 +69,7 @@ describe('forecast arithmetic', () => {
       committedOre: 55_000_000_00,
       intakeOre: 12_000_000_00,
       adjustmentsOre: 600_000_00,
+      refusionOre: 0,
     });
     expect(r.forecastOre).toBe(107_600_000_00);
     expect(r.overspendOre).toBe(7_600_000_00);
@@ -81,19 +83,40 @@ describe('forecast arithmetic', () => {
     expect(runRate(500, 0)).toBe(0);
   });
 
-  it('property: forecast − budget = overspend and the parts add up', () => {
+  it('compares like with like: the expected refusion comes off the forecast before the threshold', () => {
+    // 180.000 kr. over gross, 90.000 kr. of refusion expected: 90.000 kr. over, no plan
+    const r = computeForecast({
+      budgetOre: 10_000_000_00,
+      actualsOre: 8_000_000_00,
+      committedOre: 2_180_000_00,
+      intakeOre: 0,
+      adjustmentsOre: 0,
+      refusionOre: 90_000_00,
+    });
+    expect(r.grossForecastOre).toBe(10_180_000_00);
+    expect(r.forecastOre).toBe(10_090_000_00);
+    expect(r.overspendOre).toBe(90_000_00);
+    expect(requiresActionPlan(r.overspendOre, 100_000_00)).toBe(false);
+  });
+
+  it('property: gross − refusion = forecast, forecast − budget = overspend, and sums add up', () => {
     const amount = fc.integer({ min: -1e12, max: 1e12 });
     fc.assert(
-      fc.property(amount, amount, amount, amount, amount, (b, a, c, i, adj) => {
+      fc.property(amount, amount, amount, amount, amount, amount, (b, a, c, i, adj, ref) => {
         const r = computeForecast({
           budgetOre: b,
           actualsOre: a,
           committedOre: c,
           intakeOre: i,
           adjustmentsOre: adj,
+          refusionOre: ref,
         });
-        expect(r.forecastOre).toBe(a + c + i + adj);
+        expect(r.grossForecastOre).toBe(a + c + i + adj);
+        expect(r.forecastOre).toBe(r.grossForecastOre - ref);
         expect(r.overspendOre).toBe(r.forecastOre - b);
+        const twice = sumForecasts([r, r]);
+        expect(twice.refusionOre).toBe(2 * ref);
+        expect(twice.forecastOre).toBe(2 * r.forecastOre);
       }),
     );
   });

@@ -101,31 +101,46 @@ export function estimateIntake(
   return ore(roundDiv(central * params.factorPercent, 100));
 }
 
-/** The three parts of a forecast and the manual adjustments, all øre. */
+/** The three parts of a forecast, the manual adjustments and the expected refusion, all øre. */
 export interface ForecastParts {
   budgetOre: number;
+  /** spending posted to date, state refusion (dranst 2) left out */
   actualsOre: number;
   committedOre: number;
   intakeOre: number;
   adjustmentsOre: number;
+  /**
+   * Forventet refusion: the year's expected reimbursement for very expensive cases (positive
+   * lowers the forecast); it includes any refusion already posted.
+   */
+  refusionOre: number;
 }
 
 export interface ForecastResult extends ForecastParts {
+  /** Spending before refusion: actuals + committed + intake + adjustments. */
+  grossForecastOre: Ore;
+  /** Forventet regnskab, net: gross forecast − expected refusion. */
   forecastOre: Ore;
-  /** Forventet merforbrug: forecast − corrected budget; negative is an expected underspend. */
+  /** Forventet merforbrug: net forecast − corrected budget; negative is an expected underspend. */
   overspendOre: Ore;
 }
 
 /**
  * Forecast (forventet regnskab) = actuals to date + committed cost for the rest of the year
- * + expected intake + manual adjustments; expected overspend = forecast − corrected budget.
- * Exact øre, no rounding.
+ * + expected intake + manual adjustments (the gross forecast) − the year's expected refusion;
+ * expected overspend = forecast − corrected budget. Exact øre, no rounding.
  */
 export function computeForecast(parts: ForecastParts): ForecastResult {
-  const forecastOre = ore(
+  const grossForecastOre = ore(
     parts.actualsOre + parts.committedOre + parts.intakeOre + parts.adjustmentsOre,
   );
-  return { ...parts, forecastOre, overspendOre: ore(forecastOre - parts.budgetOre) };
+  const forecastOre = ore(grossForecastOre - parts.refusionOre);
+  return {
+    ...parts,
+    grossForecastOre,
+    forecastOre,
+    overspendOre: ore(forecastOre - parts.budgetOre),
+  };
 }
 
 /** Sums forecast results (a unit from its account functions, the area from its units). */
@@ -136,6 +151,7 @@ export function sumForecasts(results: readonly ForecastResult[]): ForecastResult
     committedOre: 0,
     intakeOre: 0,
     adjustmentsOre: 0,
+    refusionOre: 0,
   };
   for (const r of results) {
     parts.budgetOre += r.budgetOre;
@@ -143,6 +159,7 @@ export function sumForecasts(results: readonly ForecastResult[]): ForecastResult
     parts.committedOre += r.committedOre;
     parts.intakeOre += r.intakeOre;
     parts.adjustmentsOre += r.adjustmentsOre;
+    parts.refusionOre += r.refusionOre;
   }
   return computeForecast(parts);
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access';
 import {
+  allocateReimbursement,
   asRecordedOn,
   CATEGORY_GROUPS,
   committedByKey,
@@ -532,41 +533,67 @@ export async function reimbursement(
 }
 
 /**
- * What a unit's cases (as committed on `asOf`) expect, for a draft plan's causes: the income on
- * their payment plans (payments with negative amounts, e.g. parental payment) in the months up
- * to the as-of month, and the year's reimbursement for very expensive cases by the
- * reimbursement rules with the thresholds in force on 1 January (null when there are none) —
- * the same figure as the reimbursement screen shows for the unit.
+ * The income a unit's cases (as committed on `asOf`) expect in the months up to the as-of
+ * month — payments with negative amounts on their payment plans, e.g. parental payment — as a
+ * positive amount in øre, for a draft plan's causes.
  */
-export async function expectedIncomeAndReimbursement(
+export async function expectedIncomeToDate(
   db: Queryable,
   q: { unitId: string; year: number; asOf: string },
-): Promise<{
-  incomeToDateOre: number;
-  reimbursement: { expectedOre: number; households: number } | null;
-}> {
+): Promise<number> {
   const scope: Scope = { unitIds: [q.unitId], unitName: null, caseRef: null, unitNames: new Map() };
-  const [{ stored, rates }, thresholdList] = await Promise.all([
-    loadYear(db, scope, q.year),
-    listReimbursementThresholds(db),
-  ]);
-  const cases = compileCases(records(stored));
-  const params = { year: q.year, asOf: q.asOf as IsoDate };
+  const { stored, rates } = await loadYear(db, scope, q.year);
   const asOfMonth = monthOfIsoDate(q.asOf);
   let incomeToDateOre = 0;
-  for (const item of computeYear(cases, rates, params).interventions) {
+  for (const item of computeYear(records(stored), rates, { year: q.year, asOf: q.asOf as IsoDate })
+    .interventions) {
     for (const cell of item.cells)
       if (cell.month <= asOfMonth && cell.expectedOre < 0) incomeToDateOre -= cell.expectedOre;
   }
-  const thresholds = thresholdsForYear(thresholdList, q.year);
-  if (!thresholds) return { incomeToDateOre, reimbursement: null };
-  const groups = reimbursementForYear(cases, rates, thresholds, params);
+  return incomeToDateOre;
+}
+
+/**
+ * For the budget forecast: the year's expected reimbursement for very expensive cases as
+ * committed on `asOf` (decisions made by then), computed per household across every unit (the
+ * thresholds apply to the household, wherever its cases are), and allocated to units and
+ * account functions by their share of the household's cost (`allocateReimbursement`). Keys are
+ * `unitId|accountFunction`, øre. `thresholds` is null when the year has none (then nothing is
+ * computed).
+ */
+export async function reimbursementByUnitFunction(
+  db: Queryable,
+  q: { year: number; asOf: string },
+): Promise<{
+  thresholds: { validFrom: string; source: string } | null;
+  byKey: Map<string, number>;
+  /** per unit id: the households with a part of their refusion allocated to it */
+  householdsByUnit: Map<string, number>;
+}> {
+  const thresholds = thresholdsForYear(await listReimbursementThresholds(db), q.year);
+  if (!thresholds) return { thresholds: null, byKey: new Map(), householdsByUnit: new Map() };
+  const everyUnit: Scope = { unitIds: null, unitName: null, caseRef: null, unitNames: new Map() };
+  const { stored, rates } = await loadYear(db, everyUnit, q.year);
+  const groups = reimbursementForYear(records(stored), rates, thresholds, {
+    year: q.year,
+    asOf: q.asOf as IsoDate,
+  });
+  const byKey = new Map<string, number>();
+  const householdsByUnit = new Map<string, number>();
+  for (const g of groups) {
+    if (g.reimbursementOre === 0) continue;
+    const parts = allocateReimbursement([g]);
+    for (const r of parts) {
+      const k = `${r.unit}|${r.accountFunction}`;
+      byKey.set(k, (byKey.get(k) ?? 0) + r.reimbursementOre);
+    }
+    for (const unit of new Set(parts.map((r) => r.unit)))
+      householdsByUnit.set(unit, (householdsByUnit.get(unit) ?? 0) + 1);
+  }
   return {
-    incomeToDateOre,
-    reimbursement: {
-      expectedOre: groups.reduce((s, g) => s + g.reimbursementOre, 0),
-      households: groups.filter((g) => g.reimbursementOre > 0).length,
-    },
+    thresholds: { validFrom: thresholds.validFrom, source: thresholds.source },
+    byKey,
+    householdsByUnit,
   };
 }
 

@@ -26,7 +26,7 @@ import { getSettings } from '../../db/repositories/organisation';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
-import { expectedIncomeAndReimbursement } from './commitment-service';
+import { expectedIncomeToDate } from './commitment-service';
 import { actualsThrough } from '../../domain/budget/booked-period';
 import { computeForecastLines, ForecastData, type ForecastLine } from './forecast-service';
 
@@ -112,6 +112,8 @@ function presentLine(l: RoundLineRow) {
     committed: kr(l.committed_ore),
     intake: kr(l.intake_ore),
     adjustments: kr(l.adjustments_ore),
+    grossForecast: kr(l.forecast_ore + l.refusion_ore),
+    refusion: kr(l.refusion_ore),
     forecast: kr(l.forecast_ore),
     overspend: kr(l.overspend_ore),
     comment: l.comment,
@@ -300,8 +302,8 @@ export async function deriveCauses(
       }
     }
     // State reimbursement received (dranst 2) is no deviation from the commitments: it is
-    // the reimbursement cause's, so it is left out here.
-    let gap = negate(posted.reimbursement_ore);
+    // the reimbursement cause's, and the forecast's actuals leave it out.
+    let gap = 0;
     for (const l of lines)
       gap += yearToDate(l.actualByMonth, asOfMonth) - yearToDate(l.committedByMonth, asOfMonth);
     // Spending outside the cases' payment plans (own staff and institutions, bills not on a
@@ -331,35 +333,38 @@ export async function deriveCauses(
   }
   const notDerived: string[] = [];
   if (data.commitmentsAvailable) {
-    const fromCases = await expectedIncomeAndReimbursement(db, q);
+    const incomeToDateOre = await expectedIncomeToDate(db, q);
     const incomePosted = negate(posted.income_ore);
-    const missing = fromCases.incomeToDateOre - incomePosted;
+    const missing = incomeToDateOre - incomePosted;
     if (missing > 0) {
       causes.push({
         code: 'missing_income',
-        text: `Manglende indtægter: sagernes betalingsplaner forventer indtægter (fx forældrebetaling) på ${money(fromCases.incomeToDateOre)} kr. til og med ${DANISH_MONTH_NAMES[asOfMonth - 1] ?? ''} ${q.year}, men der er bogført indtægter for ${money(incomePosted)} kr. til ${danishDate(q.asOf)}. Der mangler ${money(missing)} kr. (indgår i afvigelsen mellem disponeret og faktisk forbrug).`,
+        text: `Manglende indtægter: sagernes betalingsplaner forventer indtægter (fx forældrebetaling) på ${money(incomeToDateOre)} kr. til og med ${DANISH_MONTH_NAMES[asOfMonth - 1] ?? ''} ${q.year}, men der er bogført indtægter for ${money(incomePosted)} kr. til ${danishDate(q.asOf)}. Der mangler ${money(missing)} kr. (indgår i afvigelsen mellem disponeret og faktisk forbrug).`,
         amount: kr(missing),
-        expected: kr(fromCases.incomeToDateOre),
+        expected: kr(incomeToDateOre),
         posted: kr(incomePosted),
       });
     }
-    if (fromCases.reimbursement === null) {
+    if ((await data.expectedRefusion(q.year, q.asOf)) === null) {
       notDerived.push(
         `Refusion for særligt dyre enkeltsager (der er ingen refusionstærskler for ${q.year}).`,
       );
     } else {
-      const expected = fromCases.reimbursement.expectedOre;
-      const received = negate(posted.reimbursement_ore);
-      const outstanding = expected - received;
-      if (outstanding !== 0) {
-        const households = fromCases.reimbursement.households;
+      // the forecast's figures: the unit's part of its households' refusion, and what is posted
+      const expected = lines.reduce((s, l) => s + l.refusionOre, 0);
+      const received = lines.reduce((s, l) => s + l.postedRefusionOre, 0);
+      const through = lines[0]?.actualsThrough ?? q.asOf;
+      if (expected !== 0 || received !== 0) {
+        const households = (await data.refusionHouseholds(q.year, q.asOf)).get(q.unitId) ?? 0;
+        const outstanding = expected - received;
         causes.push({
           code: 'reimbursement',
           text:
-            outstanding > 0
-              ? `Refusion for særligt dyre enkeltsager: forventet refusion for ${q.year} er ${money(expected)} kr. (${households} ${households === 1 ? 'husstand' : 'husstande'} over første tærskel), og der er bogført ${money(received)} kr. i statsrefusion til ${danishDate(q.asOf)}. ${money(outstanding)} kr. er endnu ikke modtaget og indgår ikke i prognosen; når de modtages, falder det forventede merforbrug tilsvarende.`
-              : `Refusion for særligt dyre enkeltsager: der er bogført ${money(received)} kr. i statsrefusion til ${danishDate(q.asOf)}, ${money(-outstanding)} kr. mere end sagerne giver ret til for ${q.year} (${money(expected)} kr.); forskellen kan skulle betales tilbage.`,
-          amount: kr(-outstanding),
+            `Refusion for særligt dyre enkeltsager: forventet refusion for ${q.year} er ${money(expected)} kr. (${households} ${households === 1 ? 'husstand' : 'husstande'} over første tærskel), og der er bogført ${money(received)} kr. i statsrefusion til ${danishDate(through)}. Prognosen er fratrukket den forventede refusion` +
+            (outstanding >= 0
+              ? `; de ${money(outstanding)} kr., der endnu ikke er modtaget, ændrer ikke det forventede merforbrug, når de kommer ind.`
+              : `, ikke den bogførte: der er bogført ${money(-outstanding)} kr. mere, end sagerne giver ret til, og forskellen kan skulle betales tilbage.`),
+          amount: kr(-expected),
           expected: kr(expected),
           posted: kr(received),
         });

@@ -17,7 +17,8 @@ export const DEFAULT_FOLLOW_UP_MONTHS = [3, 5, 8, 10];
  * Backtest: for each earlier year with postings (and a year before it) and each follow-up month, the forecast as it
  * would have been made then (only data known at that date; intake from the years before;
  * without manual adjustments) against the year's final accounts, per unit — next to run-rate
- * and commitments only.
+ * and commitments only. It measures spending: state refusion (dranst 2) is in neither the
+ * forecasts nor the final accounts.
  */
 export async function getBacktest(
   db: Database,
@@ -57,6 +58,7 @@ export async function getBacktest(
         unitIds,
         intake: q.intake,
         historyYears: allYears.filter((y) => y < year),
+        withRefusion: false,
       });
       for (const u of units) {
         const own = lines.filter((l) => l.unitId === u.id);

@@ -1,6 +1,10 @@
 import type { Queryable } from '../../db/database';
+import { listReimbursementThresholds } from '../../db/repositories/commitments';
 import { commitmentsFingerprint } from '../../db/repositories/forecast';
-import { committedByUnitFunctionMonthMany } from './commitment-service';
+import {
+  committedByUnitFunctionMonthMany,
+  reimbursementByUnitFunction,
+} from './commitment-service';
 
 /** The committed cost per unit, function and month (disponering) as the cases capability states it. */
 export interface CommittedRow {
@@ -67,4 +71,42 @@ export async function committedManyIfAvailable(
       return { available: true, rows: await rows };
     }),
   );
+}
+
+type Refusion = Awaited<ReturnType<typeof reimbursementByUnitFunction>>;
+const refusionCache = new WeakMap<Queryable, Map<string, Promise<Refusion>>>();
+
+/**
+ * The year's expected refusion as of a date per unit and account function
+ * (`reimbursementByUnitFunction`: every unit's cases, whoever asks), kept per database
+ * connection while the cases' fingerprint and the thresholds are unchanged.
+ */
+export async function refusionCached(
+  db: Queryable,
+  q: { year: number; asOf: string },
+  knownFingerprint?: Promise<string>,
+): Promise<Refusion> {
+  const [fingerprint, thresholds] = await Promise.all([
+    knownFingerprint ?? commitmentsFingerprint(db),
+    listReimbursementThresholds(db),
+  ]);
+  const key = JSON.stringify([fingerprint, thresholds, q.year, q.asOf]);
+  let store = refusionCache.get(db);
+  if (!store) {
+    store = new Map();
+    refusionCache.set(db, store);
+  }
+  let p = store.get(key);
+  if (!p) {
+    const entries = store;
+    p = reimbursementByUnitFunction(db, q);
+    entries.set(key, p);
+    p.catch(() => entries.delete(key));
+    while (entries.size > MAX_CACHED) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+  }
+  return p;
 }

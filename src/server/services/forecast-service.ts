@@ -31,7 +31,7 @@ import {
 import { kronerFromJsonNumber, ore, toKroner } from '../../domain/money';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
-import { committedManyIfAvailable } from './forecast-commitments';
+import { committedManyIfAvailable, refusionCached } from './forecast-commitments';
 import { getSettings } from '../../db/repositories/organisation';
 
 type Series = number[];
@@ -50,7 +50,10 @@ export function sameDateIn(year: number, date: string): string {
  * committed cost per month from the cases' payment plans.
  */
 export class ForecastData {
-  private actualsCache = new Map<string, Promise<Map<string, Series>>>();
+  private actualsCache = new Map<
+    string,
+    Promise<{ spending: Map<string, Series>; refusion: Map<string, number> }>
+  >();
   private committedCache = new Map<string, Promise<Map<string, Series>>>();
   commitmentsAvailable = true;
   private fingerprint: Promise<string> | undefined;
@@ -66,24 +69,57 @@ export class ForecastData {
     return this.booked;
   }
 
-  actuals(year: number, asOf: string): Promise<Map<string, Series>> {
+  /** Spending per month (state refusion, dranst 2, left out) of a year through `asOf`. */
+  async actuals(year: number, asOf: string): Promise<Map<string, Series>> {
+    return (await this.ledger(year, asOf)).spending;
+  }
+
+  /** State refusion posted (dranst 2) of a year through `asOf`, as received (positive), øre. */
+  async postedRefusion(year: number, asOf: string): Promise<Map<string, number>> {
+    return (await this.ledger(year, asOf)).refusion;
+  }
+
+  private ledger(
+    year: number,
+    asOf: string,
+  ): Promise<{ spending: Map<string, Series>; refusion: Map<string, number> }> {
     const k = `${year}|${asOf}`;
     let p = this.actualsCache.get(k);
     if (!p) {
       p = actualsByUnitFunctionMonth(this.db, { year, asOf, unitIds: this.unitIds }).then(
         (rows) => {
-          const m = new Map<string, Series>();
+          const spending = new Map<string, Series>();
+          const refusion = new Map<string, number>();
           for (const r of rows) {
-            const s = m.get(key(r.unit_id, r.account_function)) ?? zeros();
+            const k2 = key(r.unit_id, r.account_function);
+            const s = spending.get(k2) ?? zeros();
             s[r.month - 1] = (s[r.month - 1] ?? 0) + r.amount_ore;
-            m.set(key(r.unit_id, r.account_function), s);
+            spending.set(k2, s);
+            if (r.refusion_ore !== 0) refusion.set(k2, (refusion.get(k2) ?? 0) - r.refusion_ore);
           }
-          return m;
+          return { spending, refusion };
         },
       );
       this.actualsCache.set(k, p);
     }
     return p;
+  }
+
+  /**
+   * The year's expected refusion as of `asOf` per unit and function (every unit's cases count
+   * for the households; see `reimbursementByUnitFunction`), or null when the year has no
+   * thresholds.
+   */
+  async expectedRefusion(year: number, asOf: string): Promise<Map<string, number> | null> {
+    this.fingerprint ??= commitmentsFingerprint(this.db);
+    const r = await refusionCached(this.db, { year, asOf }, this.fingerprint);
+    return r.thresholds ? r.byKey : null;
+  }
+
+  /** Per unit id, the households with a part of their expected refusion allocated to it. */
+  async refusionHouseholds(year: number, asOf: string): Promise<Map<string, number>> {
+    this.fingerprint ??= commitmentsFingerprint(this.db);
+    return (await refusionCached(this.db, { year, asOf }, this.fingerprint)).householdsByUnit;
   }
 
   committed(year: number, asOf: string): Promise<Map<string, Series>> {
@@ -128,6 +164,13 @@ export class ForecastData {
 
 export interface ForecastLine extends ForecastResult {
   unitId: string;
+  /** State refusion posted (dranst 2) through `actualsThrough`, as received; within `refusionOre`. */
+  postedRefusionOre: number;
+  /**
+   * Where `refusionOre` comes from: `cases`, the year's expected refusion by the reimbursement
+   * rules; `posted`, the refusion posted, when the year has no thresholds.
+   */
+  refusionFrom: 'cases' | 'posted';
   /** Actual spending is taken through this date (see `actualsThrough`); later months are forecast. */
   actualsThrough: string;
   accountFunction: string;
@@ -147,8 +190,13 @@ export interface ForecastLine extends ForecastResult {
  * The forecast of every (unit, function) of a year as of a date: actual spending through the
  * end of the last month that is booked and complete as of the date (`actualsThrough`),
  * committed cost (as known on the as-of date) for the months after it, intake after it
- * estimated from earlier years with `params`, manual adjustments; and the corrected budget it
- * is compared with. `bookedThrough` defaults to the ledger's booked period.
+ * estimated from earlier years with `params`, manual adjustments, less the year's expected
+ * refusion for very expensive cases (as of the as-of date, per household across every unit,
+ * allocated by share; the refusion posted when the year has no thresholds); and the corrected
+ * budget it is compared with. Actual spending leaves out the refusion posted (dranst 2), which
+ * the expected refusion includes, so nothing counts twice; so do the earlier years' intake.
+ * `bookedThrough` defaults to the ledger's booked period; `withRefusion: false` (the backtest,
+ * which measures spending) leaves the refusion at 0.
  */
 export async function computeForecastLines(
   data: ForecastData,
@@ -160,6 +208,7 @@ export async function computeForecastLines(
     intake: IntakeParams;
     historyYears?: number[];
     bookedThrough?: string | null;
+    withRefusion?: boolean;
   },
 ): Promise<ForecastLine[]> {
   const through = actualsThrough(
@@ -177,18 +226,25 @@ export async function computeForecastLines(
     { year: q.year, asOf: q.asOf },
     ...history.map((y) => ({ year: y, asOf: sameDateIn(y, q.asOf) })),
   ]);
-  const [budgets, actuals, committed, adjustments, pastActuals, pastCommitted] = await Promise.all([
-    correctedBudgetsByUnitFunction(db, q.year, q.unitIds),
-    data.actuals(q.year, through),
-    data.committed(q.year, q.asOf),
-    listAdjustments(db, q.year, q.unitIds),
-    Promise.all(history.map((y) => data.actuals(y, `${y}-12-31`))),
-    Promise.all(history.map((y) => data.committed(y, sameDateIn(y, q.asOf)))),
-  ]);
+  const [budgets, actuals, committed, adjustments, pastActuals, pastCommitted, posted, expected] =
+    await Promise.all([
+      correctedBudgetsByUnitFunction(db, q.year, q.unitIds),
+      data.actuals(q.year, through),
+      data.committed(q.year, q.asOf),
+      listAdjustments(db, q.year, q.unitIds),
+      Promise.all(history.map((y) => data.actuals(y, `${y}-12-31`))),
+      Promise.all(history.map((y) => data.committed(y, sameDateIn(y, q.asOf)))),
+      data.postedRefusion(q.year, through),
+      q.withRefusion === false
+        ? Promise.resolve(new Map<string, number>())
+        : data.expectedRefusion(q.year, q.asOf),
+    ]);
   const keys = new Set<string>();
   for (const b of budgets) keys.add(key(b.unit_id, b.account_function));
   for (const k of actuals.keys()) keys.add(k);
   for (const k of committed.keys()) keys.add(k);
+  for (const k of posted.keys()) keys.add(k);
+  for (const k of expected?.keys() ?? []) keys.add(k);
   for (const a of adjustments) keys.add(key(a.unit_id, a.account_function));
   const budgetBy = new Map(budgets.map((b) => [key(b.unit_id, b.account_function), b]));
   const lines: ForecastLine[] = [];
@@ -215,10 +271,14 @@ export async function computeForecastLines(
       adjustmentsOre: adjustments
         .filter((a) => key(a.unit_id, a.account_function) === k)
         .reduce((s, a) => s + a.amount_ore, 0),
+      // without thresholds for the year, the refusion posted is all that is known
+      refusionOre: expected ? (expected.get(k) ?? 0) : (posted.get(k) ?? 0),
     });
     lines.push({
       ...result,
       unitId,
+      postedRefusionOre: posted.get(k) ?? 0,
+      refusionFrom: expected ? 'cases' : 'posted',
       actualsThrough: through,
       accountFunction,
       intakeHistory,
@@ -236,15 +296,26 @@ export async function computeForecastLines(
 
 const kr = (o: number) => toKroner(ore(o));
 
-function presentParts(r: ForecastResult) {
+function presentParts(r: ForecastResult & { postedRefusionOre: number }) {
   return {
     budget: kr(r.budgetOre),
     actuals: kr(r.actualsOre),
     committed: kr(r.committedOre),
     intake: kr(r.intakeOre),
     adjustments: kr(r.adjustmentsOre),
+    grossForecast: kr(r.grossForecastOre),
+    refusion: kr(r.refusionOre),
+    postedRefusion: kr(r.postedRefusionOre),
     forecast: kr(r.forecastOre),
     overspend: kr(r.overspendOre),
+  };
+}
+
+/** Sums lines, the refusion posted with them. */
+function sumLines(lines: readonly ForecastLine[]) {
+  return {
+    ...sumForecasts(lines),
+    postedRefusionOre: lines.reduce((s, l) => s + l.postedRefusionOre, 0),
   };
 }
 
@@ -258,7 +329,7 @@ function chartSeries(lines: ForecastLine[], asOfMonth: number) {
     const p = forecastMonthlyPath(
       l.actualByMonth,
       l.committedByMonth,
-      l.intakeOre + l.adjustmentsOre,
+      l.intakeOre + l.adjustmentsOre - l.refusionOre,
       asOfMonth,
     );
     for (let i = 0; i < 12; i++) {
@@ -317,7 +388,7 @@ export async function getForecast(
   const fnName = new Map(functions.map((f) => [f.code, f.name]));
   const unitRows = units.map((u) => {
     const own = lines.filter((l) => l.unitId === u.id);
-    const total = sumForecasts(own);
+    const total = sumLines(own);
     return {
       unitId: u.id,
       unitName: u.name,
@@ -332,7 +403,8 @@ export async function getForecast(
       months: chartSeries(own, asOfMonth),
     };
   });
-  const area = sumForecasts(lines);
+  const area = sumLines(lines);
+  const refusionFrom = lines.some((l) => l.refusionFrom === 'posted') ? 'posted' : 'cases';
   return {
     year: q.year,
     asOf: q.asOf,
@@ -341,9 +413,10 @@ export async function getForecast(
     method: {
       ...q.intake,
       description:
-        'Forventet regnskab = bogført forbrug til og med den sidste bogførte måned + disponerede udgifter resten af året + forventet tilgang + manuelle korrektioner. Tilgang i et tidligere år = det faktiske forbrug efter opgørelsesmåneden minus det, der var disponeret for de måneder på samme dato det år.',
+        'Forventet regnskab = bogført forbrug til og med den sidste bogførte måned + disponerede udgifter resten af året + forventet tilgang + manuelle korrektioner − forventet refusion. Tilgang i et tidligere år = det faktiske forbrug efter opgørelsesmåneden minus det, der var disponeret for de måneder på samme dato det år.',
     },
     commitmentsAvailable: data.commitmentsAvailable,
+    refusionFrom,
     actionPlanThreshold: kr(thresholdOre),
     area: { ...presentParts(area), months: chartSeries(lines, asOfMonth) },
     units: unitRows,

@@ -20,6 +20,8 @@ const PART_KEYS = [
   'committed',
   'intake',
   'adjustments',
+  'grossForecast',
+  'refusion',
   'forecast',
   'overspend',
 ] as const;
@@ -169,6 +171,16 @@ export function ForecastPage() {
               factor: data.method.factorPercent,
             })}{' '}
             {data.method.description}
+          </p>
+          <p className="muted">
+            {data.refusionFrom === 'posted'
+              ? t('budget.dashboard.refusionPosted', {
+                  year: data.year,
+                  posted: kr(Math.round(data.area.postedRefusion)),
+                })
+              : t('budget.dashboard.refusion', {
+                  posted: kr(Math.round(data.area.postedRefusion)),
+                })}
           </p>
           {!data.commitmentsAvailable && (
             <p className="alert alert-warning">{t('budget.dashboard.noCommitments')}</p>

@@ -1,9 +1,16 @@
 export interface Parts {
   budget: number;
+  /** spending to date, state refusion (dranst 2) left out */
   actuals: number;
   committed: number;
   intake: number;
   adjustments: number;
+  /** actuals + committed + intake + adjustments */
+  grossForecast: number;
+  /** the year's expected refusion (it includes `postedRefusion`) */
+  refusion: number;
+  postedRefusion: number;
+  /** grossForecast − refusion */
   forecast: number;
   overspend: number;
 }
@@ -36,6 +43,8 @@ export interface ForecastView {
   actualsThrough: string;
   method: { method: string; years: number; factorPercent: number; description: string };
   commitmentsAvailable: boolean;
+  /** `cases`: refusion by the reimbursement rules; `posted`: no thresholds for the year */
+  refusionFrom: 'cases' | 'posted';
   actionPlanThreshold: number;
   area: Parts & { months: MonthPoint[] };
   units: ForecastUnit[];
