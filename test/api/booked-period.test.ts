@@ -11,6 +11,7 @@ interface Parts {
   actuals: number;
   committed: number;
   intake: number;
+  refusion: number;
   forecast: number;
   overspend: number;
 }
@@ -178,9 +179,14 @@ describe('the booked period on the demo', () => {
       for (const unit of later.units) {
         const then = booked.units.find((u) => u.unitName === unit.unitName);
         expect(then).toBeDefined();
-        // what moves is only what was committed after 31.10 and the intake estimate that follows it
+        // what moves is only what was committed after 31.10, and the intake estimate and the
+        // expected refusion that follow it
         expect(unit.forecast - (then?.forecast ?? 0)).toBeCloseTo(
-          unit.committed - (then?.committed ?? 0) + unit.intake - (then?.intake ?? 0),
+          unit.committed -
+            (then?.committed ?? 0) +
+            unit.intake -
+            (then?.intake ?? 0) -
+            (unit.refusion - (then?.refusion ?? 0)),
           2,
         );
       }
