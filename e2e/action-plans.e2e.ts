@@ -113,7 +113,7 @@ describe('action plans in the browser', () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');
     await page.getByRole('link', { name: 'Handleplaner' }).click();
-    // Other 2026 drafts may exist (the budget test drafts one for Børnehandicap): pick the unit's.
+    // Other 2026 drafts may exist (the budget test drafts one for Slagelse Familie Center): pick the unit's.
     await page
       .getByRole('row', { name: /Ungeteam og efterværn/ })
       .getByRole('link', { name: 'Handleplan 2026', exact: true })
@@ -184,47 +184,46 @@ describe('action plans in the browser', () => {
     const unge = section.getByRole('row', { name: /Ungeteam og efterværn/ });
     await unge.waitFor();
     const ungeText = await unge.textContent();
-    expect(ungeText).toContain('2.350.000 kr.');
+    expect(ungeText).toContain('2.338.234,30 kr.');
     expect(ungeText).toContain('fra prognosen pr. 31.10.2026');
     expect(ungeText).toContain('handleplan påkrævet');
     expect(ungeText).toContain('Handleplan 2026');
-    expect(await section.textContent()).not.toContain('Slagelse Familie Center');
+    expect(await section.textContent()).not.toContain('Børnehandicap');
     await expectAccessible(page);
     await screenshot(page, 'action-plan-dashboard');
 
-    // A known expensive placement is added to the family centre's forecast with a reason …
+    // A known expensive respite stay is added to Børnehandicap's forecast (956.291,26 kr. under
+    // budget) with a reason …
     await page.goto(`${baseUrl()}/budget?year=2026&asOf=2026-10-31`);
-    await page.getByRole('button', { name: 'Slagelse Familie Center', exact: true }).click();
-    await page.getByLabel('Beløb (kr.)').fill('600.000');
-    await page.getByLabel('Begrundelse').fill('Kendt døgnanbringelse fra november');
+    await page.getByRole('button', { name: 'Børnehandicap', exact: true }).click();
+    await page.getByLabel('Beløb (kr.)').fill('1.100.000');
+    await page.getByLabel('Begrundelse').fill('Kendt aflastningsophold fra november');
     await page.getByRole('button', { name: 'Gem korrektion' }).click();
     await page.getByText('Korrektionen er gemt.').waitFor();
     await page
-      .getByRole('row', { name: /Slagelse Familie Center/ })
+      .getByRole('row', { name: /Børnehandicap/ })
       .filter({ hasText: 'Handleplan påkrævet' })
       .waitFor();
 
     // … and the dashboard follows: the same figure, from the forecast.
     await page.goto(`${baseUrl()}/`);
-    const familie = page
+    const handicap = page
       .locator('section[aria-labelledby="ap-required-title"]')
-      .getByRole('row', { name: /Slagelse Familie Center/ });
-    await familie.waitFor();
-    const familieText = await familie.textContent();
-    expect(familieText).toContain('120.549,45 kr.');
-    expect(familieText).toContain('fra prognosen pr. 31.10.2026');
+      .getByRole('row', { name: /Børnehandicap/ });
+    await handicap.waitFor();
+    const handicapText = await handicap.textContent();
+    expect(handicapText).toContain('143.708,74 kr.');
+    expect(handicapText).toContain('fra prognosen pr. 31.10.2026');
 
     // One click: a draft prefilled with the header and the expected overspend.
-    await page
-      .getByRole('button', { name: /Opret kladde til handleplan – Slagelse Familie Center/ })
-      .click();
+    await page.getByRole('button', { name: /Opret kladde til handleplan – Børnehandicap/ }).click();
     await page.getByRole('heading', { level: 1, name: /Redigér: Handleplan 2026/ }).waitFor();
     await expect(
       page.getByLabel('Virksomhed / område', { exact: true }).inputValue(),
-    ).resolves.toBe('Slagelse Familie Center');
+    ).resolves.toBe('Børnehandicap');
     await expect(
       page.getByLabel('Forventet merforbrug ved opstart af handleplan:').inputValue(),
-    ).resolves.toBe('120.549,45');
+    ).resolves.toBe('143.708,74');
     await page.getByText('Fra prognosen pr. 31.10.2026').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'action-plan-draft');

@@ -19,7 +19,8 @@ describe('budget follow-up', () => {
     await page.getByRole('heading', { level: 1, name: 'Budgetopfølgning og prognose' }).waitFor();
     const row = page.getByRole('row', { name: /Ungeteam og efterværn/ });
     await expect(row.textContent()).resolves.toContain('Handleplan påkrævet');
-    await expect(row.textContent()).resolves.toContain('2.350.000');
+    // the forecast's overspend from the demo's ordinary postings, cases and adopted budget
+    await expect(row.textContent()).resolves.toContain('2.338.234');
     await page.getByRole('button', { name: 'Ungeteam og efterværn' }).click();
     await page.getByRole('heading', { name: 'Funktioner for Ungeteam og efterværn' }).waitFor();
     await page.getByRole('img', { name: /Akkumuleret forbrug pr. måned/ }).waitFor();
@@ -31,7 +32,8 @@ describe('budget follow-up', () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');
     await page.goto(`${baseUrl()}${FORECAST}`);
-    const row = page.getByRole('row', { name: /Børnehandicap/ });
+    // Slagelse Familie Center is just under the threshold: 53.609,69 kr. over budget.
+    const row = page.getByRole('row', { name: /Slagelse Familie Center/ });
     await expect(row.textContent()).resolves.toContain('Ikke påkrævet');
 
     // An invoice for August (a month the follow-up has closed) arrives in the ledger file.
@@ -40,7 +42,7 @@ describe('budget follow-up', () => {
     await page.getByLabel('Kildesystem').selectOption('KMD Opus');
     await page.getByLabel('Regnskabsår').fill('2026');
     const csv = iconv.encode(
-      'Bogføringsdato;Kontostreng;Omkostningssted;Beløb;Posteringstekst\r\n20.08.2026;5.28.21.001.1;4130;50.000,00;Faktura aflastning august, modtaget sent\r\n',
+      'Bogføringsdato;Kontostreng;Omkostningssted;Beløb;Posteringstekst\r\n20.08.2026;5.28.21.001.1;4140;50.000,00;Faktura familiebehandling august, modtaget sent\r\n',
       'windows-1252',
     );
     await page
@@ -52,27 +54,29 @@ describe('budget follow-up', () => {
     await screenshot(page, 'budget-import');
 
     await page.goto(`${baseUrl()}${FORECAST}`);
-    await expect(page.getByRole('row', { name: /Børnehandicap/ }).textContent()).resolves.toContain(
-      'Handleplan påkrævet',
-    );
-    await page.getByRole('button', { name: 'Børnehandicap', exact: true }).click();
+    await expect(
+      page.getByRole('row', { name: /Slagelse Familie Center/ }).textContent(),
+    ).resolves.toContain('Handleplan påkrævet');
+    await page.getByRole('button', { name: 'Slagelse Familie Center', exact: true }).click();
     await page.getByText(/regninger er bogført efter en afsluttet opfølgning/).waitFor();
-    await page.getByRole('button', { name: 'Opret udkast til handleplan – Børnehandicap' }).click();
+    await page
+      .getByRole('button', { name: 'Opret udkast til handleplan – Slagelse Familie Center' })
+      .click();
     await page.waitForURL(/\/handleplaner\/[^/]+\/rediger/);
-    // 60.000 + the late 50.000: the draft starts from the forecast's figure …
+    // 53.609,69 + the late 50.000: the draft starts from the forecast's figure …
     await expect(
       page.getByLabel('Forventet merforbrug ved opstart af handleplan:').inputValue(),
-    ).resolves.toBe('110.000');
+    ).resolves.toBe('103.609,69');
     await screenshot(page, 'budget-draft-plan');
 
     // … and the dashboard says the same, from the same source, with the new draft.
     await page.goto(`${baseUrl()}/`);
     const onDashboard = page
       .locator('section[aria-labelledby="ap-required-title"]')
-      .getByRole('row', { name: /Børnehandicap/ });
+      .getByRole('row', { name: /Slagelse Familie Center/ });
     await onDashboard.waitFor();
     const text = await onDashboard.textContent();
-    expect(text).toContain('110.000 kr.');
+    expect(text).toContain('103.609,69 kr.');
     expect(text).toContain('fra prognosen pr. 31.10.2026');
     expect(text).toContain('Handleplan 2026');
   });

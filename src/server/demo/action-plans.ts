@@ -3,6 +3,7 @@ import { insertPlan, insertVersion, replacePlan } from '../../db/repositories/ac
 import { NO_SOURCES, type ActionPlan, type PlanStatus } from '../../domain/action-plan';
 import { ore, type Ore } from '../../domain/money';
 import { documentToPlan, type ActionPlanDocument } from '../../shared/schemas/action-plan';
+import { linkPlanToForecast } from '../services/action-plan-trigger-service';
 import { DEMO_CENTER, DEMO_UNITS, DEMO_USERS } from './organisation';
 
 const unitByKey = (key: string) => {
@@ -129,20 +130,23 @@ export const REFERENCE_PLAN_2018: ActionPlanDocument = {
 const kr = (n: number): Ore => ore(n * 100);
 const months = (...kroner: number[]): Ore[] => kroner.map(kr);
 const nothing = (): (Ore | null)[] => Array.from({ length: 12 }, () => null);
-const realised = (...kroner: (number | null)[]): (Ore | null)[] =>
-  kroner.map((v) => (v === null ? null : kr(v)));
 
-/** A later plan with two updates and realised effects, so history and charts have content. */
+/**
+ * The current plan of "Ungeteam og efterværn": the follow-up as of 31 August shows the unit over
+ * budget (more young people in aftercare, external providers' prices), so a plan is drafted in
+ * September. Its "forventet merforbrug" figures are not typed: they are filled from the forecast
+ * at the plan's dates when the versions are saved (`linkPlanToForecast`, as in the app).
+ */
 function ungePlan2026(): ActionPlan {
   return {
     title: 'Handleplan 2026',
     year: 2026,
     center: { name: DEMO_CENTER.name, responsible: DEMO_CENTER.responsible },
     unit: { name: UNGE.name, responsible: UNGE.responsible },
-    startedOn: '2026-03-15',
-    updatedOn: '2026-03-15',
+    startedOn: '2026-09-10',
+    updatedOn: '2026-09-10',
     cause:
-      'Budgetopfølgningen pr. 28. februar viser et forventet merforbrug på efterværn og eksterne leverandører. Merforbruget er relateret til:',
+      'Budgetopfølgningen pr. 31. august viser et forventet merforbrug på efterværn og eksterne leverandører. Merforbruget er relateret til:',
     causes: [
       'Flere unge i efterværn (ungestøtte) end budgetteret',
       'Stigende priser hos eksterne leverandører',
@@ -152,81 +156,39 @@ function ungePlan2026(): ActionPlan {
       {
         number: 1,
         title: 'Efterværn trappes ned',
-        goal: 'Støtten i efterværn trappes ned, efterhånden som den unge bliver ældre, svarende til 0,9 mio. kr.',
-        targetAmount: kr(900_000),
+        goal: 'Støtten i efterværn trappes ned, efterhånden som den unge bliver ældre, svarende til 0,45 mio. kr. i 2026.',
+        targetAmount: kr(450_000),
         action:
           'Alle afgørelser om efterværn træffes på visitationsmødet. Sagerne følges op 3-4 gange årligt, skiftevis af faglig koordinator og funktionsleder.',
         consequences: 'Den unge får støtte, der passer til alder og behov.',
-        monthlyEffect: months(
-          0,
-          0,
-          0,
-          100_000,
-          100_000,
-          100_000,
-          100_000,
-          100_000,
-          100_000,
-          100_000,
-          100_000,
-          100_000,
-        ),
+        monthlyEffect: months(0, 0, 0, 0, 0, 0, 0, 0, 0, 150_000, 150_000, 150_000),
         realisedEffect: nothing(),
       },
       {
         number: 2,
         title: 'Eksterne leverandører',
-        goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,6 mio. kr.',
-        targetAmount: kr(600_000),
+        goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,3 mio. kr. i 2026.',
+        targetAmount: kr(300_000),
         action:
           'Nye indsatser visiteres først til egne tilbud; eksterne aftaler genforhandles ved udløb.',
         consequences: 'Færre leverandørskift for de unge, der allerede er i et tilbud.',
-        monthlyEffect: months(
-          0,
-          0,
-          0,
-          50_000,
-          50_000,
-          50_000,
-          75_000,
-          75_000,
-          75_000,
-          75_000,
-          75_000,
-          75_000,
-        ),
+        monthlyEffect: months(0, 0, 0, 0, 0, 0, 0, 0, 0, 100_000, 100_000, 100_000),
         realisedEffect: nothing(),
       },
       {
         number: 3,
         title: 'Revisitation af dobbeltforanstaltninger',
-        goal: 'Familier med mere end én indsats revisiteres med godkendelse fra funktionsleder, svarende til 0,35 mio. kr.',
-        targetAmount: kr(350_000),
+        goal: 'Familier med mere end én indsats revisiteres med godkendelse fra funktionsleder, svarende til 0,17 mio. kr. i 2026.',
+        targetAmount: kr(170_000),
         action:
           'Funktionslederen godkender en anden indsats til en familie; eksisterende sager gennemgås.',
         consequences: 'Indsatsen tilpasses det aktuelle behov.',
-        monthlyEffect: months(
-          0,
-          0,
-          0,
-          0,
-          40_000,
-          40_000,
-          40_000,
-          40_000,
-          40_000,
-          50_000,
-          50_000,
-          50_000,
-        ),
+        monthlyEffect: months(0, 0, 0, 0, 0, 0, 0, 0, 0, 50_000, 60_000, 60_000),
         realisedEffect: nothing(),
       },
     ],
-    expectedOverspend: {
-      atStart: kr(1_850_000),
-      atLastUpdate: null,
-      afterThisUpdate: kr(1_850_000),
-    },
+    // filled from the forecast when saved
+    expectedOverspend: { atStart: null, atLastUpdate: null, afterThisUpdate: null },
     overspendSources: NO_SOURCES,
   };
 }
@@ -237,21 +199,42 @@ async function unitId(tx: Queryable, name: string): Promise<string> {
   return row.id;
 }
 
+/**
+ * Saves a version of a demo plan as the app saves it on that day: the expected-overspend figures
+ * are filled from the forecast at the plan's dates (a figure already taken for a date is kept),
+ * and "ved sidste opdatering" is the previous version's "efter denne opdatering".
+ */
 async function saveVersion(
   tx: Queryable,
   input: {
     planId: string;
+    unitId: string;
     plan: ActionPlan;
+    previous: ActionPlan;
     status: PlanStatus;
     by: string;
     at: string;
     comment: string;
   },
-): Promise<void> {
+): Promise<ActionPlan> {
   const at = new Date(input.at);
+  const linked = await linkPlanToForecast(
+    { db: tx, now: () => at },
+    input.unitId,
+    { ...input.plan, overspendSources: input.previous.overspendSources },
+    input.previous.overspendSources,
+  );
+  const previous = input.previous.expectedOverspend;
+  const plan: ActionPlan = {
+    ...linked,
+    expectedOverspend: {
+      ...linked.expectedOverspend,
+      atLastUpdate: previous.afterThisUpdate ?? previous.atStart,
+    },
+  };
   const version = await replacePlan(tx, {
     id: input.planId,
-    plan: input.plan,
+    plan,
     status: input.status,
     by: input.by,
     at,
@@ -264,15 +247,18 @@ async function saveVersion(
     byId: null,
     by: input.by,
     comment: input.comment,
-    plan: input.plan,
+    plan,
   });
+  return plan;
 }
 
 /**
- * The demo's action plans: the reference HANDLEPLAN 2018 (active), the 2026 plan of
- * "Ungeteam og efterværn" with two updates and realised effects. Every demo unit has a budget,
- * so "handleplan påkrævet" follows from the forecast (src/server/demo/budget.ts); no figures
- * are entered by hand.
+ * The demo's action plans: the reference HANDLEPLAN 2018 (active), imported as the document has
+ * it, its figures as typed there; and the 2026 plan of "Ungeteam og efterværn" (a draft after
+ * the follow-up as of 31 August, activated, updated after October with realised effects), whose
+ * figures come from the forecast at its dates. Loaded after the budgets and the ledger
+ * (src/server/demo/budget.ts), so "handleplan påkrævet" and the plan's figures follow from the
+ * same forecast; no figure of the 2026 plan is entered by hand.
  */
 export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
   const okonomi = displayName('okonomi');
@@ -299,17 +285,28 @@ export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
     comment: 'Handleplanen oprettet',
     plan: reference,
   });
-  await saveVersion(tx, {
-    planId: refId,
+  const refActiveAt = new Date('2018-05-15T12:00:00Z');
+  const refVersion = await replacePlan(tx, {
+    id: refId,
     plan: reference,
     status: 'active',
     by: leder,
-    at: '2018-05-15T12:00:00Z',
+    at: refActiveAt,
+  });
+  await insertVersion(tx, {
+    planId: refId,
+    version: refVersion,
+    status: 'active',
+    at: refActiveAt,
+    byId: null,
+    by: leder,
     comment: 'Forelagt fagudvalget',
+    plan: reference,
   });
 
-  const v1 = ungePlan2026();
-  const v1At = new Date('2026-03-15T10:00:00Z');
+  const draft = ungePlan2026();
+  const v1At = new Date('2026-09-10T10:00:00Z');
+  const v1 = await linkPlanToForecast({ db: tx, now: () => v1At }, ungeId, draft, NO_SOURCES);
   const ungePlanId = await insertPlan(tx, {
     unitId: ungeId,
     plan: v1,
@@ -324,82 +321,46 @@ export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
     at: v1At,
     byId: null,
     by: okonomi,
-    comment: 'Kladde efter budgetopfølgningen pr. 28. februar',
+    comment: 'Kladde efter budgetopfølgningen pr. 31. august',
     plan: v1,
   });
 
-  const v2: ActionPlan = {
-    ...v1,
-    updatedOn: '2026-06-10',
-    areas: v1.areas.map((a) => ({
-      ...a,
-      realisedEffect:
-        a.number === 1
-          ? realised(null, null, null, 90_000, 100_000, 110_000, null, null, null, null, null, null)
-          : a.number === 2
-            ? realised(null, null, null, 50_000, 40_000, 45_000, null, null, null, null, null, null)
-            : realised(null, null, null, null, 30_000, 40_000, null, null, null, null, null, null),
-    })),
-    expectedOverspend: {
-      atStart: kr(1_850_000),
-      atLastUpdate: kr(1_850_000),
-      afterThisUpdate: kr(0),
-    },
-  };
-  await saveVersion(tx, {
+  const v2 = await saveVersion(tx, {
     planId: ungePlanId,
-    plan: v2,
+    unitId: ungeId,
+    plan: { ...v1, updatedOn: '2026-09-17' },
+    previous: v1,
     status: 'active',
     by: leder,
-    at: '2026-06-10T08:30:00Z',
-    comment:
-      'Budgetopfølgning pr. 31. maj: forelagt udvalget, realiseret effekt april–juni registreret',
+    at: '2026-09-17T08:30:00Z',
+    comment: 'Godkendt af funktionslederen og sendt til fagudvalget',
   });
 
-  const v3: ActionPlan = {
-    ...v2,
-    updatedOn: '2026-09-12',
-    areas: v2.areas.map((a) => {
-      const extra =
-        a.number === 1 ? [95_000, 100_000] : a.number === 2 ? [50_000, 50_000] : [35_000, 40_000];
-      const r = [...a.realisedEffect];
-      r[6] = kr(extra[0] ?? 0);
-      r[7] = kr(extra[1] ?? 0);
-      return a.number === 2
-        ? {
-            ...a,
-            goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,45 mio. kr.',
-            targetAmount: kr(450_000),
-            monthlyEffect: months(
-              0,
-              0,
-              0,
-              50_000,
-              50_000,
-              50_000,
-              50_000,
-              50_000,
-              50_000,
-              50_000,
-              50_000,
-              50_000,
-            ),
-            realisedEffect: r,
-          }
-        : { ...a, realisedEffect: r };
-    }),
-    expectedOverspend: {
-      atStart: kr(1_850_000),
-      atLastUpdate: kr(0),
-      afterThisUpdate: kr(150_000),
-    },
-  };
   await saveVersion(tx, {
     planId: ungePlanId,
-    plan: v3,
+    unitId: ungeId,
+    plan: {
+      ...v2,
+      updatedOn: '2026-11-06',
+      areas: v2.areas.map((a) => {
+        const r = [...a.realisedEffect];
+        r[9] = kr(a.number === 1 ? 140_000 : a.number === 2 ? 45_000 : 50_000);
+        return a.number === 2
+          ? {
+              ...a,
+              goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,2 mio. kr. i 2026.',
+              targetAmount: kr(200_000),
+              monthlyEffect: months(0, 0, 0, 0, 0, 0, 0, 0, 0, 50_000, 75_000, 75_000),
+              realisedEffect: r,
+            }
+          : { ...a, realisedEffect: r };
+      }),
+    },
+    previous: v2,
     status: 'active',
     by: okonomi,
-    at: '2026-09-12T13:15:00Z',
-    comment: 'Budgetopfølgning pr. 31. august: færre genforhandlede aftaler end ventet',
+    at: '2026-11-06T13:15:00Z',
+    comment:
+      'Budgetopfølgning pr. 31. oktober: realiseret effekt i oktober registreret; færre genforhandlede aftaler end ventet',
   });
 }

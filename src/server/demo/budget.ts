@@ -77,205 +77,39 @@ function random(seed: number): () => number {
   };
 }
 
-/** Expected overspend in øre that the demo's budgets are set to give (forecast − corrected budget). */
-const TARGETS: { unit: string; year: number; asOf: string; overspendOre: number }[] = [
-  // The reference plan HANDLEPLAN 2018: 7.600.000 kr. at the first follow-up.
-  {
-    unit: 'Myndighed, det specialiserede børneområde',
-    year: 2018,
-    asOf: '2018-03-31',
-    overspendOre: 7_600_000_00,
-  },
-  // This year: the aftercare team is well above the threshold …
-  { unit: 'Ungeteam og efterværn', year: 2026, asOf: '2026-10-31', overspendOre: 2_350_000_00 },
-  // … and Børnehandicap is just under it: one late invoice more and a plan is required.
-  { unit: 'Børnehandicap', year: 2026, asOf: '2026-10-31', overspendOre: 60_000_00 },
-];
+/**
+ * The seed of each unit's spending outside the case system (own staff and institutions, bills
+ * not on a case): one ordinary random stream per unit, so one unit's draws never move another's.
+ * Chosen once by `bench/generator/calibrate-budget.ts` (see there); nothing else is tuned.
+ */
+export const DEMO_LEDGER_SEEDS: Record<string, number> = {
+  'Myndighed, det specialiserede børneområde': 1,
+  'Ungeteam og efterværn': 1,
+  Børnehandicap: 1,
+  'Slagelse Familie Center': 31,
+};
+
+/** Price and wage adjustment (pris- og lønfremskrivning) the budget is raised by, in per mille. */
+export const DEMO_PRICE_WAGE_PERMILLE = 20;
+
+/** The budget is adopted on this day of the year before (the council's second reading). */
+const ADOPTED_MONTH_DAY = '10-10';
+/** The follow-up the budget agreement builds on: the year before, as of 31 August. */
+const BUDGET_BASE_MONTH_DAY = '08-31';
+
+/** Kroner rounded to whole thousands, as budgets are adopted; øre. */
+function thousands(ore: number): number {
+  return Math.round(ore / 100_000) * 100_000;
+}
 
 /**
- * Budgets and ten years of ledger postings for the demo municipality, consistent with its
- * cases: every payment the cases made in a past month becomes postings too (the committed
- * cost as of the year's end), on top of the spending outside the case system. Budgets are set
- * so that the forecast shows the reference plan's 7.600.000 kr. in 2018 and a unit above the
- * threshold now; follow-up rounds of the current year are frozen.
+ * Budgets and ten years of ledger postings for the demo municipality (see
+ * `seedDemoLedgerAndBudgets`), the months closed as the finance partner would, and frozen
+ * follow-up rounds of the reference year and of this year.
  */
 export async function seedDemoBudget(tx: Queryable, today: string): Promise<void> {
-  const units = await tx.query<{ id: string; name: string }>(
-    'SELECT id, name FROM units ORDER BY name',
-  );
-  const unitId = new Map(units.map((u) => [u.name, u.id]));
-  const codes: Record<string, string> = {};
-  for (const [name, code] of Object.entries(UNIT_CODES)) {
-    const id = unitId.get(name);
-    if (id) codes[code] = id;
-  }
-  await upsertLedgerSource(tx, 'KMD Opus', {
-    date: 'Bogføringsdato',
-    account: 'Kontostreng',
-    unit: 'Omkostningssted',
-    amount: 'Beløb',
-    text: 'Posteringstekst',
-    unitCodes: codes,
-  });
-  await upsertLedgerSource(tx, 'Fujitsu Prisme', {
-    date: 'Dato',
-    account: 'Konto',
-    unit: 'Enhed',
-    amount: 'Beløb kr.',
-    text: 'Tekst',
-    unitCodes: codes,
-  });
-
-  // One reader for the whole demo: each (year, as-of) of actuals and commitments is read once.
-  const data = new ForecastData(tx, null);
-  const rand = random(2018);
-  for (let year = DEMO_FIRST_YEAR; year <= DEMO_CURRENT_YEAR; year++) {
-    const lastMonth = year === DEMO_CURRENT_YEAR ? DEMO_POSTED_THROUGH_MONTH : 12;
-    const [imp] = await tx.query<{ id: string }>(
-      `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by, line_count, posting_count, late_count, finished_at)
-       VALUES ('KMD Opus', $1, $2, $3, 0, 'done', 'system', 0, 0, 0, now()) RETURNING id`,
-      [year, `posteringer-${year}.csv`, `demo-${year}`],
-    );
-    const importId = imp?.id ?? '';
-    const batch: PostingBatch = {
-      lineNo: [],
-      postedOn: [],
-      unitId: [],
-      accountFunction: [],
-      group: [],
-      dranst: [],
-      accountString: [],
-      amountOre: [],
-      text: [],
-      isLate: [],
-    };
-    const add = (uid: string, fn: string, date: string, amountOre: number, text: string) => {
-      batch.lineNo.push(batch.lineNo.length + 2);
-      batch.postedOn.push(date);
-      batch.unitId.push(uid);
-      batch.accountFunction.push(fn);
-      batch.group.push('001');
-      batch.dranst.push('1');
-      batch.accountString.push(`${fn}.001.1`);
-      batch.amountOre.push(amountOre);
-      batch.text.push(text);
-      batch.isLate.push(false);
-    };
-    const growth = 1 + 0.035 * (year - DEMO_FIRST_YEAR);
-    for (const [unitName, fns] of Object.entries(LEVELS)) {
-      const uid = unitId.get(unitName);
-      if (!uid) continue;
-      for (const [fn, level] of Object.entries(fns)) {
-        const yearLevel = level * growth * (0.94 + rand() * 0.12);
-        for (let m = 1; m <= lastMonth; m++) {
-          const monthOre = Math.round(((yearLevel * (SEASON[m - 1] ?? 83)) / 1000) * 100);
-          const parts = 6;
-          let left = monthOre;
-          for (let p = 0; p < parts; p++) {
-            const amount =
-              p === parts - 1 ? left : Math.round((monthOre / parts) * (0.7 + rand() * 0.6));
-            left -= amount;
-            const day = Math.min(daysInMonth(year, m), 1 + Math.floor(rand() * 28));
-            const texts = TEXTS[fn] ?? ['Udgift'];
-            add(
-              uid,
-              fn,
-              isoDate(year, m, day),
-              amount,
-              texts[Math.floor(rand() * texts.length)] ?? 'Udgift',
-            );
-          }
-        }
-      }
-    }
-    // The cases' payments: what was committed for a past month is what was paid that month.
-    const asOf =
-      year === DEMO_CURRENT_YEAR
-        ? isoDate(year, lastMonth, daysInMonth(year, lastMonth))
-        : `${year}-12-31`;
-    const casePayments = await data.committed(year, asOf);
-    const caseYearTotal = new Map<string, number>();
-    for (const [k, months] of casePayments) {
-      const [uid = '', fn = ''] = k.split('|');
-      caseYearTotal.set(
-        k,
-        months.reduce((a, b) => a + b, 0),
-      );
-      for (let m = 1; m <= lastMonth; m++) {
-        const amount = months[m - 1] ?? 0;
-        if (amount === 0) continue;
-        add(
-          uid,
-          fn,
-          isoDate(year, m, Math.min(25, daysInMonth(year, m))),
-          amount,
-          'Betalinger efter sagernes betalingsplaner',
-        );
-      }
-    }
-    await insertPostings(tx, importId, batch);
-    await tx.query('UPDATE ledger_imports SET line_count = $2, posting_count = $2 WHERE id = $1', [
-      importId,
-      batch.lineNo.length,
-    ]);
-
-    // Budgets: the year's level plus what the cases cost that year, rounded to thousands.
-    const budgetKeys = new Set(caseYearTotal.keys());
-    for (const [unitName, fns] of Object.entries(LEVELS)) {
-      const uid = unitId.get(unitName);
-      if (uid) for (const fn of Object.keys(fns)) budgetKeys.add(`${uid}|${fn}`);
-    }
-    const levelOf = new Map<string, number>();
-    for (const [unitName, fns] of Object.entries(LEVELS)) {
-      const uid = unitId.get(unitName);
-      if (uid)
-        for (const [fn, level] of Object.entries(fns)) levelOf.set(`${uid}|${fn}`, level * growth);
-    }
-    for (const k of budgetKeys) {
-      const [uid = '', fn = ''] = k.split('|');
-      if (!KNOWN_FUNCTIONS.has(fn)) continue;
-      const kroner = (levelOf.get(k) ?? 0) + (caseYearTotal.get(k) ?? 0) / 100;
-      const original = Math.round((kroner * 1.01) / 1000) * 1000 * 100;
-      await tx.query(
-        `INSERT INTO budget_lines (unit_id, account_function, year, original_ore, transfer_ore, monthly_profile, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'Overblik')`,
-        [uid, fn, year, original, fn === '5.28.21' ? 250_000_00 : 0, SEASON],
-      );
-    }
-  }
-
+  const data = await seedDemoLedgerAndBudgets(tx);
   await closeDemoMonths(tx, today);
-
-  for (const target of TARGETS) {
-    const uid = unitId.get(target.unit);
-    if (!uid) continue;
-    const lines = await computeForecastLines(data, tx, {
-      year: target.year,
-      asOf: target.asOf,
-      unitIds: null,
-      intake: DEFAULT_INTAKE_PARAMS,
-    });
-    const own = lines.filter((l) => l.unitId === uid);
-    const overspend = own.reduce((s, l) => s + l.overspendOre, 0);
-    const first = [...own].sort((a, b) => b.budgetOre - a.budgetOre)[0];
-    if (!first) continue;
-    // A correction with a reason moves the corrected budget so the forecast shows the target.
-    const [line] = await tx.query<{ id: string }>(
-      'SELECT id FROM budget_lines WHERE unit_id = $1 AND account_function = $2 AND year = $3',
-      [uid, first.accountFunction, target.year],
-    );
-    await tx.query(
-      `INSERT INTO budget_corrections (budget_line_id, corrected_on, amount_ore, reason, created_by)
-       VALUES ($1, $2, $3, $4, 'Overblik')`,
-      [
-        line?.id,
-        `${target.year}-02-01`,
-        overspend - target.overspendOre,
-        'Tillægsbevilling / omplacering vedtaget af byrådet',
-      ],
-    );
-  }
-
   // Follow-up rounds of the reference year and of this year, frozen as they would have been.
   const rounds: { year: number; name: string; asOf: string }[] = [
     { year: 2018, name: 'Budgetopfølgning 1, 2018', asOf: '2018-03-31' },
@@ -310,6 +144,203 @@ export async function seedDemoBudget(tx: Queryable, today: string): Promise<void
     );
   }
   await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'budget' });
+}
+
+/**
+ * Ten years of ledger postings consistent with the demo's cases, and the adopted budgets: every
+ * payment the cases made in a past month becomes postings too (the committed cost as of the
+ * year's end), on top of the spending outside the case system (`LEVELS`, each unit drawn from
+ * its own seed). The original budget of each unit and function is adopted before its year by
+ * one rule (see `adoptedBudgets`); there are no corrections and no transfers, so every expected
+ * overspend is what the ordinary postings and cases give. Answers the reader it used.
+ */
+export async function seedDemoLedgerAndBudgets(
+  tx: Queryable,
+  seeds: Record<string, number> = DEMO_LEDGER_SEEDS,
+): Promise<ForecastData> {
+  const units = await tx.query<{ id: string; name: string }>(
+    'SELECT id, name FROM units ORDER BY name',
+  );
+  const unitId = new Map(units.map((u) => [u.name, u.id]));
+  const codes: Record<string, string> = {};
+  for (const [name, code] of Object.entries(UNIT_CODES)) {
+    const id = unitId.get(name);
+    if (id) codes[code] = id;
+  }
+  await upsertLedgerSource(tx, 'KMD Opus', {
+    date: 'Bogføringsdato',
+    account: 'Kontostreng',
+    unit: 'Omkostningssted',
+    amount: 'Beløb',
+    text: 'Posteringstekst',
+    unitCodes: codes,
+  });
+  await upsertLedgerSource(tx, 'Fujitsu Prisme', {
+    date: 'Dato',
+    account: 'Konto',
+    unit: 'Enhed',
+    amount: 'Beløb kr.',
+    text: 'Tekst',
+    unitCodes: codes,
+  });
+
+  // One reader for the whole demo: each (year, as-of) of actuals and commitments is read once.
+  const data = new ForecastData(tx, null);
+  const rands = new Map(Object.keys(LEVELS).map((u) => [u, random(seeds[u] ?? 1)]));
+  for (let year = DEMO_FIRST_YEAR; year <= DEMO_CURRENT_YEAR; year++) {
+    await insertBudgets(tx, year, await adoptedBudgets(tx, data, unitId, year));
+    const lastMonth = year === DEMO_CURRENT_YEAR ? DEMO_POSTED_THROUGH_MONTH : 12;
+    const [imp] = await tx.query<{ id: string }>(
+      `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by, line_count, posting_count, late_count, finished_at)
+       VALUES ('KMD Opus', $1, $2, $3, 0, 'done', 'system', 0, 0, 0, now()) RETURNING id`,
+      [year, `posteringer-${year}.csv`, `demo-${year}`],
+    );
+    const importId = imp?.id ?? '';
+    const batch: PostingBatch = {
+      lineNo: [],
+      postedOn: [],
+      unitId: [],
+      accountFunction: [],
+      group: [],
+      dranst: [],
+      accountString: [],
+      amountOre: [],
+      text: [],
+      isLate: [],
+    };
+    const add = (uid: string, fn: string, date: string, amountOre: number, text: string) => {
+      batch.lineNo.push(batch.lineNo.length + 2);
+      batch.postedOn.push(date);
+      batch.unitId.push(uid);
+      batch.accountFunction.push(fn);
+      batch.group.push('001');
+      batch.dranst.push('1');
+      batch.accountString.push(`${fn}.001.1`);
+      batch.amountOre.push(amountOre);
+      batch.text.push(text);
+      batch.isLate.push(false);
+    };
+    for (const [unitName, fns] of Object.entries(LEVELS)) {
+      const uid = unitId.get(unitName);
+      const rand = rands.get(unitName);
+      if (!uid || !rand) continue;
+      for (const [fn, level] of Object.entries(fns)) {
+        const yearLevel = plannedLevel(level, year) * (0.94 + rand() * 0.12);
+        for (let m = 1; m <= lastMonth; m++) {
+          const monthOre = Math.round(((yearLevel * (SEASON[m - 1] ?? 83)) / 1000) * 100);
+          const parts = 6;
+          let left = monthOre;
+          for (let p = 0; p < parts; p++) {
+            const amount =
+              p === parts - 1 ? left : Math.round((monthOre / parts) * (0.7 + rand() * 0.6));
+            left -= amount;
+            const day = Math.min(daysInMonth(year, m), 1 + Math.floor(rand() * 28));
+            const texts = TEXTS[fn] ?? ['Udgift'];
+            add(
+              uid,
+              fn,
+              isoDate(year, m, day),
+              amount,
+              texts[Math.floor(rand() * texts.length)] ?? 'Udgift',
+            );
+          }
+        }
+      }
+    }
+    // The cases' payments: what was committed for a past month is what was paid that month.
+    const asOf =
+      year === DEMO_CURRENT_YEAR
+        ? isoDate(year, lastMonth, daysInMonth(year, lastMonth))
+        : `${year}-12-31`;
+    const casePayments = await data.committed(year, asOf);
+    for (const [k, months] of casePayments) {
+      const [uid = '', fn = ''] = k.split('|');
+      for (let m = 1; m <= lastMonth; m++) {
+        const amount = months[m - 1] ?? 0;
+        if (amount === 0) continue;
+        add(
+          uid,
+          fn,
+          isoDate(year, m, Math.min(25, daysInMonth(year, m))),
+          amount,
+          'Betalinger efter sagernes betalingsplaner',
+        );
+      }
+    }
+    await insertPostings(tx, importId, batch);
+    await tx.query('UPDATE ledger_imports SET line_count = $2, posting_count = $2 WHERE id = $1', [
+      importId,
+      batch.lineNo.length,
+    ]);
+  }
+
+  return data;
+}
+
+/** The planned yearly level (kroner) of spending outside the cases: the first year's, grown 3,5 % a year. */
+function plannedLevel(firstYearLevel: number, year: number): number {
+  return firstYearLevel * (1 + 0.035 * (year - DEMO_FIRST_YEAR));
+}
+
+/**
+ * The original budget (øre) of each unit and function for `year`, as the council adopts it in
+ * October the year before, from what was known then — never from anything later:
+ * - from the demo's third year on: the budget follow-up of the year before as of 31 August
+ *   (the forecast, standard intake method: spending through August, committed cost for the rest
+ *   of that year, expected intake), raised by the price and wage adjustment;
+ * - in the first two years, before the ledger has a year to forecast from: the planned level of
+ *   spending outside the cases plus what the cases were committed to cost in the year as of the
+ *   adoption day, raised the same way.
+ * Rounded to whole thousands kroner; functions outside the chart's 5.28.20–25 get no budget.
+ */
+async function adoptedBudgets(
+  tx: Queryable,
+  data: ForecastData,
+  unitId: ReadonlyMap<string, string>,
+  year: number,
+): Promise<Map<string, number>> {
+  const base = new Map<string, number>();
+  if (year - DEMO_FIRST_YEAR >= 2) {
+    const lines = await computeForecastLines(data, tx, {
+      year: year - 1,
+      asOf: `${year - 1}-${BUDGET_BASE_MONTH_DAY}`,
+      unitIds: null,
+      intake: DEFAULT_INTAKE_PARAMS,
+      bookedThrough: `${year - 1}-${BUDGET_BASE_MONTH_DAY}`,
+    });
+    for (const l of lines) base.set(`${l.unitId}|${l.accountFunction}`, l.forecastOre);
+  } else {
+    for (const [unitName, fns] of Object.entries(LEVELS)) {
+      const uid = unitId.get(unitName);
+      if (uid)
+        for (const [fn, level] of Object.entries(fns))
+          base.set(`${uid}|${fn}`, Math.round(plannedLevel(level, year) * 100));
+    }
+    const committed = await data.committed(year, `${year - 1}-${ADOPTED_MONTH_DAY}`);
+    for (const [k, months] of committed)
+      base.set(k, (base.get(k) ?? 0) + months.reduce((a, b) => a + b, 0));
+  }
+  const budgets = new Map<string, number>();
+  for (const [k, ore] of base) {
+    if (!KNOWN_FUNCTIONS.has(k.split('|')[1] ?? '')) continue;
+    budgets.set(k, thousands((ore * (1000 + DEMO_PRICE_WAGE_PERMILLE)) / 1000));
+  }
+  return budgets;
+}
+
+async function insertBudgets(
+  tx: Queryable,
+  year: number,
+  budgets: ReadonlyMap<string, number>,
+): Promise<void> {
+  for (const [k, originalOre] of budgets) {
+    const [uid = '', fn = ''] = k.split('|');
+    await tx.query(
+      `INSERT INTO budget_lines (unit_id, account_function, year, original_ore, transfer_ore, monthly_profile, updated_by)
+       VALUES ($1, $2, $3, $4, 0, $5, 'Overblik')`,
+      [uid, fn, year, originalOre, SEASON],
+    );
+  }
 }
 
 /**

@@ -30,8 +30,8 @@ export async function loadDemo(
     await seedDemoOrganisation(tx);
     await seedDemoCases(tx);
     await seedDemoStatusReport(tx);
-    await seedDemoActionPlans(tx);
     await seedDemoBudget(tx, today);
+    await seedDemoActionPlans(tx);
     await seedDemoGovernanceMeetings(tx, today);
     await seedDemoReviews(tx, today);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });

@@ -6,7 +6,9 @@ import type { IsoDate } from '../../domain/months';
  * "Økonomisk handleplan på det specialiserede børneområde 2020 - status maj" with the
  * reference's three focus areas and texts. The figures are not typed in: they are computed
  * from the demo's cases (aftercare 8,5 → 5,9 mio. kr., external providers of preventive
- * measures 7,9 → 4,7 mio. kr., 8 families aged 13–17 with more than one intervention).
+ * measures 7,9 → 4,7 mio. kr., 8 families aged 13–17 with more than one intervention). The
+ * reference's 2019 figures are spending; Overblik's are the year's commitment as of 31.12.2019,
+ * and the intro says which.
  */
 export const STATUS_REPORT_MAY_2020: ReportContent = {
   title: 'Økonomisk handleplan på det specialiserede børneområde 2020 - status maj',
@@ -16,6 +18,7 @@ export const STATUS_REPORT_MAY_2020: ReportContent = {
     'I forbindelse med disponeringssagen på det specialiserede børneområde i september 2018 blev der udarbejdet en handleplan for at bremse de stigende udgifter. Udvalget fik sidst en orientering om status i november 2019, hvor det blev besluttet, at der i 2020 fortsat skulle være et fokus på økonomien på området.',
     'Generelt har der siden vedtagelse af handleplanen været et fokus på, hvordan økonomien på området kan monitoreres og styres - og det skærpede fokus har medført konkrete besparelser på området.',
     'For at sikre fortsat fokus på styring af økonomien på det specialiserede børneområde vil dette fortsat følges tæt af ledelsen. På udvalgsmødet i november 2019 blev det fremlagt, at der i 2020 vil være særlig fokus på efterværnssager, eksterne leverandører og antallet af indsatser pr. familie på 13-18 år.',
+    'Om tallene: Udgifterne i 2019 er årets disponerede udgifter pr. 31.12.2019, det vil sige det, sagernes betalingsplaner har betalt i året. Det er ikke regnskabets bogførte forbrug, som kan afvige, fx ved sene regninger. Tallene for maj 2020 er disponeret pr. 31.05.2020: betalt til og med maj og det, de aktive indsatser koster resten af året.',
   ].join('\n'),
   closing:
     'I november vil der blive forelagt en fornyet status på målene for 2020 samt et bud på mål for 2021.',

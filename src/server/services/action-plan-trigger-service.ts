@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/access';
+import type { Queryable } from '../../db/database';
 import {
   keptForecast,
   NO_SOURCES,
@@ -91,6 +92,12 @@ export async function setExpectedOverspend(
   });
 }
 
+/**
+ * What reading the forecast needs: the database (or an open transaction, as when the demo is
+ * loaded) and the clock.
+ */
+export type ForecastReadDeps = Pick<AppDeps, 'now'> & { db: Queryable };
+
 /** The municipality's threshold in øre: a plan is required strictly above it. */
 export async function actionPlanThreshold(deps: AppDeps): Promise<Ore> {
   return ore((await getSettings(deps.db))?.action_plan_threshold_ore ?? DEFAULT_THRESHOLD_ORE);
@@ -106,7 +113,7 @@ function planFor(plans: PlanListRow[], unitId: string, year: number): PlanListRo
  * The as-of date a year's expected overspend is read at when none is given: the end of the
  * last booked month (`defaultAsOf`, the same default as every screen).
  */
-export async function defaultTriggerAsOf(deps: AppDeps, year: number): Promise<string> {
+export async function defaultTriggerAsOf(deps: ForecastReadDeps, year: number): Promise<string> {
   return defaultAsOf(year, await ledgerBookedThrough(deps.db), todayIn(deps.now()));
 }
 
@@ -130,7 +137,7 @@ export interface UnitExpectedOverspend {
  * given units together.
  */
 export async function expectedOverspendOfUnits(
-  deps: AppDeps,
+  deps: ForecastReadDeps,
   q: { year: number; asOf?: string | undefined; unitIds: string[] | null },
 ): Promise<{ asOf: string; items: UnitExpectedOverspend[] }> {
   const asOf = q.asOf ?? (await defaultTriggerAsOf(deps, q.year));
@@ -339,7 +346,7 @@ export function forecastDateForPlan(
  * the budget page and in the trigger), or null when the unit has no forecast (no budget).
  */
 export async function forecastOverspendAt(
-  deps: AppDeps,
+  deps: ForecastReadDeps,
   unitId: string,
   year: number,
   asOf: string,
@@ -357,7 +364,7 @@ export async function forecastOverspendAt(
  * recomputed. A reason without an amount is refused (422).
  */
 export async function linkPlanToForecast(
-  deps: AppDeps,
+  deps: ForecastReadDeps,
   unitId: string,
   plan: ActionPlan,
   stored: OverspendSources,
