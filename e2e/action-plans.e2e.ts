@@ -184,7 +184,7 @@ describe('action plans in the browser', () => {
     const unge = section.getByRole('row', { name: /Ungeteam og efterværn/ });
     await unge.waitFor();
     const ungeText = await unge.textContent();
-    expect(ungeText).toContain('2.338.234,30 kr.');
+    expect(ungeText).toContain('2.315.368,43 kr.');
     expect(ungeText).toContain('fra prognosen pr. 31.10.2026');
     expect(ungeText).toContain('handleplan påkrævet');
     expect(ungeText).toContain('Handleplan 2026');
