@@ -9,7 +9,8 @@ export function parseIsoDate(text: string): IsoDate | null {
   const m = ISO_DATE.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  // year 0 does not exist (1 BC is followed by AD 1), and PostgreSQL refuses it
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return text as IsoDate;
 }
 

@@ -126,6 +126,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       appError = error;
     } else if (error instanceof HTTPException && error.status === 400) {
       appError = new AppError('malformed_json');
+    } else if (dataErrorCode(error)) {
+      deps.logger.warn({ event: 'input_not_storable', requestId, path: c.req.path, err: error });
+      appError = new AppError(dataErrorCode(error) ?? 'value_not_storable');
     } else if (isConnectionError(error)) {
       deps.logger.error({ event: 'database_unavailable', requestId, err: error });
       appError = new AppError('database_unavailable');
@@ -157,6 +160,20 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Input the schemas let through but the database cannot take is the user's error, not ours: a
+ * reference to a row that does not exist (foreign key), a date or number out of the column's
+ * range, a NUL character in text. The transaction has rolled back, so nothing was saved.
+ */
+function dataErrorCode(error: unknown): 'unknown_reference' | 'value_not_storable' | null {
+  const code = (error as { code?: unknown })?.code;
+  if (code === '23503') return 'unknown_reference';
+  return typeof code === 'string' &&
+    ['22P02', '22007', '22008', '22003', '22021', '22P05', '22026', '22001'].includes(code)
+    ? 'value_not_storable'
+    : null;
+}
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;

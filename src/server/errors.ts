@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   approval_at_meeting: 409,
   approval_own_request: 403,
   case_intervention_pending: 409,
+  unknown_reference: 422,
+  value_not_storable: 422,
   database_unavailable: 503,
   internal: 500,
 } as const;

@@ -42,6 +42,7 @@ import {
   setExpectedOverspend,
 } from '../services/action-plan-trigger-service';
 import { validationError } from '../validation';
+import { IsoDateText } from '../../shared/schemas/dates';
 
 /**
  * Bad input names the field in Danish: "Indsatsområde i række 1, økonomisk effekt: Skal have
@@ -147,10 +148,7 @@ const required = createRoute({
   request: {
     query: z.object({
       year: yearQuery,
-      asOf: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skal skrives som ÅÅÅÅ-MM-DD.')
-        .optional(),
+      asOf: IsoDateText.optional(),
     }),
   },
   responses: {

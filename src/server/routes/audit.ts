@@ -2,11 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireAction, requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { AUDIT_PAGE_MAX, exportAuditCsv, searchAudit } from '../services/audit-service';
+import { IsoDateText } from '../../shared/schemas/dates';
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Skal være en dato (ÅÅÅÅ-MM-DD).')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Skal være en gyldig dato.');
+const date = IsoDateText;
 const Filter = z.object({
   from: date.optional().openapi({ description: 'First day (Danish time), YYYY-MM-DD' }),
   to: date.optional().openapi({ description: 'Last day, inclusive, YYYY-MM-DD' }),

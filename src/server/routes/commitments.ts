@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { parseIsoDate } from '../../domain/months';
 import { CATEGORY_GROUP_NAMES, STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
@@ -18,10 +17,9 @@ import {
   saveThresholds,
   statement,
 } from '../services/commitment-service';
+import { IsoDateText } from '../../shared/schemas/dates';
 
-const date = z
-  .string()
-  .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+const date = IsoDateText;
 const year = z.coerce
   .number({ error: 'Skal være et årstal.' })
   .int('Skal være et årstal.')

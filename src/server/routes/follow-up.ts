@@ -13,6 +13,7 @@ import {
   getRound,
   getRounds,
 } from '../services/follow-up-service';
+import { IsoDateText } from '../../shared/schemas/dates';
 
 const tags = ['Follow-up'];
 const json = (description: string) => ({
@@ -71,7 +72,7 @@ const causes = createRoute({
     query: IntakeParamsSchema.extend({
       unitId: z.uuid(),
       year: Year,
-      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skal skrives ÅÅÅÅ-MM-DD.'),
+      asOf: IsoDateText,
     }),
   },
   responses: { 200: json('Årsager'), ...problemResponses(401, 403, 404, 422) },

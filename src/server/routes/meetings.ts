@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { parseIsoDate, type IsoDate } from '../../domain/months';
+import type { IsoDate } from '../../domain/months';
 import {
   AgendaItemInput,
   DecisionInput,
@@ -26,6 +26,7 @@ import {
   pendingVisitations,
   updateMeeting,
 } from '../services/meeting-service';
+import { IsoDateText } from '../../shared/schemas/dates';
 
 const Meeting = z.any().openapi('Meeting', {
   description:
@@ -41,10 +42,7 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 const id = z.object({ id: z.string() });
-const date = z
-  .string()
-  .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
-  .optional();
+const date = IsoDateText.optional();
 
 const list = createRoute({
   method: 'get',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { IsoDateText } from './dates';
 
 /** Kroner as a JSON number with at most two decimals (converted to øre on the server). */
 const Kroner = z.number().meta({ description: 'kroner, at most two decimals' });
 const Year = z.coerce.number().int().min(2000).max(2100);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen skal skrives ÅÅÅÅ-MM-DD.');
+const IsoDate = IsoDateText;
 
 export const BudgetLineInputSchema = z.object({
   unitId: z.uuid(),
