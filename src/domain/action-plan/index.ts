@@ -4,3 +4,5 @@ export * from './spread';
 export * from './diff';
 export * from './realisation';
 export * from './forecast-link';
+export * from './acts-on';
+export * from './measured';

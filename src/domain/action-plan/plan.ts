@@ -1,4 +1,5 @@
 import { ore, sumOre, type Ore } from '../money';
+import type { ActsOn } from './acts-on';
 import type { OverspendSources } from './forecast-link';
 
 /** A handleplan as the domain sees it: every amount in øre, months January–December of `year`. */
@@ -20,8 +21,13 @@ export interface PlanArea {
   consequences: string | null;
   /** Expected economic effect, exactly 12 amounts (January–December). */
   monthlyEffect: Ore[];
-  /** Realised effect per month; null where nothing is recorded yet. */
+  /**
+   * Realised effect per month entered by hand; null where nothing is recorded yet. For an area
+   * that names what it acts on, the manual addition to the measured effect (what data cannot show).
+   */
   realisedEffect: (Ore | null)[];
+  /** What the area acts on; its realised effect is then measured from the commitments. Absent or null: nothing. */
+  actsOn?: ActsOn | null;
 }
 
 export interface ExpectedOverspend {
