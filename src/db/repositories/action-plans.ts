@@ -1,3 +1,4 @@
+import type { ActsOnKind } from '../../domain/action-plan/acts-on';
 import type { OverspendSource } from '../../domain/action-plan/forecast-link';
 import type { ActionPlan, PlanStatus } from '../../domain/action-plan/plan';
 import { computeTotals, MONTHS_IN_PLAN } from '../../domain/action-plan/plan';
@@ -148,8 +149,10 @@ async function insertAreas(tx: Queryable, planId: string, plan: ActionPlan): Pro
   if (plan.areas.length === 0) return;
   const a = plan.areas;
   await tx.query(
-    `INSERT INTO action_plan_areas (plan_id, position, number, title, goal, target_ore, action, consequences)
-     SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[])`,
+    `INSERT INTO action_plan_areas (plan_id, position, number, title, goal, target_ore, action, consequences,
+        acts_on_kind, acts_on_value)
+     SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[],
+        $9::text[], $10::text[])`,
     [
       planId,
       a.map((_, i) => i),
@@ -159,6 +162,8 @@ async function insertAreas(tx: Queryable, planId: string, plan: ActionPlan): Pro
       a.map((x) => x.targetAmount),
       a.map((x) => x.action),
       a.map((x) => x.consequences),
+      a.map((x) => x.actsOn?.kind ?? null),
+      a.map((x) => x.actsOn?.value ?? null),
     ],
   );
   const numbers: number[] = [];
@@ -207,8 +212,17 @@ export async function lockPlan(tx: Queryable, id: string): Promise<PlanMeta | un
   return rows[0];
 }
 
-/** An area as a JSON array: [number, title, goal, target_ore, action, consequences]. */
-type AreaJson = [number, string | null, string | null, number | null, string | null, string | null];
+/** An area as a JSON array: [number, title, goal, target_ore, action, consequences, acts_on_kind, acts_on_value]. */
+type AreaJson = [
+  number,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  ActsOnKind | null,
+  string | null,
+];
 /** One month of effect as a JSON array: [area_number, month (1-12), planned_ore, realised_ore]. */
 type EffectJson = [number, number, number | null, number | null];
 
@@ -231,7 +245,8 @@ export async function findPlan(
             p.at_start_reason, p.after_update_source, p.after_update_as_of::text AS after_update_as_of,
             p.after_update_forecast_ore, p.after_update_reason, p.version, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
             p.updated_by,
-            (SELECT json_agg(json_build_array(a.number, a.title, a.goal, a.target_ore, a.action, a.consequences)
+            (SELECT json_agg(json_build_array(a.number, a.title, a.goal, a.target_ore, a.action, a.consequences,
+                                              a.acts_on_kind, a.acts_on_value)
                              ORDER BY a.position)
                FROM action_plan_areas a WHERE a.plan_id = p.id) AS areas,
             (SELECT json_agg(json_build_array(e.area_number, e.month, e.planned_ore, e.realised_ore))
@@ -275,16 +290,22 @@ export async function findPlan(
       updatedOn: row.updated_on,
       cause: row.cause,
       causes: row.causes,
-      areas: (row.areas ?? []).map(([number, title, goal, target, action, consequences]) => ({
-        number,
-        title,
-        goal,
-        targetAmount: nullableOre(target),
-        action,
-        consequences,
-        monthlyEffect: (byArea.get(number)?.planned ?? none).map((v) => ore(v ?? 0)),
-        realisedEffect: (byArea.get(number)?.realised ?? none).map(nullableOre),
-      })),
+      areas: (row.areas ?? []).map(
+        ([number, title, goal, target, action, consequences, actsOnKind, actsOnValue]) => ({
+          number,
+          title,
+          goal,
+          targetAmount: nullableOre(target),
+          action,
+          consequences,
+          monthlyEffect: (byArea.get(number)?.planned ?? none).map((v) => ore(v ?? 0)),
+          realisedEffect: (byArea.get(number)?.realised ?? none).map(nullableOre),
+          actsOn:
+            actsOnKind === null || actsOnValue === null
+              ? null
+              : { kind: actsOnKind, value: actsOnValue },
+        }),
+      ),
       expectedOverspend: {
         atStart: nullableOre(row.expected_at_start_ore),
         atLastUpdate: nullableOre(row.expected_at_last_update_ore),

@@ -4,7 +4,9 @@ import {
   computeTotals,
   planIssues,
   type ActionPlan,
+  type AreaMeasurement,
   type PlanChange,
+  type Realisation,
   type PlanIssue,
 } from '../../domain/action-plan';
 import { formatKroner, toKroner, type Ore } from '../../domain/money';
@@ -18,6 +20,7 @@ import {
   type ActionPlanResponse,
   type ActionPlanVersionItem,
   type PlanIssueOut,
+  type PlanMeasurementResponse,
 } from '../../shared/schemas/action-plan';
 import { translate } from '../../shared/i18n/translate';
 
@@ -45,7 +48,6 @@ export function presentIssue(issue: PlanIssue): PlanIssueOut {
 export function presentPlan(meta: PlanMeta, plan: ActionPlan): ActionPlanResponse {
   const totals = computeTotals(plan.areas);
   const realisation = computeRealisation(plan);
-  const kr = (v: Ore | null) => (v === null ? null : toKroner(v));
   return {
     id: meta.id,
     unitId: meta.unitId,
@@ -59,24 +61,52 @@ export function presentPlan(meta: PlanMeta, plan: ActionPlan): ActionPlanRespons
     },
     issues: planIssues(plan).map(presentIssue),
     activationProblems: activationProblems(plan).map(presentIssue),
-    realisation: {
-      months: realisation.months.map((m) => ({
-        month: m.month,
-        planned: toKroner(m.planned),
-        realised: kr(m.realised),
-        cumulativePlanned: toKroner(m.cumulativePlanned),
-        cumulativeRealised: kr(m.cumulativeRealised),
-      })),
-      byArea: realisation.byArea.map((a) => ({
-        number: a.number,
-        planned: toKroner(a.planned),
-        realised: toKroner(a.realised),
-      })),
-      plannedTotal: toKroner(realisation.plannedTotal),
-      realisedTotal: toKroner(realisation.realisedTotal),
-    },
+    realisation: presentRealisation(realisation),
     changedAt: meta.updatedAt,
     changedBy: meta.updatedBy,
+  };
+}
+
+const kr = (v: Ore | null) => (v === null ? null : toKroner(v));
+
+/** Planned against realised, in kroner. */
+export function presentRealisation(realisation: Realisation): ActionPlanResponse['realisation'] {
+  return {
+    months: realisation.months.map((m) => ({
+      month: m.month,
+      planned: toKroner(m.planned),
+      realised: kr(m.realised),
+      cumulativePlanned: toKroner(m.cumulativePlanned),
+      cumulativeRealised: kr(m.cumulativeRealised),
+    })),
+    byArea: realisation.byArea.map((a) => ({
+      number: a.number,
+      planned: toKroner(a.planned),
+      realised: toKroner(a.realised),
+    })),
+    plannedTotal: toKroner(realisation.plannedTotal),
+    realisedTotal: toKroner(realisation.realisedTotal),
+  };
+}
+
+/** GET /api/action-plans/{id}/measured: the measured areas and the realisation with them, in kroner. */
+export function presentMeasurement(m: {
+  asOf: string;
+  startedOn: string | null;
+  areas: readonly AreaMeasurement[];
+  realisation: Realisation;
+}): PlanMeasurementResponse {
+  return {
+    asOf: m.asOf,
+    startedOn: m.startedOn,
+    areas: m.areas.map((a) => ({
+      number: a.number,
+      actsOn: { kind: a.actsOn.kind, value: a.actsOn.value },
+      baseline: a.baseline.map(toKroner),
+      committed: a.committed.map(toKroner),
+      effect: a.effect.map(kr),
+    })),
+    realisation: presentRealisation(m.realisation),
   };
 }
 

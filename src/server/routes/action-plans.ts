@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { z as zod } from 'zod';
 import { PLAN_STATUSES } from '../../domain/action-plan';
 import { toKroner, type Ore } from '../../domain/money';
+import { parseIsoDate } from '../../domain/months';
 import {
   ActionPlanDocumentSchema,
   ActionPlanStatusSchema,
@@ -20,6 +21,7 @@ import { createRouter, jsonText, problemResponses } from '../openapi';
 import {
   presentChange,
   presentListItem,
+  presentMeasurement,
   presentPlan,
   presentVersion,
 } from '../presenters/action-plan';
@@ -36,6 +38,7 @@ import {
   updateActionPlan,
 } from '../services/action-plan-service';
 import { EXPORT_FORMATS, exportActionPlan } from '../services/action-plan-export-service';
+import { readActsOnOptions, readMeasuredEffect } from '../services/plan-measurement-service';
 import {
   createDraftForUnit,
   listRequiredPlans,
@@ -201,6 +204,61 @@ const forecastNow = createRoute({
         })
         .openapi('ActionPlanForecastNow'),
       'Prognosen nu og det, der er tilbage at dække (kroner)',
+    ),
+    ...problemResponses(401, 404),
+  },
+});
+
+const measured = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}/measured',
+  tags,
+  summary: 'Realised effect of the areas that name what they act on, measured from the commitments',
+  description:
+    'Per area that acts on a category group, provider kind, account function or the unit: the committed cost per month of its scope (the plan’s unit ∩ what it acts on) as of the plan’s start (`baseline`) and as of `asOf` (`committed`, default the end of the last booked month), and the effect `baseline − committed` (a saving is positive) in the months from the start’s to the as-of date’s; null outside them. `realisation` is planned against realised with the measured effect plus the manual additions. Amounts in kroner.',
+  request: {
+    params: IdParam,
+    query: z.object({
+      asOf: z
+        .string()
+        .refine((v) => parseIsoDate(v) !== null, 'Datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
+        .optional(),
+      v: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: json(
+      z
+        .looseObject({
+          asOf: z.string(),
+          startedOn: z.string().nullable(),
+          areas: z.array(z.looseObject({ number: z.number() })),
+        })
+        .openapi('ActionPlanMeasured'),
+      'Målt realiseret effekt (kroner)',
+    ),
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const actsOnOptions = createRoute({
+  method: 'get',
+  path: '/action-plans/{id}/acts-on-options',
+  tags,
+  summary: 'What an area of the plan may act on ("Virker på"): the values per kind',
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      z
+        .object({
+          kinds: z.array(z.string()),
+          categoryGroups: z.array(z.string()),
+          providers: z.array(z.string()),
+          accountFunctions: z.array(z.object({ code: z.string(), name: z.string() })),
+          units: z.array(z.object({ id: z.string(), name: z.string() })),
+        })
+        .openapi('ActionPlanActsOnOptions'),
+      'Valgmuligheder for «Virker på»',
     ),
     ...problemResponses(401, 404),
   },
@@ -437,6 +495,30 @@ export const actionPlanRoutes = createRouter()
         forecastOverspend: kr(now.forecastOverspend),
         plannedEffectAfter: toKroner(now.plannedEffectAfter),
         remaining: kr(now.remaining),
+      },
+      200,
+    );
+  })
+  .openapi(
+    measured,
+    async (c) => {
+      const actor = requireActor(c);
+      const { asOf } = c.req.valid('query');
+      const m = await readMeasuredEffect(c.get('deps'), actor, c.req.valid('param').id, asOf);
+      return c.json(presentMeasurement(m), 200);
+    },
+    planHook,
+  )
+  .openapi(actsOnOptions, async (c) => {
+    const actor = requireActor(c);
+    const options = await readActsOnOptions(c.get('deps'), actor, c.req.valid('param').id);
+    return c.json(
+      {
+        kinds: [...options.kinds],
+        categoryGroups: [...options.categoryGroups],
+        providers: [...options.providers],
+        accountFunctions: options.accountFunctions,
+        units: options.units,
       },
       200,
     );

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import {
   activationProblems,
+  actsOnProblem,
+  ACTS_ON_CATEGORY_GROUPS,
   diffPlans,
   NO_SOURCES,
   overspendAfterPlan,
@@ -12,6 +14,7 @@ import type { Actor } from '../../domain/access';
 import { ore, type Ore } from '../../domain/money';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
+import { listAccountFunctions } from '../../db/repositories/budgets';
 import {
   findPlan,
   findPlanUnit,
@@ -169,6 +172,30 @@ async function resolveUnit(
   return unit;
 }
 
+/**
+ * What each area acts on must be one of the editor's choices for the plan's unit: a known
+ * category group, 'ekstern' or 'intern', a function of the chart of accounts, or the plan's own
+ * unit (the measurement never leaves it). 422 naming the area otherwise.
+ */
+async function checkActsOn(db: Queryable, unit: PlanUnitRow, plan: ActionPlan): Promise<void> {
+  if (!plan.areas.some((a) => a.actsOn)) return;
+  const accountFunctions = (await listAccountFunctions(db)).map((f) => f.code);
+  const issues = plan.areas.flatMap((area, i) => {
+    const actsOn = area.actsOn;
+    const problem = actsOn ? actsOnProblem(actsOn, { accountFunctions, unitId: unit.id }) : null;
+    if (!actsOn || problem === null) return [];
+    const what = `Indsatsområde ${area.number}, virker på`;
+    const message = {
+      unknown_category_group: `${what}: Kategorigruppen «${actsOn.value}» findes ikke; vælg en af ${ACTS_ON_CATEGORY_GROUPS.join(', ')}.`,
+      unknown_provider: `${what}: Leverandørtypen «${actsOn.value}» findes ikke; vælg ekstern eller intern.`,
+      unknown_function: `${what}: Funktionen «${actsOn.value}» findes ikke i kontoplanen.`,
+      other_unit: `${what}: Et indsatsområde kan kun virke på handleplanens egen enhed («${unit.name}»).`,
+    }[problem];
+    return [{ path: `areas.${i}.actsOn.value`, code: problem, message }];
+  });
+  if (issues.length) throw validationError(issues);
+}
+
 /** POST /api/action-plans: creates (or imports) a plan as a draft, version 1. */
 export async function createActionPlan(
   deps: AppDeps,
@@ -179,6 +206,7 @@ export async function createActionPlan(
 ): Promise<{ meta: PlanMeta; plan: ActionPlan }> {
   authorize(actor, 'plan.write');
   const unit = await resolveUnit(deps.db, actor, input, options.unitId);
+  await checkActsOn(deps.db, unit, input);
   const plan = await linkPlanToForecast(deps, unit.id, input, NO_SOURCES);
   const at = deps.now();
   const id = await deps.db.transaction(async (tx) => {
@@ -224,6 +252,7 @@ function summary(plan: ActionPlan, version: number, status: PlanStatus) {
     version,
     status,
     areas: plan.areas.length,
+    actsOn: plan.areas.flatMap((a) => (a.actsOn ? [{ number: a.number, ...a.actsOn }] : [])),
     expectedOverspend: plan.expectedOverspend,
     overspendSources: plan.overspendSources,
   };
@@ -338,6 +367,9 @@ export async function updateActionPlan(
   // The forecast is read before the transaction (it reads much, and PGlite has one connection);
   // the figures are settled against the version read here, which the lock below must still see.
   const current = await getActionPlan(deps, actor, id);
+  authorize(actor, 'plan.write', { unitId: current.meta.unitId });
+  const unit = await findPlanUnit(deps.db, current.meta.unitId);
+  if (unit) await checkActsOn(deps.db, unit, input.plan);
   const linked = await linkPlanToForecast(
     deps,
     current.meta.unitId,

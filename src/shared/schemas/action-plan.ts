@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTS_ON_KINDS, type ActsOn, type ActsOnKind } from '../../domain/action-plan/acts-on';
 import type { OverspendSource, OverspendSources } from '../../domain/action-plan/forecast-link';
 import {
   MONTHS_IN_PLAN,
@@ -59,6 +60,22 @@ export const ActionPlanAreaSchema = z.object({
   monthlyEffect: months(KronerSchema),
   /** Extension of version 1: realised effect per month (null = not recorded). */
   realisedEffect: months(KronerSchema.nullable()).nullish(),
+  /**
+   * Extension of version 1: what the area acts on ("Virker på"); its realised effect is then
+   * measured from the commitments (docs/formats.md). The server checks the value.
+   */
+  actsOn: z
+    .object({
+      kind: z.enum(ACTS_ON_KINDS as [ActsOnKind, ...ActsOnKind[]], {
+        error: 'Skal være category_group, provider, account_function eller unit.',
+      }),
+      value: z
+        .string({ error: 'Skal være tekst.' })
+        .trim()
+        .min(1, 'Skal udfyldes.')
+        .max(100, 'Må højst være 100 tegn.'),
+    })
+    .nullish(),
 });
 
 const SourceSchema = z
@@ -287,6 +304,9 @@ export function describeField(path: string): string {
     consequences: 'konsekvenser',
     monthlyEffect: 'økonomisk effekt',
     realisedEffect: 'realiseret effekt',
+    actsOn: 'virker på',
+    kind: 'type',
+    value: 'værdi',
     expectedOverspend: 'Forventet merforbrug',
     atStart: 'ved opstart',
     atLastUpdate: 'ved sidste opdatering',
@@ -350,6 +370,7 @@ export function documentToPlan(doc: ActionPlanDocument): ActionPlan {
       realisedEffect: a.realisedEffect
         ? a.realisedEffect.map(nullableOre)
         : Array.from({ length: MONTHS_IN_PLAN }, () => null),
+      actsOn: a.actsOn ? { kind: a.actsOn.kind, value: a.actsOn.value } : null,
     })),
     expectedOverspend: {
       atStart: nullableOre(doc.expectedOverspend?.atStart),
@@ -404,6 +425,7 @@ export function planToDocument(plan: ActionPlan) {
       consequences: a.consequences,
       monthlyEffect: a.monthlyEffect.map(toKroner),
       realisedEffect: a.realisedEffect.map(kroner),
+      actsOn: actsOnOut(a.actsOn),
     })),
     expectedOverspend: {
       atStart: kroner(plan.expectedOverspend.atStart),
@@ -413,6 +435,9 @@ export function planToDocument(plan: ActionPlan) {
     overspendSources: sourcesOut(plan.overspendSources),
   };
 }
+
+const actsOnOut = (a: ActsOn | null | undefined): ActsOn | null =>
+  a ? { kind: a.kind, value: a.value } : null;
 
 function sourcesOut(s: OverspendSources) {
   return { atStart: sourceOut(s.atStart), afterThisUpdate: sourceOut(s.afterThisUpdate) };
@@ -450,6 +475,31 @@ export interface ActionPlanResponse extends ActionPlanDocumentOut {
   };
   changedAt: string;
   changedBy: string;
+}
+
+/** GET /api/action-plans/{id}/measured (kroner): the areas measured from the commitments. */
+export interface PlanMeasurementResponse {
+  asOf: string;
+  startedOn: string | null;
+  areas: {
+    number: number;
+    actsOn: ActsOn;
+    baseline: number[];
+    committed: number[];
+    /** baseline − committed in the measured months; null outside them. */
+    effect: (number | null)[];
+  }[];
+  /** Planned against realised, measured effect plus manual additions. */
+  realisation: ActionPlanResponse['realisation'];
+}
+
+/** GET /api/action-plans/{id}/acts-on-options: what an area of the plan may act on. */
+export interface ActsOnOptionsResponse {
+  kinds: ActsOnKind[];
+  categoryGroups: string[];
+  providers: string[];
+  accountFunctions: { code: string; name: string }[];
+  units: { id: string; name: string }[];
 }
 
 export interface ActionPlanListItem {
