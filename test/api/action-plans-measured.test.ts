@@ -183,6 +183,15 @@ describe('an area that acts on something measurable', () => {
       [planId],
     );
     expect(audit?.after.actsOn).toEqual([{ number: 1, kind: 'provider', value: 'ekstern' }]);
+    const compared = await json(await leder.get(`/api/action-plans/${planId}/compare?from=1&to=2`));
+    expect(compared.changes).toContainEqual(
+      expect.objectContaining({
+        path: 'areas[1].actsOn',
+        label: 'Indsatsområde 1, virker på',
+        before: null,
+        after: { kind: 'provider', value: 'ekstern' },
+      }),
+    );
     // an edit on top of an older version is refused as before
     expect((await leder.put(`/api/action-plans/${planId}`, { ...doc, version })).status).toBe(409);
   });

@@ -148,7 +148,7 @@ export function presentChange(
   const toOut = (v: unknown, plan: ActionPlan): unknown => {
     if (isAmount && typeof v === 'number') return v / 100;
     if (
-      change.path.startsWith('areas[') &&
+      /^areas\[\d+\]$/.test(change.path) &&
       typeof v === 'object' &&
       v !== null &&
       !Array.isArray(v)

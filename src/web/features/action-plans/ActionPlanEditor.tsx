@@ -5,7 +5,11 @@ import { api, ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { formatKroner, ore } from '../../../domain/money';
-import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
+import type {
+  ActionPlanResponse,
+  ActsOnOptionsResponse,
+} from '../../../shared/schemas/action-plan';
+import { ActsOnField } from './ActsOn';
 import { describeField } from '../../../shared/schemas/action-plan';
 import { EffectGrid } from './EffectGrid';
 import { documentFromEditor, editorFromPlan, newKey, type EditorState } from './editor-model';
@@ -32,6 +36,9 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
   const [conflict, setConflict] = useState<{ message: string; version: number } | null>(null);
   const [localProblems, setLocalProblems] = useState<string[]>([]);
   const [isSaving, setIsSaving] = useState(false);
+  const { data: actsOnOptions } = useApi<ActsOnOptionsResponse>(
+    `/action-plans/${id}/acts-on-options`,
+  );
 
   const set = (patch: Partial<EditorState>) => setState({ ...state, ...patch });
   const setArea = (i: number, patch: Partial<EditorState['areas'][number]>) =>
@@ -43,7 +50,19 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
     const number = Math.max(0, ...state.areas.map((a) => a.number)) + 1;
     const key = newKey();
     set({
-      areas: [...state.areas, { key, number, title: '', goal: '', action: '', consequences: '' }],
+      areas: [
+        ...state.areas,
+        {
+          key,
+          number,
+          title: '',
+          goal: '',
+          action: '',
+          consequences: '',
+          actsOnKind: '',
+          actsOnValue: '',
+        },
+      ],
       grid: [
         ...state.grid,
         { key, number, target: '', cells: Array.from({ length: 12 }, () => '') },
@@ -213,6 +232,13 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
                 inputMode="decimal"
               />
             </div>
+            <ActsOnField
+              id={`ap-area-${area.key}-acts-on`}
+              kind={area.actsOnKind}
+              value={area.actsOnValue}
+              options={actsOnOptions}
+              onChange={(actsOnKind, actsOnValue) => setArea(i, { actsOnKind, actsOnValue })}
+            />
             <TextArea
               id={`ap-area-${area.key}-goal`}
               label={t('actionPlans.fields.goal')}

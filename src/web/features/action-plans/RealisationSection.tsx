@@ -13,9 +13,16 @@ import {
 } from 'recharts';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
+import type {
+  ActionPlanResponse,
+  ActsOnOptionsResponse,
+  PlanMeasurementResponse,
+} from '../../../shared/schemas/action-plan';
 import { EffectGrid } from './EffectGrid';
-import { kr } from '../../format';
+import { danishDate, kr } from '../../format';
+import { useApi } from '../../use-api';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { actsOnLabel } from './ActsOn';
 import { cellText, parseCell, type GridRow } from './grid-model';
 
 /** Gevinstrealisering: planned vs realised per month and cumulatively, as a chart and a table. */
@@ -29,7 +36,16 @@ export function RealisationSection({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const r = plan.realisation;
+  // Areas that name what they act on are measured from the commitments at each read; the
+  // version in the path only makes a saved plan fetch the figures again.
+  const isMeasured = plan.areas.some((a) => a.actsOn);
+  const { data: measured, error: measuredError } = useApi<PlanMeasurementResponse>(
+    isMeasured ? `/action-plans/${plan.id}/measured?v=${plan.version}` : null,
+  );
+  const { data: options } = useApi<ActsOnOptionsResponse>(
+    isMeasured ? `/action-plans/${plan.id}/acts-on-options` : null,
+  );
+  const r = measured?.realisation ?? plan.realisation;
   const [editing, setEditing] = useState<GridRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const data = r.months.map((m) => ({
@@ -74,9 +90,24 @@ export function RealisationSection({
     }
   };
   const chartName = t('actionPlans.realisation.chartName');
+  if (isMeasured && !measured) {
+    return (
+      <section aria-labelledby="ap-real-title" className="ap-section">
+        <h2 id="ap-real-title">{t('actionPlans.realisation.title')}</h2>
+        {measuredError ? (
+          <ErrorMessage error={measuredError} />
+        ) : (
+          <p role="status" className="muted">
+            {t('actionPlans.realisation.measuring')}
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="ap-real-title" className="ap-section">
       <h2 id="ap-real-title">{t('actionPlans.realisation.title')}</h2>
+      {measured && <AreaRealisation plan={plan} measured={measured} options={options} />}
       <div className="ap-real">
         <figure className="ap-chart" role="img" aria-label={chartName}>
           <figcaption className="ap-caption">{chartName}</figcaption>
@@ -165,7 +196,11 @@ export function RealisationSection({
             year={plan.year}
             rows={editing}
             onChange={setEditing}
-            label={t('actionPlans.realisation.gridLabel')}
+            label={
+              isMeasured
+                ? t('actionPlans.realisation.gridLabelMeasured')
+                : t('actionPlans.realisation.gridLabel')
+            }
             showTargets={false}
           />
           <ErrorMessage error={error} />
@@ -180,5 +215,113 @@ export function RealisationSection({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Per area: planned, measured from the commitments, entered by hand (for a measured area: the
+ * manual addition) and realised in all; measured + by hand = realised, and the totals add up.
+ */
+function AreaRealisation({
+  plan,
+  measured,
+  options,
+}: {
+  plan: ActionPlanResponse;
+  measured: PlanMeasurementResponse;
+  options: ActsOnOptionsResponse | undefined;
+}) {
+  const { t } = useTranslation();
+  const byNumber = new Map(measured.areas.map((a) => [a.number, a]));
+  const sum = (values: readonly (number | null)[]) =>
+    Math.round(values.reduce<number>((s, v) => s + Math.round((v ?? 0) * 100), 0)) / 100;
+  const rows = plan.areas.map((area) => {
+    const m = byNumber.get(area.number);
+    const realised = measured.realisation.byArea.find((a) => a.number === area.number);
+    return {
+      number: area.number,
+      title: area.title,
+      actsOn: area.actsOn,
+      planned: realised?.planned ?? 0,
+      measured: m ? sum(m.effect) : null,
+      manual: sum(area.realisedEffect),
+      realised: realised?.realised ?? 0,
+    };
+  });
+  const totalMeasured = sum(rows.map((row) => row.measured));
+  const totalManual = sum(rows.map((row) => row.manual));
+  return (
+    <>
+      <h3 id="ap-real-areas" className="ap-h3">
+        {t('actionPlans.realisation.byAreaTitle')}
+      </h3>
+      <p className="muted" data-testid="measured-note">
+        {measured.startedOn === null
+          ? t('actionPlans.realisation.noStart')
+          : t('actionPlans.realisation.measuredNote', {
+              date: danishDate(measured.asOf),
+              start: danishDate(measured.startedOn),
+            })}
+      </p>
+      <ScrollRegion labelledBy="ap-real-areas">
+        <table className="table ap-real-areas">
+          <thead>
+            <tr>
+              <th scope="col">{t('actionPlans.realisation.area')}</th>
+              <th scope="col">{t('actionPlans.realisation.actsOn')}</th>
+              <th scope="col" className="num">
+                {t('actionPlans.realisation.planned')}
+              </th>
+              <th scope="col" className="num">
+                {t('actionPlans.realisation.measured')}
+              </th>
+              <th scope="col" className="num">
+                {t('actionPlans.realisation.manual')} /{' '}
+                {t('actionPlans.realisation.manualAddition')}
+              </th>
+              <th scope="col" className="num">
+                {t('actionPlans.realisation.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.number}>
+                <th scope="row">
+                  {row.number} {row.title}
+                </th>
+                <td>
+                  {row.actsOn
+                    ? actsOnLabel(t, row.actsOn, options)
+                    : t('actionPlans.actsOn.manual')}
+                </td>
+                <td className="num">{kr(row.planned)}</td>
+                <td className="num" data-testid={`measured-${row.number}`}>
+                  {row.measured === null ? '–' : kr(row.measured)}
+                </td>
+                <td className="num">
+                  {kr(row.manual)}
+                  {row.measured !== null && row.manual !== 0 && (
+                    <span className="muted"> ({t('actionPlans.realisation.manualAddition')})</span>
+                  )}
+                </td>
+                <td className="num ap-total">{kr(row.realised)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('actionPlans.table.totalRow')}
+              </th>
+              <td className="num ap-total">{kr(measured.realisation.plannedTotal)}</td>
+              <td className="num ap-total">{kr(totalMeasured)}</td>
+              <td className="num ap-total">{kr(totalManual)}</td>
+              <td className="num ap-total">{kr(measured.realisation.realisedTotal)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
+    </>
   );
 }

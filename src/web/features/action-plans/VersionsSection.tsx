@@ -14,12 +14,19 @@ interface Compared {
 
 const AMOUNT_PATH = /(monthlyEffect|realisedEffect)\.\d+$|targetAmount$|expectedOverspend\./;
 
-function show(value: unknown, path = ''): string {
+function show(value: unknown, path = '', t?: (key: string) => string): string {
   if (value === null || value === undefined) return '–';
+  if (path.endsWith('.actsOn.kind') && typeof value === 'string' && t)
+    return t(`actionPlans.actsOn.kinds.${value}`);
   if (typeof value === 'number') return AMOUNT_PATH.test(path) ? kr(value) : String(value);
   if (Array.isArray(value)) return value.map((v) => show(v)).join(', ');
   if (typeof value === 'object') {
-    const o = value as { number?: number; title?: string };
+    const o = value as { number?: number; title?: string; kind?: string; value?: string };
+    if (o.kind !== undefined && o.value !== undefined) {
+      const kind = t ? t(`actionPlans.actsOn.kinds.${o.kind}`) : o.kind;
+      // a unit is always the plan's own: its id says nothing to a reader
+      return o.kind === 'unit' ? kind : `${kind}: ${o.value}`;
+    }
     return `${o.number ?? ''} ${o.title ?? ''}`.trim();
   }
   if (typeof value === 'string')
@@ -129,10 +136,10 @@ export function VersionsSection({
                       )}
                     </th>
                     <td>
-                      <del>{show(c.before, c.path)}</del>
+                      <del>{show(c.before, c.path, t)}</del>
                     </td>
                     <td>
-                      <ins>{show(c.after, c.path)}</ins>
+                      <ins>{show(c.after, c.path, t)}</ins>
                     </td>
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import type { ActsOnKind } from '../../../domain/action-plan/acts-on';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { ACTION_PLAN_FORMAT } from '../../../shared/schemas/action-plan';
 import { cellText, parseCell, parseTarget, type GridRow } from './grid-model';
@@ -27,6 +28,9 @@ export interface EditorState {
     goal: string;
     action: string;
     consequences: string;
+    /** "Virker på": the kind ('' = nothing, realised effect typed by hand) and the chosen value. */
+    actsOnKind: ActsOnKind | '';
+    actsOnValue: string;
   }[];
   grid: GridRow[];
 }
@@ -80,6 +84,8 @@ export function editorFromPlan(plan: ActionPlanResponse): EditorState {
       goal: a.goal ?? '',
       action: a.action ?? '',
       consequences: a.consequences ?? '',
+      actsOnKind: a.actsOn?.kind ?? '',
+      actsOnValue: a.actsOn?.value ?? '',
     })),
     grid: plan.areas.map((a, i) => ({
       key: keys[i] ?? newKey(),
@@ -123,6 +129,10 @@ export function documentFromEditor(
       targetAmount: amount(`areas.${i}.targetAmount`, row?.target ?? ''),
       action: area.action || null,
       consequences: area.consequences || null,
+      actsOn:
+        area.actsOnKind && area.actsOnValue
+          ? { kind: area.actsOnKind, value: area.actsOnValue }
+          : null,
       monthlyEffect: (row?.cells ?? []).map((text, m) => {
         const parsed = parseCell(text);
         if (!parsed.ok) {
