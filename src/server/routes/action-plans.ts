@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { z as zod } from 'zod';
 import { PLAN_STATUSES } from '../../domain/action-plan';
 import { toKroner, type Ore } from '../../domain/money';
-import { parseIsoDate } from '../../domain/months';
 import {
   ActionPlanDocumentSchema,
   ActionPlanStatusSchema,
@@ -219,10 +218,7 @@ const measured = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      asOf: z
-        .string()
-        .refine((v) => parseIsoDate(v) !== null, 'Datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
-        .optional(),
+      asOf: IsoDateText.optional(),
       v: z.string().optional(),
     }),
   },
