@@ -163,6 +163,8 @@ function ungePlan2026(): ActionPlan {
         consequences: 'Den unge får støtte, der passer til alder og behov.',
         monthlyEffect: months(0, 0, 0, 0, 0, 0, 0, 0, 0, 150_000, 150_000, 150_000),
         realisedEffect: nothing(),
+        // measured from the aftercare commitments against the plan's start, not typed
+        actsOn: { kind: 'category_group', value: 'eftervaern' },
       },
       {
         number: 2,
@@ -256,7 +258,9 @@ async function saveVersion(
  * The demo's action plans: the reference HANDLEPLAN 2018 (active), imported as the document has
  * it, its figures as typed there; and the 2026 plan of "Ungeteam og efterværn" (a draft after
  * the follow-up as of 31 August, activated, updated after October with realised effects), whose
- * figures come from the forecast at its dates. Loaded after the budgets and the ledger
+ * figures come from the forecast at its dates; its area "Efterværn trappes ned" acts on the
+ * aftercare category group, so its realised effect is measured from the commitments (the others
+ * are typed). Loaded after the budgets and the ledger
  * (src/server/demo/budget.ts), so "handleplan påkrævet" and the plan's figures follow from the
  * same forecast; no figure of the 2026 plan is entered by hand.
  */
@@ -343,8 +347,9 @@ export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
       ...v2,
       updatedOn: '2026-11-06',
       areas: v2.areas.map((a) => {
+        // area 1 is measured from the commitments; the others are typed as before
         const r = [...a.realisedEffect];
-        r[9] = kr(a.number === 1 ? 140_000 : a.number === 2 ? 45_000 : 50_000);
+        if (!a.actsOn) r[9] = kr(a.number === 2 ? 45_000 : 50_000);
         return a.number === 2
           ? {
               ...a,
