@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  wholeKronerAddingUp,
   allocateByWeights,
   formatKroner,
   formatMillions,
@@ -110,5 +111,33 @@ describe('allocateByWeights', () => {
 
   it('refuses to divide by nothing', () => {
     expect(() => allocateByWeights(100, [0, -1])).toThrow(RangeError);
+  });
+});
+
+describe('wholeKronerAddingUp', () => {
+  it('rounds parts so they add up to the rounded total', () => {
+    // 0,60 + 0,60 + 0,60 = 1,80: each rounds to 1 (3), the total to 2, so one part gives a krone
+    expect(wholeKronerAddingUp([ore(60), ore(60), ore(60)], ore(180))).toEqual([0, 1, 1]);
+    // a forecast row: gross 100,50 = 60,50 + 40,00; nothing to move when the parts already add up
+    expect(wholeKronerAddingUp([ore(6_050), ore(4_000)], ore(10_050))).toEqual([61, 40]);
+    // mixed signs: 10,40 − 0,40 = 10,00
+    expect(wholeKronerAddingUp([ore(1_040), ore(-40)], ore(1_000))).toEqual([10, 0]);
+  });
+
+  it('always adds up, and moves no part by more than one krone from its own rounding', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1e9, max: 1e9 }), { minLength: 1, maxLength: 12 }),
+        (xs) => {
+          const parts = xs.map(ore);
+          const total = ore(xs.reduce((a, b) => a + b, 0));
+          const shown = wholeKronerAddingUp(parts, total);
+          expect(shown.reduce((a, b) => a + b, 0)).toBe(
+            Math.sign(total) * Math.round(Math.abs(total) / 100),
+          );
+          shown.forEach((k, i) => expect(Math.abs(k * 100 - (xs[i] ?? 0))).toBeLessThan(150));
+        },
+      ),
+    );
   });
 });

@@ -59,6 +59,28 @@ export function allocateByWeights(amount: number, weights: readonly number[]): O
   return floors.map((x) => ore(x === 0n ? 0 : sign * Number(x)));
 }
 
+/**
+ * Whole kroner for parts shown beside their rounded total, so the row adds up on screen: each
+ * part is rounded half away from zero, and the kroner the parts then miss or exceed go one each
+ * to the parts whose rounding moved them furthest the other way (ties to the earlier part).
+ * `total` must be the parts' exact sum.
+ */
+export function wholeKronerAddingUp(parts: readonly Ore[], total: Ore): number[] {
+  const whole = (x: number) => Math.sign(x) * Math.round(Math.abs(x) / 100) || 0;
+  const rounded = parts.map(whole);
+  let missing = whole(total) - rounded.reduce((a, b) => a + b, 0);
+  const step = Math.sign(missing);
+  const order = parts
+    .map((p, i) => ({ i, gap: (p - (rounded[i] ?? 0) * 100) * step }))
+    .sort((a, b) => (a.gap === b.gap ? a.i - b.i : b.gap - a.gap));
+  for (const { i } of order) {
+    if (missing === 0) break;
+    rounded[i] = (rounded[i] ?? 0) + step;
+    missing -= step;
+  }
+  return rounded;
+}
+
 export type KronerParseResult =
   | { ok: true; value: Ore }
   | { ok: false; reason: 'not-a-number' | 'too-many-decimals' | 'too-large' };

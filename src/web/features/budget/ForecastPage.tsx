@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
+import { PART_KEYS, rowInWholeKroner } from './whole-kroner';
 import { BookedNote } from '../../components/BookedNote';
 import { CumulativeChart } from './CumulativeChart';
 import { kr, query, today } from '../../format';
@@ -14,24 +15,13 @@ import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
-const PART_KEYS = [
-  'budget',
-  'actuals',
-  'committed',
-  'intake',
-  'adjustments',
-  'grossForecast',
-  'refusion',
-  'forecast',
-  'overspend',
-] as const;
-
 function PartCells({ p }: { p: Parts }) {
+  const shown = rowInWholeKroner(p);
   return (
     <>
       {PART_KEYS.map((k) => (
         <td key={k} className={`num${k === 'overspend' && p.overspend > 0 ? ' budget-over' : ''}`}>
-          {kr(Math.round(p[k]))}
+          {kr(shown[k])}
         </td>
       ))}
     </>
