@@ -13,12 +13,19 @@ export function indicatorSentences(ind: ReportIndicatorsJson, t: Translate): str
     t(`reports.indicators.${key}`, params);
   const percent = (p: number | null) => (p === null ? k('none') : `${p} %`);
   const amount = ore(Math.round(ind.eftervaernSteppedDown.amount * 100));
+  const registeredFrom = ind.reviewsRegisteredFrom as IsoDate | null;
+  const reviews =
+    registeredFrom !== null && ind.asOf < registeredFrom
+      ? [k('reviewsNotRegistered', { date: formatDanishDate(registeredFrom) })]
+      : [
+          k('reviews', { ...ind.reviews, percent: percent(ind.reviews.percent) }),
+          k('eftervaernReviews', {
+            ...ind.eftervaernReviews,
+            percent: percent(ind.eftervaernReviews.percent),
+          }),
+        ];
   const lines = [
-    k('reviews', { ...ind.reviews, percent: percent(ind.reviews.percent) }),
-    k('eftervaernReviews', {
-      ...ind.eftervaernReviews,
-      percent: percent(ind.eftervaernReviews.percent),
-    }),
+    ...reviews,
     k('families', {
       date: formatDanishDate(ind.families.date as IsoDate),
       families: ind.families.families,

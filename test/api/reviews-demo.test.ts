@@ -3,6 +3,7 @@ import type { IsoDate } from '../../src/domain/months';
 import { DEMO_PASSWORD } from '../../src/server/demo/organisation';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import type { DueReviewJson } from '../../src/shared/schemas/reviews';
+import type { ReportIndicatorsJson } from '../../src/shared/schemas/status-report';
 import { createTestApp, TestClient, type TestContext } from '../app';
 
 let ctx: TestContext;
@@ -15,10 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function dueFor(username: string, query = ''): Promise<DueReviewJson[]> {
+async function dueFor(username: string, query = '', asOf = TODAY): Promise<DueReviewJson[]> {
   const client = new TestClient(ctx);
   expect((await client.login(username, DEMO_PASSWORD)).status).toBe(200);
-  const response = await client.get(`/api/reviews/due?asOf=${TODAY}${query}`);
+  const response = await client.get(`/api/reviews/due?asOf=${asOf}${query}`);
   expect(response.status).toBe(200);
   return ((await response.json()) as { items: DueReviewJson[] }).items;
 }
@@ -60,15 +61,43 @@ describe('the demo’s case reviews', () => {
     expect(juster.every((r) => r.ok)).toBe(true);
   });
 
-  it('leaves some cases overdue now, and the funktionsleder of the efterværn unit has efterværn reviews of their own', async () => {
+  it('leaves some cases overdue now, and the funktionsleder of the efterværn unit has efterværn reviews of their own ahead', async () => {
     const koordinator = await dueFor('koordinator');
     const overdue = koordinator.filter((i) => i.state === 'overdue');
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.length).toBeLessThan(koordinator.length);
-    const mine = await dueFor('ungeleder', '&mine=true');
+    // reviews are registered from 01.01.2026, so the efterværn cases in force then share their
+    // turns (faglig koordinator, funktionsleder, …, every four months): looking two months ahead,
+    // as the Gennemgange page allows, the funktionsleder's turn has come for some
+    const mine = await dueFor('ungeleder', '&mine=true', '2027-02-04');
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((i) => i.track === 'eftervaern' && i.role === 'funktionsleder')).toBe(true);
     expect(mine[0]?.reviewers.map((r) => r.username)).toEqual(['ungeleder']);
+  });
+
+  it('registers reviews from 01.01.2026: none held before, and none due as of an earlier day', async () => {
+    const [before] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM case_reviews WHERE held_on < '2026-01-01'`,
+    );
+    expect(before?.n).toBe(0);
+    expect(await dueFor('koordinator', '', '2025-12-31')).toEqual([]);
+  });
+
+  it('gives the status report of May 2020 no reviews figure: reviews were not registered then', async () => {
+    const client = new TestClient(ctx);
+    await client.login('direktion', DEMO_PASSWORD);
+    const list = (await (await client.get('/api/status-reports')).json()) as {
+      items: { id: string; title: string }[];
+    };
+    const may = list.items.find((r) => r.title.endsWith('2020 - status maj'));
+    const report = (await (await client.get(`/api/status-reports/${may?.id}`)).json()) as {
+      indicators: ReportIndicatorsJson;
+    };
+    expect(report.indicators).toMatchObject({
+      reviewsRegisteredFrom: '2026-01-01',
+      reviews: { held: 0, overdue: 0, percent: null },
+      eftervaernReviews: { held: 0, overdue: 0, percent: null },
+    });
   });
 
   it('gives the reviews held on time in the current year as an indicator below 100 %', async () => {

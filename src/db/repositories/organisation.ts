@@ -1,4 +1,5 @@
 import type { Queryable } from '../database';
+import type { IsoDate } from '../../domain/months';
 
 export const UNIT_KINDS = ['virksomhed', 'omraade', 'afdeling'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -153,12 +154,15 @@ export async function updateCenter(
 export interface SettingsRow {
   municipality_name: string;
   action_plan_threshold_ore: number;
+  /** the day reviews are registered in Overblik from (ÅÅÅÅ-MM-DD); null: from the beginning */
+  reviews_registered_from: IsoDate | null;
   version: number;
 }
 
 export async function getSettings(db: Queryable): Promise<SettingsRow | undefined> {
   const rows = await db.query<SettingsRow>(
-    'SELECT municipality_name, action_plan_threshold_ore, version FROM settings WHERE id = 1',
+    `SELECT municipality_name, action_plan_threshold_ore, reviews_registered_from, version
+       FROM settings WHERE id = 1`,
   );
   return rows[0];
 }
@@ -166,14 +170,24 @@ export async function getSettings(db: Queryable): Promise<SettingsRow | undefine
 export async function updateSettings(
   tx: Queryable,
   version: number,
-  settings: { municipalityName: string; actionPlanThresholdOre: number },
+  settings: {
+    municipalityName: string;
+    actionPlanThresholdOre: number;
+    reviewsRegisteredFrom: IsoDate | null;
+  },
   now: Date,
 ): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE settings SET municipality_name = $2, action_plan_threshold_ore = $3,
-            version = version + 1, updated_at = $4
+            reviews_registered_from = $5, version = version + 1, updated_at = $4
       WHERE id = 1 AND version = $1 RETURNING id`,
-    [version, settings.municipalityName, settings.actionPlanThresholdOre, now],
+    [
+      version,
+      settings.municipalityName,
+      settings.actionPlanThresholdOre,
+      now,
+      settings.reviewsRegisteredFrom,
+    ],
   );
   return rows.length === 1;
 }

@@ -154,6 +154,34 @@ describe('a case in the schedule', () => {
     expect(caseSchedule(c, [], rules, d('2020-03-01'))?.anchor).toBe('2019-10-01');
   });
 
+  it('has nothing due before reviews are registered in Overblik, and from that day runs as if the measures started then', () => {
+    const from = d('2026-01-01');
+    const old = caseOf('S5', [intervention({ ref: 'I1', startDate: d('2019-10-01') })]);
+    // before the day: Overblik knows no reviews, so the case is not overdue (nothing is due)
+    expect(caseSchedule(old, [], rules, d('2025-12-31'), from)).toBeNull();
+    // from the day: the first review is due one interval after it, not after 2019
+    expect(caseSchedule(old, [], rules, d('2026-03-01'), from)).toMatchObject({
+      anchor: '2026-01-01',
+      dueOn: '2026-07-01',
+      state: 'upcoming',
+    });
+    expect(caseSchedule(old, [], rules, d('2026-07-02'), from)?.state).toBe('overdue');
+    // a review held before the day does not count
+    const before: HeldReview[] = [{ heldOn: d('2025-12-20'), role: 'faglig_koordinator' }];
+    expect(caseSchedule(old, before, rules, d('2026-03-01'), from)).toMatchObject({
+      last: null,
+      dueOn: '2026-07-01',
+    });
+    // a measure starting after the day keeps its own start
+    const late = caseOf('S6', [intervention({ ref: 'I1', startDate: d('2026-03-15') })]);
+    expect(caseSchedule(late, [], rules, d('2026-04-01'), from)).toMatchObject({
+      anchor: '2026-03-15',
+      dueOn: '2026-09-15',
+    });
+    // without the day (null), the schedule runs from the start of the measures
+    expect(caseSchedule(old, [], rules, d('2026-03-01'), null)?.anchor).toBe('2019-10-01');
+  });
+
   it('has nothing to review without a measure in force', () => {
     const c = caseOf('S3', [
       intervention({ ref: 'I1', startDate: d('2019-01-01'), endDate: d('2019-12-31') }),

@@ -90,7 +90,10 @@ export function reviewState(dueOn: IsoDate, asOf: IsoDate, noticeDays: number): 
 /** A case's place in the schedule on a date. */
 export interface CaseSchedule {
   track: ReviewTrack;
-  /** the start of the measures in force (the earliest first day of their chains) */
+  /**
+   * the start of the measures in force (the earliest first day of their chains), or the day
+   * reviews are registered in Overblik from when that is later
+   */
   anchor: IsoDate;
   last: HeldReview | null;
   dueOn: IsoDate;
@@ -99,15 +102,29 @@ export interface CaseSchedule {
 }
 
 /**
+ * Whether reviews are registered in Overblik on `day`: from `registeredFrom` on (the setting
+ * "Gennemgange registreres i Overblik fra"); always when it is null (from the beginning).
+ */
+export function reviewsRegisteredOn(day: IsoDate, registeredFrom: IsoDate | null): boolean {
+  return registeredFrom === null || day >= registeredFrom;
+}
+
+/**
  * The schedule of a case as of `asOf`, from the measures in force that day (as decided by then)
- * and the reviews held by then; null when no measure is in force (nothing to review).
+ * and the reviews held by then; null when no measure is in force (nothing to review), or when
+ * `asOf` is before `registeredFrom`, the day reviews are registered in Overblik from (before it
+ * Overblik knows nothing of reviews, so none is due). From that day the schedule runs as if the
+ * measures started on it at the earliest (the anchor is the later of the two), and reviews held
+ * before it do not count.
  */
 export function caseSchedule(
   record: CaseRecord,
   reviews: readonly HeldReview[],
   rules: readonly ReviewRule[],
   asOf: IsoDate,
+  registeredFrom: IsoDate | null = null,
 ): CaseSchedule | null {
+  if (!reviewsRegisteredOn(asOf, registeredFrom)) return null;
   const measures = measuresInForce(record, asOf);
   if (measures.length === 0) return null;
   const track: ReviewTrack = measures.some((m) => m.intervention.category === 'eftervaern')
@@ -122,8 +139,15 @@ export function caseSchedule(
     const start = byRef.get(m.rootRef)?.startDate ?? m.intervention.startDate;
     if (start < anchor) anchor = start;
   }
+  if (registeredFrom !== null && anchor < registeredFrom) anchor = registeredFrom;
   let last: HeldReview | null = null;
-  for (const r of reviews) if (r.heldOn <= asOf && (!last || r.heldOn >= last.heldOn)) last = r;
+  for (const r of reviews)
+    if (
+      r.heldOn <= asOf &&
+      reviewsRegisteredOn(r.heldOn, registeredFrom) &&
+      (!last || r.heldOn >= last.heldOn)
+    )
+      last = r;
   const next = nextReview(rule, anchor, last);
   return { track, anchor, last, ...next, state: reviewState(next.dueOn, asOf, rule.noticeDays) };
 }

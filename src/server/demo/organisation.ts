@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database';
 import { insertUser } from '../../db/repositories/users';
 import type { Role } from '../../domain/access';
 import { hashPassword } from '../passwords';
+import { DEMO_REVIEWS_REGISTERED_FROM } from './reviews';
 
 /** The demo municipality's units; the first is the unit behind the reference plan HANDLEPLAN 2018. */
 export const DEMO_CENTER = {
@@ -85,9 +86,16 @@ export const DEMO_USERS: {
 
 export const DEMO_PASSWORD = 'demo';
 
-/** Creates the demo municipality's settings, centre, units and users; returns unit ids by key. */
+/**
+ * Creates the demo municipality's settings, centre, units and users; returns unit ids by key.
+ * The demo municipality registers reviews in Overblik from the first day of the current year.
+ */
 export async function seedDemoOrganisation(tx: Queryable): Promise<Record<DemoUnitKey, string>> {
-  await tx.query(`UPDATE settings SET municipality_name = 'Demo Kommune' WHERE id = 1`);
+  await tx.query(
+    `UPDATE settings SET municipality_name = 'Demo Kommune', reviews_registered_from = $1
+      WHERE id = 1`,
+    [DEMO_REVIEWS_REGISTERED_FROM],
+  );
   const [center] = await tx.query<{ id: string }>(
     'INSERT INTO centers (name, responsible) VALUES ($1, $2) RETURNING id',
     [DEMO_CENTER.name, DEMO_CENTER.responsible],

@@ -14,19 +14,25 @@ import {
 } from '../../domain/governance/reviews';
 import { addDays, type IsoDate } from '../../domain/months';
 import type { ReviewInputJson } from '../../shared/schemas/reviews';
-import { recordReviewsIn } from '../services/review-service';
+import { recordReviewsIn, reviewsRegisteredFrom } from '../services/review-service';
 import { DEMO_CURRENT_YEAR } from './budget';
 
 /**
- * The demo's case reviews: every case with a measure in force in the current year has been
- * reviewed as the schedule asks since its measures began, by the demo user who holds the role
- * the schedule expects in the case's unit, recorded through the review service. Whether a
+ * The demo's case reviews: the demo municipality registers reviews in Overblik from the first
+ * day of the current year (the setting "Gennemgange registreres i Overblik fra"), so before it
+ * Overblik knows nothing of reviews. Every case with a measure in force from that day on has
+ * been reviewed as the schedule asks since then (the first review due one interval after the
+ * later of that day and the start of its measures), by the demo user who holds the role the
+ * schedule expects in the case's unit, recorded through the review service. Whether a
  * review was held early or late is drawn from a seeded stream, nothing else: most are held in
  * the month before they are due, some after; a case whose next review falls between its due
  * date and a late draw after today is overdue now. A review's outcome follows the case's own
  * records: juster when an adjustment of the case was decided in the six weeks after it (and is
  * linked to it), afslut when the measures in force end within two months, else fortsæt.
  */
+
+/** The day the demo municipality registers reviews in Overblik from. */
+export const DEMO_REVIEWS_REGISTERED_FROM = `${DEMO_CURRENT_YEAR}-01-01` as IsoDate;
 
 const SEED = 2020;
 /** The share of reviews held after their due date, and how late at most (days). */
@@ -55,18 +61,17 @@ const NOTES: Record<ReviewOutcome, readonly string[]> = {
 };
 
 export async function seedDemoReviews(tx: Queryable, today: IsoDate): Promise<void> {
-  const yearStart = `${DEMO_CURRENT_YEAR}-01-01` as IsoDate;
+  const from = (await reviewsRegisteredFrom(tx)) ?? DEMO_REVIEWS_REGISTERED_FROM;
   const [cases, rules, reviewers] = await Promise.all([
-    loadCases(tx, { paysBetween: { from: yearStart, to: today } }),
+    loadCases(tx, { paysBetween: { from, to: today } }),
     listReviewRules(tx),
     demoReviewers(tx),
   ]);
   const random = new Random(SEED);
   const entries: Parameters<typeof recordReviewsIn>[1][number][] = [];
-  for (const stored of cases) {
-    if (!inForceBetween(stored.record, yearStart, today)) continue;
-    for (const review of scheduleOf(stored, rules, reviewers, random, today)) entries.push(review);
-  }
+  for (const stored of cases)
+    for (const review of scheduleOf(stored, rules, reviewers, random, { from, today }))
+      entries.push(review);
   await recordReviewsIn(tx, entries);
 }
 
@@ -102,10 +107,6 @@ async function demoReviewers(tx: Queryable): Promise<Map<string, Actor>> {
   return out;
 }
 
-function inForceBetween(record: CaseRecord, from: IsoDate, to: IsoDate): boolean {
-  return firstInForce(record, from, to) !== null;
-}
-
 /** The first day from `from` (checked a week apart) on which the case has a measure in force. */
 function firstInForce(record: CaseRecord, from: IsoDate, to: IsoDate): IsoDate | null {
   for (let day = from; day <= to; day = addDays(day, 7))
@@ -113,22 +114,26 @@ function firstInForce(record: CaseRecord, from: IsoDate, to: IsoDate): IsoDate |
   return null;
 }
 
-/** The reviews of one case from the start of its measures up to today, as they were held. */
+/**
+ * The reviews of one case from `from` (the day reviews are registered from) or the later start
+ * of its measures up to today, as they were held.
+ */
 function scheduleOf(
   stored: StoredCase,
   rules: readonly ReviewRule[],
   reviewers: Map<string, Actor>,
   random: Random,
-  today: IsoDate,
+  { from, today }: { from: IsoDate; today: IsoDate },
 ): { actor: Actor; caseId: string; input: ReviewInputJson; today: IsoDate }[] {
   const record = stored.record;
   const starts = record.interventions.map((i) => i.startDate).sort();
-  let cursor = starts[0] ? firstInForce(record, starts[0], today) : null;
+  const first = starts[0] && starts[0] > from ? starts[0] : from;
+  let cursor = firstInForce(record, first, today);
   const held: HeldReview[] = [];
   const linked = new Set<string>();
   const out: { actor: Actor; caseId: string; input: ReviewInputJson; today: IsoDate }[] = [];
   while (cursor) {
-    const due = caseSchedule(record, held, rules, cursor);
+    const due = caseSchedule(record, held, rules, cursor, from);
     if (!due) {
       cursor = firstInForce(record, addDays(cursor, 1), today);
       continue;
@@ -140,7 +145,7 @@ function scheduleOf(
     let heldOn = drawn > cursor ? drawn : cursor;
     if (last && heldOn <= last) heldOn = addDays(last, 1);
     if (heldOn > today) break;
-    const schedule = caseSchedule(record, held, rules, heldOn);
+    const schedule = caseSchedule(record, held, rules, heldOn, from);
     if (!schedule) {
       cursor = firstInForce(record, addDays(heldOn, 1), today);
       continue;

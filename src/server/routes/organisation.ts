@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { UNIT_KINDS } from '../../db/repositories/organisation';
+import { IsoDateText } from '../../shared/schemas/dates';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -41,6 +42,15 @@ const SettingsSchema = z
       description: 'kroner, at most two decimals; an action plan is required strictly above it',
       example: 100000,
     }),
+    reviewsRegisteredFrom: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'Gennemgange registreres i Overblik fra: before this day no review is due and the ' +
+          'status report shows no reviews figure; null: from the beginning',
+        example: '2026-01-01',
+      }),
     version: z.number().int(),
   })
   .openapi('Settings');
@@ -157,12 +167,15 @@ const putSettings = createRoute({
   method: 'put',
   path: '/settings',
   tags: ['Organisation'],
-  summary: "Change the municipality's name and action-plan threshold (administrators)",
+  summary:
+    "Change the municipality's name, action-plan threshold and the day reviews are registered from (administrators)",
   request: {
     body: json(
       z.object({
         municipalityName: text(200),
         actionPlanThreshold: z.number(),
+        // ÅÅÅÅ-MM-DD; null: from the beginning; left out: unchanged
+        reviewsRegisteredFrom: IsoDateText.nullable().optional(),
         version,
       }),
     ),

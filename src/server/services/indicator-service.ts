@@ -12,12 +12,14 @@ import { listRates, loadCases } from '../../db/repositories/cases';
 import { reviewsHeldBetween } from '../../db/repositories/reviews';
 import type { ReportIndicatorsJson } from '../../shared/schemas/status-report';
 import type { AppDeps } from '../context';
-import { reviewSchedules } from './review-service';
+import { reviewSchedules, reviewsRegisteredFrom } from './review-service';
 
 /**
  * The status report's computed indicators for its year up to its as-of date, for the whole
  * municipality (as the report's figures are), each as recorded by that date:
- * - reviews held on time (`reviewsOnTime`), all cases and efterværn cases;
+ * - reviews held on time (`reviewsOnTime`), all cases and efterværn cases, counted from the day
+ *   reviews are registered in Overblik from when that is later than the first day of the year;
+ *   none (per cent null, with that day) when the report's date is before it;
  * - families (households) with more than one measure in force on the date, all ages;
  * - efterværn stepped down: efterværn measures whose cost for the year was reduced or ended by
  *   decisions from the first day of the year to the date (the movement's `changed` with a
@@ -31,8 +33,10 @@ export async function reportIndicators(
   const { db } = deps;
   const from = `${content.year}-01-01` as IsoDate;
   const { asOf } = content;
+  const registeredFrom = await reviewsRegisteredFrom(db);
+  const heldFrom = registeredFrom && registeredFrom > from ? registeredFrom : from;
   const [held, schedules, stored, rates] = await Promise.all([
-    reviewsHeldBetween(db, { unitIds: null, from, to: asOf }),
+    reviewsHeldBetween(db, { unitIds: null, from: heldFrom, to: asOf }),
     reviewSchedules(db, null, asOf),
     loadCases(db, { paysBetween: { from, to: `${content.year}-12-31` as IsoDate } }),
     listRates(db),
@@ -69,6 +73,7 @@ export async function reportIndicators(
   return {
     from,
     asOf,
+    reviewsRegisteredFrom: registeredFrom,
     reviews: reviewsOnTime(held, overdue.length),
     eftervaernReviews: reviewsOnTime(
       held.filter((r) => r.track === 'eftervaern'),

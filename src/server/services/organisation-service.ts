@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access';
 import { kronerFromJsonNumber, ore, toKroner } from '../../domain/money';
+import type { IsoDate } from '../../domain/months';
 import { recordAudit } from '../../db/repositories/audit';
 import {
   centerNameTaken,
@@ -15,6 +16,7 @@ import {
   updateSettings,
   updateUnit,
   type CenterRow,
+  type SettingsRow,
   type UnitKind,
   type UnitRow,
 } from '../../db/repositories/organisation';
@@ -52,14 +54,11 @@ function presentCenter(c: CenterRow) {
   return { id: c.id, name: c.name, responsible: c.responsible, version: c.version };
 }
 
-function presentSettings(s: {
-  municipality_name: string;
-  action_plan_threshold_ore: number;
-  version: number;
-}) {
+function presentSettings(s: SettingsRow) {
   return {
     municipalityName: s.municipality_name,
     actionPlanThreshold: toKroner(ore(s.action_plan_threshold_ore)),
+    reviewsRegisteredFrom: s.reviews_registered_from,
     version: s.version,
   };
 }
@@ -269,7 +268,13 @@ export async function readSettings(deps: AppDeps, actor: Actor) {
 export async function changeSettings(
   deps: AppDeps,
   actor: Actor,
-  input: { municipalityName: string; actionPlanThreshold: number; version: number },
+  input: {
+    municipalityName: string;
+    actionPlanThreshold: number;
+    /** ÅÅÅÅ-MM-DD (checked by the route); null: from the beginning; left out: unchanged */
+    reviewsRegisteredFrom?: string | null | undefined;
+    version: number;
+  },
   requestId: string,
 ) {
   authorize(actor, 'settings.write');
@@ -304,7 +309,14 @@ export async function changeSettings(
     const ok = await updateSettings(
       tx,
       input.version,
-      { municipalityName: name, actionPlanThresholdOre: threshold.value },
+      {
+        municipalityName: name,
+        actionPlanThresholdOre: threshold.value,
+        reviewsRegisteredFrom:
+          input.reviewsRegisteredFrom === undefined
+            ? before.reviews_registered_from
+            : (input.reviewsRegisteredFrom as IsoDate | null),
+      },
       deps.now(),
     );
     if (!ok) throw await versionConflict(tx, 'settings', '1', t('settingsObject'));

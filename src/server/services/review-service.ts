@@ -4,19 +4,24 @@ import {
   isOnTime,
   isReviewerRole,
   linkProblem,
-  reviewsOnTime,
+  reviewsRegisteredOn,
   type CaseSchedule,
   type HeldReview,
   type ReviewerRole,
   type ReviewRule,
-  type ReviewsOnTime,
   type ReviewState,
 } from '../../domain/governance/reviews';
-import { addDays, parseIsoDate, toDayNumber, type IsoDate } from '../../domain/months';
+import {
+  addDays,
+  formatDanishDate,
+  parseIsoDate,
+  toDayNumber,
+  type IsoDate,
+} from '../../domain/months';
 import type { Queryable } from '../../db/database';
 import { recordAudit, recordAudits, recordRead } from '../../db/repositories/audit';
 import { loadCases, type StoredCase } from '../../db/repositories/cases';
-import { listUnits } from '../../db/repositories/organisation';
+import { getSettings, listUnits } from '../../db/repositories/organisation';
 import {
   insertReview,
   insertReviews,
@@ -24,7 +29,6 @@ import {
   listReviewRules,
   listReviews,
   reviewersOfUnits,
-  reviewsHeldBetween,
   updateReviewRule,
   type NewReview,
   type ReviewRow,
@@ -86,9 +90,18 @@ async function unitScope(
 }
 
 /**
+ * The day reviews are registered in Overblik from (the setting "Gennemgange registreres i
+ * Overblik fra"); null: from the beginning.
+ */
+export async function reviewsRegisteredFrom(db: Queryable): Promise<IsoDate | null> {
+  return (await getSettings(db))?.reviews_registered_from ?? null;
+}
+
+/**
  * Each case of the units (null: all) with a measure in force on `asOf`, its place in the
- * schedule as of that day (from the reviews recorded by then). Only cases paying within two
- * months of the day are loaded: a measure in force pays at least that often or ends.
+ * schedule as of that day (from the reviews recorded by then); none before the day reviews are
+ * registered in Overblik from. Only cases paying within two months of the day are loaded: a
+ * measure in force pays at least that often or ends.
  */
 export async function reviewSchedules(
   db: Queryable,
@@ -96,6 +109,8 @@ export async function reviewSchedules(
   asOf: IsoDate,
 ): Promise<{ stored: StoredCase; schedule: CaseSchedule }[]> {
   if (unitIds && unitIds.length === 0) return [];
+  const registeredFrom = await reviewsRegisteredFrom(db);
+  if (!reviewsRegisteredOn(asOf, registeredFrom)) return [];
   const [cases, rules] = await Promise.all([
     loadCases(db, {
       unitIds,
@@ -109,7 +124,8 @@ export async function reviewSchedules(
   );
   const out: { stored: StoredCase; schedule: CaseSchedule }[] = [];
   for (const stored of cases) {
-    const schedule = caseSchedule(stored.record, reviews.get(stored.id) ?? [], rules, asOf);
+    const held = reviews.get(stored.id) ?? [];
+    const schedule = caseSchedule(stored.record, held, rules, asOf, registeredFrom);
     if (schedule) out.push({ stored, schedule });
   }
   return out;
@@ -188,9 +204,10 @@ export async function caseReviews(
   const stored = await loadCase(db, caseId);
   authorizeOrNotFound(actor, 'review.read', 'case.read', { unitId: stored.unitId });
   const asOf = todayIn(deps);
-  const [rows, rules] = await Promise.all([
+  const [rows, rules, registeredFrom] = await Promise.all([
     listReviews(db, { caseIds: [stored.id] }),
     listReviewRules(db),
+    reviewsRegisteredFrom(db),
   ]);
   await recordRead(
     db,
@@ -198,7 +215,7 @@ export async function caseReviews(
     { objectType: 'case.review', objectId: stored.id, unitId: stored.unitId },
     requestId,
   );
-  const schedule = caseSchedule(stored.record, rows, rules, asOf);
+  const schedule = caseSchedule(stored.record, rows, rules, asOf, registeredFrom);
   return {
     asOf,
     schedule: schedule ? presentSchedule(schedule) : null,
@@ -232,6 +249,7 @@ function reviewToStore(
   stored: StoredCase,
   known: readonly HeldReview[],
   rules: readonly ReviewRule[],
+  registeredFrom: IsoDate | null,
   actor: Actor,
   input: ReviewInputJson,
   today: IsoDate,
@@ -251,7 +269,15 @@ function reviewToStore(
         message: 'Sagen er gennemgået senere end den dato; en gennemgang registreres i rækkefølge.',
       },
     ]);
-  const schedule = caseSchedule(stored.record, known, rules, heldOn);
+  if (registeredFrom !== null && !reviewsRegisteredOn(heldOn, registeredFrom))
+    throw validationError([
+      {
+        path: 'heldOn',
+        code: 'before_registration',
+        message: `Gennemgange registreres i Overblik fra ${formatDanishDate(registeredFrom)}.`,
+      },
+    ]);
+  const schedule = caseSchedule(stored.record, known, rules, heldOn, registeredFrom);
   if (!schedule)
     throw validationError([
       {
@@ -300,11 +326,20 @@ export async function recordReviewIn(
 ): Promise<ReviewJson> {
   const stored = await loadCase(tx, params.caseId);
   authorizeOrNotFound(actor, 'review.record', 'case.read', { unitId: stored.unitId });
-  const [known, rules] = await Promise.all([
+  const [known, rules, registeredFrom] = await Promise.all([
     listReviews(tx, { caseIds: [stored.id] }),
     listReviewRules(tx),
+    reviewsRegisteredFrom(tx),
   ]);
-  const review = reviewToStore(stored, known, rules, actor, params.input, params.today);
+  const review = reviewToStore(
+    stored,
+    known,
+    rules,
+    registeredFrom,
+    actor,
+    params.input,
+    params.today,
+  );
   const id = await insertReview(tx, review);
   if (!id) throw new AppError('review_exists');
   await recordAudit(tx, actor, reviewAudit(stored, id, review), requestId);
@@ -325,10 +360,11 @@ export async function recordReviewsIn(
   if (entries.length === 0) return [];
   const caseIds = [...new Set(entries.map((e) => e.caseId))];
   if (caseIds.some((id) => !UUID.test(id))) throw new AppError('not_found');
-  const [cases, rules, rows] = await Promise.all([
+  const [cases, rules, rows, registeredFrom] = await Promise.all([
     loadCases(tx, { ids: caseIds }),
     listReviewRules(tx),
     listReviews(tx, { caseIds }),
+    reviewsRegisteredFrom(tx),
   ]);
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const known = byCase(rows);
@@ -336,7 +372,15 @@ export async function recordReviewsIn(
     const stored = caseById.get(entry.caseId);
     if (!stored) throw new AppError('not_found');
     const held = known.get(stored.id) ?? [];
-    const review = reviewToStore(stored, held, rules, entry.actor, entry.input, entry.today);
+    const review = reviewToStore(
+      stored,
+      held,
+      rules,
+      registeredFrom,
+      entry.actor,
+      entry.input,
+      entry.today,
+    );
     held.push({ ...review, id: '', version: 1 });
     known.set(stored.id, held);
     return { stored, actor: entry.actor, review };
@@ -463,20 +507,4 @@ export async function saveReviewRule(
     );
     return { ...rule, version: version + 1 };
   });
-}
-
-/**
- * The indicator "gennemgange holdt til tiden" for a period of the units (null: all): the
- * reviews held from `from` to `asOf` and the cases overdue on `asOf`, as recorded by `asOf`.
- */
-export async function reviewIndicator(
-  db: Queryable,
-  unitIds: string[] | null,
-  period: { from: IsoDate; asOf: IsoDate },
-): Promise<ReviewsOnTime> {
-  const held = await reviewsHeldBetween(db, { unitIds, from: period.from, to: period.asOf });
-  const overdue = (await reviewSchedules(db, unitIds, period.asOf)).filter(
-    (s) => s.schedule.state === 'overdue',
-  ).length;
-  return reviewsOnTime(held, overdue);
 }

@@ -49,6 +49,12 @@ interface OnTimeJson {
 export interface ReportIndicatorsJson {
   from: string;
   asOf: string;
+  /**
+   * the day reviews are registered in Overblik from (ÅÅÅÅ-MM-DD; null: from the beginning).
+   * When `asOf` is before it there is no reviews figure (per cent null); else the reviews are
+   * counted from the later of it and `from`.
+   */
+  reviewsRegisteredFrom: string | null;
   /** reviews held on time: all cases, and efterværn cases */
   reviews: OnTimeJson;
   eftervaernReviews: OnTimeJson;

@@ -8,7 +8,10 @@ import { TextField } from '../../components/TextField';
 import { Status } from './fields';
 import type { Settings } from './types';
 
-/** The municipality's name and the action-plan threshold (strictly greater triggers a plan). */
+/**
+ * The municipality's name, the action-plan threshold (strictly greater triggers a plan) and the
+ * day reviews are registered in Overblik from (empty: from the beginning).
+ */
 export function SettingsAdmin() {
   const { t } = useTranslation();
   const { data, error, reload } = useApi<Settings>('/settings');
@@ -38,6 +41,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
   const [threshold, setThreshold] = useState(
     formatKroner(ore(Math.round(settings.actionPlanThreshold * 100))),
   );
+  const [reviewsFrom, setReviewsFrom] = useState(settings.reviewsRegisteredFrom ?? '');
   const [error, setError] = useState<unknown>(null);
 
   async function submit(event: FormEvent) {
@@ -54,6 +58,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         body: {
           municipalityName: name,
           actionPlanThreshold: toKroner(amount.value),
+          reviewsRegisteredFrom: reviewsFrom || null,
           version: settings.version,
         },
       });
@@ -77,6 +82,13 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         inputMode="decimal"
         hint={t('admin.settings.thresholdHint')}
         onChange={(e) => setThreshold(e.target.value)}
+      />
+      <TextField
+        label={t('admin.settings.reviewsRegisteredFrom')}
+        type="date"
+        value={reviewsFrom}
+        hint={t('admin.settings.reviewsRegisteredFromHint')}
+        onChange={(e) => setReviewsFrom(e.target.value)}
       />
       <ErrorMessage error={error} />
       <button type="submit" className="button-primary">

@@ -31,6 +31,8 @@ export interface User {
 export interface Settings {
   municipalityName: string;
   actionPlanThreshold: number;
+  /** ÅÅÅÅ-MM-DD; null: reviews are registered from the beginning */
+  reviewsRegisteredFrom: string | null;
   version: number;
 }
 
