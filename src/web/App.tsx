@@ -13,6 +13,7 @@ import { ComingSoon } from './features/placeholder/ComingSoon';
 import { MeetingRoutes } from './features/meetings/MeetingRoutes';
 import { NotificationsPage } from './features/meetings/NotificationsPage';
 import { ReviewsPage } from './features/reviews/ReviewsPage';
+import { TaskRoutes } from './features/tasks/TaskRoutes';
 
 function Routed() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ function Routed() {
         <Route path="budget/*" element={<BudgetRoutes />} />
         <Route path="rapporter/*" element={<ReportRoutes />} />
         <Route path="moeder/*" element={<MeetingRoutes />} />
+        <Route path="opgaver/*" element={<TaskRoutes />} />
         <Route path="notifikationer" element={<NotificationsPage />} />
         <Route path="gennemgange" element={<ReviewsPage />} />
         <Route path="administration/*" element={<AdminPage />} />

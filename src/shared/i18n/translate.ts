@@ -16,6 +16,8 @@ import daMeetings from './da/meetings.json';
 import enMeetings from './en/meetings.json';
 import daReviews from './da/reviews.json';
 import enReviews from './en/reviews.json';
+import daTasks from './da/tasks.json';
+import enTasks from './en/tasks.json';
 
 export const resources = {
   da: {
@@ -27,6 +29,7 @@ export const resources = {
     ...daReports,
     ...daMeetings,
     ...daReviews,
+    ...daTasks,
   },
   en: {
     ...enCommon,
@@ -37,6 +40,7 @@ export const resources = {
     ...enReports,
     ...enMeetings,
     ...enReviews,
+    ...enTasks,
   },
 } as const;
 export type Language = keyof typeof resources;

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { may, useAuth } from '../auth';
 import { switchLanguage } from '../i18n';
 import { NotificationBell } from '../features/meetings/NotificationBell';
+import { hasTasks } from '../features/tasks/use-tasks';
 
 export const NAV_ITEMS = [
   { to: '/', key: 'nav.dashboard' },
+  { to: '/opgaver', key: 'tasks.nav' },
   { to: '/handleplaner', key: 'nav.actionPlans' },
   { to: '/sager', key: 'nav.cases' },
   { to: '/budget', key: 'nav.budget' },
@@ -47,6 +49,7 @@ export function Layout() {
             {NAV_ITEMS.filter(
               (item) =>
                 (item.to !== '/administration' || may(user, 'users.manage')) &&
+                (item.to !== '/opgaver' || hasTasks(user)) &&
                 (item.to !== '/moeder' ||
                   may(user, 'meeting.read') ||
                   may(user, 'committee.read')) &&

@@ -1,6 +1,7 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { may, useAuth } from '../../auth';
+import { ApprovalRulesAdmin } from './ApprovalRulesAdmin';
 import { AuditTrail } from './AuditTrail';
 import { OrganisationAdmin } from './OrganisationAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
@@ -11,6 +12,7 @@ const TABS = [
   { to: '/administration', key: 'admin.tabs.organisation', end: true },
   { to: '/administration/brugere', key: 'admin.tabs.users', end: false },
   { to: '/administration/indstillinger', key: 'admin.tabs.settings', end: false },
+  { to: '/administration/godkendelsesregler', key: 'approvals.rules.tab', end: false },
   { to: '/administration/revisionsspor', key: 'admin.tabs.audit', end: false },
 ] as const;
 
@@ -46,6 +48,7 @@ export function AdminPage() {
         <Route index element={<OrganisationAdmin />} />
         <Route path="brugere" element={<UsersAdmin />} />
         <Route path="indstillinger" element={<SettingsAdmin />} />
+        <Route path="godkendelsesregler" element={<ApprovalRulesAdmin />} />
         <Route path="revisionsspor" element={<AuditTrail />} />
       </Routes>
     </>

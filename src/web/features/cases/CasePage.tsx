@@ -13,6 +13,8 @@ import { CaseHistory } from './CaseHistory';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { may, useAuth } from '../../auth';
 import { CaseReviews } from '../reviews/CaseReviews';
+import type { ApprovalJson } from '../../../shared/schemas/approvals';
+import { CaseApprovals } from './CaseApprovals';
 
 type Detail = CaseDetailJson['interventions'][number];
 
@@ -26,6 +28,11 @@ export function CasePage() {
   const { data, error, reload } = useApi<CaseDetailJson>(
     `/cases/${encodeURIComponent(id)}?year=${encodeURIComponent(year)}`,
   );
+  const approvals = useApi<{ items: ApprovalJson[] }>(
+    data ? `/approvals?caseId=${encodeURIComponent(data.id)}&status=all` : null,
+  );
+  const pendingOf = (ref: string) =>
+    approvals.data?.items.find((a) => a.interventionRef === ref && a.status === 'pending');
   const [actionError, setActionError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const [editing, setEditing] = useState<{ mode: FormMode; ref: string | null } | null>(null);
@@ -77,12 +84,23 @@ export function CasePage() {
     if (!data) return;
     setActionError(null);
     try {
-      await api(`/cases/${data.id}/interventions/${encodeURIComponent(ref)}/grant`, {
-        method: 'POST',
-        body: { version: data.version },
-      });
-      setMessage(t('cases.case.granted_ok'));
+      const result = await api<ApprovalJson | { version: number }>(
+        `/cases/${data.id}/interventions/${encodeURIComponent(ref)}/grant`,
+        { method: 'POST', body: { version: data.version } },
+      );
+      // 202: a rule caught the grant, which waits for its decision
+      setMessage(
+        'kind' in result
+          ? t(
+              result.kind === 'approval'
+                ? 'approvals.case.grantPending'
+                : 'approvals.case.grantVisitation',
+              { ref },
+            )
+          : t('cases.case.granted_ok'),
+      );
       reload();
+      approvals.reload();
     } catch (err) {
       setActionError(err);
     }
@@ -151,6 +169,7 @@ export function CasePage() {
                     <td>
                       {t(`cases.case.statuses.${i.status}`)} · {t(`cases.case.kinds.${i.kind}`)}
                       {i.followOn && <> · {t('cases.case.followOn')}</>}
+                      <PendingMark approval={pendingOf(i.ref)} />
                       {data.corrections.some((c) => c.intervention === i.ref) && (
                         <>
                           {' · '}
@@ -175,7 +194,7 @@ export function CasePage() {
                     <td className="num">{kr(i.granted)}</td>
                     <td>
                       <div className="row-actions">
-                        {data.canWrite && i.status === 'expected' && (
+                        {data.canWrite && i.status === 'expected' && !pendingOf(i.ref) && (
                           <button
                             type="button"
                             className="button-primary"
@@ -254,6 +273,7 @@ export function CasePage() {
             />
           )}
           <AdjustmentChains interventions={data.interventions} />
+          <CaseApprovals items={approvals.data?.items} />
           <CaseHistory data={data} />
           {may(user, 'review.read') && (
             <CaseReviews caseId={data.id} interventions={data.interventions} />
@@ -296,6 +316,20 @@ export function CasePage() {
           </table>
         </>
       )}
+    </>
+  );
+}
+
+/** "Afventer godkendelse" / "Til visitation" on an intervention whose grant waits. */
+function PendingMark({ approval }: { approval: ApprovalJson | undefined }) {
+  const { t } = useTranslation();
+  if (!approval) return null;
+  return (
+    <>
+      {' · '}
+      <Link to={`/opgaver/godkendelser/${approval.id}`} className="pending-mark">
+        {t(`approvals.kinds.${approval.kind}`)}
+      </Link>
     </>
   );
 }

@@ -75,14 +75,20 @@ export function CsvImport() {
     setProblems(null);
     setResult(null);
     try {
-      const r = await api<{ created: number; updated: number; unchanged: number }>(
-        '/cases/import',
-        {
-          method: 'POST',
-          body: converted.document,
-        },
+      const r = await api<{
+        created: number;
+        updated: number;
+        unchanged: number;
+        pendingApprovals: number;
+      }>('/cases/import', {
+        method: 'POST',
+        body: converted.document,
+      });
+      setResult(
+        r.pendingApprovals > 0
+          ? `${t('cases.import.done', { ...r })} ${t('approvals.import.pending', { count: r.pendingApprovals })}`
+          : t('cases.import.done', { ...r }),
       );
-      setResult(t('cases.import.done', { ...r }));
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) {
         setProblems(

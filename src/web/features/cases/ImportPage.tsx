@@ -8,6 +8,8 @@ interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** granted interventions an approval rule caught, imported as expected */
+  pendingApprovals: number;
 }
 
 /** /sager/import — import a cases document (overblik/cases@1), all or nothing; export it back. */
@@ -57,6 +59,9 @@ export function ImportPage() {
       {result && (
         <p role="status" className="alert alert-ok">
           {t('cases.import.done', { ...result })}
+          {result.pendingApprovals > 0 && (
+            <> {t('approvals.import.pending', { count: result.pendingApprovals })}</>
+          )}
         </p>
       )}
       <CsvImport />

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatKroner, ore } from '../../../domain/money';
 import { useApi } from '../../use-api';
 import { RequiredPlans } from '../action-plans/RequiredPlans';
+import { TasksPanel } from '../tasks/TasksPanel';
 
 interface Organisation {
   municipality: string;
@@ -26,6 +27,7 @@ export function DashboardPage() {
               amount: formatKroner(ore(Math.round(data.actionPlanThreshold * 100))),
             })}
           </p>
+          <TasksPanel />
           <RequiredPlans year={new Date().getFullYear()} />
           <section aria-labelledby="units-title">
             <h2 id="units-title">{t('dashboard.units')}</h2>
