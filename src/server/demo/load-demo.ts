@@ -3,6 +3,7 @@ import { recordAudit } from '../../db/repositories/audit';
 import { SYSTEM_ACTOR } from '../../domain/access';
 import type { IsoDate } from '../../domain/months';
 import { seedDemoActionPlans } from './action-plans';
+import { seedDemoApprovals } from './approvals';
 import { seedDemoBudget } from './budget';
 import { seedDemoCases } from './cases';
 import { seedDemoGovernanceMeetings } from './governance-meetings';
@@ -34,6 +35,7 @@ export async function loadDemo(
     await seedDemoActionPlans(tx);
     await seedDemoGovernanceMeetings(tx, today);
     await seedDemoReviews(tx, today);
+    await seedDemoApprovals(tx, today);
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'demo.load', objectType: 'municipality' });
   });
 }

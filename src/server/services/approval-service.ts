@@ -168,7 +168,7 @@ export async function getApproval(deps: AppDeps, actor: Actor, id: string): Prom
  */
 export async function requestIfCaught(
   tx: Queryable,
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'now'>,
   actor: Actor,
   stored: StoredCase,
   ref: string,
@@ -202,7 +202,7 @@ export async function requestIfCaught(
  */
 async function storeRequest(
   tx: Queryable,
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'now'>,
   actor: Actor,
   r: {
     caseId: string;

@@ -147,7 +147,7 @@ export async function committedByUnitFunctionMonthMany(
 }
 
 /** Today's date in Copenhagen, from the injected clock. */
-export function todayIn(deps: AppDeps): IsoDate {
+export function todayIn(deps: Pick<AppDeps, 'now'>): IsoDate {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
     deps.now(),
   ) as IsoDate;

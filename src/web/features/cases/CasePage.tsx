@@ -224,7 +224,7 @@ export function CasePage() {
                             <span className="visually-hidden"> {i.ref}</span>
                           </button>
                         )}
-                        {data.canWrite && i.status !== 'granted' && (
+                        {data.canWrite && i.status !== 'granted' && !pendingOf(i.ref) && (
                           <>
                             <button
                               type="button"

@@ -25,6 +25,7 @@ export function ApprovalPage() {
     data ? `/cases/${encodeURIComponent(data.caseId)}?year=${year}` : null,
   );
   const [message, setMessage] = useState('');
+  const [conflict, setConflict] = useState<unknown>(null);
   const i = detail.data?.interventions.find((x) => x.ref === data?.interventionRef);
   return (
     <>
@@ -40,6 +41,7 @@ export function ApprovalPage() {
               {message}
             </p>
           )}
+          <ErrorMessage error={conflict} />
           <dl className="facts">
             <dt>{t('approvals.facts.case')}</dt>
             <dd>
@@ -56,8 +58,9 @@ export function ApprovalPage() {
                   {' · '}
                   {t(`cases.categories.${data.intervention.category}`, {
                     defaultValue: data.intervention.category,
-                  })}{' '}
-                  ({data.intervention.paragraph}) · {data.intervention.provider}
+                  })}
+                  {data.intervention.paragraph && <> ({data.intervention.paragraph})</>} ·{' '}
+                  {data.intervention.provider}
                 </>
               )}
             </dd>
@@ -120,6 +123,11 @@ export function ApprovalPage() {
                 reload();
                 detail.reload();
               }}
+              onConflict={(problem) => {
+                setConflict(problem);
+                reload();
+                detail.reload();
+              }}
             />
           )}
         </>
@@ -131,9 +139,12 @@ export function ApprovalPage() {
 function DecisionForm({
   approval,
   onDecided,
+  onConflict,
 }: {
   approval: ApprovalJson;
   onDecided: (message: string) => void;
+  /** another approver decided it first: the page says who and shows the decision */
+  onConflict: (problem: unknown) => void;
 }) {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -166,7 +177,7 @@ function DecisionForm({
       if (e instanceof ApiError && e.code === 'approval_decided') {
         // another approver decided it while this one had it open: say who and what
         const now = await api<ApprovalJson>(`/approvals/${approval.id}`).catch(() => null);
-        setProblem(
+        onConflict(
           now?.decidedBy
             ? new Error(
                 t('approvals.decide.decidedMeanwhile', {
@@ -184,7 +195,7 @@ function DecisionForm({
   }
   const submit = (event: FormEvent) => event.preventDefault();
   return (
-    <form className="decision-form" onSubmit={submit} noValidate aria-labelledby="decide-title">
+    <form className="approval-decision" onSubmit={submit} noValidate aria-labelledby="decide-title">
       <h2 id="decide-title">{t('approvals.decide.title')}</h2>
       <TextAreaField
         label={t('approvals.decide.reason')}

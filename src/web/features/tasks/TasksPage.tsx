@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { danishDate, danishDateTime } from '../../format';
 import type { ApprovalJson } from '../../../shared/schemas/approvals';
 import { CatchReasons } from './reasons';
-import { hasTasks, useTasks, type Tasks } from './use-tasks';
+import { hasTasks, useTasks, type LoadingTasks } from './use-tasks';
 
 /** /opgaver — what waits for the user: approvals, visitation items and reviews due. */
 export function TasksPage() {
@@ -18,13 +18,17 @@ export function TasksPage() {
       <p>{t('tasks.intro')}</p>
       <ErrorMessage error={error} />
       {!hasTasks(user) && <p>{t('tasks.none')}</p>}
-      {hasTasks(user) && !tasks && !error && <p aria-live="polite">{t('app.loading')}</p>}
-      {tasks && <TaskLists tasks={tasks} />}
+      {hasTasks(user) && <TaskLists tasks={tasks} />}
     </>
   );
 }
 
-function TaskLists({ tasks }: { tasks: Tasks }) {
+function Loading() {
+  const { t } = useTranslation();
+  return <p aria-live="polite">{t('app.loading')}</p>;
+}
+
+function TaskLists({ tasks }: { tasks: LoadingTasks }) {
   const { t } = useTranslation();
   const { user } = useAuth();
   return (
@@ -32,10 +36,14 @@ function TaskLists({ tasks }: { tasks: Tasks }) {
       {(user?.actions.includes('approval.decide') ?? false) && (
         <section aria-labelledby="tasks-approvals">
           <h2 id="tasks-approvals">{t('tasks.approvals.title')}</h2>
-          <ApprovalTable items={tasks.approvals} empty={t('tasks.approvals.none')} />
+          {tasks.approvals === null ? (
+            <Loading />
+          ) : (
+            <ApprovalTable items={tasks.approvals} empty={t('tasks.approvals.none')} />
+          )}
         </section>
       )}
-      {tasks.ownRequests.length > 0 && (
+      {tasks.ownRequests !== null && tasks.ownRequests.length > 0 && (
         <section aria-labelledby="tasks-own">
           <h2 id="tasks-own">{t('tasks.ownRequests.title')}</h2>
           <ApprovalTable items={tasks.ownRequests} empty={t('tasks.ownRequests.none')} />
@@ -43,7 +51,9 @@ function TaskLists({ tasks }: { tasks: Tasks }) {
       )}
       <section aria-labelledby="tasks-visitations">
         <h2 id="tasks-visitations">{t('tasks.visitations.title')}</h2>
-        {tasks.visitations.length === 0 ? (
+        {tasks.visitations === null ? (
+          <Loading />
+        ) : tasks.visitations.length === 0 ? (
           <p className="muted">{t('tasks.visitations.none')}</p>
         ) : (
           <table className="table compact">
@@ -83,7 +93,9 @@ function TaskLists({ tasks }: { tasks: Tasks }) {
       {(user?.actions.includes('review.record') ?? false) && (
         <section aria-labelledby="tasks-reviews">
           <h2 id="tasks-reviews">{t('tasks.reviews.title')}</h2>
-          {tasks.reviews.length === 0 ? (
+          {tasks.reviews === null ? (
+            <Loading />
+          ) : tasks.reviews.length === 0 ? (
             <p className="muted">{t('tasks.reviews.none')}</p>
           ) : (
             <table className="table compact">

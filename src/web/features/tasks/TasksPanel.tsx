@@ -11,45 +11,43 @@ export function TasksPanel() {
   const { user } = useAuth();
   const { tasks, error } = useTasks(user);
   if (!hasTasks(user)) return null;
-  const overdue = tasks?.reviews.filter((r) => r.state === 'overdue').length ?? 0;
+  const overdue = tasks.reviews?.filter((r) => r.state === 'overdue').length ?? 0;
+  const count = (list: unknown[] | null) => (list === null ? '…' : String(list.length));
   return (
     <section aria-labelledby="tasks-panel-title" className="tasks-panel">
       <h2 id="tasks-panel-title">{t('tasks.panelTitle')}</h2>
       <ErrorMessage error={error} />
-      {!tasks && !error && <p aria-live="polite">{t('app.loading')}</p>}
-      {tasks && (
-        <ul className="tasks-counts">
-          {may(user, 'approval.decide') && (
-            <li>
-              <Link to="/opgaver#tasks-approvals">
-                <strong>{tasks.approvals.length}</strong> {t('tasks.counts.approvals')}
-              </Link>
-            </li>
-          )}
-          {tasks.ownRequests.length > 0 && (
-            <li>
-              <Link to="/opgaver#tasks-own">
-                <strong>{tasks.ownRequests.length}</strong> {t('tasks.counts.ownRequests')}
-              </Link>
-            </li>
-          )}
-          {may(user, 'meeting.read') && (
-            <li>
-              <Link to="/opgaver#tasks-visitations">
-                <strong>{tasks.visitations.length}</strong> {t('tasks.counts.visitations')}
-              </Link>
-            </li>
-          )}
-          {may(user, 'review.record') && (
-            <li>
-              <Link to="/opgaver#tasks-reviews">
-                <strong>{tasks.reviews.length}</strong> {t('tasks.counts.reviews')}
-                {overdue > 0 && <> ({t('tasks.counts.overdue', { count: overdue })})</>}
-              </Link>
-            </li>
-          )}
-        </ul>
-      )}
+      <ul className="tasks-counts">
+        {may(user, 'approval.decide') && (
+          <li>
+            <Link to="/opgaver#tasks-approvals">
+              <strong>{count(tasks.approvals)}</strong> {t('tasks.counts.approvals')}
+            </Link>
+          </li>
+        )}
+        {(tasks.ownRequests?.length ?? 0) > 0 && (
+          <li>
+            <Link to="/opgaver#tasks-own">
+              <strong>{count(tasks.ownRequests)}</strong> {t('tasks.counts.ownRequests')}
+            </Link>
+          </li>
+        )}
+        {may(user, 'meeting.read') && (
+          <li>
+            <Link to="/opgaver#tasks-visitations">
+              <strong>{count(tasks.visitations)}</strong> {t('tasks.counts.visitations')}
+            </Link>
+          </li>
+        )}
+        {may(user, 'review.record') && (
+          <li>
+            <Link to="/opgaver#tasks-reviews">
+              <strong>{count(tasks.reviews)}</strong> {t('tasks.counts.reviews')}
+              {overdue > 0 && <> ({t('tasks.counts.overdue', { count: overdue })})</>}
+            </Link>
+          </li>
+        )}
+      </ul>
       <p>
         <Link to="/opgaver">{t('tasks.panelLink')}</Link>
       </p>

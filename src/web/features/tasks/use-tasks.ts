@@ -43,36 +43,59 @@ export function takesPart(user: SessionUser, meeting: MeetingJson): boolean {
   );
 }
 
-async function loadTasks(user: SessionUser): Promise<Tasks> {
-  const list = <T>(path: string) => api<{ items: T[] }>(path).then((r) => r.items);
-  const [approvals, ownRequests, meetings, reviews] = await Promise.all([
-    may(user, 'approval.decide') ? list<ApprovalJson>('/approvals?status=pending') : [],
-    may(user, 'case.write') ? list<ApprovalJson>('/approvals?status=pending&mine=true') : [],
-    may(user, 'meeting.read')
-      ? list<MeetingJson>(`/meetings?kind=visitation&from=${today()}`)
-      : ([] as MeetingJson[]),
-    may(user, 'review.record') ? list<DueReviewJson>('/reviews/due?mine=true') : [],
-  ]);
-  const mine = meetings.filter((m) => m.openCount > 0 && takesPart(user, m));
+async function loadVisitations(user: SessionUser): Promise<VisitationTask[]> {
+  const { items } = await api<{ items: MeetingJson[] }>(
+    `/meetings?kind=visitation&from=${today()}`,
+  );
+  const mine = items.filter((m) => m.openCount > 0 && takesPart(user, m));
   const full = await Promise.all(mine.map((m) => api<MeetingJson>(`/meetings/${m.id}`)));
-  const visitations = full.flatMap((meeting) =>
+  return full.flatMap((meeting) =>
     (meeting.items ?? [])
       .filter((item) => item.decision === null)
       .map((item) => ({ meeting, item })),
   );
-  return { approvals: approvals.filter((a) => a.canDecide), ownRequests, visitations, reviews };
 }
 
-/** The user's tasks, loaded once (null while loading). */
+/** Tasks as they arrive: a list is null while it loads. */
+export type LoadingTasks = { [K in keyof Tasks]: Tasks[K] | null };
+
+const items = <T>(path: string) => api<{ items: T[] }>(path).then((r) => r.items);
+
+/**
+ * The user's tasks, each list loaded on its own (a list is null while it loads, so a slow one
+ * does not hold back the others); lists the user has no right to are empty.
+ */
 export function useTasks(user: SessionUser | null | undefined) {
-  const [tasks, setTasks] = useState<Tasks | null>(null);
+  const [tasks, setTasks] = useState<LoadingTasks>({
+    approvals: null,
+    ownRequests: null,
+    visitations: null,
+    reviews: null,
+  });
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (!user || !hasTasks(user)) return;
     let current = true;
-    loadTasks(user)
-      .then((t) => current && setTasks(t))
-      .catch((e: unknown) => current && setError(e));
+    const load = <K extends keyof Tasks>(key: K, work: Promise<Tasks[K]> | null) => {
+      (work ?? Promise.resolve([] as unknown as Tasks[K]))
+        .then((value) => current && setTasks((t) => ({ ...t, [key]: value })))
+        .catch((e: unknown) => current && setError(e));
+    };
+    load(
+      'approvals',
+      may(user, 'approval.decide')
+        ? items<ApprovalJson>('/approvals?status=pending').then((a) => a.filter((x) => x.canDecide))
+        : null,
+    );
+    load(
+      'ownRequests',
+      may(user, 'case.write') ? items<ApprovalJson>('/approvals?status=pending&mine=true') : null,
+    );
+    load('visitations', may(user, 'meeting.read') ? loadVisitations(user) : null);
+    load(
+      'reviews',
+      may(user, 'review.record') ? items<DueReviewJson>('/reviews/due?mine=true') : null,
+    );
     return () => {
       current = false;
     };
