@@ -7,6 +7,9 @@ import type { ApprovalJson } from '../../../shared/schemas/approvals';
 import { CatchReasons } from './reasons';
 import { hasTasks, useTasks, type LoadingTasks } from './use-tasks';
 
+/** Reviews listed here at most; the Gennemgange page holds them all, with filters. */
+const REVIEWS_SHOWN = 25;
+
 /** /opgaver — what waits for the user: approvals, visitation items and reviews due. */
 export function TasksPage() {
   const { t } = useTranslation();
@@ -109,7 +112,7 @@ function TaskLists({ tasks }: { tasks: LoadingTasks }) {
                 </tr>
               </thead>
               <tbody>
-                {tasks.reviews.map((r) => (
+                {tasks.reviews.slice(0, REVIEWS_SHOWN).map((r) => (
                   <tr key={`${r.caseId}:${r.dueOn}`}>
                     <td>
                       <Link
@@ -135,6 +138,14 @@ function TaskLists({ tasks }: { tasks: LoadingTasks }) {
                 ))}
               </tbody>
             </table>
+          )}
+          {tasks.reviews !== null && tasks.reviews.length > REVIEWS_SHOWN && (
+            <p>
+              {t('tasks.reviews.shown', { shown: REVIEWS_SHOWN, count: tasks.reviews.length })}{' '}
+              <Link to="/gennemgange">
+                {t('tasks.reviews.all', { count: tasks.reviews.length })}
+              </Link>
+            </p>
           )}
         </section>
       )}
