@@ -338,3 +338,30 @@ describe('rules are data', () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe('the status report counts the approvals of its period', () => {
+  async function approvalsIndicator(year: number, asOf: string) {
+    const created = await json<{ id: string }>(
+      await clients.okonomi!.post('/api/status-reports', {
+        title: `Status ${asOf}`,
+        year,
+        asOf,
+        focusAreas: [],
+      }),
+      201,
+    );
+    const report = await json<{ indicators: { approvals: unknown } }>(
+      await clients.okonomi!.get(`/api/status-reports/${created.id}`),
+    );
+    return report.indicators.approvals;
+  }
+
+  it('given and rejected by the report’s date; none before the rules took effect', async () => {
+    // decided above on 23.11.2026: three approved (one of them by ledelse-funktionsleder), one rejected
+    expect(await approvalsIndicator(2026, '2026-11-30')).toEqual({ given: 3, rejected: 1 });
+    // a report as of the day before sees none of them
+    expect(await approvalsIndicator(2026, '2026-11-22')).toEqual({ given: 0, rejected: 0 });
+    // the rules take effect 01.01.2026: a 2025 report has no approvals figure at all
+    expect(await approvalsIndicator(2025, '2025-12-31')).toBeNull();
+  });
+});

@@ -255,3 +255,26 @@ export async function caseIdsOfHouseholds(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Approvals decided between two days (Europe/Copenhagen, both included), by outcome; and whether
+ * any rule was in force then (an enabled rule that took effect by `to`), so a period before the
+ * rules has no figure rather than zeros.
+ */
+export async function approvalsDecidedBetween(
+  db: Queryable,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<{ given: number; rejected: number; rulesInForce: boolean }> {
+  const [row] = await db.query<{ given: number; rejected: number; rulesInForce: boolean }>(
+    `SELECT count(*) FILTER (WHERE a.status = 'approved')::int AS given,
+            count(*) FILTER (WHERE a.status = 'rejected')::int AS rejected,
+            EXISTS (SELECT 1 FROM approval_rules r WHERE r.enabled AND r.effective_from <= $2)
+              AS "rulesInForce"
+       FROM approvals a
+      WHERE a.decided_at IS NOT NULL
+        AND (a.decided_at AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN $1 AND $2`,
+    [from, to],
+  );
+  return row ?? { given: 0, rejected: 0, rulesInForce: false };
+}

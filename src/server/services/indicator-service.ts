@@ -9,6 +9,7 @@ import { toKroner, type Ore } from '../../domain/money';
 import type { IsoDate } from '../../domain/months';
 import { baselineOf } from '../../domain/status-report/report';
 import { listRates, loadCases } from '../../db/repositories/cases';
+import { approvalsDecidedBetween } from '../../db/repositories/approvals';
 import { reviewsHeldBetween } from '../../db/repositories/reviews';
 import type { ReportIndicatorsJson } from '../../shared/schemas/status-report';
 import type { AppDeps } from '../context';
@@ -24,7 +25,8 @@ import { reviewSchedules, reviewsRegisteredFrom } from './review-service';
  * - efterværn stepped down: efterværn measures whose cost for the year was reduced or ended by
  *   decisions from the first day of the year to the date (the movement's `changed` with a
  *   negative amount, and `ended`), with the amount.
- * Approvals given and rejected come when approvals exist in the product (null until then).
+ * - approvals given and rejected: decided from the first day of the year to the date; null when
+ *   no approval rule was in force by the date (the period knows no approvals).
  */
 export async function reportIndicators(
   deps: AppDeps,
@@ -35,11 +37,12 @@ export async function reportIndicators(
   const { asOf } = content;
   const registeredFrom = await reviewsRegisteredFrom(db);
   const heldFrom = registeredFrom && registeredFrom > from ? registeredFrom : from;
-  const [held, schedules, stored, rates] = await Promise.all([
+  const [held, schedules, stored, rates, approvals] = await Promise.all([
     reviewsHeldBetween(db, { unitIds: null, from: heldFrom, to: asOf }),
     reviewSchedules(db, null, asOf),
     loadCases(db, { paysBetween: { from, to: `${content.year}-12-31` as IsoDate } }),
     listRates(db),
+    approvalsDecidedBetween(db, from, asOf),
   ]);
   const overdue = schedules.filter((s) => s.schedule.state === 'overdue');
   const efterOverdue = overdue.filter((s) => s.schedule.track === 'eftervaern').length;
@@ -84,6 +87,8 @@ export async function reportIndicators(
       count: down.length,
       amount: toKroner(down.reduce((s, i) => s + i.amountOre, 0) as Ore),
     },
-    approvals: null,
+    approvals: approvals.rulesInForce
+      ? { given: approvals.given, rejected: approvals.rejected }
+      : null,
   };
 }

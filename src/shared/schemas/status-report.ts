@@ -62,7 +62,7 @@ export interface ReportIndicatorsJson {
   families: { date: string; families: number; interventions: number };
   /** efterværn measures reduced or ended by decisions in the period; amount in kroner (negative) */
   eftervaernSteppedDown: { count: number; amount: number };
-  /** approvals given and rejected in the period; null until approvals exist */
+  /** approvals given and rejected in the period; null when no approval rule was in force by its date */
   approvals: { given: number; rejected: number } | null;
 }
 
