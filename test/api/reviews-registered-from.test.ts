@@ -195,3 +195,36 @@ describe('reviews registered from 01.01.2026', () => {
     expect(later?.reviews).toEqual({ held: 1, onTime: 1, overdue: 1, percent: 50 });
   });
 });
+
+describe('a final report', () => {
+  it('keeps its indicators as they were when it was made final; a draft follows the setting', async () => {
+    const okonomi = clients.okonomi as TestClient;
+    const create = async (title: string) => {
+      const created = await okonomi.post('/api/status-reports', {
+        title,
+        year: 2026,
+        asOf: '2026-11-30',
+        focusAreas: [],
+      });
+      expect(created.status).toBe(201);
+      return (await created.json()) as StatusReportJson;
+    };
+    const read = async (id: string) =>
+      (await (await okonomi.get(`/api/status-reports/${id}`)).json()) as StatusReportJson;
+    const final = await create('Sendt til udvalget');
+    const draft = await create('Kladde');
+    const made = await okonomi.post(`/api/status-reports/${final.id}/finalise`, {
+      version: final.version,
+    });
+    expect(made.status, await made.clone().text()).toBe(200);
+    const sent = (await read(final.id)).indicators;
+    expect(sent?.reviews).toEqual({ held: 1, onTime: 1, overdue: 0, percent: 100 });
+
+    // the administrator moves the registration day past the report's date afterwards
+    await admin().login('admin'); // the clock moved past the earlier session's life above
+    const moved = await putSettings({ reviewsRegisteredFrom: '2027-01-01' });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect((await read(draft.id)).indicators?.reviews.percent).toBeNull();
+    expect((await read(final.id)).indicators).toEqual(sent);
+  });
+});

@@ -1,5 +1,6 @@
 import type { FocusAreaFigures, FocusAreaSpec } from '../../domain/status-report/report';
 import type { IsoDate } from '../../domain/months';
+import type { ReportIndicatorsJson } from '../../shared/schemas/status-report';
 import type { Queryable } from '../database';
 
 export type ReportStatus = 'draft' | 'final';
@@ -19,6 +20,8 @@ export interface StoredReport extends ReportContent {
   status: ReportStatus;
   /** the figures as they were when the report was marked final; null while a draft */
   frozenFigures: FocusAreaFigures[] | null;
+  /** the indicators as they were when the report was marked final; null while a draft */
+  frozenIndicators: ReportIndicatorsJson | null;
   finalisedAt: string | null;
   finalisedBy: string | null;
   version: number;
@@ -36,6 +39,7 @@ interface Row {
   focus_areas: FocusAreaSpec[];
   status: ReportStatus;
   frozen_figures: FocusAreaFigures[] | null;
+  frozen_indicators: ReportIndicatorsJson | null;
   finalised_at: string | null;
   finalised_by: string | null;
   version: number;
@@ -47,7 +51,7 @@ const iso = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const COLUMNS = `id, title, year, to_char(as_of, 'YYYY-MM-DD') AS as_of, intro, closing, focus_areas,
-  status, frozen_figures, ${iso('finalised_at')} AS finalised_at, finalised_by, version,
+  status, frozen_figures, frozen_indicators, ${iso('finalised_at')} AS finalised_at, finalised_by, version,
   ${iso('updated_at')} AS updated_at, updated_by`;
 
 function fromRow(row: Row): StoredReport {
@@ -61,6 +65,7 @@ function fromRow(row: Row): StoredReport {
     focusAreas: row.focus_areas,
     status: row.status,
     frozenFigures: row.frozen_figures,
+    frozenIndicators: row.frozen_indicators,
     finalisedAt: row.finalised_at,
     finalisedBy: row.finalised_by,
     version: row.version,
@@ -132,12 +137,19 @@ export async function updateReport(
 /** Marks a report final with the figures it had at that moment, and bumps its version. */
 export async function finaliseReport(
   tx: Queryable,
-  input: { id: string; figures: FocusAreaFigures[]; by: string; at: Date },
+  input: {
+    id: string;
+    figures: FocusAreaFigures[];
+    indicators: ReportIndicatorsJson;
+    by: string;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.query(
-    `UPDATE status_reports SET status = 'final', frozen_figures = $2, finalised_at = $3,
-        finalised_by = $4, version = version + 1, updated_at = $3, updated_by = $4
+    `UPDATE status_reports SET status = 'final', frozen_figures = $2, frozen_indicators = $5,
+        finalised_at = $3, finalised_by = $4, version = version + 1, updated_at = $3,
+        updated_by = $4
       WHERE id = $1`,
-    [input.id, JSON.stringify(input.figures), input.at, input.by],
+    [input.id, JSON.stringify(input.figures), input.at, input.by, JSON.stringify(input.indicators)],
   );
 }

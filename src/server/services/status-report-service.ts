@@ -173,7 +173,7 @@ export async function listStatusReports(
   }));
 }
 
-/** One report with its figures: frozen when final, otherwise computed now. */
+/** One report with its figures and indicators: frozen when final, otherwise computed now. */
 export async function getStatusReport(
   deps: AppDeps,
   actor: Actor,
@@ -183,7 +183,8 @@ export async function getStatusReport(
   const report = UUID.test(id) ? await findReport(deps.db, id) : undefined;
   if (!report) throw new AppError('not_found');
   const figures = report.frozenFigures ?? (await computeFigures(deps, report));
-  return { ...present(report, figures), indicators: await reportIndicators(deps, report) };
+  const indicators = report.frozenIndicators ?? (await reportIndicators(deps, report));
+  return { ...present(report, figures), indicators };
 }
 
 function checkContent(content: ReportContent): void {
@@ -282,7 +283,7 @@ export async function updateStatusReport(
 }
 
 /**
- * Marks a report final: its figures are computed once more and stored with it, so the report
+ * Marks a report final: its figures and indicators are computed once more and stored with it, so the report
  * as sent to the committee never changes afterwards; audited with the frozen figures.
  */
 export async function finaliseStatusReport(
@@ -295,7 +296,10 @@ export async function finaliseStatusReport(
   authorizeReport(actor, 'report.write');
   const current = UUID.test(id) ? await findReport(deps.db, id) : undefined;
   if (!current) throw new AppError('not_found');
-  const figures = await computeFigures(deps, current);
+  const [figures, indicators] = await Promise.all([
+    computeFigures(deps, current),
+    reportIndicators(deps, current),
+  ]);
   await deps.db.transaction(async (tx) => {
     const before = await lockDraft(tx, id, version);
     if (before.asOf !== current.asOf || before.year !== current.year)
@@ -304,7 +308,7 @@ export async function finaliseStatusReport(
         user: before.updatedBy,
         at: danishMoment(before.updatedAt),
       });
-    await finaliseReport(tx, { id, figures, by: actor.username, at: deps.now() });
+    await finaliseReport(tx, { id, figures, indicators, by: actor.username, at: deps.now() });
     await recordAudit(
       tx,
       actor,
@@ -313,7 +317,7 @@ export async function finaliseStatusReport(
         objectType: 'status_report',
         objectId: id,
         before: { status: 'draft', version },
-        after: { status: 'final', figures },
+        after: { status: 'final', figures, indicators },
       },
       requestId,
     );
