@@ -8,7 +8,8 @@ import {
   type PlanStatus,
 } from '../../domain/action-plan/plan';
 import { MAX_ABS_KRONER, kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
-import { DANISH_MONTH_NAMES, parseIsoDate } from '../../domain/months';
+import { DANISH_MONTH_NAMES } from '../../domain/months';
+import { IsoDateText } from './dates';
 
 /**
  * The action plan interchange format, version 1 (docs/formats.md): one JSON document per plan,
@@ -34,10 +35,7 @@ export const KronerSchema = z
 const text = (max: number) =>
   z.string({ error: 'Skal være tekst.' }).max(max, `Må højst være ${max} tegn.`).nullish();
 
-const isoDate = z
-  .string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' })
-  .refine((v) => parseIsoDate(v) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
-  .nullish();
+const isoDate = IsoDateText.nullish();
 
 const PersonSchema = z.object({ name: text(300), responsible: text(300) }).nullish();
 

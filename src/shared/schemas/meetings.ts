@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { kronerFromJsonNumber } from '../../domain/money';
-import { parseIsoDate } from '../../domain/months';
 import { MEETING_DECISIONS, PARTICIPANT_ROLES } from '../../domain/governance/meetings';
+import { IsoDateText } from './dates';
 
 /** Visitation and committee meetings, sign-offs and notifications as the API speaks them. */
 
 const text = (max: number) =>
   z.string({ error: 'Skal være tekst.' }).max(max, `Må højst være ${max} tegn.`);
-const isoDate = z
-  .string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' })
-  .refine((v) => parseIsoDate(v) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+const isoDate = IsoDateText;
 
 export const ParticipantSchema = z.object({
   role: z.enum(PARTICIPANT_ROLES, { error: 'Ukendt rolle.' }),

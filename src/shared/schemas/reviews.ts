@@ -8,15 +8,13 @@ import {
   type ReviewState,
   type ReviewTrack,
 } from '../../domain/governance/reviews';
-import { parseIsoDate } from '../../domain/months';
+import { IsoDateText } from './dates';
 
 /** Case reviews (sagsgennemgang) as the API speaks them. */
 
 const text = (max: number) =>
   z.string({ error: 'Skal være tekst.' }).max(max, `Må højst være ${max} tegn.`);
-const isoDate = z
-  .string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' })
-  .refine((v) => parseIsoDate(v) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+const isoDate = IsoDateText;
 
 export const ReviewInput = z.object({
   /** the day the review was held; default today; never in the future */
