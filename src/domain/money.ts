@@ -59,6 +59,11 @@ export function allocateByWeights(amount: number, weights: readonly number[]): O
   return floors.map((x) => ore(x === 0n ? 0 : sign * Number(x)));
 }
 
+/** Whole kroner, half away from zero (0, not −0, for less than half a krone). */
+export function roundToWholeKroner(amount: Ore): number {
+  return Math.sign(amount) * Math.round(Math.abs(amount) / 100) || 0;
+}
+
 /**
  * Whole kroner for parts shown beside their rounded total, so the row adds up on screen: each
  * part is rounded half away from zero, and the kroner the parts then miss or exceed go one each
@@ -66,9 +71,8 @@ export function allocateByWeights(amount: number, weights: readonly number[]): O
  * `total` must be the parts' exact sum.
  */
 export function wholeKronerAddingUp(parts: readonly Ore[], total: Ore): number[] {
-  const whole = (x: number) => Math.sign(x) * Math.round(Math.abs(x) / 100) || 0;
-  const rounded = parts.map(whole);
-  let missing = whole(total) - rounded.reduce((a, b) => a + b, 0);
+  const rounded = parts.map(roundToWholeKroner);
+  let missing = roundToWholeKroner(total) - rounded.reduce((a, b) => a + b, 0);
   const step = Math.sign(missing);
   const order = parts
     .map((p, i) => ({ i, gap: (p - (rounded[i] ?? 0) * 100) * step }))

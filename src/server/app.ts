@@ -121,14 +121,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? 'unknown';
+    const dataError = dataErrorCode(error);
     let appError: AppError;
     if (error instanceof AppError) {
       appError = error;
     } else if (error instanceof HTTPException && error.status === 400) {
       appError = new AppError('malformed_json');
-    } else if (dataErrorCode(error)) {
+    } else if (dataError) {
       deps.logger.warn({ event: 'input_not_storable', requestId, path: c.req.path, err: error });
-      appError = new AppError(dataErrorCode(error) ?? 'value_not_storable');
+      appError = new AppError(dataError);
     } else if (isConnectionError(error)) {
       deps.logger.error({ event: 'database_unavailable', requestId, err: error });
       appError = new AppError('database_unavailable');

@@ -1,4 +1,10 @@
-import { kronerFromJsonNumber, ore, wholeKronerAddingUp, type Ore } from '../../../domain/money';
+import {
+  kronerFromJsonNumber,
+  ore,
+  roundToWholeKroner,
+  wholeKronerAddingUp,
+  type Ore,
+} from '../../../domain/money';
 import type { Parts } from './types';
 
 /** The columns of a forecast row, in the order they are shown. */
@@ -26,7 +32,7 @@ function oreOf(kroner: number): Ore {
  * the refusion and the overspend are the differences of what is shown.
  */
 export function rowInWholeKroner(p: Parts): Record<(typeof PART_KEYS)[number], number> {
-  const whole = (kroner: number) => wholeKronerAddingUp([oreOf(kroner)], oreOf(kroner))[0] ?? 0;
+  const whole = (kroner: number) => roundToWholeKroner(oreOf(kroner));
   const gross = oreOf(p.grossForecast);
   const [actuals = 0, committed = 0, intake = 0, adjustments = 0] = wholeKronerAddingUp(
     [oreOf(p.actuals), oreOf(p.committed), oreOf(p.intake), oreOf(p.adjustments)],
