@@ -69,6 +69,30 @@ export interface Database extends Queryable {
 
 const CHANNEL = /^[a-z_][a-z0-9_]*$/;
 
+/** SQLSTATEs of a server going away: shutdown (57P01), crash (57P02), not yet accepting (57P03). */
+const SERVER_GONE = new Set(['57P01', '57P02', '57P03']);
+/** Socket errors of a connection that cannot be made or was cut. */
+const SOCKET_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+
+/**
+ * True when `error` says the database cannot be reached or the connection was lost, not that
+ * the statement was wrong: SQLSTATE class 08 (connection exception), the server shutting down
+ * or starting, a refused or cut socket, or node-postgres's own errors for a connection that
+ * ended (which carry no code). Such a request may succeed when tried again.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || SERVER_GONE.has(code) || SOCKET_LOST.has(code)) return true;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return (
+    message.startsWith('Connection terminated') ||
+    message === 'Client has encountered a connection error and is not queryable' ||
+    message === 'timeout exceeded when trying to connect'
+  );
+}
+
 function checkChannel(channel: string): void {
   if (!CHANNEL.test(channel)) throw new Error(`invalid NOTIFY channel name: ${channel}`);
 }
@@ -130,6 +154,10 @@ export function wrapPglite(db: PGlite): Database {
   };
 }
 
+/** The listening connection is made again this long after it is lost, then ever later. */
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 8000;
+
 /**
  * The listening side of a PostgreSQL Database: one client (not from the pool, which would
  * hand it to queries) that LISTENs on every channel asked for, and is replaced when it fails.
@@ -140,6 +168,8 @@ function pgListener(config: pg.ClientConfig) {
   let connecting: Promise<void> | undefined;
   let retry: NodeJS.Timeout | undefined;
   let closed = false;
+  /** Wait before the next attempt: doubled after each failed one, up to RETRY_MAX_MS. */
+  let delay = RETRY_MIN_MS;
   const everyone = () => [...channels.values()].flat();
 
   function connect(): Promise<void> {
@@ -153,11 +183,13 @@ function pgListener(config: pg.ClientConfig) {
         for (const handlers of everyone()) handlers.lost();
         void next.end().catch(() => undefined);
         if (!closed) {
+          clearTimeout(retry);
           retry = setTimeout(() => {
             // Unless a `listen` has connected again meanwhile.
             if (!client && !closed) void connect().catch(() => undefined);
-          }, 1000);
+          }, delay);
           retry.unref();
+          delay = Math.min(RETRY_MAX_MS, delay * 2);
         }
       };
       next.on('notification', (n) => {
@@ -180,6 +212,7 @@ function pgListener(config: pg.ClientConfig) {
         return;
       }
       client = next;
+      delay = RETRY_MIN_MS;
       for (const handlers of everyone()) handlers.ready();
     })();
     return connecting;
@@ -229,11 +262,15 @@ export function openPostgres(
     listen?: pg.ClientConfig;
   } = {},
 ): Database {
-  const pool = new pg.Pool({ max: 10, ...config });
-  // An idle client losing its connection must not take the process down.
+  // The name shows in pg_stat_activity (an application_name in the URL or PGAPPNAME wins).
+  const pool = new pg.Pool({ max: 10, fallback_application_name: 'overblik', ...config });
+  // An idle client losing its connection must not take the process down; the pool drops it.
   pool.on('error', () => undefined);
   const prepared = new Map<string, string>();
-  const listener = pgListener(options.listen ?? config);
+  const listener = pgListener({
+    fallback_application_name: 'overblik',
+    ...(options.listen ?? config),
+  });
   return {
     kind: 'postgresql',
     notifiesAtOnce: false,
@@ -243,7 +280,15 @@ export function openPostgres(
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
-      // One connection runs one statement at a time: statements started together (e.g. in a
+      // A client lent out by the pool has no 'error' listener of the pool's: a connection lost
+      // while no statement runs on it (the server shut down, the backend terminated) would be
+      // an unhandled 'error' event, which ends the process. The statement in flight, or the
+      // next one, fails instead; the broken client is then dropped rather than pooled again.
+      let lost: Error | undefined;
+      const onLost = (error: Error) => {
+        lost ??= error;
+      };
+      client.on('error', onLost); // One connection runs one statement at a time: statements started together (e.g. in a
       // Promise.all) wait for each other here instead of queueing inside node-postgres, which
       // is deprecated there.
       let tail: Promise<unknown> = Promise.resolve();
@@ -279,10 +324,12 @@ export function openPostgres(
         await client.query('COMMIT');
         return value;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost && isConnectionLost(error)) lost = error as Error;
+        if (!lost) await client.query('ROLLBACK').catch((e: Error) => (lost = e));
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onLost);
+        client.release(lost);
       }
     },
     async exec(sql: string) {

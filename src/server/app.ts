@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
+import { isConnectionLost } from '../db/database';
 import type { AppDeps, AppEnv } from './context';
 import { AppError, toProblem } from './errors';
 import { requestContext, sessionAuth } from './middleware/request-context';
@@ -130,7 +131,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     } else if (dataError) {
       deps.logger.warn({ event: 'input_not_storable', requestId, path: c.req.path, err: error });
       appError = new AppError(dataError);
-    } else if (isConnectionError(error)) {
+    } else if (isConnectionLost(error)) {
       deps.logger.error({ event: 'database_unavailable', requestId, err: error });
       appError = new AppError('database_unavailable');
     } else {
@@ -142,6 +143,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       appError.status as 400,
       {
         'Content-Type': 'application/problem+json; charset=utf-8',
+        // The database is away (a restart, a failover): the same request may succeed soon.
+        ...(appError.status === 503 ? { 'Retry-After': '5' } : {}),
       },
     );
   });
@@ -174,12 +177,4 @@ function dataErrorCode(error: unknown): 'unknown_reference' | 'value_not_storabl
     ['22P02', '22007', '22008', '22003', '22021', '22P05', '22026', '22001'].includes(code)
     ? 'value_not_storable'
     : null;
-}
-
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '08006', '08001'].includes(code)
-  );
 }
