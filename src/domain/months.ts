@@ -4,6 +4,19 @@ export type IsoDate = string & { readonly __brand: 'IsoDate' };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The municipality's time zone. Every local day the product speaks of (today, a decision's day,
+ * the day of an audit row) is the day in Copenhagen; SQL uses the same name.
+ */
+export const TIME_ZONE = 'Europe/Copenhagen';
+
+const LOCAL_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
+
+/** The date in Copenhagen at an instant: 23.30 UTC on 1 March is already 2 March there. */
+export function dateAt(instant: Date): IsoDate {
+  return LOCAL_DATE.format(instant) as IsoDate;
+}
+
 /** A real calendar date in `YYYY-MM-DD`, or null (`2019-02-29` is not). */
 export function parseIsoDate(text: string): IsoDate | null {
   const m = ISO_DATE.exec(text);
@@ -16,6 +29,17 @@ export function parseIsoDate(text: string): IsoDate | null {
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** 365 or 366. */
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+/** The same day and month in another year (29 February becomes 28 February). */
+export function sameDateIn(year: number, date: IsoDate): IsoDate {
+  const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${String(year).padStart(4, '0')}-${md}` as IsoDate;
 }
 
 /** Days in a month, `month` 1–12. */

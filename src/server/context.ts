@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/access';
 import type { Database } from '../db/database';
+import { dateAt, type IsoDate } from '../domain/months';
 import type { Config } from './env';
 
 /** What every request handler can reach: injected once in createApp, never global. */
@@ -25,3 +26,8 @@ export type AppEnv = {
     session: SessionInfo | null;
   };
 };
+
+/** Today in the municipality (Copenhagen), from the injected clock: the one "today" of the server. */
+export function todayIn(deps: Pick<AppDeps, 'now'>): IsoDate {
+  return dateAt(deps.now());
+}

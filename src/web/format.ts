@@ -1,5 +1,5 @@
 import { formatKroner, ore } from '../domain/money';
-import { formatDanishDate, parseIsoDate } from '../domain/months';
+import { dateAt, formatDanishDate, parseIsoDate } from '../domain/months';
 
 /** Kroner from the API (≤ 2 decimals) in Danish format: `7.600.000`; '' for none. */
 export function kr(value: number | null | undefined): string {
@@ -23,7 +23,7 @@ export function danishDateTime(value: string | null | undefined): string {
 
 /** Today in Copenhagen as `YYYY-MM-DD` (the browser's clock). */
 export function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  return dateAt(new Date());
 }
 
 /** A query string, leaving out empty values. */

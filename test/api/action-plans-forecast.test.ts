@@ -212,3 +212,21 @@ describe('a plan filled from the forecast', () => {
     expect(back.overspendSources.atStart.kind).toBe('forecast');
   });
 });
+
+describe('the day a draft is dated', () => {
+  it('is the day in Copenhagen: a draft made at 00.30 on 1 December is dated 01.12.2026', async () => {
+    const late = await createUnit(ctx.db, 'Børnehandicap');
+    await ctx.db.query('INSERT INTO user_units (user_id, unit_id) SELECT id, $1 FROM users', [
+      late,
+    ]);
+    ctx.setNow(new Date('2026-11-30T23:30:00Z')); // 00.30 on 1 December in Copenhagen
+    try {
+      expect((await client.login('okonomi')).status).toBe(200);
+      const plan = await draft(late);
+      expect(plan.startedOn).toBe('2026-12-01');
+      expect(plan.updatedOn).toBe('2026-12-01');
+    } finally {
+      ctx.setNow(new Date('2026-11-23T10:00:00Z'));
+    }
+  });
+});

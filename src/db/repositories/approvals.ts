@@ -5,7 +5,7 @@ import type {
   ApprovalRuleId,
   ApprovalStatus,
 } from '../../domain/governance/approvals';
-import type { IsoDate } from '../../domain/months';
+import { TIME_ZONE, type IsoDate } from '../../domain/months';
 import type { Queryable } from '../database';
 
 /** Approval rules and approvals (requests to grant an intervention that a rule caught). */
@@ -273,7 +273,7 @@ export async function approvalsDecidedBetween(
               AS "rulesInForce"
        FROM approvals a
       WHERE a.decided_at IS NOT NULL
-        AND (a.decided_at AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN $1 AND $2`,
+        AND (a.decided_at AT TIME ZONE '${TIME_ZONE}')::date BETWEEN $1 AND $2`,
     [from, to],
   );
   return row ?? { given: 0, rejected: 0, rulesInForce: false };

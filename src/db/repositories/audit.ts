@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access';
 import { SYSTEM_ACTOR } from '../../domain/access';
+import { TIME_ZONE } from '../../domain/months';
 import type { Queryable } from '../database';
 
 export interface AuditEntry {
@@ -120,8 +121,8 @@ function whereClause(filter: AuditFilter): { sql: string; params: unknown[] } {
     where.push(clause.replaceAll('?', `$${params.length}`));
   };
   // Days are Danish calendar days, whatever the database server's time zone.
-  if (filter.from) add(`at >= (?::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`, filter.from);
-  if (filter.to) add(`at < ((?::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen')`, filter.to);
+  if (filter.from) add(`at >= (?::date::timestamp AT TIME ZONE '${TIME_ZONE}')`, filter.from);
+  if (filter.to) add(`at < ((?::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`, filter.to);
   if (filter.username) add('lower(actor_username) = lower(?)', filter.username);
   if (filter.objectType) add('object_type = ?', filter.objectType);
   if (filter.objectId) add('object_id = ?', filter.objectId);
@@ -158,7 +159,7 @@ export async function latestChange(
 ): Promise<{ username: string; displayName: string; at: string } | undefined> {
   const rows = await db.query<{ username: string; display_name: string | null; at: string }>(
     `SELECT a.actor_username AS username, u.display_name,
-            to_char(a.at AT TIME ZONE 'Europe/Copenhagen', 'DD.MM.YYYY "kl." HH24:MI') AS at
+            to_char(a.at AT TIME ZONE '${TIME_ZONE}', 'DD.MM.YYYY "kl." HH24:MI') AS at
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
       WHERE a.object_type = $1 AND a.object_id = $2 AND a.action <> 'read'
       ORDER BY a.id DESC LIMIT 1`,

@@ -1,5 +1,4 @@
-import { daysInYear } from './calendar';
-import type { IsoDate } from '../months';
+import { daysInYear, type IsoDate } from '../months';
 import { ageBandFinder, birthdayDay } from './age';
 import { analyseCase, expectedCutoff } from './analysis';
 import { compileCases, viewCase, type CaseSet, type CompiledIntervention } from './engine';

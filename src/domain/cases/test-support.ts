@@ -1,7 +1,6 @@
 import { ore, type Ore } from '../money';
-import { fromDayNumber, type IsoDate } from '../months';
+import { daysInYear, fromDayNumber, type IsoDate } from '../months';
 import { analyseCase, countsExpected, expectedCutoff } from './analysis';
-import { daysInYear } from './calendar';
 import { ageBandFinder } from './age';
 import {
   interventionYear,

@@ -14,7 +14,7 @@ import {
   type Participant,
 } from '../../domain/governance/meetings';
 import { formatKroner, ore } from '../../domain/money';
-import { addDays, formatDanishDate, type IsoDate } from '../../domain/months';
+import { addDays, formatDanishDate, TIME_ZONE, type IsoDate } from '../../domain/months';
 
 /**
  * The demo's visitation meetings and committee calendar, made from the demo's ordinary records:
@@ -267,12 +267,12 @@ async function seedCommitteeCalendar(tx: Queryable, today: IsoDate): Promise<voi
   const objects = [
     ...(
       await tx.query<{ id: string; ready: string }>(
-        `SELECT id, to_char(updated_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS ready FROM status_reports`,
+        `SELECT id, to_char(updated_at AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD') AS ready FROM status_reports`,
       )
     ).map((o) => ({ ...o, type: 'status_report' as const })),
     ...(
       await tx.query<{ id: string; ready: string }>(
-        `SELECT id, to_char(updated_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS ready FROM action_plans`,
+        `SELECT id, to_char(updated_at AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD') AS ready FROM action_plans`,
       )
     ).map((o) => ({ ...o, type: 'action_plan' as const })),
   ];

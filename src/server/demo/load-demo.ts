@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { SYSTEM_ACTOR } from '../../domain/access';
-import type { IsoDate } from '../../domain/months';
+import { dateAt, type IsoDate } from '../../domain/months';
 import { seedDemoActionPlans } from './action-plans';
 import { seedDemoApprovals } from './approvals';
 import { seedDemoBudget } from './budget';
@@ -21,12 +21,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * Loads the demo municipality in one transaction: all of it or nothing, so a start that is
  * killed half-way loads it again next time. Each capability adds its part here.
  */
-export async function loadDemo(
-  db: Database,
-  today: IsoDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
-    new Date(),
-  ) as IsoDate,
-): Promise<void> {
+export async function loadDemo(db: Database, today: IsoDate = dateAt(new Date())): Promise<void> {
   await db.transaction(async (tx) => {
     await seedDemoOrganisation(tx);
     await seedDemoCases(tx);

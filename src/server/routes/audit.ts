@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { todayIn } from '../context';
 import { requireAction, requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { AUDIT_PAGE_MAX, exportAuditCsv, searchAudit } from '../services/audit-service';
@@ -123,7 +124,7 @@ auditRoutes
       toFilter(q),
       c.get('requestId'),
     );
-    const stamp = c.get('deps').now().toISOString().slice(0, 10);
+    const stamp = todayIn(c.get('deps'));
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="revisionsspor-${stamp}.csv"`,

@@ -6,6 +6,7 @@ import {
   CasesDocumentSchema,
   NewCaseSchema,
 } from '../../shared/schemas/cases';
+import { todayIn } from '../context';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -321,13 +322,7 @@ export const caseRoutes = createRouter()
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const deps = c.get('deps');
-    const year =
-      q.year ??
-      Number(
-        new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(
-          deps.now(),
-        ),
-      );
+    const year = q.year ?? Number(todayIn(deps).slice(0, 4));
     return c.json(await getCase(deps, requireActor(c), id, year, c.get('requestId')), 200);
   })
   .openapi(grant, async (c) => {

@@ -9,7 +9,7 @@ import {
 } from '../../shared/schemas/meetings';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
-import { todayIn } from '../services/commitment-service';
+import { todayIn } from '../context';
 import {
   getSignoffState,
   presentToCommittee,

@@ -12,6 +12,7 @@ import {
 } from '../../domain/action-plan';
 import type { Actor } from '../../domain/access';
 import { ore, type Ore } from '../../domain/money';
+import { TIME_ZONE } from '../../domain/months';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { listAccountFunctions } from '../../db/repositories/budgets';
@@ -259,7 +260,7 @@ function summary(plan: ActionPlan, version: number, status: PlanStatus) {
 }
 
 const copenhagen = new Intl.DateTimeFormat('da-DK', {
-  timeZone: 'Europe/Copenhagen',
+  timeZone: TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',

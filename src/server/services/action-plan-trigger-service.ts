@@ -30,7 +30,8 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
-import { ledgerBookedThrough, todayIn } from './booked-period-service';
+import { ledgerBookedThrough } from './booked-period-service';
+import { todayIn } from '../context';
 import { ForecastData, computeForecastLines } from './forecast-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -114,7 +115,7 @@ function planFor(plans: PlanListRow[], unitId: string, year: number): PlanListRo
  * last booked month (`defaultAsOf`, the same default as every screen).
  */
 export async function defaultTriggerAsOf(deps: ForecastReadDeps, year: number): Promise<string> {
-  return defaultAsOf(year, await ledgerBookedThrough(deps.db), todayIn(deps.now()));
+  return defaultAsOf(year, await ledgerBookedThrough(deps.db), todayIn(deps));
 }
 
 export interface UnitExpectedOverspend {
@@ -247,7 +248,7 @@ export async function createDraftForUnit(
     input.expectedOverspend ?? (stored?.source === 'manual' ? ore(stored.amountOre) : null);
   const causes = input.causes ?? stored?.causes ?? [];
   const now = deps.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = todayIn(deps);
   const plan = await linkPlanToForecast(
     deps,
     unit.id,
@@ -369,9 +370,7 @@ export async function linkPlanToForecast(
   plan: ActionPlan,
   stored: OverspendSources,
 ): Promise<ActionPlan> {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
-    deps.now(),
-  );
+  const today = todayIn(deps);
   const bookedThrough = await ledgerBookedThrough(deps.db);
   const startAsOf = forecastDateForPlan(plan.year, plan.startedOn ?? today, bookedThrough);
   const updateAsOf = forecastDateForPlan(

@@ -42,7 +42,7 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { versionConflict } from './audit-service';
-import { todayIn } from './commitment-service';
+import { todayIn } from '../context';
 import { setVisitationApprovals } from './meeting-service';
 import { notify, usersReaching } from './notification-service';
 

@@ -14,18 +14,13 @@ import {
   isMonth,
   monthsToClose,
 } from '../../domain/budget/booked-period';
-import type { AppDeps } from '../context';
+import { todayIn, type AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, can } from '../policies/policy';
 
 /** Through which date the whole ledger is booked (see `bookedThroughOfLedger`), or null. */
 export async function ledgerBookedThrough(db: Queryable): Promise<string | null> {
   return bookedThroughOfLedger(await listSourcePeriods(db));
-}
-
-/** Today in Copenhagen as `YYYY-MM-DD`. */
-export function todayIn(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
 }
 
 /**
@@ -37,7 +32,7 @@ export async function getBookedPeriod(deps: AppDeps, actor: Actor) {
   const periods = await listSourcePeriods(deps.db);
   return {
     bookedThrough: bookedThroughOfLedger(periods),
-    today: todayIn(deps.now()),
+    today: todayIn(deps),
     sources: periods.map((p) => ({
       name: p.source,
       bookedThrough: bookedThroughOfSource(p),
@@ -66,7 +61,7 @@ export async function closeLedgerMonths(
   requestId?: string,
 ) {
   return deps.db.transaction((tx) =>
-    closeLedgerMonthsIn(tx, actor, { source, month, today: todayIn(deps.now()) }, requestId),
+    closeLedgerMonthsIn(tx, actor, { source, month, today: todayIn(deps) }, requestId),
   );
 }
 

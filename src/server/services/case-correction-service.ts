@@ -9,7 +9,7 @@ import { authorizeOrNotFound } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 import { rawOf, readOne } from './case-edit-service';
-import { todayIn } from './commitment-service';
+import { todayIn } from '../context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

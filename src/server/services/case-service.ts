@@ -35,7 +35,8 @@ import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policie
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 import { holdImportedGrants, requestHeldGrants, requestIfCaught } from './approval-service';
-import { monthTotalsJson, todayIn } from './commitment-service';
+import { monthTotalsJson } from './commitment-service';
+import { todayIn } from '../context';
 
 /**
  * The date of a decision taken now: `text` (YYYY-MM-DD, not after `today`) or `today` itself.

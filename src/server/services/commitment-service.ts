@@ -22,7 +22,7 @@ import {
 } from '../../domain/cases';
 import { monthOfIsoDate } from '../../domain/forecast/forecast';
 import { kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
-import { formatDanishDate, parseIsoDate, type IsoDate } from '../../domain/months';
+import { formatDanishDate, parseIsoDate, sameDateIn, type IsoDate } from '../../domain/months';
 import type { Queryable } from '../../db/database';
 import {
   listCaseSummaryIdsByRef,
@@ -49,7 +49,7 @@ import type {
   StatementJson,
 } from '../../shared/schemas/cases';
 import { translate } from '../../shared/i18n/translate';
-import type { AppDeps } from '../context';
+import { todayIn, type AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
 import { authorize, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
@@ -144,20 +144,6 @@ export async function committedByUnitFunctionMonthMany(
           : a.month - b.month,
     );
   });
-}
-
-/** Today's date in Copenhagen, from the injected clock. */
-export function todayIn(deps: Pick<AppDeps, 'now'>): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
-    deps.now(),
-  ) as IsoDate;
-}
-
-/** The same calendar date a year earlier (29 February becomes 28 February). */
-export function sameDateLastYear(date: IsoDate): IsoDate {
-  const y = Number(date.slice(0, 4)) - 1;
-  const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
-  return `${y}-${md}` as IsoDate;
 }
 
 export function monthTotalsJson(t: MonthTotals): MonthTotalsJson {
@@ -282,7 +268,7 @@ export async function commitments(
   const cases = compileCases(records(stored));
   const now = computeYear(cases, rates, { year: params.year, asOf });
   const t = totalsByMonth(now.interventions);
-  const lastAsOf = sameDateLastYear(asOf);
+  const lastAsOf = sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf);
   const lt = yearTotals(cases, rates, { year: params.year - 1, asOf: lastAsOf });
   return {
     year: params.year,
@@ -340,7 +326,7 @@ export async function statement(
   const t = totalsByMonth(items);
   const lastTotal = yearTotals(cases, rates, {
     year: params.year - 1,
-    asOf: sameDateLastYear(asOf),
+    asOf: sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf),
   }).expected.total;
   const link = caseLinks(stored);
   const fyp = fullYearPersons(cases, { year: params.year, asOf });

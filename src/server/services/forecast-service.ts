@@ -29,6 +29,7 @@ import {
   type IntakeParams,
 } from '../../domain/forecast/forecast';
 import { kronerFromJsonNumber, ore, toKroner } from '../../domain/money';
+import { sameDateIn, type IsoDate } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { committedManyIfAvailable, refusionCached } from './forecast-commitments';
@@ -37,13 +38,6 @@ import { getSettings } from '../../db/repositories/organisation';
 type Series = number[];
 const zeros = (): Series => Array.from({ length: 12 }, () => 0);
 const key = (unitId: string, fn: string) => `${unitId}|${fn}`;
-
-/** Same day and month in another year (29 February becomes 28 February). */
-export function sameDateIn(year: number, date: string): string {
-  const md = date.slice(5);
-  if (md === '02-29') return `${year}-02-28`;
-  return `${year}-${md}`;
-}
 
 /**
  * Reads what the forecast needs, each (year, as-of) once: actual spending per month, and
@@ -224,7 +218,7 @@ export async function computeForecastLines(
   // the year's and the earlier years' committed cost in one pass over the cases
   data.prefetchCommitted([
     { year: q.year, asOf: q.asOf },
-    ...history.map((y) => ({ year: y, asOf: sameDateIn(y, q.asOf) })),
+    ...history.map((y) => ({ year: y, asOf: sameDateIn(y, q.asOf as IsoDate) })),
   ]);
   const [budgets, actuals, committed, adjustments, pastActuals, pastCommitted, posted, expected] =
     await Promise.all([
@@ -233,7 +227,7 @@ export async function computeForecastLines(
       data.committed(q.year, q.asOf),
       listAdjustments(db, q.year, q.unitIds),
       Promise.all(history.map((y) => data.actuals(y, `${y}-12-31`))),
-      Promise.all(history.map((y) => data.committed(y, sameDateIn(y, q.asOf)))),
+      Promise.all(history.map((y) => data.committed(y, sameDateIn(y, q.asOf as IsoDate)))),
       data.postedRefusion(q.year, through),
       q.withRefusion === false
         ? Promise.resolve(new Map<string, number>())

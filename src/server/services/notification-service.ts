@@ -6,7 +6,7 @@ import {
   digestDayDue,
   localDayAndTime,
 } from '../../domain/governance/meetings';
-import { formatDanishDate, type IsoDate } from '../../domain/months';
+import { formatDanishDate, TIME_ZONE, type IsoDate } from '../../domain/months';
 import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { insertJob, type JobRow } from '../../db/repositories/ledger-jobs';
@@ -185,7 +185,6 @@ export async function notifyApproachingDeadlines(db: Database, today: IsoDate, a
 }
 
 export const DIGEST_JOB = 'notification-digest';
-const TIME_ZONE = 'Europe/Copenhagen';
 
 /** What the daily job needs besides the database: the mail settings and the clock. */
 export interface DigestSettings {

@@ -45,7 +45,7 @@ import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
-import { todayIn } from './commitment-service';
+import { todayIn } from '../context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

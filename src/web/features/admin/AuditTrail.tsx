@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { TextField } from '../../components/TextField';
 import type { AuditEntry, AuditPage } from './types';
+import { TIME_ZONE } from '../../../domain/months';
 
 const PAGE_SIZE = 50;
 const ACTIONS = [
@@ -40,7 +41,7 @@ const EMPTY: Filter = { from: '', to: '', user: '', objectType: '', objectId: ''
 const timestamp = new Intl.DateTimeFormat('da-DK', {
   dateStyle: 'short',
   timeStyle: 'medium',
-  timeZone: 'Europe/Copenhagen',
+  timeZone: TIME_ZONE,
 });
 
 function query(filter: Filter): string {
