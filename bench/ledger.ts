@@ -23,8 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openPostgres, type Database } from '../src/db/database';
 import {
+  completeUpload,
   insertLedgerImport,
-  setImportFile,
   upsertLedgerSource,
 } from '../src/db/repositories/ledger';
 import { writeLedgerFile } from './generator/ledger';
@@ -94,7 +94,7 @@ async function importFile(db: Database, file: string): Promise<ImportMeasure> {
     createdBy: 'bench',
   });
   const stored = await storeUpload(db, importId, createReadStream(file));
-  await setImportFile(db, importId, stored.sha256, stored.byteSize);
+  await db.transaction((tx) => completeUpload(tx, importId, { ...stored, status: 'queued' }));
   const storedMs = performance.now() - start;
   let lastProgress = 0;
   const report = await runLedgerImport(db, importId, async (p) => {

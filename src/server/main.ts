@@ -7,7 +7,8 @@ import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createApp } from './app';
 import { runWorkers } from './cluster';
-import { drainJobs } from './jobs/worker';
+import { startJobWorker } from './jobs/worker';
+import { removeOrphanUploads } from './services/ledger-service';
 import { queueDigestIfDue, registerDigestJob } from './services/notification-service';
 import { preloadDocumentLibraries } from './preload';
 import { ConfigError, loadConfig, type Config } from './env';
@@ -75,13 +76,26 @@ async function open(config: Config): Promise<Database> {
 
 /** Serves the app in this process until SIGINT or SIGTERM. */
 function serveHttp(config: Config, logger: Logger, db: Database): void {
+  const startedAt = new Date();
   const app = createApp(
     { db, config, logger, now: () => new Date() },
     { webDir: path.resolve('dist') },
   );
-  // Jobs left queued by a server that stopped are picked up at start; new ones start when queued.
-  // With several processes each looks: a job is claimed by one of them (FOR UPDATE SKIP LOCKED).
-  void drainJobs(db, (error) => logger.error({ event: 'job_failed', err: error }));
+  // Jobs left queued by a server that stopped are picked up at start, new ones the moment they
+  // are queued (NOTIFY), retries and jobs of a stopped worker within seconds (a timer). With
+  // several processes each looks: a job is claimed by one of them (FOR UPDATE SKIP LOCKED).
+  const worker = startJobWorker(db, {
+    onError: (error) => logger.error({ event: 'job_failed', err: error }),
+    // Uploads a crash cut off. PGlite has one process, so at its start every upload still
+    // receiving is an orphan; on PostgreSQL another process may be receiving it.
+    sweep: async (atStart) => {
+      const removed = await removeOrphanUploads(
+        db,
+        atStart && db.kind === 'pglite' ? { atStartOf: startedAt } : {},
+      );
+      if (removed.uploads || removed.chunks) logger.info({ event: 'orphans_removed', ...removed });
+    },
+  });
   scheduleDigest(config, logger, db);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -100,6 +114,7 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
 
   const shutdown = (signal: string) => {
     logger.info({ event: 'shutdown', signal });
+    worker.stop();
     server.close(() => {
       void db.close().then(() => process.exit(0));
     });

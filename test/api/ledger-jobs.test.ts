@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimJob, findJob, insertJob } from '../../src/db/repositories/ledger-jobs';
-import { drainJobs, registerJobHandler } from '../../src/server/jobs/worker';
-import { createTestApp, type TestContext } from '../app';
+import { claimJob, finishJob, findJob, insertJob } from '../../src/db/repositories/ledger-jobs';
+import {
+  drainJobs,
+  registerJobHandler,
+  startJobWorker,
+  STALE_SECONDS,
+} from '../../src/server/jobs/worker';
+import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -50,5 +55,97 @@ describe('the background-work queue', () => {
       progress: 100,
       result: { seen: { n: 3 } },
     });
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('jobs and the processes running them', () => {
+  it('takes over within seconds a job left running by a process that stopped', async () => {
+    await ctx.db.query("UPDATE jobs SET status = 'done' WHERE status IN ('queued', 'running')");
+    registerJobHandler('test.ok', () => Promise.resolve({ status: 'done', result: null }));
+    const id = await insertJob(ctx.db, { kind: 'test.ok', payload: {}, createdBy: 'test' });
+    // A process claimed it and was killed: its heartbeat stops.
+    expect((await claimJob(ctx.db, STALE_SECONDS))?.id).toBe(id);
+    await drainJobs(ctx.db);
+    expect((await findJob(ctx.db, id))?.status).toBe('running'); // still fresh: not taken
+    await ctx.db.query(
+      "UPDATE jobs SET heartbeat_at = now() - interval '11 seconds' WHERE id = $1",
+      [id],
+    );
+    await drainJobs(ctx.db);
+    const job = await findJob(ctx.db, id);
+    expect(job).toMatchObject({ status: 'done', attempts: 2 });
+    expect(job?.history).toMatchObject([{ attempt: 1, outcome: 'abandoned', error: null }]);
+    // The stopped process's outcome, should it come after all, no longer counts.
+    expect(await finishJob(ctx.db, id, 1, { status: 'failed', error: 'late' })).toBe(false);
+    expect((await findJob(ctx.db, id))?.status).toBe('done');
+  });
+
+  it('retries a job that throws after a delay, and gives it up as dead after three attempts', async () => {
+    registerJobHandler('test.throws', () => Promise.reject(new Error('the database went away')));
+    const id = await insertJob(ctx.db, { kind: 'test.throws', payload: {}, createdBy: 'test' });
+    await drainJobs(ctx.db);
+    let job = await findJob(ctx.db, id);
+    expect(job).toMatchObject({ status: 'queued', attempts: 1, error: 'the database went away' });
+    expect(Date.parse(job?.run_after ?? '')).toBeGreaterThan(Date.now());
+    await drainJobs(ctx.db); // not yet due
+    expect((await findJob(ctx.db, id))?.attempts).toBe(1);
+    for (let attempt = 2; attempt <= 3; attempt++) {
+      await ctx.db.query('UPDATE jobs SET run_after = now() WHERE id = $1', [id]);
+      await drainJobs(ctx.db);
+    }
+    job = await findJob(ctx.db, id);
+    expect(job).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(job?.finished_at).not.toBeNull();
+    expect(job?.history.map((h) => [h.attempt, h.outcome])).toEqual([
+      [1, 'error'],
+      [2, 'error'],
+      [3, 'error'],
+    ]);
+    await ctx.db.query('UPDATE jobs SET run_after = now() WHERE id = $1', [id]);
+    await drainJobs(ctx.db);
+    expect((await findJob(ctx.db, id))?.attempts).toBe(3); // dead is never run again
+  });
+
+  it('starts a queued job at once, without a request or a poll', async () => {
+    let ran = 0;
+    registerJobHandler('test.notified', () => {
+      ran++;
+      return Promise.resolve({ status: 'done', result: null });
+    });
+    const worker = startJobWorker(ctx.db, { onError: () => undefined });
+    try {
+      await sleep(300); // listening
+      const id = await ctx.db.transaction((tx) =>
+        insertJob(tx, { kind: 'test.notified', payload: {}, createdBy: 'test' }),
+      );
+      // Well within the timer's interval (5 s): the notification started it.
+      for (let i = 0; i < 40 && (await findJob(ctx.db, id))?.status !== 'done'; i++)
+        await sleep(50);
+      expect((await findJob(ctx.db, id))?.status).toBe('done');
+      expect(ran).toBe(1);
+    } finally {
+      worker.stop();
+    }
+  });
+
+  it('shows the job history to the finance partner, and to nobody without import rights', async () => {
+    const unit = await createUnit(ctx.db, 'Myndighed');
+    await createUser(ctx.db, { username: 'okonomi', roles: ['okonomikonsulent'], unitIds: [unit] });
+    await createUser(ctx.db, { username: 'laeser', roles: ['laeser'], unitIds: [unit] });
+    const finance = new TestClient(ctx);
+    expect((await finance.login('okonomi')).status).toBe(200);
+    const response = await finance.get('/api/jobs?kind=test.throws');
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as {
+      items: { kind: string; status: string; attempts: number; history: unknown[] }[];
+    };
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'test.throws', status: 'dead', attempts: 3 });
+    expect(items[0]?.history).toHaveLength(3);
+    const reader = new TestClient(ctx);
+    expect((await reader.login('laeser')).status).toBe(200);
+    expect((await reader.get('/api/jobs')).status).toBe(403);
   });
 });

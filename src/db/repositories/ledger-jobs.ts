@@ -5,20 +5,40 @@ export interface JobRow {
   id: string;
   kind: string;
   payload: Record<string, unknown>;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'dead';
   progress: number;
   result: unknown;
   error: string | null;
   attempts: number;
+  /** Each attempt that did not end the job, oldest first. */
+  history: JobAttempt[];
   unit_id: string | null;
   created_by: string;
   created_at: string;
+  started_at: string | null;
+  run_after: string;
   finished_at: string | null;
 }
 
-const COLUMNS = `id, kind, payload, status, progress, result, error, attempts, unit_id, created_by,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
-  to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS finished_at`;
+/** An attempt that ended without an outcome: its handler threw, or its worker stopped. */
+export interface JobAttempt {
+  attempt: number;
+  outcome: 'error' | 'abandoned';
+  error: string | null;
+  at: string;
+}
+
+const utc = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+const COLUMNS = `id, kind, payload, status, progress, result, error, attempts, history, unit_id, created_by,
+  ${utc('created_at')} AS created_at, ${utc('started_at')} AS started_at,
+  ${utc('run_after')} AS run_after, ${utc('finished_at')} AS finished_at`;
+
+/** The history entry of the attempt now ending (`attempts` as it is in the row). */
+const attemptEntry = (outcome: JobAttempt['outcome'], error: string) =>
+  `jsonb_build_array(jsonb_build_object('attempt', attempts, 'outcome', '${outcome}',
+     'error', ${error}, 'at', ${utc('now()')}))`;
 
 export async function insertJob(
   tx: Queryable,
@@ -37,57 +57,132 @@ export async function findJob(db: Queryable, id: string): Promise<JobRow | undef
   return rows[0];
 }
 
+/** The newest jobs first, of one kind when given. */
+export async function listJobs(
+  db: Queryable,
+  q: { kind?: string | undefined; limit: number },
+): Promise<JobRow[]> {
+  return db.query<JobRow>(
+    `SELECT ${COLUMNS} FROM jobs WHERE ($1::text IS NULL OR kind = $1)
+      ORDER BY created_at DESC, id LIMIT $2`,
+    [q.kind ?? null, q.limit],
+  );
+}
+
 /**
- * Claims the oldest queued job, or a running one whose worker stopped sending heartbeats
- * (`staleSeconds`), for this worker. SKIP LOCKED lets several workers claim without waiting.
+ * Claims the oldest queued job that is due, or a running one whose worker stopped sending
+ * heartbeats (`staleSeconds`) and has attempts left, for this worker. SKIP LOCKED lets several
+ * workers claim without waiting. The attempt number in the returned row fences this worker:
+ * once another has taken the job over, its heartbeats and its outcome no longer count.
  */
-export async function claimJob(db: Queryable, staleSeconds: number): Promise<JobRow | undefined> {
+export async function claimJob(
+  db: Queryable,
+  staleSeconds: number,
+  maxAttempts = 3,
+): Promise<JobRow | undefined> {
   const rows = await db.query<JobRow>(
-    `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now()
+    `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now(),
+            history = CASE WHEN status = 'running' THEN history || ${attemptEntry('abandoned', 'NULL')}
+                           ELSE history END
       WHERE id = (
         SELECT id FROM jobs
-         WHERE (status = 'queued'
-            OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)))
-           AND attempts < 3
+         WHERE (status = 'queued' AND run_after <= now())
+            OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)
+                AND attempts < $2)
          ORDER BY created_at
          FOR UPDATE SKIP LOCKED
          LIMIT 1)
       RETURNING ${COLUMNS}`,
-    [staleSeconds],
+    [staleSeconds, maxAttempts],
   );
   return rows[0];
 }
 
-export async function setJobProgress(db: Queryable, id: string, progress: number): Promise<void> {
-  await db.query('UPDATE jobs SET progress = $2, heartbeat_at = now() WHERE id = $1', [
-    id,
-    Math.max(0, Math.min(100, Math.round(progress))),
-  ]);
+/** Tells that attempt `attempt` is alive; false when the job is no longer this attempt's. */
+export async function beatJob(db: Queryable, id: string, attempt: number): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND attempts = $2 AND status = 'running'
+      RETURNING id`,
+    [id, attempt],
+  );
+  return rows.length > 0;
 }
 
+export async function setJobProgress(
+  db: Queryable,
+  id: string,
+  attempt: number,
+  progress: number,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE jobs SET progress = $3, heartbeat_at = now()
+      WHERE id = $1 AND attempts = $2 AND status = 'running' RETURNING id`,
+    [id, attempt, Math.max(0, Math.min(100, Math.round(progress)))],
+  );
+  return rows.length > 0;
+}
+
+/** Records the outcome of attempt `attempt`; false (nothing changed) when it was taken over. */
 export async function finishJob(
   db: Queryable,
   id: string,
+  attempt: number,
   outcome: { status: 'done' | 'failed'; result?: unknown; error?: string },
-): Promise<void> {
-  await db.query(
-    `UPDATE jobs SET status = $2, progress = CASE WHEN $2 = 'done' THEN 100 ELSE progress END,
-            result = $3, error = $4, finished_at = now(), heartbeat_at = now()
-      WHERE id = $1`,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE jobs SET status = $3, progress = CASE WHEN $3 = 'done' THEN 100 ELSE progress END,
+            result = $4, error = $5, finished_at = now(), heartbeat_at = now()
+      WHERE id = $1 AND attempts = $2 AND status = 'running' RETURNING id`,
     [
       id,
+      attempt,
       outcome.status,
       outcome.result === undefined ? null : JSON.stringify(outcome.result),
       outcome.error ?? null,
     ],
   );
+  return rows.length > 0;
 }
 
-/** Failed jobs that used up their attempts stay failed; this marks those a dead worker left. */
-export async function failAbandonedJobs(db: Queryable, staleSeconds: number): Promise<void> {
-  await db.query(
-    `UPDATE jobs SET status = 'failed', error = 'Arbejdet blev afbrudt for mange gange.', finished_at = now()
-      WHERE status = 'running' AND attempts >= 3 AND heartbeat_at < now() - make_interval(secs => $1)`,
-    [staleSeconds],
+/**
+ * After attempt `attempt` threw: queued again to run after `delaySeconds`, or dead once it has
+ * had `maxAttempts`. Returns the new status, or null when the attempt had been taken over.
+ */
+export async function retryJob(
+  db: Queryable,
+  id: string,
+  attempt: number,
+  error: string,
+  maxAttempts: number,
+  delaySeconds: number,
+): Promise<'queued' | 'dead' | null> {
+  const [row] = await db.query<{ status: 'queued' | 'dead' }>(
+    `UPDATE jobs SET status = CASE WHEN attempts >= $3 THEN 'dead' ELSE 'queued' END,
+            run_after = now() + make_interval(secs => $4), error = $5::text,
+            history = history || ${attemptEntry('error', '$5::text')},
+            finished_at = CASE WHEN attempts >= $3 THEN now() END
+      WHERE id = $1 AND attempts = $2 AND status = 'running'
+      RETURNING status`,
+    [id, attempt, maxAttempts, delaySeconds, error],
+  );
+  return row?.status ?? null;
+}
+
+/**
+ * Jobs whose worker stopped on their last attempt: dead (the dead-letter state), kept for the
+ * record and never run again by themselves. Returns them, for their kind's own clean-up.
+ */
+export async function deadLetterAbandonedJobs(
+  db: Queryable,
+  staleSeconds: number,
+  maxAttempts: number,
+): Promise<JobRow[]> {
+  return db.query<JobRow>(
+    `UPDATE jobs SET status = 'dead', error = 'Arbejdet blev afbrudt for mange gange.', finished_at = now(),
+            history = history || ${attemptEntry('abandoned', 'NULL')}
+      WHERE status = 'running' AND attempts >= $2
+        AND heartbeat_at < now() - make_interval(secs => $1)
+      RETURNING ${COLUMNS}`,
+    [staleSeconds, maxAttempts],
   );
 }

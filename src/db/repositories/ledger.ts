@@ -44,7 +44,7 @@ export interface LedgerImportRow {
   file_sha256: string;
   byte_size: number;
   encoding: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'duplicate';
+  status: 'receiving' | 'queued' | 'running' | 'done' | 'failed' | 'duplicate';
   line_count: number | null;
   posting_count: number | null;
   late_count: number | null;
@@ -62,8 +62,8 @@ export async function insertLedgerImport(
   v: { source: string; year: number; fileName: string; encoding: string; createdBy: string },
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, encoding, status, created_by)
-     VALUES ($1, $2, $3, '', 0, $4, 'queued', $5) RETURNING id`,
+    `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, encoding, status, created_by, received_at)
+     VALUES ($1, $2, $3, '', 0, $4, 'receiving', $5, now()) RETURNING id`,
     [v.source, v.year, v.fileName, v.encoding, v.createdBy],
   );
   if (!row) throw new Error('insert into ledger_imports returned no row');
@@ -102,17 +102,78 @@ export async function deleteImportChunks(db: Queryable, importId: string): Promi
   await db.query('DELETE FROM ledger_import_chunks WHERE import_id = $1', [importId]);
 }
 
-export async function setImportFile(
-  db: Queryable,
+/** An upload still arriving says it is alive (see `deleteOrphanUpload`). */
+export async function touchUpload(db: Queryable, id: string): Promise<void> {
+  await db.query(
+    `UPDATE ledger_imports SET received_at = now() WHERE id = $1 AND status = 'receiving'`,
+    [id],
+  );
+}
+
+/**
+ * The whole file is in: records its hash and size and makes the upload an import (queued, or
+ * `status` as given). False when it is no longer receiving (removed as an orphan meanwhile).
+ */
+export async function completeUpload(
+  tx: Queryable,
   id: string,
-  sha256: string,
-  byteSize: number,
-): Promise<void> {
-  await db.query('UPDATE ledger_imports SET file_sha256 = $2, byte_size = $3 WHERE id = $1', [
-    id,
-    sha256,
-    byteSize,
-  ]);
+  file: { sha256: string; byteSize: number; status: 'queued' | 'duplicate' },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE ledger_imports SET file_sha256 = $2, byte_size = $3, status = $4
+      WHERE id = $1 AND status = 'receiving' RETURNING id`,
+    [id, file.sha256, file.byteSize, file.status],
+  );
+  return rows.length > 0;
+}
+
+/** Removes an upload that did not arrive whole, with its chunks (nothing of it remains). */
+export async function deleteUpload(db: Queryable, id: string): Promise<void> {
+  await db.query(`DELETE FROM ledger_imports WHERE id = $1 AND status = 'receiving'`, [id]);
+}
+
+export interface OrphanUploadRow {
+  id: string;
+  source: string;
+  year: number;
+  file_name: string;
+  created_by: string;
+  created_at: string;
+  bytes_received: number;
+}
+
+/**
+ * Removes the uploads a crash left half received: still receiving, and silent for
+ * `staleSeconds` or since before `before` (the start of the only process that can receive).
+ * Returns what was removed, for the audit trail.
+ */
+export async function deleteOrphanUploads(
+  tx: Queryable,
+  staleSeconds: number,
+  before: Date | null,
+): Promise<OrphanUploadRow[]> {
+  return tx.query<OrphanUploadRow>(
+    `WITH gone AS (
+       DELETE FROM ledger_imports
+        WHERE status = 'receiving'
+          AND (received_at < now() - make_interval(secs => $1) OR received_at < $2::timestamptz)
+        RETURNING id, source, year, file_name, created_by, created_at)
+     SELECT g.id, g.source, g.year, g.file_name, g.created_by,
+            to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+            COALESCE((SELECT sum(length(c.data)) FROM ledger_import_chunks c WHERE c.import_id = g.id), 0)::bigint
+              AS bytes_received
+       FROM gone g`,
+    [staleSeconds, before?.toISOString() ?? null],
+  );
+}
+
+/** Chunks of imports that have ended, left by a crash between the end and their removal. */
+export async function deleteEndedImportChunks(db: Queryable): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM ledger_import_chunks c USING ledger_imports i
+      WHERE c.import_id = i.id AND i.status IN ('done', 'failed', 'duplicate') RETURNING c.seq`,
+  );
+  return rows.length;
 }
 
 export async function findDoneImportByHash(
@@ -139,7 +200,8 @@ export async function findLedgerImport(
 
 export async function listLedgerImports(db: Queryable, limit = 50): Promise<LedgerImportRow[]> {
   return db.query<LedgerImportRow>(
-    `SELECT ${IMPORT_COLUMNS} FROM ledger_imports ORDER BY created_at DESC LIMIT $1`,
+    `SELECT ${IMPORT_COLUMNS} FROM ledger_imports WHERE status <> 'receiving'
+      ORDER BY created_at DESC LIMIT $1`,
     [limit],
   );
 }
@@ -154,13 +216,15 @@ export async function setImportStatus(
     lateCount?: number;
     report?: unknown;
   },
-): Promise<void> {
-  await db.query(
+  /** Only from one of these statuses; false when the import was in another. */
+  from?: LedgerImportRow['status'][],
+): Promise<boolean> {
+  const rows = await db.query(
     `UPDATE ledger_imports SET status = $2, line_count = COALESCE($3, line_count),
             posting_count = COALESCE($4, posting_count), late_count = COALESCE($5, late_count),
             report = COALESCE($6, report),
             finished_at = CASE WHEN $2 IN ('done', 'failed', 'duplicate') THEN now() ELSE finished_at END
-      WHERE id = $1`,
+      WHERE id = $1 AND ($7::text[] IS NULL OR status = ANY($7::text[])) RETURNING id`,
     [
       id,
       v.status,
@@ -168,8 +232,10 @@ export async function setImportStatus(
       v.postingCount ?? null,
       v.lateCount ?? null,
       v.report === undefined ? null : JSON.stringify(v.report),
+      from ?? null,
     ],
   );
+  return rows.length > 0;
 }
 
 export interface PostingBatch {
@@ -254,8 +320,13 @@ export async function copyPostings(
   );
 }
 
+/** The postings of an import that is not done (a done import's postings are never removed). */
 export async function deletePostingsOfImport(db: Queryable, importId: string): Promise<void> {
-  await db.query('DELETE FROM ledger_postings WHERE import_id = $1', [importId]);
+  await db.query(
+    `DELETE FROM ledger_postings WHERE import_id = $1
+        AND NOT EXISTS (SELECT 1 FROM ledger_imports WHERE id = $1 AND status = 'done')`,
+    [importId],
+  );
 }
 
 /**

@@ -18,6 +18,8 @@ import {
   insertPostings,
   readImportChunks,
   setImportStatus,
+  touchUpload,
+  type LedgerImportRow,
   type NewPosting,
   type PostingBatch,
 } from '../../db/repositories/ledger';
@@ -57,7 +59,19 @@ export const MAX_REPORTED_ISSUES = 50_000;
 
 export type Encoding = 'auto' | 'utf-8' | 'windows-1252';
 
-/** Stores an uploaded file in chunks of CHUNK_BYTES while hashing it; returns its SHA-256 and size. */
+/** An upload being received says it is alive this often (while its chunks arrive). */
+const TOUCH_MS = 10_000;
+/**
+ * An upload silent this long is an orphan: the process receiving it stopped (a crash, a kill).
+ * A client sending less than 32 KB a minute is taken for one too.
+ */
+export const UPLOAD_STALE_SECONDS = 60;
+
+/**
+ * Stores an uploaded file in chunks of CHUNK_BYTES while hashing it; returns its SHA-256 and
+ * size. The import stays 'receiving' meanwhile and is touched every TOUCH_MS, so the sweep can
+ * tell an upload still arriving from one a crash left behind.
+ */
 export async function storeUpload(
   db: Database,
   importId: string,
@@ -68,6 +82,7 @@ export async function storeUpload(
   let pendingBytes = 0;
   let seq = 0;
   let size = 0;
+  let touched = Date.now();
   const flush = async (all: boolean) => {
     let buffered = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
     let at = 0;
@@ -75,6 +90,10 @@ export async function storeUpload(
       const piece = buffered.subarray(at, at + CHUNK_BYTES);
       await insertImportChunk(db, importId, seq++, piece);
       at += piece.length;
+      if (Date.now() - touched > TOUCH_MS) {
+        touched = Date.now();
+        await touchUpload(db, importId);
+      }
     }
     buffered = buffered.subarray(at);
     pending = buffered.length ? [buffered] : [];
@@ -180,8 +199,6 @@ export async function runLedgerImport(
 ): Promise<ImportReport> {
   const imp = await findLedgerImport(db, importId);
   if (!imp) throw new Error(`no ledger import ${importId}`);
-  await deletePostingsOfImport(db, importId); // a retried job starts clean
-  await setImportStatus(db, importId, { status: 'running' });
   const report: ImportReport = {
     encoding: imp.encoding,
     delimiter: ';',
@@ -192,9 +209,22 @@ export async function runLedgerImport(
     fileIssues: [],
     issues: [],
   };
+  if (hasEnded(imp)) {
+    // A retried job whose earlier attempt ended the import but stopped before it ended the job:
+    // the import keeps its outcome (a done import's postings are never touched again).
+    await deleteImportChunks(db, importId);
+    return { ...report, ...(imp.report as Partial<ImportReport> | null) };
+  }
+  await deletePostingsOfImport(db, importId); // a retried job starts clean (PGlite's batches)
+  await setImportStatus(db, importId, { status: 'running' }, OPEN);
   const fail = async () => {
     await deletePostingsOfImport(db, importId);
-    await setImportStatus(db, importId, { status: 'failed', lineCount: report.lineCount, report });
+    await setImportStatus(
+      db,
+      importId,
+      { status: 'failed', lineCount: report.lineCount, report },
+      OPEN,
+    );
     return report;
   };
 
@@ -345,17 +375,27 @@ export async function runLedgerImport(
   }
   const failed = () => fileFailed || report.errorCount > 0;
 
-  /** Marks the import done with its audit row, unless the same file was imported meanwhile. */
-  const markDone = async (tx: Queryable): Promise<boolean> => {
+  /**
+   * Marks the import done with its audit row, unless the same file was imported meanwhile
+   * ('duplicate') or another attempt at this job ended the import first ('ended': the job was
+   * taken over while this attempt still ran).
+   */
+  const markDone = async (tx: Queryable): Promise<'done' | 'duplicate' | 'ended'> => {
     const done = await findDoneImportByHash(tx, imp.file_sha256);
-    if (done) return false;
-    await setImportStatus(tx, importId, {
-      status: 'done',
-      lineCount: report.lineCount,
-      postingCount: report.postingCount,
-      lateCount: report.lateCount,
-      report,
-    });
+    if (done) return done.id === importId ? 'ended' : 'duplicate';
+    const marked = await setImportStatus(
+      tx,
+      importId,
+      {
+        status: 'done',
+        lineCount: report.lineCount,
+        postingCount: report.postingCount,
+        lateCount: report.lateCount,
+        report,
+      },
+      OPEN,
+    );
+    if (!marked) return 'ended';
     await recordAudit(
       tx,
       { ...SYSTEM_ACTOR, username: imp.created_by },
@@ -366,18 +406,19 @@ export async function runLedgerImport(
         after: { fileName: imp.file_name, postings: report.postingCount, late: report.lateCount },
       },
     );
-    return true;
+    return 'done';
   };
 
-  let duplicate: boolean;
+  let outcome: 'done' | 'duplicate' | 'ended';
   if (db.kind === 'postgresql') {
     // One transaction: the postings stream in with COPY and become visible only with the
     // import's status; a bad file, a duplicate or a crash rolls all of them back.
-    const outcome = await db
+    const ended = await db
       .transaction(async (tx) => {
         await copyPostings(tx, importId, postings());
         if (failed()) throw new RollBack('failed');
-        if (!(await markDone(tx))) throw new RollBack('duplicate');
+        const marked = await markDone(tx);
+        if (marked !== 'done') throw new RollBack(marked);
         return 'done' as const;
       })
       .catch((error: unknown) => {
@@ -387,8 +428,8 @@ export async function runLedgerImport(
           return 'duplicate' as const;
         throw error;
       });
-    if (outcome === 'failed') return fail();
-    duplicate = outcome === 'duplicate';
+    if (ended === 'failed') return fail();
+    outcome = ended;
   } else {
     // PGlite (one connection): batches that stay invisible until the import is marked done.
     let batch: NewPosting[] = [];
@@ -401,17 +442,24 @@ export async function runLedgerImport(
     }
     if (failed()) return fail();
     await insertPostings(db, importId, toBatch(batch));
-    duplicate = !(await db.transaction(markDone));
-    if (duplicate) await deletePostingsOfImport(db, importId);
+    outcome = await db.transaction(markDone);
+    if (outcome !== 'done') await deletePostingsOfImport(db, importId);
   }
-  if (duplicate) await setImportStatus(db, importId, { status: 'duplicate' });
+  if (outcome === 'duplicate') await setImportStatus(db, importId, { status: 'duplicate' }, OPEN);
   await deleteImportChunks(db, importId);
   return report;
 }
 
+/** The statuses of an import that has not ended: only from these is its status changed. */
+const OPEN: LedgerImportRow['status'][] = ['queued', 'running'];
+
+function hasEnded(imp: LedgerImportRow): boolean {
+  return imp.status === 'done' || imp.status === 'failed' || imp.status === 'duplicate';
+}
+
 /** Ends the import's transaction without keeping anything. */
 class RollBack extends Error {
-  constructor(readonly outcome: 'failed' | 'duplicate') {
+  constructor(readonly outcome: 'failed' | 'duplicate' | 'ended') {
     super(`ledger import rolled back (${outcome})`);
   }
 }
@@ -479,9 +527,29 @@ function toBatch(rows: readonly NewPosting[]): PostingBatch {
   };
 }
 
-registerJobHandler('ledger.import', async (db, job, progress) => {
-  const importId = String(job.payload.importId);
-  const report = await runLedgerImport(db, importId, progress);
-  const failed = report.errorCount > 0 || report.fileIssues.length > 0;
-  return { status: failed ? 'failed' : 'done', result: { importId, ...report } };
-});
+registerJobHandler(
+  'ledger.import',
+  async (db, job, progress) => {
+    const importId = String(job.payload.importId);
+    const report = await runLedgerImport(db, importId, progress);
+    const failed = report.errorCount > 0 || report.fileIssues.length > 0;
+    return { status: failed ? 'failed' : 'done', result: { importId, ...report } };
+  },
+  {
+    // The job is dead (its attempts used up): the import ends failed, and keeps nothing.
+    async onDead(db, job) {
+      const importId = String(job.payload.importId);
+      await deletePostingsOfImport(db, importId);
+      await setImportStatus(
+        db,
+        importId,
+        { status: 'failed', report: { fileIssues: [ABANDONED] } },
+        OPEN,
+      );
+      await deleteImportChunks(db, importId);
+    },
+  },
+);
+
+const ABANDONED =
+  'Indlæsningen blev afbrudt for mange gange og er opgivet. Intet fra filen er gemt; indlæs den igen.';

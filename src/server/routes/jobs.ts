@@ -1,17 +1,34 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
-import { getJob } from '../services/job-service';
+import { getJob, getJobs } from '../services/job-service';
 
 const JobSchema = z
   .object({
     id: z.string(),
     kind: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'dead']).openapi({
+      description:
+        'failed: the work ran to its end and failed (e.g. a file with bad lines); dead: given up after its attempts (the process running it stopped, or it met an error, each time)',
+    }),
     progress: z.number().openapi({ description: 'percent 0–100' }),
     result: z.unknown(),
     error: z.string().nullable(),
+    attempts: z.number().int().openapi({ description: 'attempts started so far (at most 3)' }),
+    history: z
+      .array(
+        z.object({
+          attempt: z.number().int(),
+          outcome: z.enum(['error', 'abandoned']),
+          error: z.string().nullable(),
+          at: z.string(),
+        }),
+      )
+      .openapi({ description: 'each attempt that did not end the job, oldest first' }),
+    createdBy: z.string(),
     createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    runAfter: z.string().openapi({ description: 'a queued job waits until then (a retry)' }),
     finishedAt: z.string().nullable(),
   })
   .openapi('Job');
@@ -28,10 +45,35 @@ const get = createRoute({
   },
 });
 
-export const jobRoutes = createRouter().openapi(get, async (c) => {
-  const deps = c.get('deps');
-  const job = await getJob(deps.db, requireActor(c), c.req.valid('param').id, (err) =>
-    deps.logger.error({ event: 'job_failed', err }),
-  );
-  return c.json(job, 200);
+const list = createRoute({
+  method: 'get',
+  path: '/jobs',
+  tags: ['Jobs'],
+  summary: 'The newest background work with its attempts (those who may import ledger files)',
+  request: {
+    query: z.object({
+      kind: z.string().max(100).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Arbejdet, nyeste først',
+      content: { 'application/json': { schema: z.object({ items: z.array(JobSchema) }) } },
+    },
+    ...problemResponses(401, 403, 422),
+  },
 });
+
+export const jobRoutes = createRouter()
+  .openapi(list, async (c) => {
+    const { db } = c.get('deps');
+    return c.json(await getJobs(db, requireActor(c), c.req.valid('query')), 200);
+  })
+  .openapi(get, async (c) => {
+    const deps = c.get('deps');
+    const job = await getJob(deps.db, requireActor(c), c.req.valid('param').id, (err) =>
+      deps.logger.error({ event: 'job_failed', err }),
+    );
+    return c.json(job, 200);
+  });

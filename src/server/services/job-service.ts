@@ -1,10 +1,28 @@
 import type { Actor } from '../../domain/access';
 import type { Database } from '../../db/database';
-import { findJob } from '../../db/repositories/ledger-jobs';
+import { findJob, listJobs, type JobRow } from '../../db/repositories/ledger-jobs';
 import { AppError } from '../errors';
-import { can } from '../policies/policy';
+import { authorize, can } from '../policies/policy';
 import { drainJobs } from '../jobs/worker';
 import '../jobs/ledger-import';
+
+function presentJob(job: JobRow) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    progress: job.progress,
+    result: job.result,
+    error: job.error,
+    attempts: job.attempts,
+    history: job.history,
+    createdBy: job.created_by,
+    createdAt: job.created_at,
+    startedAt: job.started_at,
+    runAfter: job.run_after,
+    finishedAt: job.finished_at,
+  };
+}
 
 /**
  * A job's status and progress for the one who started it (or anyone who may import). A job
@@ -20,14 +38,18 @@ export async function getJob(
   if (!job || (job.created_by !== actor.username && !can(actor, 'ledger.import')))
     throw new AppError('not_found');
   if (job.status === 'queued' || job.status === 'running') void drainJobs(db, onError);
-  return {
-    id: job.id,
-    kind: job.kind,
-    status: job.status,
-    progress: job.progress,
-    result: job.result,
-    error: job.error,
-    createdAt: job.created_at,
-    finishedAt: job.finished_at,
-  };
+  return presentJob(job);
+}
+
+/**
+ * The job history for those who may import (the finance partner): the newest jobs with their
+ * attempts, each failed or abandoned attempt, and their outcome.
+ */
+export async function getJobs(
+  db: Database,
+  actor: Actor,
+  q: { kind?: string | undefined; limit: number },
+) {
+  authorize(actor, 'ledger.import');
+  return { items: (await listJobs(db, q)).map(presentJob) };
 }

@@ -3,7 +3,11 @@ import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { insertJob } from '../../db/repositories/ledger-jobs';
 import {
+  completeUpload,
+  deleteEndedImportChunks,
   deleteImportChunks,
+  deleteOrphanUploads,
+  deleteUpload,
   findDoneImportByHash,
   findLedgerImport,
   findLedgerSource,
@@ -11,15 +15,15 @@ import {
   listLedgerImports,
   listLedgerSources,
   listPostings,
-  setImportFile,
   setImportStatus,
   upsertLedgerSource,
   type LedgerImportRow,
 } from '../../db/repositories/ledger';
+import { SYSTEM_ACTOR } from '../../domain/access';
 import { ore, toKroner } from '../../domain/money';
 import type { LedgerMapping } from '../../shared/schemas/budget';
 import { AppError } from '../errors';
-import { storeUpload, type Encoding } from '../jobs/ledger-import';
+import { storeUpload, UPLOAD_STALE_SECONDS, type Encoding } from '../jobs/ledger-import';
 import { drainJobs } from '../jobs/worker';
 import { authorize, authorizeOrNotFound } from '../policies/policy';
 
@@ -80,6 +84,9 @@ export function presentImport(row: LedgerImportRow) {
 /**
  * Receives a ledger file: stores it in chunks (bounded memory), and queues its import as
  * background work. The same file again (same SHA-256 as a finished import) changes nothing.
+ * An upload is one unit: while it arrives its import is 'receiving' (listed nowhere); it
+ * becomes queued, with its job and audit row, in one transaction once the whole file is in. A
+ * body that breaks off leaves nothing; one a crash cut off is removed by `removeOrphanUploads`.
  */
 export async function uploadLedgerFile(
   db: Database,
@@ -114,21 +121,19 @@ export async function uploadLedgerFile(
   try {
     stored = await storeUpload(db, importId, input.body);
   } catch (error) {
-    await deleteImportChunks(db, importId);
-    await setImportStatus(db, importId, {
-      status: 'failed',
-      report: { fileIssues: ['Filen blev ikke modtaget helt.'] },
-    });
+    await deleteUpload(db, importId).catch(() => undefined); // else the sweep removes it
     throw error;
   }
   const result = await db.transaction(async (tx) => {
-    await setImportFile(tx, importId, stored.sha256, stored.byteSize);
     const done = await findDoneImportByHash(tx, stored.sha256);
+    if (!(await completeUpload(tx, importId, { ...stored, status: done ? 'duplicate' : 'queued' })))
+      throw new Error(`upload ${importId} was removed as an orphan while it was received`);
     if (done) {
       await setImportStatus(tx, importId, {
         status: 'duplicate',
         report: { duplicateOf: done.id },
       });
+      await deleteImportChunks(tx, importId);
       await recordAudit(
         tx,
         actor,
@@ -160,9 +165,40 @@ export async function uploadLedgerFile(
     );
     return { importId, jobId, status: 'queued' as const, duplicateOf: null };
   });
-  if (result.status === 'duplicate') await deleteImportChunks(db, importId);
-  else void drainJobs(db, onError);
+  if (result.status === 'queued') void drainJobs(db, onError);
   return result;
+}
+
+/**
+ * Removes what crashes left of uploads: the ones still 'receiving' that stopped arriving
+ * (silent for UPLOAD_STALE_SECONDS, or, `atStartOf` the only process that can receive, from
+ * before it started), each with an audit row by the system; and the chunks of imports that
+ * ended but were not cleared. Run by the job worker at start and every minute.
+ */
+export async function removeOrphanUploads(
+  db: Database,
+  options: { atStartOf?: Date } = {},
+): Promise<{ uploads: number; chunks: number }> {
+  const removed = await db.transaction(async (tx) => {
+    const gone = await deleteOrphanUploads(tx, UPLOAD_STALE_SECONDS, options.atStartOf ?? null);
+    for (const upload of gone) {
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'ledger.upload.discard',
+        objectType: 'ledger_import',
+        objectId: upload.id,
+        before: {
+          source: upload.source,
+          year: upload.year,
+          fileName: upload.file_name,
+          createdBy: upload.created_by,
+          createdAt: upload.created_at,
+          bytesReceived: upload.bytes_received,
+        },
+      });
+    }
+    return gone.length;
+  });
+  return { uploads: removed, chunks: await deleteEndedImportChunks(db) };
 }
 
 export async function getLedgerImports(db: Database, actor: Actor) {
@@ -173,7 +209,7 @@ export async function getLedgerImports(db: Database, actor: Actor) {
 export async function getLedgerImport(db: Database, actor: Actor, id: string) {
   authorize(actor, 'ledger.import');
   const row = await findLedgerImport(db, id);
-  if (!row) throw new AppError('not_found');
+  if (!row || row.status === 'receiving') throw new AppError('not_found');
   return presentImport(row);
 }
 

@@ -44,7 +44,7 @@ export function LedgerImportPage() {
         const j = await api<JobView>(`/jobs/${jobId}`);
         if (stopped) return;
         setJob(j);
-        if (j.status === 'done' || j.status === 'failed') {
+        if (j.status === 'done' || j.status === 'failed' || j.status === 'dead') {
           reloadImports();
           return;
         }
@@ -149,7 +149,7 @@ export function LedgerImportPage() {
           {t('budget.ledger.done', { postings: result.postingCount, late: result.lateCount })}
         </p>
       )}
-      {job?.status === 'failed' && (
+      {(job?.status === 'failed' || job?.status === 'dead') && (
         <div role="alert" className="alert alert-error">
           <p>{t('budget.ledger.failed')}</p>
           {job.error && <p>{job.error}</p>}

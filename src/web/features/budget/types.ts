@@ -78,7 +78,8 @@ export interface BudgetLine {
 
 export interface JobView {
   id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  /** 'dead': given up after its attempts were used up (see docs/operations.md). */
+  status: 'queued' | 'running' | 'done' | 'failed' | 'dead';
   progress: number;
   error: string | null;
   result: {
