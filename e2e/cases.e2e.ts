@@ -39,6 +39,33 @@ describe('cases and commitments', () => {
     await screenshot(page, 'cases-case');
   });
 
+  it('gives a reader the totals without the cases behind them', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'laeser');
+    await page.goto(`${baseUrl()}/sager`);
+    await page.getByLabel('År').fill('2019');
+    await page.getByLabel('Opgjort pr.').fill('2019-12-31');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.getByText('Disponerede udgifter 2019 opgjort pr. 31.12.2019').waitFor();
+    const note = 'Du ser de samlede tal. Sagerne og husstandene bag tallene vises kun';
+    await page.getByText(note).waitFor();
+    await expect(page.getByText(/Vis sager bag tallet/).count()).resolves.toBe(0);
+    await expect(page.getByRole('columnheader', { name: 'Sager' }).count()).resolves.toBe(0);
+    // no tab for the case list or the import, which a reader may not open
+    const tabs = page.getByRole('navigation', { name: 'Sager og disponering' });
+    await expect(tabs.getByRole('link', { name: 'Sager', exact: true }).count()).resolves.toBe(0);
+    await expect(tabs.getByRole('link', { name: 'Import' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    await page.goto(`${baseUrl()}/sager/refusion`);
+    await page.getByLabel('År').fill('2021');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.getByText(/Kilde:/).waitFor();
+    await page.getByText(note).waitFor();
+    await expect(page.getByRole('link', { name: 'Hent som Excel' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+  });
+
   it('counts 8 families (13–17) with more than one intervention in May 2020', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,
+  case_level_forbidden: 403,
   invalid_credentials: 401,
   too_many_attempts: 429,
   csrf_failed: 403,

@@ -252,11 +252,15 @@ describe('cases', () => {
       ['A-1', 500],
       ['A-2', 5_000],
     ]);
-    const reads = await ctx.db.query<{ actor_username: string }>(
-      "SELECT actor_username FROM audit_log WHERE action = 'read' AND object_type = 'case' AND object_id = $1",
+    const reads = await ctx.db.query<{ actor_username: string; view: string | null }>(
+      "SELECT actor_username, after->>'view' AS view FROM audit_log WHERE action = 'read' AND object_type = 'case' AND object_id = $1 ORDER BY id",
       [id],
     );
-    expect(reads.map((r) => r.actor_username)).toEqual(['okonomi']);
+    // the case's commitments read above (`case=S-1`), then the case page
+    expect(reads.map((r) => [r.actor_username, r.view])).toEqual([
+      ['okonomi', 'commitments'],
+      ['okonomi', null],
+    ]);
     const listReads = await ctx.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND object_type = 'case' AND object_id IS NULL AND actor_username = 'okonomi'",
     );

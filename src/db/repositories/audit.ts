@@ -79,14 +79,17 @@ export async function recordAudits(
  * Call it after the authorisation check and before answering, e.g.
  * `await recordRead(db, actor, { objectType: 'case', objectId: id, unitId }, requestId)`.
  * Lists of cases are logged as one row with the unit (objectId null), not one per case.
+ * `what` says which view was read (year, dates, split; stored as `after`): only values the
+ * request's schema checked, never free text.
  */
 export async function recordRead(
   db: Queryable,
   actor: Actor,
   object: { objectType: string; objectId: string | null; unitId: string | null },
   requestId?: string,
+  what?: Record<string, string | number | null>,
 ): Promise<void> {
-  await recordAudit(db, actor, { action: 'read', ...object }, requestId);
+  await recordAudit(db, actor, { action: 'read', ...object, after: what }, requestId);
 }
 
 export interface AuditRow {

@@ -191,6 +191,18 @@ export function authorizeOrNotFound(
   authorize(actor, action, scope);
 }
 
+/**
+ * May the actor see the cases behind figures of these units (case refs, households, per-case
+ * amounts)? Only with `case.read` in every one of them (`null` = all units). A role that reads
+ * commitments without cases (læser) gets the aggregates only.
+ */
+export function canReadCasesIn(actor: Actor, unitIds: readonly string[] | null): boolean {
+  const readable = readableUnitIds(actor, 'case.read');
+  if (readable === null) return true;
+  if (unitIds === null) return false;
+  return unitIds.every((id) => readable.includes(id));
+}
+
 /** The unit ids an actor may read objects of with `action`, or null for all units. */
 export function readableUnitIds(actor: Actor, action: Action): string[] | null {
   const granting = actor.roles.filter((role) => ROLE_ACTIONS[role].includes(action));

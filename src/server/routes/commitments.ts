@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORY_GROUP_NAMES, STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
+import { AppError } from '../errors';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -38,6 +39,10 @@ const CommitmentsSchema = z
     asOf: z.string(),
     unit: z.string().nullable(),
     case: z.string().nullable(),
+    caseLevel: z.boolean().openapi({
+      description:
+        'whether the answer names cases (the reader may read cases); false: `issues` is empty',
+    }),
     expected: MonthTotals,
     granted: MonthTotals,
     lastYear: z.object({
@@ -168,10 +173,14 @@ const movementQuery = z.object({ year, from: date, to: date, unit });
 const familiesQuery = z.object({ date, unit });
 const reimbursementQuery = z.object({ year, asOf: date.optional(), unit });
 const getMovementXlsx = xlsxRoute('/commitments/movement.xlsx', 'Movement as Excel', movementQuery);
-const getFamiliesXlsx = xlsxRoute('/commitments/families.xlsx', 'Families as Excel', familiesQuery);
+const getFamiliesXlsx = xlsxRoute(
+  '/commitments/families.xlsx',
+  'Families as Excel, one row per household (readers of the cases only)',
+  familiesQuery,
+);
 const getReimbursementXlsx = xlsxRoute(
   '/commitments/reimbursement.xlsx',
-  'Reimbursement as Excel',
+  'Reimbursement as Excel, one row per household (readers of the cases only)',
   reimbursementQuery,
 );
 
@@ -220,15 +229,15 @@ const putThresholds = createRoute({
 export const commitmentRoutes = createRouter()
   .openapi(get, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await commitments(c.get('deps'), requireActor(c), q), 200);
+    return c.json(await commitments(c.get('deps'), requireActor(c), q, c.get('requestId')), 200);
   })
   .openapi(getStatement, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await statement(c.get('deps'), requireActor(c), q), 200);
+    return c.json(await statement(c.get('deps'), requireActor(c), q, c.get('requestId')), 200);
   })
   .openapi(getStatementXlsx, async (c) => {
     const q = c.req.valid('query');
-    const s = await statement(c.get('deps'), requireActor(c), q);
+    const s = await statement(c.get('deps'), requireActor(c), q, c.get('requestId'));
     const body = await statementWorkbook(s);
     return c.body(new Uint8Array(body), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -237,15 +246,15 @@ export const commitmentRoutes = createRouter()
   })
   .openapi(getMovement, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await movement(c.get('deps'), requireActor(c), q), 200);
+    return c.json(await movement(c.get('deps'), requireActor(c), q, c.get('requestId')), 200);
   })
   .openapi(getFamilies, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await families(c.get('deps'), requireActor(c), q), 200);
+    return c.json(await families(c.get('deps'), requireActor(c), q, c.get('requestId')), 200);
   })
   .openapi(getReimbursement, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await reimbursement(c.get('deps'), requireActor(c), q), 200);
+    return c.json(await reimbursement(c.get('deps'), requireActor(c), q, c.get('requestId')), 200);
   })
   .openapi(getThresholds, async (c) => {
     return c.json(await listThresholds(c.get('deps'), requireActor(c)), 200);
@@ -258,14 +267,26 @@ export const commitmentRoutes = createRouter()
     );
   })
   .openapi(getMovementXlsx, async (c) => {
-    const m = await movement(c.get('deps'), requireActor(c), movementQuery.parse(c.req.query()));
+    const m = await movement(
+      c.get('deps'),
+      requireActor(c),
+      movementQuery.parse(c.req.query()),
+      c.get('requestId'),
+    );
     return c.body(new Uint8Array(await movementWorkbook(m)), 200, {
       'Content-Type': XLSX,
       'Content-Disposition': `attachment; filename="bevaegelser-${m.year}-${m.from}-${m.to}.xlsx"`,
     });
   })
   .openapi(getFamiliesXlsx, async (c) => {
-    const f = await families(c.get('deps'), requireActor(c), familiesQuery.parse(c.req.query()));
+    const f = await families(
+      c.get('deps'),
+      requireActor(c),
+      familiesQuery.parse(c.req.query()),
+      c.get('requestId'),
+    );
+    // one row per household: nothing to give a reader of the totals only
+    if (!f.caseLevel) throw new AppError('case_level_forbidden');
     return c.body(new Uint8Array(await familiesWorkbook(f)), 200, {
       'Content-Type': XLSX,
       'Content-Disposition': `attachment; filename="familier-${f.date}.xlsx"`,
@@ -276,7 +297,9 @@ export const commitmentRoutes = createRouter()
       c.get('deps'),
       requireActor(c),
       reimbursementQuery.parse(c.req.query()),
+      c.get('requestId'),
     );
+    if (!r.caseLevel) throw new AppError('case_level_forbidden');
     return c.body(new Uint8Array(await reimbursementWorkbook(r)), 200, {
       'Content-Type': XLSX,
       'Content-Disposition': `attachment; filename="refusion-${r.year}.xlsx"`,

@@ -31,7 +31,7 @@ import {
   listRates,
   type StoredCase,
 } from '../../db/repositories/cases';
-import { recordAudit } from '../../db/repositories/audit';
+import { recordAudit, recordRead } from '../../db/repositories/audit';
 import { listCorrections } from '../../db/repositories/case-corrections';
 import {
   listReimbursementThresholds,
@@ -51,7 +51,7 @@ import type {
 import { translate } from '../../shared/i18n/translate';
 import { todayIn, type AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
-import { authorize, readableUnitIds } from '../policies/policy';
+import { authorize, can, canReadCasesIn, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 
@@ -154,10 +154,19 @@ interface Scope {
   unitIds: string[] | null;
   unitName: string | null;
   caseRef: string | null;
+  /** the case asked for by `caseRef`, for the audit trail */
+  caseFound: { id: string; unitId: string } | null;
   unitNames: Map<string, string>;
+  /** whether the answer may name cases and households (`canReadCasesIn`) */
+  caseLevel: boolean;
 }
 
-/** Resolves the `unit` (name) and `case` (ref) filters within what the actor may read; unknown → 404. */
+/**
+ * Resolves the `unit` (name) and `case` (ref) filters within what the actor may read; unknown →
+ * 404. Figures of one case are case-level data: without `case.read` at all that is refused (403,
+ * before the ref is looked up, so the answer tells nothing of which refs exist), and a case in a
+ * unit whose cases the actor may not read is not found.
+ */
 async function resolveScope(
   db: Queryable,
   actor: Actor,
@@ -173,12 +182,55 @@ async function resolveScope(
     if (!unit) throw new AppError('not_found');
     unitIds = [unit.id];
   }
+  let caseFound: Scope['caseFound'] = null;
   if (filter.case) {
+    if (!can(actor, 'case.read')) throw new AppError('case_level_forbidden');
     const [found] = await listCaseSummaryIdsByRef(db, [filter.case]);
-    if (!found || (unitIds !== null && !unitIds.includes(found.unit_id)))
+    if (
+      !found ||
+      (unitIds !== null && !unitIds.includes(found.unit_id)) ||
+      !can(actor, 'case.read', { unitId: found.unit_id })
+    )
       throw new AppError('not_found');
+    caseFound = { id: found.id, unitId: found.unit_id };
   }
-  return { unitIds, unitName: filter.unit ?? null, caseRef: filter.case ?? null, unitNames };
+  return {
+    unitIds,
+    unitName: filter.unit ?? null,
+    caseRef: filter.case ?? null,
+    caseFound,
+    unitNames,
+    caseLevel: canReadCasesIn(actor, unitIds),
+  };
+}
+
+/** A scope for the server's own figures (forecast, plans): every unit or the ones given. */
+function internalScope(unitIds: string[] | null): Scope {
+  return {
+    unitIds,
+    unitName: null,
+    caseRef: null,
+    caseFound: null,
+    unitNames: new Map(),
+    caseLevel: false,
+  };
+}
+
+/**
+ * Records one read of case-level data for an answer that names cases or households: one row
+ * per request, whatever the number of cases in it (`recordRead`), with the unit when the
+ * answer is about one, and what was asked (`what`: checked query values, no free text).
+ */
+async function recordCaseLevelRead(
+  db: Queryable,
+  actor: Actor,
+  scope: Scope,
+  objectType: string,
+  what: Record<string, string | number | null>,
+  requestId: string | undefined,
+): Promise<void> {
+  const unitId = scope.unitIds?.length === 1 ? (scope.unitIds[0] ?? null) : null;
+  await recordRead(db, actor, { objectType, objectId: null, unitId }, requestId, what);
 }
 
 /** Loads the cases in scope that pay in `year` (or in any year from `fromYear` to `year`). */
@@ -249,7 +301,11 @@ async function correctedSinceAsOf(
   return { count: counted.length, expectedAsRecorded: toKroner(total) };
 }
 
-/** GET /api/commitments: expected and granted cost of a year as of a date, and the same date last year. */
+/**
+ * GET /api/commitments: expected and granted cost of a year as of a date, and the same date last
+ * year. The rate issues name cases: only for a reader of the cases (else none), and logged as a
+ * read, as is every answer about one case.
+ */
 export async function commitments(
   deps: AppDeps,
   actor: Actor,
@@ -259,6 +315,7 @@ export async function commitments(
     unit?: string | undefined;
     case?: string | undefined;
   },
+  requestId?: string,
 ): Promise<CommitmentsJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
@@ -270,11 +327,31 @@ export async function commitments(
   const t = totalsByMonth(now.interventions);
   const lastAsOf = sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf);
   const lt = yearTotals(cases, rates, { year: params.year - 1, asOf: lastAsOf });
+  const issues = scope.caseLevel ? now.issues : [];
+  if (scope.caseFound !== null) {
+    await recordRead(
+      db,
+      actor,
+      { objectType: 'case', objectId: scope.caseFound.id, unitId: scope.caseFound.unitId },
+      requestId,
+      { view: 'commitments', year: params.year, asOf },
+    );
+  } else if (issues.length > 0) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitments',
+      { year: params.year, asOf },
+      requestId,
+    );
+  }
   return {
     year: params.year,
     asOf,
     unit: scope.unitName,
     case: scope.caseRef,
+    caseLevel: scope.caseLevel,
     expected: monthTotalsJson(t.expected),
     granted: monthTotalsJson(t.granted),
     lastYear: {
@@ -283,7 +360,7 @@ export async function commitments(
       expected: monthTotalsJson(lt.expected),
       granted: monthTotalsJson(lt.granted),
     },
-    issues: now.issues.map((i) => ({
+    issues: issues.map((i) => ({
       case: i.caseRef,
       intervention: i.interventionRef,
       code: i.code,
@@ -298,7 +375,10 @@ function caseLinks(stored: StoredCase[]): (refs: string[]) => { id: string; ref:
   return (refs) => refs.map((ref) => ({ id: ids.get(ref) ?? '', ref }));
 }
 
-/** A commitment statement split by one dimension, with the cases behind each figure. */
+/**
+ * A commitment statement split by one dimension, with the cases behind each figure for a reader
+ * of the cases (the read logged), the figures alone for others.
+ */
 export async function statement(
   deps: AppDeps,
   actor: Actor,
@@ -310,6 +390,7 @@ export async function statement(
     /** only this category group (anbringelse, forebyggende, eftervaern, handicapkompensation, andet) */
     group?: string | undefined;
   },
+  requestId?: string,
 ): Promise<StatementJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
@@ -335,23 +416,35 @@ export async function statement(
     asOf,
     group: params.group,
   });
+  const rows = statementBy(items, params.by);
+  if (scope.caseLevel && rows.some((r) => r.caseRefs.length > 0)) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.statement',
+      { year: params.year, asOf, by: params.by, group: params.group ?? null },
+      requestId,
+    );
+  }
   return {
     year: params.year,
     asOf,
     unit: scope.unitName,
     group: params.group ?? null,
     by: params.by,
+    caseLevel: scope.caseLevel,
     expected: monthTotalsJson(t.expected),
     granted: monthTotalsJson(t.granted),
     lastYearExpected: toKroner(lastTotal),
     fullYearPersons: { total: fyp.total, byBand: fyp.byBand },
     correctedSince,
-    rows: statementBy(items, params.by).map((r) => ({
+    rows: rows.map((r) => ({
       key: r.key,
       label: params.by === 'unit' ? (scope.unitNames.get(r.key) ?? r.key) : r.key,
       expected: toKroner(r.expectedOre),
       granted: toKroner(r.grantedOre),
-      cases: link(r.caseRefs),
+      cases: scope.caseLevel ? link(r.caseRefs) : [],
     })),
   };
 }
@@ -388,12 +481,14 @@ export async function groupCosts(
 
 /**
  * Movement in the year's committed cost between two statement dates: new, ended, changed, and
- * corrections made in the period (each date read as it was recorded on its day).
+ * corrections made in the period (each date read as it was recorded on its day). The measures
+ * and corrections behind the groups name cases: for a reader of the cases (the read logged).
  */
 export async function movement(
   deps: AppDeps,
   actor: Actor,
   params: { year: number; from: string; to: string; unit?: string | undefined },
+  requestId?: string,
 ): Promise<MovementJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
@@ -417,11 +512,24 @@ export async function movement(
     count: g.count,
     amount: k(g.amountOre),
   });
+  const items = scope.caseLevel ? m.items : [];
+  const corrections = scope.caseLevel ? m.corrections : [];
+  if (items.length > 0 || corrections.length > 0) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.movement',
+      { year: params.year, from, to },
+      requestId,
+    );
+  }
   return {
     year: m.year,
     from: m.from,
     to: m.to,
     unit: scope.unitName,
+    caseLevel: scope.caseLevel,
     committedFrom: k(m.committedFromOre),
     committedTo: k(m.committedToOre),
     difference: toKroner((m.committedToOre - m.committedFromOre) as Ore),
@@ -431,7 +539,7 @@ export async function movement(
       changed: group(m.groups.changed),
       correction: group(m.groups.correction),
     },
-    items: m.items.map((i) => ({
+    items: items.map((i) => ({
       kind: i.kind,
       caseId: ids.get(i.caseRef) ?? '',
       case: i.caseRef,
@@ -440,7 +548,7 @@ export async function movement(
       to: k(i.toOre),
       amount: k(i.amountOre),
     })),
-    corrections: m.corrections.map((c) => ({
+    corrections: corrections.map((c) => ({
       ...correctionJson(c),
       caseId: c.caseId,
       case: c.caseRef,
@@ -449,45 +557,83 @@ export async function movement(
   };
 }
 
-/** Families with more than one intervention in force on a date, per age band. */
+/**
+ * Families with more than one intervention in force on a date, per age band; the households and
+ * their cases for a reader of the cases (the read logged), the counts alone for others.
+ */
 export async function families(
   deps: AppDeps,
   actor: Actor,
   params: { date: string; unit?: string | undefined },
+  requestId?: string,
 ): Promise<FamiliesJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
   const year = Number(params.date.slice(0, 4));
   const { stored } = await loadYear(db, scope, year);
   const link = caseLinks(stored);
+  const bands = familiesWithSeveral(records(stored), params.date as IsoDate);
+  if (scope.caseLevel && bands.some((b) => b.households.length > 0)) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.families',
+      { date: params.date },
+      requestId,
+    );
+  }
   return {
     date: params.date,
     unit: scope.unitName,
-    bands: familiesWithSeveral(records(stored), params.date as IsoDate).map((b) => ({
+    caseLevel: scope.caseLevel,
+    bands: bands.map((b) => ({
       band: b.band,
       families: b.families,
       interventions: b.interventions,
       perFamily: b.perFamily,
-      households: b.households.map((h) => ({
-        household: h.household,
-        interventions: h.interventions,
-        cases: link(h.caseRefs),
-      })),
+      households: scope.caseLevel
+        ? b.households.map((h) => ({
+            household: h.household,
+            interventions: h.interventions,
+            cases: link(h.caseRefs),
+          }))
+        : [],
     })),
   };
 }
 
-/** Reimbursement of very expensive cases for a year: households above the first threshold. */
+/**
+ * The families with more than one intervention on a date, per age band, in every unit: counts
+ * only, for the status report's figures (no households, so no read of case-level data).
+ */
+export async function familyCountsOn(
+  deps: AppDeps,
+  date: IsoDate,
+): Promise<{ band: string; families: number; perFamily: number }[]> {
+  const { stored } = await loadYear(deps.db, internalScope(null), Number(date.slice(0, 4)));
+  return familiesWithSeveral(records(stored), date).map((b) => ({
+    band: b.band,
+    families: b.families,
+    perFamily: b.perFamily,
+  }));
+}
+
+/**
+ * Reimbursement of very expensive cases for a year: the expected reimbursement, and the
+ * households above the first threshold for a reader of the cases (the read logged).
+ */
 export async function reimbursement(
   deps: AppDeps,
   actor: Actor,
   params: { year: number; asOf?: string | undefined; unit?: string | undefined },
+  requestId?: string,
 ): Promise<ReimbursementJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
   const thresholds = thresholdsForYear(await listReimbursementThresholds(db), params.year);
-  const base = { year: params.year, asOf, unit: scope.unitName };
+  const base = { year: params.year, asOf, unit: scope.unitName, caseLevel: scope.caseLevel };
   if (!thresholds) return { ...base, thresholds: null, expectedReimbursement: 0, households: [] };
   const { stored, rates } = await loadYear(db, scope, params.year);
   const groups = reimbursementForYear(records(stored), rates, thresholds, {
@@ -495,7 +641,17 @@ export async function reimbursement(
     asOf,
   });
   const link = caseLinks(stored);
-  const above = groups.filter((g) => g.isAboveFirstThreshold);
+  const above = scope.caseLevel ? groups.filter((g) => g.isAboveFirstThreshold) : [];
+  if (above.length > 0) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.reimbursement',
+      { year: params.year, asOf },
+      requestId,
+    );
+  }
   return {
     ...base,
     thresholds: {
@@ -527,8 +683,7 @@ export async function expectedIncomeToDate(
   db: Queryable,
   q: { unitId: string; year: number; asOf: string },
 ): Promise<number> {
-  const scope: Scope = { unitIds: [q.unitId], unitName: null, caseRef: null, unitNames: new Map() };
-  const { stored, rates } = await loadYear(db, scope, q.year);
+  const { stored, rates } = await loadYear(db, internalScope([q.unitId]), q.year);
   const asOfMonth = monthOfIsoDate(q.asOf);
   let incomeToDateOre = 0;
   for (const item of computeYear(records(stored), rates, { year: q.year, asOf: q.asOf as IsoDate })
@@ -558,8 +713,7 @@ export async function reimbursementByUnitFunction(
 }> {
   const thresholds = thresholdsForYear(await listReimbursementThresholds(db), q.year);
   if (!thresholds) return { thresholds: null, byKey: new Map(), householdsByUnit: new Map() };
-  const everyUnit: Scope = { unitIds: null, unitName: null, caseRef: null, unitNames: new Map() };
-  const { stored, rates } = await loadYear(db, everyUnit, q.year);
+  const { stored, rates } = await loadYear(db, internalScope(null), q.year);
   const groups = reimbursementForYear(records(stored), rates, thresholds, {
     year: q.year,
     asOf: q.asOf as IsoDate,

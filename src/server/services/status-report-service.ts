@@ -27,7 +27,7 @@ import { AppError } from '../errors';
 import { authorize } from '../policies/policy';
 import { validationError } from '../validation';
 import { danishMoment } from './action-plan-service';
-import { families, groupCosts } from './commitment-service';
+import { familyCountsOn, groupCosts } from './commitment-service';
 import { reportIndicators } from './indicator-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,11 +66,11 @@ export async function computeFigures(
   const costAt = new Map(
     costRequests.map((r, i) => [`${r.year}|${r.asOf}|${r.group}`, costs[i]] as const),
   );
-  const familyCounts = new Map<string, Promise<Awaited<ReturnType<typeof families>>>>();
+  const familyCounts = new Map<string, ReturnType<typeof familyCountsOn>>();
   const familiesOn = (date: IsoDate) => {
     let found = familyCounts.get(date);
     if (!found) {
-      found = families(deps, SYSTEM_ACTOR, { date });
+      found = familyCountsOn(deps, date);
       familyCounts.set(date, found);
     }
     return found;
@@ -82,7 +82,7 @@ export async function computeFigures(
   };
   const bandOn = async (date: IsoDate, band: AgeBand) => {
     const f = await familiesOn(date);
-    const b = f.bands.find((x) => x.band === band);
+    const b = f.find((x) => x.band === band);
     return { date, families: b?.families ?? 0, perFamily: b?.perFamily ?? 0 };
   };
   const result: FocusAreaFigures[] = [];

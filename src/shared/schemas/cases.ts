@@ -151,6 +151,11 @@ export interface CommitmentsJson {
   asOf: string;
   unit: string | null;
   case: string | null;
+  /**
+   * whether the answer names cases and households (the reader holds `case.read` in its units);
+   * false: the totals only, and the lists of cases, households and measures are empty
+   */
+  caseLevel: boolean;
   expected: MonthTotalsJson;
   granted: MonthTotalsJson;
   lastYear: { year: number; asOf: string; expected: MonthTotalsJson; granted: MonthTotalsJson };
@@ -163,6 +168,11 @@ export interface StatementJson {
   unit: string | null;
   group: string | null;
   by: StatementDimensionName;
+  /**
+   * whether the answer names cases and households (the reader holds `case.read` in its units);
+   * false: the totals only, and the lists of cases, households and measures are empty
+   */
+  caseLevel: boolean;
   expected: MonthTotalsJson;
   granted: MonthTotalsJson;
   lastYearExpected: number;
@@ -186,6 +196,11 @@ export interface MovementJson {
   from: string;
   to: string;
   unit: string | null;
+  /**
+   * whether the answer names cases and households (the reader holds `case.read` in its units);
+   * false: the totals only, and the lists of cases, households and measures are empty
+   */
+  caseLevel: boolean;
   committedFrom: number;
   committedTo: number;
   difference: number;
@@ -223,6 +238,11 @@ export interface CorrectionJson {
 export interface FamiliesJson {
   date: string;
   unit: string | null;
+  /**
+   * whether the answer names cases and households (the reader holds `case.read` in its units);
+   * false: the totals only, and the lists of cases, households and measures are empty
+   */
+  caseLevel: boolean;
   bands: {
     band: string;
     families: number;
@@ -240,6 +260,11 @@ export interface ReimbursementJson {
   year: number;
   asOf: string;
   unit: string | null;
+  /**
+   * whether the answer names cases and households (the reader holds `case.read` in its units);
+   * false: the totals only, and the lists of cases, households and measures are empty
+   */
+  caseLevel: boolean;
   thresholds: { validFrom: string; t25: number; t50: number; t75: number; source: string } | null;
   expectedReimbursement: number;
   households: {

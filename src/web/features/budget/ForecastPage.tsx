@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
+import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
@@ -319,6 +320,7 @@ function UnitDetail({
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
+  const mayReadCases = may(useAuth().user, 'case.read');
   const causes = useApi<Causes>(
     `/follow-up/causes?${query({ unitId: unit.unitId, year: forecast.year, asOf: forecast.asOf, method: forecast.method.method, years: forecast.method.years, factorPercent: forecast.method.factorPercent })}`,
   );
@@ -345,8 +347,13 @@ function UnitDetail({
                   >
                     {t('budget.dashboard.postings')}
                     <span className="sr-only"> {l.accountFunction}</span>
-                  </Link>{' '}
-                  · <Link to="/sager/liste">{t('budget.dashboard.cases')}</Link>
+                  </Link>
+                  {mayReadCases && (
+                    <>
+                      {' '}
+                      · <Link to="/sager/liste">{t('budget.dashboard.cases')}</Link>
+                    </>
+                  )}
                 </th>
                 <PartCells p={l} />
                 <td>

@@ -1,6 +1,20 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
+/**
+ * Said instead of the cases behind the figures to a user who may read the totals but not the
+ * cases (the answer's `caseLevel` is false).
+ */
+export function TotalsOnlyNote({ caseLevel }: { caseLevel: boolean }) {
+  const { t } = useTranslation();
+  if (caseLevel) return null;
+  return (
+    <p className="muted" role="note">
+      {t('cases.statement.totalsOnly')}
+    </p>
+  );
+}
+
 /** The cases behind a figure, folded away until asked for. */
 export function CaseLinks({
   cases,

@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { may, useAuth } from '../../auth';
 import './cases.css';
 import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
@@ -16,19 +17,20 @@ const TABS = [
   { to: '/sager/bevaegelser', key: 'movement' },
   { to: '/sager/familier', key: 'families' },
   { to: '/sager/refusion', key: 'reimbursement' },
-  { to: '/sager/liste', key: 'list' },
-  { to: '/sager/import', key: 'import' },
+  { to: '/sager/liste', key: 'list', action: 'case.read' },
+  { to: '/sager/import', key: 'import', action: 'case.import' },
   { to: '/sager/takster', key: 'rates' },
 ] as const;
 
 /** Everything under /sager: commitment statements, cases, reimbursement and import. */
 export function CaseRoutes() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   return (
     <>
       <nav aria-label={t('cases.nav.label')} className="cases-tabs">
         <ul>
-          {TABS.map((tab) => (
+          {TABS.filter((tab) => !('action' in tab) || may(user, tab.action)).map((tab) => (
             <li key={tab.to}>
               <NavLink to={tab.to} end={'end' in tab}>
                 {t(`cases.nav.${tab.key}`)}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { FamiliesJson } from '../../../shared/schemas/cases';
-import { CaseLinks } from './CaseLinks';
+import { CaseLinks, TotalsOnlyNote } from './CaseLinks';
 import { query, today } from '../../format';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
@@ -34,7 +34,8 @@ export function FamiliesPage() {
       </form>
       <ErrorMessage error={error} />
       {data && bands.length === 0 && <p>{t('cases.families.none')}</p>}
-      {bands.length > 0 && (
+      {data && bands.length > 0 && <TotalsOnlyNote caseLevel={data.caseLevel} />}
+      {data?.caseLevel && bands.length > 0 && (
         <p>
           <a
             className="button-secondary"
@@ -59,7 +60,7 @@ export function FamiliesPage() {
               <th scope="col" className="num">
                 {t('cases.families.perFamily')}
               </th>
-              <th scope="col">{t('cases.statement.cases')}</th>
+              {data?.caseLevel && <th scope="col">{t('cases.statement.cases')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -71,13 +72,15 @@ export function FamiliesPage() {
                   <td className="num">{b.families}</td>
                   <td className="num">{b.interventions}</td>
                   <td className="num">{b.perFamily.toLocaleString('da-DK')}</td>
-                  <td>
-                    <CaseLinks
-                      cases={b.households.flatMap((h) => h.cases)}
-                      label={label}
-                      year={data?.date.slice(0, 4)}
-                    />
-                  </td>
+                  {data?.caseLevel && (
+                    <td>
+                      <CaseLinks
+                        cases={b.households.flatMap((h) => h.cases)}
+                        label={label}
+                        year={data.date.slice(0, 4)}
+                      />
+                    </td>
+                  )}
                 </tr>
               );
             })}

@@ -6,6 +6,7 @@ import type { MovementJson } from '../../../shared/schemas/cases';
 import { danishDate, kr, query, today } from '../../format';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
+import { TotalsOnlyNote } from './CaseLinks';
 
 /**
  * /sager/bevaegelser — movement in the committed cost between two statement dates
@@ -96,6 +97,7 @@ export function MovementPage() {
               </tr>
             </tbody>
           </table>
+          <TotalsOnlyNote caseLevel={data.caseLevel} />
           {data.items.length > 0 && (
             <table className="table compact">
               <caption>{t('cases.movement.items')}</caption>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ReimbursementJson } from '../../../shared/schemas/cases';
-import { CaseLinks } from './CaseLinks';
+import { CaseLinks, TotalsOnlyNote } from './CaseLinks';
 import { kr, query, today } from '../../format';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
@@ -62,16 +62,19 @@ export function ReimbursementPage() {
               <dd>{kr(data.expectedReimbursement)} kr.</dd>
             </div>
           </dl>
-          <p>
-            <a
-              className="button-secondary"
-              href={`/api/commitments/reimbursement.xlsx?${query(shown)}`}
-              download
-            >
-              {t('cases.statement.excel')}
-            </a>
-          </p>
-          {data.households.length === 0 && <p>{t('cases.reimbursement.none')}</p>}
+          <TotalsOnlyNote caseLevel={data.caseLevel} />
+          {data.caseLevel && (
+            <p>
+              <a
+                className="button-secondary"
+                href={`/api/commitments/reimbursement.xlsx?${query(shown)}`}
+                download
+              >
+                {t('cases.statement.excel')}
+              </a>
+            </p>
+          )}
+          {data.caseLevel && data.households.length === 0 && <p>{t('cases.reimbursement.none')}</p>}
           {data.households.length > 0 && (
             <table className="table">
               <thead>

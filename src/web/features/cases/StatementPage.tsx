@@ -8,7 +8,7 @@ import {
   STATEMENT_DIMENSIONS,
   type StatementJson,
 } from '../../../shared/schemas/cases';
-import { CaseLinks } from './CaseLinks';
+import { CaseLinks, TotalsOnlyNote } from './CaseLinks';
 import { danishDate, kr, query, today } from '../../format';
 import { monthName, rowLabel } from './labels';
 import { Field, UnitSelect } from './UnitSelect';
@@ -119,6 +119,7 @@ export function StatementPage() {
               </Link>
             </p>
           )}
+          <TotalsOnlyNote caseLevel={data.caseLevel} />
           <p>
             <a className="button-secondary" href={`/api/commitments/statement.xlsx?${q}`} download>
               {t('cases.statement.excel')}
@@ -135,7 +136,7 @@ export function StatementPage() {
                 <th scope="col" className="num">
                   {t('cases.statement.granted')}
                 </th>
-                <th scope="col">{t('cases.statement.cases')}</th>
+                {data.caseLevel && <th scope="col">{t('cases.statement.cases')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -146,9 +147,11 @@ export function StatementPage() {
                     <th scope="row">{label}</th>
                     <td className="num">{kr(r.expected)}</td>
                     <td className="num">{kr(r.granted)}</td>
-                    <td>
-                      <CaseLinks cases={r.cases} label={label} year={data.year} />
-                    </td>
+                    {data.caseLevel && (
+                      <td>
+                        <CaseLinks cases={r.cases} label={label} year={data.year} />
+                      </td>
+                    )}
                   </tr>
                 );
               })}
@@ -158,7 +161,7 @@ export function StatementPage() {
                 <th scope="row">{t('cases.statement.total')}</th>
                 <td className="num">{kr(data.expected.total)}</td>
                 <td className="num">{kr(data.granted.total)}</td>
-                <td />
+                {data.caseLevel && <td />}
               </tr>
             </tfoot>
           </table>
