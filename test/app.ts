@@ -85,8 +85,14 @@ export class TestClient {
 
   async login(username: string, password = 'test'): Promise<Response> {
     const response = await this.request('POST', '/api/session', { username, password });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    // the session cookie, and the device cookie the browser keeps for its next login
+    const set = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+    if (set.length) {
+      const jar = new Map(
+        [...this.cookie.split('; '), ...set].filter(Boolean).map((c) => [c.split('=')[0], c]),
+      );
+      this.cookie = [...jar.values()].join('; ');
+    }
     if (response.ok)
       this.csrf = ((await response.clone().json()) as { csrfToken: string }).csrfToken;
     return response;

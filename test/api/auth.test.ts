@@ -67,29 +67,74 @@ describe('logging in', () => {
     expect(lines.join('\n')).not.toContain('hemmelig-kode-123');
   });
 
-  it('limits failed attempts per user name, in Danish, also for the right password', async () => {
+  it('counts parallel guesses one at a time: of 20 wrong passwords at once, 5 are checked', async () => {
+    ctx.setNow(new Date('2026-11-23T11:00:00Z'));
+    await createUser(ctx.db, { username: 'parallel', roles: ['laeser'] });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => new TestClient(ctx).login('parallel', `forkert${i}`)),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMIT.account.free);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - LOGIN_LIMIT.account.free);
+  });
+
+  it('makes a guessed user name wait, doubling, and lets the right password in after the wait', async () => {
     ctx.setNow(new Date('2026-11-23T12:00:00Z'));
     await createUser(ctx.db, { username: 'offer', roles: ['laeser'] });
-    for (let i = 0; i < LOGIN_LIMIT.perUser; i++) {
+    for (let i = 0; i < LOGIN_LIMIT.account.free; i++) {
       expect((await new TestClient(ctx).login('offer', `forkert${i}`)).status).toBe(401);
     }
     const blocked = await new TestClient(ctx).login('offer', 'test');
     expect(blocked.status).toBe(429);
-    expect(await detail(blocked)).toBe(
-      'For mange mislykkede forsøg. Vent 15 minutter, og prøv igen.',
-    );
-    // Other users from the same address are not blocked by one user's limit.
+    expect(await detail(blocked)).toBe('For mange mislykkede forsøg. Vent 1 min., og prøv igen.');
+    // Other users from the same address are not held back by one user name's wait.
     expect((await new TestClient(ctx).login('laeser')).status).toBe(200);
-    ctx.setNow(new Date('2026-11-23T12:16:00Z'));
+    // after a minute one more guess; then two minutes
+    ctx.setNow(new Date('2026-11-23T12:01:00Z'));
+    expect((await new TestClient(ctx).login('offer', 'forkert')).status).toBe(401);
+    const longer = await new TestClient(ctx).login('offer', 'test');
+    expect(await detail(longer)).toBe('For mange mislykkede forsøg. Vent 2 min., og prøv igen.');
+    ctx.setNow(new Date('2026-11-23T12:03:00Z'));
+    expect((await new TestClient(ctx).login('offer', 'test')).status).toBe(200);
+    // the right password clears the count
+    expect((await new TestClient(ctx).login('offer', 'forkert')).status).toBe(401);
     expect((await new TestClient(ctx).login('offer', 'test')).status).toBe(200);
   });
 
-  it('limits failed attempts per address across user names', async () => {
-    ctx.setNow(new Date('2026-11-23T14:00:00Z'));
-    for (let i = 0; i < LOGIN_LIMIT.perAddress; i++) {
-      await new TestClient(ctx).login(`ukendt${i}`, 'x');
+  it('lets a browser that logged in before pass the wait others put on the user name', async () => {
+    ctx.setNow(new Date('2026-11-23T13:00:00Z'));
+    await createUser(ctx.db, { username: 'kendt', roles: ['administrator'] });
+    const own = new TestClient(ctx);
+    expect((await own.login('kendt')).status).toBe(200);
+    const cookies = (await own.login('kendt')).headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith('overblik_device='))).toMatch(
+      /HttpOnly.*Path=\/api\/session|Path=\/api\/session.*HttpOnly/,
+    );
+    for (let i = 0; i < 12; i++) await new TestClient(ctx).login('kendt', `gæt${i}`);
+    expect((await new TestClient(ctx).login('kendt')).status).toBe(429);
+    expect((await own.login('kendt')).status).toBe(200);
+    // the remembered browser's own wrong passwords are limited as well
+    for (let i = 0; i < LOGIN_LIMIT.device.free; i++) {
+      expect((await own.login('kendt', `glemt${i}`)).status).toBe(401);
     }
-    expect((await new TestClient(ctx).login('laeser')).status).toBe(429);
+    expect((await own.login('kendt')).status).toBe(429);
+    // a device cookie of another user counts for nothing
+    await createUser(ctx.db, { username: 'anden', roles: ['laeser'] });
+    expect((await own.login('anden')).status).toBe(200);
+  });
+
+  it('holds back unknown browsers at an address after 20 failures, not the ones that logged in before', async () => {
+    ctx.setNow(new Date('2026-11-23T14:00:00Z'));
+    const known = new TestClient(ctx);
+    expect((await known.login('laeser')).status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => new TestClient(ctx).login(`ukendt${i}`, 'x')),
+    );
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(LOGIN_LIMIT.address.free);
+    const blocked = await new TestClient(ctx).login('laeser');
+    expect(blocked.status).toBe(429);
+    expect(await detail(blocked)).toBe('For mange mislykkede forsøg. Vent 15 min., og prøv igen.');
+    expect((await known.login('laeser')).status).toBe(200);
     ctx.setNow(new Date('2026-11-23T14:16:00Z'));
     expect((await new TestClient(ctx).login('laeser')).status).toBe(200);
   });

@@ -87,34 +87,10 @@ export async function deleteUserSessions(
   return rows.length;
 }
 
-/** Removes sessions past their absolute expiry and login attempts older than a day. */
+/** Removes sessions past their absolute expiry and pending single sign-on logins. */
 export async function pruneExpired(db: Queryable, now: Date): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
-  await db.query(`DELETE FROM login_attempts WHERE at < $1::timestamptz - interval '1 day'`, [now]);
   await db.query('DELETE FROM oidc_logins WHERE expires_at < $1', [now]);
-}
-
-export async function countRecentFailures(
-  db: Queryable,
-  input: { username: string; address: string; since: Date },
-): Promise<{ byUser: number; byAddress: number }> {
-  const [row] = await db.query<{ by_user: number; by_address: number }>(
-    `SELECT count(*) FILTER (WHERE lower(username) = lower($1))::int AS by_user,
-            count(*) FILTER (WHERE address = $2)::int AS by_address
-       FROM login_attempts WHERE NOT succeeded AND at >= $3`,
-    [input.username, input.address, input.since],
-  );
-  return { byUser: row?.by_user ?? 0, byAddress: row?.by_address ?? 0 };
-}
-
-export async function recordLoginAttempt(
-  db: Queryable,
-  attempt: { username: string; address: string; succeeded: boolean; at: Date },
-): Promise<void> {
-  await db.query(
-    'INSERT INTO login_attempts (username, address, succeeded, at) VALUES ($1, $2, $3, $4)',
-    [attempt.username.slice(0, 200), attempt.address, attempt.succeeded, attempt.at],
-  );
 }
 
 export async function insertOidcLogin(

@@ -11,6 +11,24 @@ export function isSecure(c: Context<AppEnv>): boolean {
   );
 }
 
+/** The cookie by which a browser that logged in before is known at the next login. */
+export const DEVICE_COOKIE = 'overblik_device';
+
+/**
+ * The device cookie: a random token (the database keeps its hash) that lets this browser's
+ * logins as the same user pass a wait others' wrong passwords put on the user name
+ * (docs/security.md, "Logging in"). Sent only to the login, HttpOnly, Strict, for 90 days.
+ */
+export function setDeviceCookie(c: Context<AppEnv>, token: string, days: number): void {
+  setCookie(c, DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isSecure(c),
+    path: '/api/session',
+    maxAge: days * 86_400,
+  });
+}
+
 /**
  * The session cookie: HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site
  * writes; Lax rather than Strict so the single sign-on redirect back to us keeps working),

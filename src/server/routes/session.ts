@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { ROLES } from '../../domain/access';
 import { SESSION_COOKIE } from '../middleware/request-context';
 import { requireActor } from '../middleware/require-actor';
-import { setSessionCookie } from '../middleware/session-cookie';
+import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '../middleware/session-cookie';
 import { createRouter, problemResponses } from '../openapi';
-import { loginWithPassword, logout } from '../services/auth-service';
+import { LOGIN_LIMIT, loginWithPassword, logout } from '../services/auth-service';
 import { clientAddress } from '../client-address';
 import { ACTIONS, grantedActions } from '../policies/policy';
 
@@ -80,10 +80,11 @@ export const sessionRoutes = createRouter()
     const deps = c.get('deps');
     const session = await loginWithPassword(
       deps,
-      { ...body, address: clientAddress(c) },
+      { ...body, address: clientAddress(c), deviceToken: getCookie(c, DEVICE_COOKIE) },
       c.get('requestId'),
     );
     setSessionCookie(c, session.token);
+    if (session.deviceToken) setDeviceCookie(c, session.deviceToken, LOGIN_LIMIT.deviceDays);
     return c.json(
       { user: session.actor && presentActor(session.actor), csrfToken: session.csrfToken },
       200,

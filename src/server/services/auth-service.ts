@@ -2,12 +2,20 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access';
 import { recordAudit } from '../../db/repositories/audit';
 import {
-  countRecentFailures,
+  clearAttempts,
+  findDevice,
+  forgiveAttempt,
+  pruneDevices,
+  pruneThrottle,
+  rememberDevice,
+  takeAttempt,
+  type ThrottleRule,
+} from '../../db/repositories/login-throttle';
+import {
   deleteSession,
   findSessionWithUser,
   insertSession,
   pruneExpired,
-  recordLoginAttempt,
   touchSession,
   type SessionWithUserRow,
 } from '../../db/repositories/sessions';
@@ -17,8 +25,20 @@ import { AppError } from '../errors';
 import { hashPassword, verifyPassword } from '../passwords';
 import { sessionCache } from './session-cache';
 
-/** Failed logins allowed per user name, and per address, within the window. */
-export const LOGIN_LIMIT = { perUser: 5, perAddress: 20, windowMinutes: 15 } as const;
+/**
+ * The login limits (docs/security.md, "Logging in"). Per user name: 5 attempts, then a wait
+ * before each next one that doubles from 1 minute to at most 15, forgotten after a day without
+ * an attempt; a browser that logged in as the user before (`device`) has a counter of its own
+ * with the same rule, so others' guesses never make the user wait there. Per address, for
+ * browsers not known: 20 attempts, then 15 minutes' wait.
+ */
+export const LOGIN_LIMIT = {
+  account: { free: 5, baseSeconds: 60, capSeconds: 900, forgetSeconds: 86_400 },
+  device: { free: 5, baseSeconds: 60, capSeconds: 900, forgetSeconds: 86_400 },
+  address: { free: 20, baseSeconds: 900, capSeconds: 900, forgetSeconds: 900 },
+  /** a browser is remembered this long after its last login */
+  deviceDays: 90,
+} as const satisfies Record<string, ThrottleRule | number>;
 
 /**
  * A hash to verify against when the user name is unknown, so that an unknown name takes as
@@ -49,6 +69,8 @@ export interface NewSession {
   csrfToken: string;
   actor: Actor;
   expiresAt: Date;
+  /** for a password login: the token of the browser's device cookie (kept or new) */
+  deviceToken?: string;
 }
 
 /** Opens a session for a user already known to be who they say (password or single sign-on). */
@@ -64,6 +86,7 @@ export async function openSession(
   const expiresAt = new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000);
   const actor = actorFromUser(user);
   await pruneExpired(deps.db, now);
+  await pruneThrottle(deps.db, now);
   await deps.db.transaction(async (tx) => {
     await insertSession(tx, {
       tokenHash: hashToken(token),
@@ -83,45 +106,51 @@ export async function openSession(
 }
 
 /**
- * Checks a user name and password. Failures are counted per user name and per address in the
- * database (so the limit holds across app servers) and never record the password.
+ * Checks a user name and password. Each attempt is counted in the database before the password
+ * is checked (`takeAttempt`: one statement, so parallel guesses are counted one at a time and
+ * the limit holds across app servers), against the browser's own counter if it logged in as
+ * this user before, else against the user name and the address. A right password gives the
+ * attempt back; the answer never records the password.
  */
 export async function loginWithPassword(
   deps: AppDeps,
-  input: { username: string; password: string; address: string },
+  input: { username: string; password: string; address: string; deviceToken?: string | undefined },
   requestId?: string,
 ): Promise<NewSession> {
   const { db, logger } = deps;
   const now = deps.now();
-  const since = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000);
-  const counts = await countRecentFailures(db, {
-    username: input.username,
-    address: input.address,
-    since,
-  });
-  if (counts.byUser >= LOGIN_LIMIT.perUser || counts.byAddress >= LOGIN_LIMIT.perAddress) {
-    logger.warn({
-      event: 'login_rate_limited',
-      username: input.username,
-      address: input.address,
-      requestId,
-    });
-    throw new AppError('too_many_attempts', { minutes: LOGIN_LIMIT.windowMinutes });
-  }
   const user = await findUserByUsername(db, input.username);
+  const deviceHash = input.deviceToken ? hashToken(input.deviceToken) : undefined;
+  const deviceSince = new Date(now.getTime() - LOGIN_LIMIT.deviceDays * 86_400_000);
+  const knownDevice = Boolean(
+    user && deviceHash && (await findDevice(db, deviceHash, deviceSince)) === user.id,
+  );
+  const counters: [string, ThrottleRule][] = knownDevice
+    ? [[`device:${deviceHash}`, LOGIN_LIMIT.device]]
+    : [
+        [`address:${input.address}`, LOGIN_LIMIT.address],
+        [`account:${input.username.toLowerCase().slice(0, 200)}`, LOGIN_LIMIT.account],
+      ];
+  for (const [key, rule] of counters) {
+    const openAt = await takeAttempt(db, key, rule, now);
+    if (openAt) {
+      logger.warn({
+        event: 'login_rate_limited',
+        username: input.username,
+        address: input.address,
+        limit: key.slice(0, key.indexOf(':')),
+        requestId,
+      });
+      const minutes = Math.max(1, Math.ceil((openAt.getTime() - now.getTime()) / 60_000));
+      throw new AppError('too_many_attempts', { minutes });
+    }
+  }
   const canUsePassword = Boolean(user?.is_active && user.password_hash);
   const matches = await verifyPassword(
     canUsePassword && user?.password_hash ? user.password_hash : await timingDummyHash(),
     input.password,
   );
-  const ok = canUsePassword && matches;
-  await recordLoginAttempt(db, {
-    username: input.username,
-    address: input.address,
-    succeeded: ok,
-    at: now,
-  });
-  if (!ok || !user) {
+  if (!canUsePassword || !matches || !user) {
     // Never the password: only who tried, from where, and whether the account is usable.
     logger.warn({
       event: 'login_failed',
@@ -132,7 +161,20 @@ export async function loginWithPassword(
     });
     throw new AppError('invalid_credentials');
   }
-  return openSession(deps, user, 'password', requestId);
+  // The right password: the browser's failures, or the name's, are forgotten and the address
+  // gets its attempt back. A remembered browser's login leaves the name's counter alone, so it
+  // does not hand a guesser elsewhere new free attempts.
+  const [first, second] = counters;
+  if (knownDevice && first) await clearAttempts(db, first[0]);
+  if (!knownDevice && first && second) {
+    await forgiveAttempt(db, first[0]);
+    await clearAttempts(db, second[0]);
+  }
+  const deviceToken =
+    knownDevice && input.deviceToken ? input.deviceToken : randomBytes(32).toString('base64url');
+  await pruneDevices(db, deviceSince);
+  await rememberDevice(db, { tokenHash: hashToken(deviceToken), userId: user.id, now });
+  return { ...(await openSession(deps, user, 'password', requestId)), deviceToken };
 }
 
 /**
