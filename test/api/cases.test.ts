@@ -219,16 +219,26 @@ describe('import and commitments', () => {
     expect(count?.n).toBe(0);
   });
 
-  it('rejects an unknown unit and a unit the user may not import into', async () => {
+  it("answers another unit's name as an unknown one, so the answer tells no unit's existence", async () => {
     const response = await other.post(
       '/api/cases/import',
       documentWith([caseWith('S-5', [daily('A')]), caseWith('S-6', [daily('A')], 'Findes ikke')]),
     );
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { issues: { path: string; code: string }[] };
-    expect(body.issues.map((i) => [i.path, i.code])).toEqual([
-      ['cases.0.unit', 'unit_forbidden'],
-      ['cases.1.unit', 'unknown_unit'],
+    const body = (await response.json()) as {
+      issues: { path: string; code: string; message: string }[];
+    };
+    expect(body.issues.map((i) => [i.path, i.code, i.message])).toEqual([
+      [
+        'cases.0.unit',
+        'unknown_unit',
+        `Enheden «${UNIT}» findes ikke, eller du har ikke rettighed til at importere sager i den.`,
+      ],
+      [
+        'cases.1.unit',
+        'unknown_unit',
+        'Enheden «Findes ikke» findes ikke, eller du har ikke rettighed til at importere sager i den.',
+      ],
     ]);
   });
 });

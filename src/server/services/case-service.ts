@@ -33,6 +33,7 @@ import type { AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
+import { translate } from '../../shared/i18n/translate';
 import { versionConflict } from './audit-service';
 import { holdImportedGrants, requestHeldGrants, requestIfCaught } from './approval-service';
 import { monthTotalsJson } from './commitment-service';
@@ -124,17 +125,13 @@ export async function importCases(
   const issues: FieldIssue[] = [];
   const documentRecords: CaseRecord[] = read.cases.map((c, ci) => {
     const unitId = unitByName.get(c.unit);
-    if (!unitId) {
+    // a unit the importer may not import into is answered as one that does not exist, so the
+    // answer tells nothing of other units' names
+    if (!unitId || !can(actor, 'case.import', { unitId })) {
       issues.push({
         path: `cases.${ci}.unit`,
         code: 'unknown_unit',
-        message: 'Enheden findes ikke.',
-      });
-    } else if (!can(actor, 'case.import', { unitId })) {
-      issues.push({
-        path: `cases.${ci}.unit`,
-        code: 'unit_forbidden',
-        message: 'Du har ikke rettighed til at importere sager i enheden.',
+        message: translate('cases.import.unknownUnit', { unit: c.unit }),
       });
     }
     return { ...c, unit: unitId ?? '' };
