@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit, recordRead } from '../../src/db/repositories/audit';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
@@ -277,5 +278,46 @@ describe('reads of case-level data', () => {
       objectType: 'case',
       objectId: 'SAG-2026-0042',
     });
+  });
+});
+
+describe('the request id', () => {
+  it('is our own in the trail and the answer, never one the client sent', async () => {
+    const lines: string[] = [];
+    const saved = ctx.deps.logger;
+    ctx.deps.logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const forged = '11111111-1111-4111-8111-111111111111';
+    const login = (requestId: string) =>
+      new TestClient(ctx).request(
+        'POST',
+        '/api/session',
+        { username: 'admin', password: 'test' },
+        { 'X-Request-Id': requestId },
+      );
+    const response = await login(forged);
+    const injected = await login('x "; DROP TABLE audit_log');
+    ctx.deps.logger = saved;
+    expect(response.status).toBe(200);
+    expect(injected.status).toBe(200);
+    const ids = await ctx.db.query<{ request_id: string }>(
+      `SELECT request_id FROM audit_log WHERE action = 'login' ORDER BY id DESC LIMIT 2`,
+    );
+    ids.reverse();
+    expect(ids.map((r) => r.request_id)).toEqual([
+      response.headers.get('x-request-id'),
+      injected.headers.get('x-request-id'),
+    ]);
+    for (const { request_id } of ids) {
+      expect(request_id).not.toBe(forged);
+      expect(request_id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    }
+    // the client's id is kept beside ours in the log line, when it has a strict form
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged.filter((l) => l.event === 'request').map((l) => l.clientRequestId)).toEqual([
+      forged,
+      undefined,
+    ]);
   });
 });

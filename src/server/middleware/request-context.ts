@@ -7,11 +7,22 @@ import { resolveSession } from '../services/auth-service';
 
 export const SESSION_COOKIE = 'overblik_session';
 
-/** Gives every request an id, and logs one JSON line per request when it is done. */
+/** What a client's (or proxy's) own `X-Request-Id` may look like to be logged beside ours. */
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * Gives every request an id of our own (a random UUID), the one the audit trail, the problem
+ * answers and the `X-Request-Id` answer header carry: a client cannot choose which id its
+ * changes are recorded under. An `X-Request-Id` the client or a proxy sent is only logged, as
+ * `clientRequestId` on the request's log line, and only if it has a strict form (no spaces or
+ * control characters). Logs one JSON line per request when it is done.
+ */
 export function requestContext(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const started = performance.now();
-    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    const requestId = randomUUID();
+    const sent = c.req.header('x-request-id');
+    const clientRequestId = sent && CLIENT_REQUEST_ID.test(sent) ? sent : undefined;
     c.set('deps', deps);
     c.set('requestId', requestId);
     c.set('actor', null);
@@ -27,6 +38,7 @@ export function requestContext(deps: AppDeps) {
       deps.logger.info({
         event: 'request',
         requestId,
+        clientRequestId,
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
