@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isRole, ROLES } from '../domain/access';
 
@@ -27,6 +28,11 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   /** Behind an HTTPS proxy: Secure cookies and X-Forwarded-For as the client address. */
   TRUST_PROXY: boolFlag.default(false),
+  /**
+   * With TRUST_PROXY: the proxies whose X-Forwarded-* headers are believed, as addresses or
+   * CIDR ranges (`10.0.0.0/8,2001:db8::/32`); by default the proxy on this machine.
+   */
+  TRUSTED_PROXIES: z.string().optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -60,6 +66,8 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   trustProxy: boolean;
+  /** with `trustProxy`: the proxies believed, as `address/prefix` (IPv4-mapped IPv6 as IPv4) */
+  trustedProxies: readonly string[];
   /** notification e-mail: unset means in-app only */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -112,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid setting DATABASE_LISTEN_URL: it goes with DATABASE_URL (the embedded database needs none)',
     );
   }
+  if (e.TRUSTED_PROXIES && !e.TRUST_PROXY) {
+    throw new ConfigError(
+      'Invalid setting TRUSTED_PROXIES: it goes with TRUST_PROXY=1 (without a proxy no forwarded address is believed)',
+    );
+  }
+  const trustedProxies = parseTrustedProxies(e.TRUSTED_PROXIES ?? '127.0.0.0/8,::1');
   const roleMap = parseRoleMap(e.OIDC_ROLE_MAP);
   return {
     port: e.PORT,
@@ -126,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     trustProxy: e.TRUST_PROXY,
+    trustedProxies,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     digestTime: e.DIGEST_TIME,
@@ -141,6 +156,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
   };
+}
+
+/** `10.0.0.5, 10.0.0.0/8, ::1, 2001:db8::/32` → `address/prefix` each; a bad entry stops the start. */
+function parseTrustedProxies(text: string): string[] {
+  const entries = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return entries.map((entry) => {
+    const [rawAddress = '', prefixText, ...rest] = entry.split('/');
+    const address = rawAddress.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    const prefix = prefixText === undefined ? max : Number(prefixText);
+    if (
+      family === 0 ||
+      rest.length > 0 ||
+      !Number.isInteger(prefix) ||
+      prefix < 0 ||
+      prefix > max ||
+      (prefixText !== undefined && !/^\d+$/.test(prefixText))
+    ) {
+      throw new ConfigError(
+        `Invalid setting TRUSTED_PROXIES=${JSON.stringify(text)}: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)`,
+      );
+    }
+    return `${address}/${prefix}`;
+  });
 }
 
 function parseRoleMap(text: string): Record<string, string> {

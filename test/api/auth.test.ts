@@ -35,11 +35,16 @@ describe('logging in', () => {
   it('marks the cookie Secure behind an HTTPS proxy', async () => {
     const proxied = await createTestApp({ TRUST_PROXY: '1' });
     await createUser(proxied.db, { username: 'a', roles: ['laeser'] });
-    const response = await proxied.app.request('/api/session', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
-      body: JSON.stringify({ username: 'a', password: 'test' }),
-    });
+    const response = await proxied.app.request(
+      '/api/session',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+        body: JSON.stringify({ username: 'a', password: 'test' }),
+      },
+      // from the proxy on this machine, trusted by default
+      { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
+    );
     expect(response.headers.get('set-cookie')).toMatch(/Secure/);
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
     await proxied.close();

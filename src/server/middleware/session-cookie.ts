@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { isFromTrustedProxy } from '../client-address';
 import type { AppEnv } from '../context';
 import { SESSION_COOKIE } from './request-context';
 
 /** True when the browser reached us over HTTPS (directly, or through a trusted proxy). */
 export function isSecure(c: Context<AppEnv>): boolean {
-  const { trustProxy } = c.get('deps').config;
   return (
-    (trustProxy && c.req.header('x-forwarded-proto') === 'https') || c.req.url.startsWith('https:')
+    (isFromTrustedProxy(c) && c.req.header('x-forwarded-proto') === 'https') ||
+    c.req.url.startsWith('https:')
   );
 }
 
