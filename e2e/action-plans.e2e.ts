@@ -192,11 +192,11 @@ describe('action plans in the browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'action-plan-dashboard');
 
-    // A known expensive respite stay is added to Børnehandicap's forecast (956.291,26 kr. under
+    // A known expensive respite stay is added to Børnehandicap's forecast (1.839.234,59 kr. under
     // budget) with a reason …
     await page.goto(`${baseUrl()}/budget?year=2026&asOf=2026-10-31`);
     await page.getByRole('button', { name: 'Børnehandicap', exact: true }).click();
-    await page.getByLabel('Beløb (kr.)').fill('1.100.000');
+    await page.getByLabel('Beløb (kr.)').fill('2.000.000');
     await page.getByLabel('Begrundelse').fill('Kendt aflastningsophold fra november');
     await page.getByRole('button', { name: 'Gem korrektion' }).click();
     await page.getByText('Korrektionen er gemt.').waitFor();
@@ -212,7 +212,7 @@ describe('action plans in the browser', () => {
       .getByRole('row', { name: /Børnehandicap/ });
     await handicap.waitFor();
     const handicapText = await handicap.textContent();
-    expect(handicapText).toContain('143.708,74 kr.');
+    expect(handicapText).toContain('160.765,41 kr.');
     expect(handicapText).toContain('fra prognosen pr. 31.10.2026');
 
     // One click: a draft prefilled with the header and the expected overspend.
@@ -223,7 +223,7 @@ describe('action plans in the browser', () => {
     ).resolves.toBe('Børnehandicap');
     await expect(
       page.getByLabel('Forventet merforbrug ved opstart af handleplan:').inputValue(),
-    ).resolves.toBe('143.708,74');
+    ).resolves.toBe('160.765,41');
     await page.getByText('Fra prognosen pr. 31.10.2026').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'action-plan-draft');

@@ -6,7 +6,7 @@ import {
   type Intervention,
   type Rate,
 } from '../../src/domain/cases';
-import { addDays, type IsoDate } from '../../src/domain/months';
+import { addDays, toDayNumber, type IsoDate } from '../../src/domain/months';
 import { generateCases, makeIntervention, profileNamed as PROFILE, scalePlan } from './generator';
 import { Random } from './random';
 
@@ -30,17 +30,31 @@ export const DEMO_REFERENCE_FIGURES = {
 } as const;
 
 /**
- * The seeds of the demo's four streams of cases. Chosen once, offline, by
+ * The seeds of the demo's streams of cases. The background's and its warm-up's are ordinary
+ * (not tuned); the three focus streams' were chosen once, offline, by
  * `bench/generator/calibrate-demo.ts` (the first seeds from 1 whose stream rounds to the
  * reference figures above); the streams' parameters below are ordinary guesses of a
  * municipality of this size and are not tuned per figure.
  */
-export const DEMO_SEEDS = { background: 2020, aftercare: 144, external: 13, families: 22 };
+export const DEMO_SEEDS = {
+  background: 2020,
+  warmUp: 1,
+  aftercare: 144,
+  external: 13,
+  families: 22,
+};
 
 export const DEMO_UNIT_KEYS = { children: 'myndighed', youth: 'unge', disability: 'handicap' };
 
 /** The years the demo has cases in, and the last day decisions are known (the demo's "now"). */
 export const DEMO_YEARS = { from: 2017, to: 2026 } as const;
+/**
+ * The warm-up: cases of the background start from 400 days before this year (late 2004), so by
+ * 2017 the stock of running cases is what years of ordinary intake leave (`generateBackground`).
+ */
+export const DEMO_WARM_UP_FROM = 2006;
+/** The background's cases (children, young people, disabilities): about 1,2 start each day. */
+const BACKGROUND_CASES = 4800;
 export const DEMO_DECIDED_THROUGH = '2026-11-30' as IsoDate;
 
 /**
@@ -81,6 +95,7 @@ export const FAMILY_INTAKE = 26;
 
 const d = (s: string) => s as IsoDate;
 const yearStart = (y: number) => d(`${y}-01-01`);
+const daysBetween = (from: IsoDate, to: IsoDate) => toDayNumber(to) - toDayNumber(from);
 
 export function isAftercare(i: Intervention): boolean {
   return i.category === 'eftervaern';
@@ -246,23 +261,61 @@ export function generateFamilies(seed: number): CaseRecord[] {
 }
 
 /**
- * The demo municipality from 2017 to 2026: a generated background (no aftercare, no external
- * preventive measures, one measure at a time per case), and three streams for the status
- * report's focus areas, each an ordinary stream of cases with its own seed (`DEMO_SEEDS`).
+ * The background from 2017 to 2026: ordinary cases (no aftercare, no external preventive
+ * measures, one measure at a time per case) starting from late 2015 (`BACKGROUND_CASES`), and a
+ * warm-up: the same generator with its own seed and the same number of new cases a day, whose
+ * cases start from late 2004 (`DEMO_WARM_UP_FROM`) until the background's first. Of the warm-up
+ * only the cases still running in 2016 or later are kept (the first budget looks back at 2016).
+ * Without it the stock of running cases would start from zero in late 2015 and build up for
+ * years, which no budget adopted before its year foresees; with it, 2016 and 2017 have about as
+ * many running cases as the years after (measures of some children run for many years, so the
+ * warm-up reaches back a decade). The ledger still starts in 2017. The focus streams have no
+ * warm-up: they start in 2016, a year before the ledger, and their measures are short (at most
+ * two and a half years, in aftercare; most far less).
+ */
+export function generateBackground(seeds: { background: number; warmUp: number }): {
+  rates: Rate[];
+  cases: CaseRecord[];
+} {
+  const options = {
+    toYear: DEMO_YEARS.to,
+    units: DEMO_UNIT_KEYS,
+    withoutFocusAreas: true,
+  } as const;
+  const background = generateCases({
+    ...options,
+    seed: seeds.background,
+    cases: BACKGROUND_CASES,
+    fromYear: DEMO_YEARS.from,
+    prefix: 'S',
+  });
+  // the background's cases start between 400 days before 2017 and 60 days before 2027
+  const firstStart = addDays(yearStart(DEMO_YEARS.from), -400);
+  const perDay = BACKGROUND_CASES / (daysBetween(firstStart, d(`${DEMO_YEARS.to}-12-31`)) - 60);
+  const warmUpFrom = addDays(yearStart(DEMO_WARM_UP_FROM), -400);
+  const warmUp = generateCases({
+    ...options,
+    seed: seeds.warmUp,
+    cases: Math.round(perDay * daysBetween(warmUpFrom, firstStart)),
+    fromYear: DEMO_WARM_UP_FROM,
+    startsBefore: firstStart,
+    prefix: 'W',
+  }).cases.filter((c) =>
+    c.interventions.some((i) => i.endDate === null || i.endDate >= yearStart(DEMO_YEARS.from - 1)),
+  );
+  return { rates: background.rates, cases: [...warmUp, ...background.cases] };
+}
+
+/**
+ * The demo municipality from 2017 to 2026: the background with its warm-up
+ * (`generateBackground`), and three streams for the status report's focus areas, each an
+ * ordinary stream of cases with its own seed (`DEMO_SEEDS`).
  */
 export function generateDemoMunicipality(seeds = DEMO_SEEDS): {
   rates: Rate[];
   cases: CaseRecord[];
 } {
-  const background = generateCases({
-    seed: seeds.background,
-    cases: 4800,
-    fromYear: DEMO_YEARS.from,
-    toYear: DEMO_YEARS.to,
-    units: DEMO_UNIT_KEYS,
-    withoutFocusAreas: true,
-    prefix: 'S',
-  });
+  const background = generateBackground(seeds);
   return {
     rates: background.rates,
     cases: [

@@ -28,6 +28,11 @@ export interface GeneratorOptions {
   measureWeights?: [number, number, number, number];
   /** prefix of every ref, so several generated sets can live side by side */
   prefix?: string;
+  /**
+   * cases start from 400 days before `fromYear` until this day (default: 60 days before the end
+   * of `toYear`); their measures may run on to the end of `toYear`
+   */
+  startsBefore?: IsoDate;
 }
 
 /** KL's foster-family fee per unit and month (illustrative dated periods; 2023 as KL states it). */
@@ -288,10 +293,11 @@ export function generateCases(options: GeneratorOptions): { rates: Rate[]; cases
   const prefix = options.prefix ?? 'G';
   const first = day(`${options.fromYear}-01-01` as IsoDate);
   const last = day(`${options.toYear}-12-31` as IsoDate);
+  const lastStart = options.startsBefore ? day(options.startsBefore) - 1 : last - 60;
   const cases: CaseRecord[] = [];
   for (let k = 0; k < options.cases; k += 1) {
     const disability = r.chance(0.12);
-    const start = r.int(first - 400, last - 60);
+    const start = r.int(first - 400, lastStart);
     const youth = !disability && r.chance(0.3);
     const birthDate = birthDateFor(r, youth ? 13 : 0, youth ? 19 : 12, start);
     const unit = disability

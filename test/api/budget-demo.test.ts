@@ -27,7 +27,7 @@ interface Forecast {
   units: { unitName: string; overspend: number; actionPlanRequired: boolean }[];
 }
 const forecast = async (asOf: string) =>
-  (await (await c.get(`/api/forecast?year=2026&asOf=${asOf}`)).json()) as Forecast;
+  (await (await c.get(`/api/forecast?year=${asOf.slice(0, 4)}&asOf=${asOf}`)).json()) as Forecast;
 
 interface Plan {
   status: string;
@@ -140,6 +140,30 @@ describe('the demo’s plans', () => {
     });
     expect(p.expectedOverspend.afterThisUpdate).toBeCloseTo(now - comingEffect, 2);
     expect(p.expectedOverspend.atStart).toBeGreaterThan(100_000);
+  });
+
+  it('the reference HANDLEPLAN 2018 agrees with the forecast at its start: its unit is 7,6 mio. kr. over as of 31.03.2018, in the frozen round too', async () => {
+    const p = await plan('Handleplan 2018');
+    const [unit] = await ctx.db.query<{ name: string }>(
+      'SELECT u.name FROM action_plans p JOIN units u ON u.id = p.unit_id WHERE p.title = $1',
+      ['Handleplan 2018'],
+    );
+    const name = unit?.name ?? '';
+    expect(name).toBe('Myndighed, det specialiserede børneområde');
+    // the document states its figures in whole 100.000 kr.
+    const toPlanPrecision = (kroner: number) => Math.round(kroner / 100_000) * 100_000;
+    const march = await forecast('2018-03-31');
+    const live = march.units.find((u) => u.unitName === name);
+    expect(toPlanPrecision(live?.overspend ?? 0)).toBe(p.expectedOverspend.atStart);
+    expect(live?.actionPlanRequired).toBe(true);
+    const rounds = (await (await c.get('/api/follow-up/rounds?year=2018')).json()) as {
+      rounds: { name: string; asOf: string; units: { unitName: string; overspend: number }[] }[];
+    };
+    const round = rounds.rounds.find((r) => r.name === 'Budgetopfølgning 1, 2018');
+    expect(round?.asOf).toBe('2018-03-31');
+    const frozen = round?.units.find((u) => u.unitName === name);
+    expect(frozen?.overspend).toBeCloseTo(live?.overspend ?? 0, 2);
+    expect(toPlanPrecision(frozen?.overspend ?? 0)).toBe(7_600_000);
   });
 
   it('the reference HANDLEPLAN 2018 keeps the figures the document states', async () => {

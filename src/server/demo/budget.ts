@@ -83,7 +83,7 @@ function random(seed: number): () => number {
  * Chosen once by `bench/generator/calibrate-budget.ts` (see there); nothing else is tuned.
  */
 export const DEMO_LEDGER_SEEDS: Record<string, number> = {
-  'Myndighed, det specialiserede børneområde': 1,
+  'Myndighed, det specialiserede børneområde': 50,
   'Ungeteam og efterværn': 1,
   Børnehandicap: 1,
   'Slagelse Familie Center': 31,
@@ -153,10 +153,13 @@ export async function seedDemoBudget(tx: Queryable, today: string): Promise<void
  * its own seed). The original budget of each unit and function is adopted before its year by
  * one rule (see `adoptedBudgets`); there are no corrections and no transfers, so every expected
  * overspend is what the ordinary postings and cases give. Answers the reader it used.
+ * `throughYear` stops after that year (the calibration's quick look at the first years; each
+ * year's draws follow the years before, so the years seeded are the same as in the whole demo).
  */
 export async function seedDemoLedgerAndBudgets(
   tx: Queryable,
   seeds: Record<string, number> = DEMO_LEDGER_SEEDS,
+  throughYear = DEMO_CURRENT_YEAR,
 ): Promise<ForecastData> {
   const units = await tx.query<{ id: string; name: string }>(
     'SELECT id, name FROM units ORDER BY name',
@@ -187,7 +190,7 @@ export async function seedDemoLedgerAndBudgets(
   // One reader for the whole demo: each (year, as-of) of actuals and commitments is read once.
   const data = new ForecastData(tx, null);
   const rands = new Map(Object.keys(LEVELS).map((u) => [u, random(seeds[u] ?? 1)]));
-  for (let year = DEMO_FIRST_YEAR; year <= DEMO_CURRENT_YEAR; year++) {
+  for (let year = DEMO_FIRST_YEAR; year <= throughYear; year++) {
     await insertBudgets(tx, year, await adoptedBudgets(tx, data, unitId, year));
     const lastMonth = year === DEMO_CURRENT_YEAR ? DEMO_POSTED_THROUGH_MONTH : 12;
     const [imp] = await tx.query<{ id: string }>(
@@ -284,13 +287,17 @@ function plannedLevel(firstYearLevel: number, year: number): number {
 
 /**
  * The original budget (øre) of each unit and function for `year`, as the council adopts it in
- * October the year before, from what was known then — never from anything later:
- * - from the demo's third year on: the budget follow-up of the year before as of 31 August
- *   (the forecast, standard intake method: spending through August, committed cost for the rest
- *   of that year, expected intake), raised by the price and wage adjustment;
- * - in the first two years, before the ledger has a year to forecast from: the planned level of
- *   spending outside the cases plus what the cases were committed to cost in the year as of the
- *   adoption day, raised the same way.
+ * October the year before: what the year before is expected to cost, as known then (never
+ * anything later), raised by the price and wage adjustment:
+ * - from the demo's third year on: the budget follow-up of the year before as of 31 August (the
+ *   forecast, standard intake method: spending through August, committed cost for the rest of
+ *   that year, expected intake estimated from the years before it);
+ * - in the first two years the ledger has no such follow-up: none at all before its first year,
+ *   and in its first year no earlier year to estimate the rest of the year's spending from (the
+ *   follow-up would leave out a third of the spending outside the cases). There it is the planned
+ *   level of spending outside the cases plus what the cases cost in the year before as the case
+ *   system knew it on the adoption day (paid to date, committed for the rest of that year); the
+ *   case system's history runs back before the ledger's (the warm-up, bench/generator).
  * Rounded to whole thousands kroner; functions outside the chart's 5.28.20–25 get no budget.
  */
 async function adoptedBudgets(
@@ -316,8 +323,8 @@ async function adoptedBudgets(
         for (const [fn, level] of Object.entries(fns))
           base.set(`${uid}|${fn}`, Math.round(plannedLevel(level, year) * 100));
     }
-    const committed = await data.committed(year, `${year - 1}-${ADOPTED_MONTH_DAY}`);
-    for (const [k, months] of committed)
+    const cost = await data.committed(year - 1, `${year - 1}-${ADOPTED_MONTH_DAY}`);
+    for (const [k, months] of cost)
       base.set(k, (base.get(k) ?? 0) + months.reduce((a, b) => a + b, 0));
   }
   const budgets = new Map<string, number>();
