@@ -10,7 +10,7 @@ const TODAY = '2026-12-06';
 beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemo(db, TODAY as IsoDate);
-});
+}, 180_000);
 afterAll(() => db.close());
 
 describe('the demo’s meetings', () => {

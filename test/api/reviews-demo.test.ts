@@ -13,7 +13,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   ctx.setNow(new Date(`${TODAY}T10:00:00Z`));
   await loadDemo(ctx.db, TODAY as IsoDate);
-});
+}, 180_000);
 afterAll(() => ctx.close());
 
 async function dueFor(username: string, query = '', asOf = TODAY): Promise<DueReviewJson[]> {
