@@ -13,6 +13,30 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 export const MARGIN = 40;
 
+/**
+ * A Danish A4 PDF document (pdfkit, standard fonts) and the promise of its bytes, which
+ * resolves once `doc.end()` is called.
+ */
+export function openPdf(
+  title: string,
+  layout: 'portrait' | 'landscape' = 'portrait',
+): { doc: Doc; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout,
+    margin: MARGIN,
+    info: { Title: title, Creator: 'Overblik' },
+    lang: 'da-DK',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
 /** Draws one table row of wrapped cells; starts a new page when the row does not fit. */
 export function drawRow(
   doc: Doc,
@@ -49,19 +73,7 @@ export function drawRow(
  */
 export async function renderActionPlanPdf(input: ActionPlanReportInput): Promise<Buffer> {
   const { plan } = input;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    info: { Title: plan.title, Creator: 'Overblik' },
-    lang: 'da-DK',
-    bufferPages: false,
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = openPdf(plan.title);
 
   const h = headerLines(plan);
   const width = doc.page.width - 2 * MARGIN;

@@ -2,6 +2,7 @@ import { computeTotals, type ActionPlan, type PlanStatus } from '../domain/actio
 import { formatKroner, ore, type Ore } from '../domain/money';
 import { formatDanishDate, parseIsoDate } from '../domain/months';
 import { translate } from '../shared/i18n/translate';
+import { fileSlug } from './file-name';
 
 /** What every renderer of a plan gets: the plan, its state, its issues and the threshold. */
 export interface ActionPlanReportInput {
@@ -89,14 +90,6 @@ export function subtitle(threshold: Ore): string {
 
 /** A file name without spaces or special characters: `handleplan-2018-myndighed-det-...`. */
 export function fileBaseName(plan: ActionPlan): string {
-  const slug = (plan.unit.name ?? plan.title)
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
+  const slug = fileSlug(plan.unit.name ?? plan.title);
   return `handleplan-${plan.year}${slug ? `-${slug}` : ''}`;
 }

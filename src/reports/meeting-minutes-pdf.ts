@@ -1,24 +1,11 @@
-import PDFDocument from 'pdfkit';
 import type { MeetingJson } from '../shared/schemas/meetings';
-import { drawRow, MARGIN } from './action-plan-pdf';
+import { drawRow, MARGIN, openPdf } from './action-plan-pdf';
 import { minutesView } from './meeting-minutes-view';
 
 /** The minutes (referat) of a visitation meeting as PDF (landscape A4, standard fonts). */
 export async function renderMinutesPdf(meeting: MeetingJson): Promise<Buffer> {
   const v = minutesView(meeting);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: MARGIN,
-    info: { Title: v.title, Creator: 'Overblik' },
-    lang: 'da-DK',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = openPdf(v.title, 'landscape');
   const width = doc.page.width - 2 * MARGIN;
   doc.font('Helvetica-Bold').fontSize(16).text(v.title).moveDown(0.5);
   for (const [label, value] of v.facts)

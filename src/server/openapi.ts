@@ -53,3 +53,12 @@ export function jsonText<T>(
     'Content-Type': 'application/json',
   }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>;
 }
+
+/**
+ * The `Content-Disposition` of a file download: the name as ASCII for old clients and in full
+ * (UTF-8, RFC 5987) for the rest, so `budgetopfølgning.docx` keeps its ø.
+ */
+export function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

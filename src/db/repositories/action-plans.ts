@@ -511,3 +511,39 @@ export async function findPlanUnitByName(
   );
   return rows[0];
 }
+
+/** A plan of a year as its latest version saved at or before an instant had it. */
+export interface PlanStateRow {
+  unitId: string;
+  title: string;
+  status: PlanStatus;
+  plannedTotalOre: number;
+  expectedAtStartOre: number | null;
+}
+
+/**
+ * The year's plans in the given units (null = all) as they stood at `at` (an ISO instant): each
+ * plan's latest version saved by then (the version's document is the domain plan, amounts in
+ * øre); plans with no version by then are left out.
+ */
+export async function listPlanStatesAt(
+  db: Queryable,
+  filter: { unitIds: readonly string[] | null; year: number; at: string },
+): Promise<PlanStateRow[]> {
+  return db.query<PlanStateRow>(
+    `SELECT s."unitId", s.title, s.status, s."plannedTotalOre", s."expectedAtStartOre"
+       FROM (SELECT DISTINCT ON (p.id) p.unit_id AS "unitId", u.name AS unit_name,
+                    v.document->>'title' AS title, v.status,
+                    v.planned_total_ore AS "plannedTotalOre",
+                    (v.document->'expectedOverspend'->>'atStart')::bigint AS "expectedAtStartOre"
+               FROM action_plans p
+               JOIN units u ON u.id = p.unit_id
+               JOIN action_plan_versions v ON v.plan_id = p.id
+              WHERE p.year = $1
+                AND ($2::uuid[] IS NULL OR p.unit_id = ANY($2::uuid[]))
+                AND v.saved_at <= $3::timestamptz
+              ORDER BY p.id, v.version DESC) s
+      ORDER BY s.unit_name, s.title`,
+    [filter.year, filter.unitIds, filter.at],
+  );
+}

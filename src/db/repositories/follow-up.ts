@@ -24,12 +24,14 @@ export async function insertRound(
     actualsThrough: string | null;
     intakeParams: unknown;
     by: string;
+    /** when it is frozen (the injected clock) */
+    at: Date;
   },
 ): Promise<string | null> {
   const rows = await tx.query<{ id: string }>(
-    `INSERT INTO followup_rounds (year, name, as_of, actuals_through, intake_params, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (year, name) DO NOTHING RETURNING id`,
-    [r.year, r.name, r.asOf, r.actualsThrough, JSON.stringify(r.intakeParams), r.by],
+    `INSERT INTO followup_rounds (year, name, as_of, actuals_through, intake_params, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (year, name) DO NOTHING RETURNING id`,
+    [r.year, r.name, r.asOf, r.actualsThrough, JSON.stringify(r.intakeParams), r.by, r.at],
   );
   return rows[0]?.id ?? null;
 }

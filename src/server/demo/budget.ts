@@ -9,7 +9,7 @@ import {
 import { SYSTEM_ACTOR, type Actor } from '../../domain/access';
 import { actualsThrough, endOfMonth, nextMonth } from '../../domain/budget/booked-period';
 import { DEFAULT_INTAKE_PARAMS } from '../../domain/forecast/forecast';
-import { daysInMonth } from '../../domain/months';
+import { addDays, daysInMonth, type IsoDate } from '../../domain/months';
 import { closeLedgerMonthsIn } from '../services/booked-period-service';
 import { computeForecastLines, ForecastData } from '../services/forecast-service';
 
@@ -130,6 +130,8 @@ export async function seedDemoBudget(tx: Queryable, today: string): Promise<void
       actualsThrough: actualsThrough(r.asOf, await data.bookedThrough()),
       intakeParams: DEFAULT_INTAKE_PARAMS,
       by: 'Overblik',
+      // frozen a week after its date, when the month's postings are in
+      at: new Date(`${addDays(r.asOf as IsoDate, 8)}T12:00:00Z`),
     });
     if (!id) continue;
     await insertRoundLines(

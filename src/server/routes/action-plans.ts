@@ -16,7 +16,7 @@ import {
   type ActionPlanDocument,
 } from '../../shared/schemas/action-plan';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, jsonText, problemResponses } from '../openapi';
+import { attachment, createRouter, jsonText, problemResponses } from '../openapi';
 import {
   presentChange,
   presentListItem,
@@ -631,10 +631,9 @@ export const actionPlanRoutes = createRouter()
         c.req.valid('param').id,
         c.req.valid('query').format,
       );
-      const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
       return c.body(file.body as never, 200, {
         'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'Content-Disposition': attachment(file.filename),
         'Cache-Control': 'no-store',
       });
     },

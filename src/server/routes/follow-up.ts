@@ -2,18 +2,21 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   IntakeParamsSchema,
   RoundCommentSchema,
+  RoundCommentsSchema,
   RoundInputSchema,
 } from '../../shared/schemas/budget';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { attachment, createRouter, problemResponses } from '../openapi';
 import {
   commentRoundLine,
+  commentRoundLines,
   createRound,
   deriveCauses,
   getRound,
   getRounds,
 } from '../services/follow-up-service';
 import { IsoDateText } from '../../shared/schemas/dates';
+import { exportRound, ROUND_EXPORT_FORMATS } from '../services/follow-up-export-service';
 
 const tags = ['Follow-up'];
 const json = (description: string) => ({
@@ -63,6 +66,18 @@ const comment = createRoute({
   responses: { 200: json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
+const comments = createRoute({
+  method: 'put',
+  path: '/follow-up/rounds/{id}/comments',
+  tags,
+  summary: 'The comments of a round’s lines, saved together (all or none)',
+  request: {
+    params: z.object({ id: z.uuid() }),
+    body: { required: true, content: { 'application/json': { schema: RoundCommentsSchema } } },
+  },
+  responses: { 200: json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+});
+
 const causes = createRoute({
   method: 'get',
   path: '/follow-up/causes',
@@ -78,10 +93,38 @@ const causes = createRoute({
   responses: { 200: json('Årsager'), ...problemResponses(401, 403, 404, 422) },
 });
 
+const exportOne = createRoute({
+  method: 'get',
+  path: '/follow-up/rounds/{id}/export',
+  tags,
+  summary: 'The round as the committee document: Word, Excel or PDF',
+  request: {
+    params: z.object({ id: z.uuid() }),
+    query: z.object({
+      format: z.enum(ROUND_EXPORT_FORMATS, { error: 'Skal være docx, xlsx eller pdf.' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Dokumentet',
+      content: {
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
+        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
 export const followUpRoutes = createRouter()
   .openapi(create, async (c) =>
     c.json(
-      await createRound(c.get('deps').db, requireActor(c), c.req.valid('json'), c.get('requestId')),
+      await createRound(c.get('deps'), requireActor(c), c.req.valid('json'), c.get('requestId')),
       201,
     ),
   )
@@ -91,9 +134,34 @@ export const followUpRoutes = createRouter()
   .openapi(one, async (c) =>
     c.json(await getRound(c.get('deps').db, requireActor(c), c.req.valid('param').id), 200),
   )
+  .openapi(exportOne, async (c) => {
+    const file = await exportRound(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.req.valid('query').format,
+    );
+    return c.body(file.body as never, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': attachment(file.filename),
+      'Cache-Control': 'no-store',
+    });
+  })
   .openapi(comment, async (c) =>
     c.json(
       await commentRoundLine(
+        c.get('deps').db,
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('requestId'),
+      ),
+      200,
+    ),
+  )
+  .openapi(comments, async (c) =>
+    c.json(
+      await commentRoundLines(
         c.get('deps').db,
         requireActor(c),
         c.req.valid('param').id,

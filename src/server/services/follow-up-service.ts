@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access';
-import type { Database } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import {
   findRound,
@@ -24,6 +24,7 @@ import {
 import { formatKroner, ore, toKroner } from '../../domain/money';
 import { getSettings } from '../../db/repositories/organisation';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
+import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
 import { expectedIncomeToDate } from './commitment-service';
@@ -38,12 +39,13 @@ const kr = (o: number) => toKroner(ore(o));
  * postings for them imported later are flagged as late.
  */
 export async function createRound(
-  db: Database,
+  deps: Pick<AppDeps, 'db' | 'now'>,
   actor: Actor,
   input: { year: number; name: string; asOf: string; intake?: IntakeParams | undefined },
   requestId?: string,
 ) {
   authorize(actor, 'budget.write');
+  const { db } = deps;
   if (!input.asOf.startsWith(String(input.year))) {
     throw new AppError('validation_failed', {}, [
       {
@@ -68,6 +70,7 @@ export async function createRound(
       actualsThrough: through,
       intakeParams: intake,
       by: actor.displayName,
+      at: deps.now(),
     });
     if (!roundId) {
       throw new AppError('validation_failed', {}, [
@@ -207,31 +210,80 @@ export async function commentRoundLine(
   const line = await findRoundLine(db, lineId);
   if (!line) throw new AppError('not_found');
   authorizeOrNotFound(actor, 'forecast.write', 'forecast.read', { unitId: line.unit_id });
-  await db.transaction(async (tx) => {
-    if (!(await updateRoundLineComment(tx, line.id, input.version, input.comment.trim()))) {
-      throw new AppError('version_conflict', {
-        object: `Linjen ${line.unit_name} ${line.account_function}`,
-        user: 'en anden bruger',
-        at: 'for nylig',
-      });
-    }
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: 'follow_up.comment',
-        objectType: 'followup_round_line',
-        objectId: line.id,
-        unitId: line.unit_id,
-        before: { comment: line.comment },
-        after: { comment: input.comment.trim() },
-      },
-      requestId,
-    );
-  });
+  await db.transaction((tx) => saveComment(tx, actor, line, input, requestId));
   const updated = await findRoundLine(db, line.id);
   if (!updated) throw new AppError('not_found');
   return presentLine(updated);
+}
+
+/** Stores one line's comment if its version is still the one the user edited, audited. */
+async function saveComment(
+  tx: Queryable,
+  actor: Actor,
+  line: RoundLineRow,
+  input: { comment: string; version: number },
+  requestId?: string,
+): Promise<void> {
+  const comment = input.comment.trim();
+  if (!(await updateRoundLineComment(tx, line.id, input.version, comment))) {
+    throw new AppError('version_conflict', {
+      object: `Linjen ${line.unit_name} ${line.account_function}`,
+      user: 'en anden bruger',
+      at: 'for nylig',
+    });
+  }
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'follow_up.comment',
+      objectType: 'followup_round_line',
+      objectId: line.id,
+      unitId: line.unit_id,
+      before: { comment: line.comment },
+      after: { comment },
+    },
+    requestId,
+  );
+}
+
+/**
+ * The comments of a round's lines, edited together and saved together: all or none. A line
+ * whose comment did not change is left alone; a line changed by someone else since it was read
+ * (its version) stops the whole save with 409, naming the line.
+ */
+export async function commentRoundLines(
+  db: Database,
+  actor: Actor,
+  roundId: string,
+  input: { lines: { id: string; comment: string; version: number }[] },
+  requestId?: string,
+) {
+  authorize(actor, 'forecast.read');
+  if (!(await findRound(db, roundId))) throw new AppError('not_found');
+  const lines = new Map(
+    (await listRoundLines(db, [roundId], readableUnitIds(actor, 'forecast.read'))).map((l) => [
+      l.id,
+      l,
+    ]),
+  );
+  const changes = input.lines.flatMap((change, i) => {
+    const line = lines.get(change.id);
+    if (!line)
+      throw new AppError('validation_failed', {}, [
+        {
+          path: `lines.${i}.id`,
+          code: 'unknown_line',
+          message: 'Linjen findes ikke i denne opfølgning.',
+        },
+      ]);
+    authorizeOrNotFound(actor, 'forecast.write', 'forecast.read', { unitId: line.unit_id });
+    return change.comment.trim() === line.comment ? [] : [{ line, change }];
+  });
+  await db.transaction(async (tx) => {
+    for (const { line, change } of changes) await saveComment(tx, actor, line, change, requestId);
+  });
+  return getRound(db, actor, roundId);
 }
 
 /**

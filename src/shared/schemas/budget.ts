@@ -65,6 +65,11 @@ export const RoundCommentSchema = z.object({
   version: z.number().int().min(1),
 });
 
+/** The comments of a round's lines, saved together. */
+export const RoundCommentsSchema = z.object({
+  lines: z.array(RoundCommentSchema.extend({ id: z.uuid() })).max(2000),
+});
+
 export const LedgerMappingSchema = z.object({
   date: z.string().min(1),
   account: z.string().min(1),

@@ -7,6 +7,7 @@ import { useApi } from '../../use-api';
 import { danishDate, kr, today } from '../../format';
 import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 interface Rounds {
   year: number;
@@ -208,73 +209,103 @@ function RoundLines({ id }: { id: string }) {
   const [comments, setComments] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
-  const save = async (lineId: string, version: number, fallback: string) => {
+  const [saving, setSaving] = useState(false);
+  const changed = (data?.lines ?? []).filter(
+    (l) => comments[l.id] !== undefined && comments[l.id]?.trim() !== l.comment,
+  );
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
     setFailure(null);
     setSaved('');
+    if (changed.length === 0) {
+      setSaved(t('budget.rounds.noChanges'));
+      return;
+    }
+    setSaving(true);
     try {
-      await api(`/follow-up/lines/${lineId}/comment`, {
+      await api(`/follow-up/rounds/${id}/comments`, {
         method: 'PUT',
-        body: { comment: comments[lineId] ?? fallback, version },
+        body: {
+          lines: changed.map((l) => ({ id: l.id, version: l.version, comment: comments[l.id] })),
+        },
       });
-      setSaved(t('budget.rounds.commentSaved'));
+      setComments({});
+      setSaved(t('budget.rounds.commentsSaved', { count: changed.length }));
       reload();
     } catch (err) {
       setFailure(err);
+    } finally {
+      setSaving(false);
     }
   };
   return (
     <section aria-labelledby="round-lines">
       <h2 id="round-lines">{t('budget.rounds.lines', { name: data?.name ?? '' })}</h2>
+      <p className="round-export" role="group" aria-label={t('budget.rounds.export')}>
+        {t('budget.rounds.export')}:{' '}
+        {(['docx', 'xlsx', 'pdf'] as const).map((f) => (
+          <a
+            key={f}
+            className="button-secondary"
+            href={`/api/follow-up/rounds/${id}/export?format=${f}`}
+            download
+          >
+            {t(`actionPlans.export.${f}`)}
+          </a>
+        ))}
+      </p>
       <ErrorMessage error={error ?? failure} />
       {saved && <p role="status">{saved}</p>}
       {data && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('budget.cols.unit')}</th>
-              <th scope="col">{t('budget.cols.function')}</th>
-              <th scope="col" className="num">
-                {t('budget.cols.budget')}
-              </th>
-              <th scope="col" className="num">
-                {t('budget.cols.forecast')}
-              </th>
-              <th scope="col" className="num">
-                {t('budget.cols.overspend')}
-              </th>
-              <th scope="col">{t('budget.rounds.comment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.lines.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{l.unitName}</th>
-                <td>{l.accountFunction}</td>
-                <td className="num">{kr(l.budget)}</td>
-                <td className="num">{kr(l.forecast)}</td>
-                <td className="num">{kr(l.overspend)}</td>
-                <td>
-                  <input
-                    aria-label={`${t('budget.rounds.comment')} – ${l.unitName} ${l.accountFunction}`}
-                    value={comments[l.id] ?? l.comment}
-                    onChange={(e) => setComments({ ...comments, [l.id]: e.target.value })}
-                  />{' '}
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    onClick={() => void save(l.id, l.version, l.comment)}
-                  >
-                    {t('budget.rounds.saveComment')}
-                    <span className="sr-only">
-                      {' '}
-                      {l.unitName} {l.accountFunction}
-                    </span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <form onSubmit={(e) => void save(e)}>
+          <ScrollRegion labelledBy="round-lines">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('budget.cols.unit')}</th>
+                  <th scope="col">{t('budget.cols.function')}</th>
+                  <th scope="col" className="num">
+                    {t('budget.cols.budget')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('budget.cols.forecast')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('budget.cols.overspend')}
+                  </th>
+                  <th scope="col">{t('budget.rounds.comment')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.lines.map((l) => (
+                  <tr key={l.id}>
+                    <th scope="row">{l.unitName}</th>
+                    <td>{l.accountFunction}</td>
+                    <td className="num">{kr(l.budget)}</td>
+                    <td className="num">{kr(l.forecast)}</td>
+                    <td className="num">{kr(l.overspend)}</td>
+                    <td>
+                      <textarea
+                        rows={2}
+                        aria-label={`${t('budget.rounds.comment')} – ${l.unitName} ${l.accountFunction}`}
+                        value={comments[l.id] ?? l.comment}
+                        onChange={(e) => setComments({ ...comments, [l.id]: e.target.value })}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          <p>
+            <button type="submit" disabled={saving}>
+              {t('budget.rounds.saveComments')}
+            </button>{' '}
+            {changed.length > 0 && (
+              <span role="status">{t('budget.rounds.unsaved', { count: changed.length })}</span>
+            )}
+          </p>
+        </form>
       )}
     </section>
   );
