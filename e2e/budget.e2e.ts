@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import { docxText } from '../test/documents';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
@@ -155,5 +157,36 @@ describe('budget follow-up', () => {
     await page.getByRole('table', { name: 'Alle enheder' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'budget-backtest');
+  });
+
+  it('edits a round’s comments together, saves them once and hands the round over as Word', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/budget/opfoelgninger`);
+    await page
+      .getByRole('button', { name: 'Se linjer og kommentarer: Budgetopfølgning 3, 2026' })
+      .click();
+    await page.getByRole('heading', { name: 'Linjer i Budgetopfølgning 3, 2026' }).waitFor();
+    const comments = page.getByRole('textbox', { name: /^Kommentar – Ungeteam og efterværn/ });
+    await comments.nth(0).fill('Flere unge i efterværn end budgetteret');
+    await comments.nth(1).fill('Færre genforhandlede aftaler end ventet');
+    await page.getByText('2 ændrede kommentarer er ikke gemt endnu.').waitFor();
+    await page.getByRole('button', { name: 'Gem kommentarer' }).click();
+    await page.getByText('2 kommentarer er gemt.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'budget-round-comments');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Word (.docx)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('budgetopfoelgning-3-2026.docx');
+    const { paragraphs } = await docxText(
+      new Uint8Array(await readFile((await file.path()) ?? '')).buffer,
+    );
+    const text = paragraphs.join('\n');
+    expect(paragraphs[0]).toBe('Budgetopfølgning 3, 2026');
+    expect(text).toContain('Opgjort pr. 31.08.2026.');
+    expect(text).toContain('Flere unge i efterværn end budgetteret');
+    expect(text).toContain('Overblik pr. enhed');
   });
 });
