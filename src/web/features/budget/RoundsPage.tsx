@@ -286,6 +286,7 @@ function RoundLines({ id }: { id: string }) {
                     <td className="num">{kr(l.overspend)}</td>
                     <td>
                       <textarea
+                        className="round-comment"
                         rows={2}
                         aria-label={`${t('budget.rounds.comment')} – ${l.unitName} ${l.accountFunction}`}
                         value={comments[l.id] ?? l.comment}
@@ -298,7 +299,7 @@ function RoundLines({ id }: { id: string }) {
             </table>
           </ScrollRegion>
           <p>
-            <button type="submit" disabled={saving}>
+            <button type="submit" className="button-primary" disabled={saving}>
               {t('budget.rounds.saveComments')}
             </button>{' '}
             {changed.length > 0 && (
