@@ -2,24 +2,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 import { docxText, pdfText } from '../documents';
+import { insertPosting } from '../postings';
 
 let ctx: TestContext;
 let myndighed: string;
 let handicap: string;
 let roundId: string;
 
-async function post(unit: string, date: string, fn: string, ore: number) {
-  const [imp] = await ctx.db.query<{ id: string }>(
-    `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by)
-     VALUES ('test', $1, 'test.csv', md5(random()::text), 0, 'done', 'test') RETURNING id`,
-    [Number(date.slice(0, 4))],
-  );
-  await ctx.db.query(
-    `INSERT INTO ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_string, amount_ore)
-     VALUES ($1, 2, $2, $3, $4, $4 || '.001.1', $5)`,
-    [imp?.id, date, unit, fn, ore],
-  );
-}
+const post = (unit: string, date: string, fn: string, ore: number) =>
+  insertPosting(ctx.db, { unitId: unit, postedOn: date, accountFunction: fn, amountOre: ore });
 
 const bytes = async (r: Response) => Buffer.from(await r.arrayBuffer());
 

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { insertPosting } from '../postings';
 
 let ctx: TestContext;
 let unitId: string;
 let otherId: string;
 
 async function post(unit: string, date: string, kroner: number, isLate = false) {
-  const [imp] = await ctx.db.query<{ id: string }>(
-    `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by)
-     VALUES ('test', $1, 'test.csv', md5(random()::text), 0, 'done', 'test') RETURNING id`,
-    [Number(date.slice(0, 4))],
-  );
-  await ctx.db.query(
-    `INSERT INTO ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_string, amount_ore, is_late)
-     VALUES ($1, 2, $2, $3, '5.28.23', '5.28.23.001.1', $4, $5)`,
-    [imp?.id, date, unit, kroner * 100, isLate],
-  );
+  await insertPosting(ctx.db, { unitId: unit, postedOn: date, amountOre: kroner * 100, isLate });
 }
 
 beforeAll(async () => {
