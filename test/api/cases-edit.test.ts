@@ -324,6 +324,18 @@ describe('interventions and adjustments', () => {
     expect(issues.find((i) => i.path === 'intervention.endDate')?.message).toBe(
       'Slutdatoen ligger før startdatoen.',
     );
+    const paysNothing = await raadgiver.post(`/api/cases/${id}/interventions`, {
+      version: before.version,
+      intervention: daily({
+        startDate: '2026-12-02',
+        endDate: '2026-12-20',
+        payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 10 },
+      }),
+    });
+    expect(paysNothing.status).toBe(422);
+    expect(((await paysNothing.json()) as { issues: { path: string }[] }).issues).toEqual([
+      expect.objectContaining({ path: 'intervention.payment', code: 'no_payment' }),
+    ]);
     const granted = await raadgiver.post(`/api/cases/${id}/interventions`, {
       version: before.version,
       intervention: daily({ status: 'granted' }),

@@ -174,11 +174,7 @@ describe('import and commitments', () => {
         daily('X-3', {
           payment: { type: 'running', frequency: 'monthly', dayOfMonth: 0, amount: 10 },
         }),
-        daily('X-4', {
-          startDate: '2019-12-02',
-          endDate: '2019-12-20',
-          payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 10 },
-        }),
+        daily('X-4', { payment: { type: 'individual', payments: [] } }),
         daily('X-5', {
           payment: { type: 'running', frequency: 'daily', units: 1, rate: 'ukendt' },
         }),
@@ -202,7 +198,7 @@ describe('import and commitments', () => {
         'cases.0.interventions.0.endDate',
         'cases.0.interventions.1.payment.dayOfMonth',
         'cases.0.interventions.2.payment.dayOfMonth',
-        'cases.0.interventions.3.payment',
+        'cases.0.interventions.3.payment.payments',
         'cases.0.interventions.4.payment.rate',
         'cases.0.interventions.5.payment.amount',
         'cases.0.interventions.6.modifies',

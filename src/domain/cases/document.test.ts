@@ -84,16 +84,6 @@ describe('reading the cases format', () => {
       'day_of_month',
     ],
     [
-      'a monthly plan with no payment',
-      {
-        startDate: '2019-12-02',
-        endDate: '2019-12-20',
-        payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 100 },
-      },
-      'cases.0.interventions.0.payment',
-      'no_payment',
-    ],
-    [
       'an unknown rate',
       { payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, units: 2, rate: 'nope' } },
       'cases.0.interventions.0.payment.rate',
@@ -131,6 +121,32 @@ describe('reading the cases format', () => {
       expect(found).toBeDefined();
       expect(found?.message).toMatch(/^[A-ZÆØÅ][^_]+\.$/);
     }
+  });
+
+  it('takes a running plan that pays nothing as the format allows, but not one entered on screen', () => {
+    const noPayment: Partial<RawIntervention> = {
+      startDate: '2019-12-02',
+      endDate: '2019-12-20',
+      payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 100 },
+    };
+    expect(issuesOf(doc([{}, noPayment]))).toEqual([]);
+    const entered = readCasesDocument(doc([{}, noPayment]), new Set(), {
+      entered: { case: 0, intervention: 1 },
+    });
+    expect(entered.ok).toBe(false);
+    if (!entered.ok) {
+      expect(entered.issues).toEqual([
+        {
+          path: 'cases.0.interventions.1.payment',
+          code: 'no_payment',
+          message: 'Betalingsplanen giver ingen betaling mellem start- og slutdato.',
+        },
+      ]);
+    }
+    const other = readCasesDocument(doc([{}, noPayment]), new Set(), {
+      entered: { case: 0, intervention: 0 },
+    });
+    expect(other.ok).toBe(true);
   });
 
   it('rejects circular adjustments on every member', () => {
@@ -186,5 +202,21 @@ describe('reading the cases format', () => {
     expect(back.cases[0]?.interventions[1]?.payment.payments).toEqual([
       { date: '2020-01-05', amount: -1234.56 },
     ]);
+  });
+
+  it('writes a grant on the day it was decided without grantedOn, as the reader stores it', () => {
+    const r = readCasesDocument(doc([{ grantedOn: '2020-01-10' }]));
+    if (!r.ok) throw new Error('rejected');
+    const [record] = r.cases;
+    if (!record) throw new Error('no case');
+    const stored = {
+      ...record,
+      interventions: record.interventions.map((i) => ({ ...i, grantedOn: i.decidedOn })),
+    };
+    const back = writeCasesDocument([stored], r.rates);
+    expect(back.cases[0]?.interventions[0]).not.toHaveProperty('grantedOn');
+    const later = writeCasesDocument(r.cases, r.rates);
+    expect(later.cases[0]?.interventions[0]?.grantedOn).toBe('2020-01-10');
+    expect(readCasesDocument(later)).toEqual(r);
   });
 });

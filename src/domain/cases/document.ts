@@ -109,6 +109,17 @@ export type DocumentIssueCode = keyof typeof MESSAGES;
 export type ReadResult =
   { ok: true; cases: CaseRecord[]; rates: Rate[] } | { ok: false; issues: DocumentIssue[] };
 
+/** Which running plans must pay at least once (`no_payment` otherwise). */
+export interface ReadOptions {
+  /**
+   * The intervention a user entered on screen (`cases.{case}.interventions.{intervention}`):
+   * a running plan of it that pays nothing between its start and end is refused as a likely
+   * typo. The format itself allows such a plan (monthly on the 1st from the 11th to the 17th
+   * pays nothing), so an import and the rest of a stored case take it as it is.
+   */
+  entered?: { case: number; intervention: number } | null;
+}
+
 /**
  * Checks a cases document against the format's rules and converts it to øre: every problem is
  * reported with its path (`cases.0.interventions.2.payment.dayOfMonth`) and a Danish message.
@@ -117,6 +128,7 @@ export type ReadResult =
 export function readCasesDocument(
   raw: RawCasesDocument,
   storedRateCodes: ReadonlySet<string> = new Set(),
+  options: ReadOptions = {},
 ): ReadResult {
   const issues: DocumentIssue[] = [];
   const issue = (path: string, code: DocumentIssueCode) =>
@@ -199,7 +211,13 @@ export function readCasesDocument(
       const endDate = date(`${base}.endDate`, i.endDate, true);
       if (startDate && endDate && endDate < startDate) issue(`${base}.endDate`, 'end_before_start');
       const payment = readPayment(`${base}.payment`, i.payment);
-      if (startDate && (!endDate || endDate >= startDate) && payment?.type === 'running') {
+      const entered = options.entered?.case === ci && options.entered.intervention === ii;
+      if (
+        entered &&
+        startDate &&
+        (!endDate || endDate >= startDate) &&
+        payment?.type === 'running'
+      ) {
         if (firstPaymentDay(payment, startDate, endDate) === null)
           issue(`${base}.payment`, 'no_payment');
       }
@@ -359,7 +377,8 @@ export function writeCasesDocument(
         endDate: i.endDate,
         followOn: i.followOn,
         payment: writePayment(i.payment),
-        ...(i.grantedOn ? { grantedOn: i.grantedOn } : {}),
+        // granted as decided leaves it out (the format's rule), so the reader gives the same back
+        ...(i.grantedOn && i.grantedOn > i.decidedOn ? { grantedOn: i.grantedOn } : {}),
         ...(i.endings?.length
           ? {
               endings: i.endings.map((e) => ({

@@ -58,6 +58,7 @@ export async function readOne(
   const read = readCasesDocument(
     { format: CASES_FORMAT, cases: [raw] },
     new Set(rates.map((r) => r.code)),
+    { entered: focus === null ? null : { case: 0, intervention: focus } },
   );
   if (!read.ok) {
     throw validationError(
