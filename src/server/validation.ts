@@ -8,9 +8,16 @@ z.config(z.locales.da());
 export function fieldIssuesFromZod(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(dokument)',
-    code: issue.code,
+    // a check's own stable code (`cpr_number`, `control_character`) before zod's generic one
+    code: customCode(issue) ?? issue.code,
     message: issue.message,
   }));
+}
+
+function customCode(issue: z.core.$ZodIssue): string | null {
+  if (issue.code !== 'custom') return null;
+  const code = (issue.params as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : null;
 }
 
 export function validationError(issues: FieldIssue[]): AppError {

@@ -195,10 +195,9 @@ describe('a plan filled from the forecast', () => {
     const [audit] = await ctx.db.query<{ after: Json }>(
       `SELECT after FROM audit_log WHERE action = 'action_plan.update' ORDER BY id DESC LIMIT 1`,
     );
-    expect(audit?.after.overspendSources.atStart).toMatchObject({
-      kind: 'override',
-      reason: 'Kendt efterregulering',
-    });
+    // the trail says it was overridden; the reason lives in the plan's version, not the trail
+    expect(audit?.after.overspendSources.atStart).toBe('override');
+    expect(JSON.stringify(audit?.after)).not.toContain('Kendt efterregulering');
 
     // Asking for the forecast again ends the override.
     const back = (await (

@@ -194,17 +194,26 @@ describe('a correction is recorded, audited and shown', () => {
     expect(out.version).toBe(row.version + 1);
     // a correction fixes the record for every date: the expected adjustment still counts from 01.07
     expect(await expectedTotal('year=2026&case=K-1&asOf=2026-06-01')).toBe(18_100 + 184_000);
-    const [stored] = await ctx.db.query<{ corrected_on: string; corrected_by: string }>(
-      `SELECT to_char(corrected_on, 'YYYY-MM-DD') AS corrected_on, corrected_by FROM case_corrections WHERE id = $1`,
+    const [stored] = await ctx.db.query<{
+      corrected_on: string;
+      corrected_by: string;
+      reason: string;
+    }>(
+      `SELECT to_char(corrected_on, 'YYYY-MM-DD') AS corrected_on, corrected_by, reason FROM case_corrections WHERE id = $1`,
       [out.correction],
     );
-    expect(stored).toEqual({ corrected_on: '2026-11-23', corrected_by: 'leder' });
-    const audit = await ctx.db.query<{ action: string; after: { reason: string } }>(
+    expect(stored).toEqual({
+      corrected_on: '2026-11-23',
+      corrected_by: 'leder',
+      reason: 'Døgnprisen er 100 kr., ikke 1.000 kr.',
+    });
+    // the trail names the correction; its reason lives there, not in the append-only trail
+    const audit = await ctx.db.query<{ action: string; after: Record<string, unknown> }>(
       `SELECT action, after FROM audit_log WHERE action = 'case.correct' AND object_id = $1`,
       [row.id],
     );
-    expect(audit.map((a) => [a.action, a.after.reason])).toEqual([
-      ['case.correct', 'Døgnprisen er 100 kr., ikke 1.000 kr.'],
+    expect(audit.map((a) => [a.action, a.after.correction, a.after.reason])).toEqual([
+      ['case.correct', out.correction, undefined],
     ]);
   });
 

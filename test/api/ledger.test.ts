@@ -295,3 +295,47 @@ describe('ledger import', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('CPR numbers in a ledger file', () => {
+  it('refuses the whole file naming the line, stores nothing and repeats no CPR number', async () => {
+    const s = await session('okonomi');
+    const before = await postedSum(unge);
+    const file = Buffer.from(
+      'Dato;Konto;Enhed;Beløb kr.;Tekst\n' +
+        '16.03.2026;5.28.21.002.1;Ungeteam og efterværn;100,00;Kontaktperson marts\n' +
+        '17.03.2026;5.28.21.002.1;Ungeteam og efterværn;200,00;Emma Sofie Jensen (010203-1234)\n' +
+        '18.03.2026;5.28.21.002.1;Ungeteam og efterværn;300,00;Refusion 0102031234\n',
+    );
+    const response = await s.upload('source=Prisme&year=2026&fileName=marts.csv', file);
+    expect(response.status).toBe(202);
+    const job = await finished(s, ((await response.json()) as { jobId: string }).jobId);
+    expect(job.status).toBe('failed');
+    expect(job.result?.issues.map((i) => [i.line, i.column])).toEqual([
+      [3, 'text'],
+      [4, 'text'],
+    ]);
+    expect(job.result?.issues[0]?.message).toMatch(/^Linje 3: kolonne 5 ligner et CPR-nummer/);
+    expect(JSON.stringify(job)).not.toMatch(/1234/);
+    expect(await postedSum(unge)).toBe(before);
+  });
+
+  it('refuses a file name with a CPR number before anything is stored', async () => {
+    const s = await session('okonomi');
+    const [{ n: imports } = { n: 0 }] = await ctx.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM ledger_imports',
+    );
+    const response = await s.upload(
+      'source=Prisme&year=2026&fileName=' + encodeURIComponent('Emma 010203-1234.csv'),
+      Buffer.from('Dato;Konto;Enhed;Beløb kr.;Tekst\n'),
+    );
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { issues: { path: string; code: string }[] };
+    expect(body.issues).toEqual([
+      expect.objectContaining({ path: 'fileName', code: 'cpr_number' }),
+    ]);
+    const [{ n: after } = { n: 0 }] = await ctx.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM ledger_imports',
+    );
+    expect(after).toBe(imports);
+  });
+});

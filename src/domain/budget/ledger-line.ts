@@ -1,4 +1,5 @@
 import { parseKronerText } from '../money';
+import { containsCprNumber } from '../personal-data';
 import { normaliseTrailingMinus, parseAccountString, parsePostingDate } from './account-string';
 
 /** Where the mapped columns are in a file's header row (0-based indexes). */
@@ -84,7 +85,8 @@ export function looksMisdecoded(text: string): boolean {
  * Checks one line of a ledger file and turns it into a posting. Every problem on the line is
  * reported (line number as in the file, Danish message): a wrong encoding, missing cells, a
  * date that is not real or outside the import year, an unknown account string or function,
- * an unknown unit, an amount that is not Danish kroner with at most two decimals.
+ * an unknown unit, an amount that is not Danish kroner with at most two decimals, a CPR-shaped
+ * number in any cell (`findCprNumbers`; the line's text is then not repeated in the report).
  */
 export function validateLedgerLine(
   cells: readonly string[],
@@ -114,6 +116,16 @@ export function validateLedgerLine(
       '*',
       'missing_cells',
       `linjen har ${cells.length} kolonner, men skal have mindst ${needed + 1}.`,
+    );
+    return { ok: false, issues };
+  }
+  // a CPR number in any cell refuses the line without repeating what the line says
+  const cpr = cells.findIndex(containsCprNumber);
+  if (cpr >= 0) {
+    issue(
+      cpr === columns.text ? 'text' : '*',
+      'cpr_number',
+      `kolonne ${cpr + 1} ligner et CPR-nummer. Fjern CPR-numre fra filen i økonomisystemets udtræk, og indlæs den igen; Overblik gemmer aldrig CPR-numre.`,
     );
     return { ok: false, issues };
   }

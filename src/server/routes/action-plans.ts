@@ -43,7 +43,7 @@ import {
   listRequiredPlans,
   setExpectedOverspend,
 } from '../services/action-plan-trigger-service';
-import { validationError } from '../validation';
+import { fieldIssuesFromZod, validationError } from '../validation';
 import { IsoDateText } from '../../shared/schemas/dates';
 
 /**
@@ -53,14 +53,13 @@ import { IsoDateText } from '../../shared/schemas/dates';
 function planHook(result: { success: true } | { success: false; error: zod.ZodError }): undefined {
   if (result.success) return undefined;
   throw validationError(
-    result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.') || '(dokument)';
-      return {
-        path,
-        code: issue.code,
-        message: path === '(dokument)' ? issue.message : `${describeField(path)}: ${issue.message}`,
-      };
-    }),
+    fieldIssuesFromZod(result.error).map((issue) => ({
+      ...issue,
+      message:
+        issue.path === '(dokument)'
+          ? issue.message
+          : `${describeField(issue.path)}: ${issue.message}`,
+    })),
   );
 }
 

@@ -24,6 +24,12 @@ import {
 } from '../services/case-edit-service';
 import { correctCaseIntervention } from '../services/case-correction-service';
 import { listRatesJson, saveRate } from '../services/rate-service';
+import { FreeText } from '../../shared/schemas/text';
+
+/** References that look like a person's name: stored all the same, shown to the user. */
+const FieldWarnings = z
+  .array(z.object({ path: z.string(), code: z.literal('looks_like_name'), message: z.string() }))
+  .openapi({ description: "References that look like a person's name (stored all the same)" });
 
 const importRoute = createRoute({
   method: 'post',
@@ -45,6 +51,8 @@ const importRoute = createRoute({
             unchanged: z.number().int(),
             rates: z.number().int(),
             interventions: z.number().int(),
+            pendingApprovals: z.number().int(),
+            warnings: FieldWarnings,
           }),
         },
       },
@@ -58,7 +66,7 @@ const exportRoute = createRoute({
   path: '/cases/export',
   tags: ['Cases'],
   summary: 'Export the cases you may read in the format overblik/cases@1',
-  request: { query: z.object({ unit: z.string().max(200).optional() }) },
+  request: { query: z.object({ unit: FreeText.max(200).optional() }) },
   responses: {
     200: { description: 'Sager', content: { 'application/json': { schema: z.any() } } },
     ...problemResponses(401, 403, 404),
@@ -72,8 +80,8 @@ const list = createRoute({
   summary: 'Cases you may read (refs only: no CPR numbers, no names)',
   request: {
     query: z.object({
-      unit: z.string().max(200).optional(),
-      q: z.string().max(200).optional(),
+      unit: FreeText.max(200).optional(),
+      q: FreeText.max(200).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).default(0),
     }),
@@ -174,7 +182,7 @@ const create = createRoute({
       description: 'Oprettet',
       content: {
         'application/json': {
-          schema: z.object({ id: z.string(), version: z.number().int() }),
+          schema: z.object({ id: z.string(), version: z.number().int(), warnings: FieldWarnings }),
         },
       },
     },
@@ -274,7 +282,7 @@ const saveRateRoute = createRoute({
   tags: ['Cases'],
   summary: 'Enter a rate with all its dated periods and source (replaces the stored periods)',
   request: {
-    params: z.object({ code: z.string().min(1).max(200) }),
+    params: z.object({ code: FreeText.min(1).max(200) }),
     body: {
       required: true,
       content: {

@@ -19,6 +19,7 @@ import {
   statement,
 } from '../services/commitment-service';
 import { IsoDateText } from '../../shared/schemas/dates';
+import { FreeText } from '../../shared/schemas/text';
 
 const date = IsoDateText;
 const year = z.coerce
@@ -26,7 +27,7 @@ const year = z.coerce
   .int('Skal være et årstal.')
   .min(2000, 'Skal være et årstal fra 2000.')
   .max(2100, 'Skal være et årstal til og med 2100.');
-const unit = z.string().max(200).optional().openapi({ description: "The unit's name" });
+const unit = FreeText.max(200).optional().openapi({ description: "The unit's name" });
 
 const MonthTotals = z.object({
   total: z.number().openapi({ description: 'kroner' }),
@@ -79,7 +80,7 @@ const get = createRoute({
       year,
       asOf: date.optional().openapi({ description: 'Default today' }),
       unit,
-      case: z.string().max(200).optional().openapi({ description: "The case's ref" }),
+      case: FreeText.max(200).optional().openapi({ description: "The case's ref" }),
     }),
   },
   responses: {
@@ -190,7 +191,7 @@ const ThresholdsSchema = z
     t25: z.number().openapi({ description: 'kroner a year; 25 % of the part above it' }),
     t50: z.number().openapi({ description: 'kroner a year; 50 % of the part above it' }),
     t75: z.number().openapi({ description: 'kroner a year; 75 % of the part above it' }),
-    source: z.string().max(500),
+    source: FreeText.max(500),
     version: z.number().int().positive().optional().openapi({
       description:
         'in answers, the stored version; when saving a change, the version it is based on (leave out for a new date)',

@@ -16,6 +16,7 @@ import {
   saveLedgerSource,
   uploadLedgerFile,
 } from '../services/ledger-service';
+import { FreeText } from '../../shared/schemas/text';
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -58,7 +59,7 @@ const saveSource = createRoute({
   tags: ['Ledger'],
   summary: 'Save the column mapping of a source system',
   request: {
-    params: z.object({ name: z.string().min(1).max(100) }),
+    params: z.object({ name: FreeText.min(1).max(100) }),
     body: { required: true, content: { 'application/json': { schema: LedgerMappingSchema } } },
   },
   responses: {
@@ -75,9 +76,9 @@ const upload = createRoute({
     'Upload a ledger file (CSV as the financial system writes it, or .xlsx) as the raw request body; the import runs as background work (GET /api/jobs/{id})',
   request: {
     query: z.object({
-      source: z.string().min(1).max(100),
+      source: FreeText.min(1).max(100),
       year: z.coerce.number().int().min(2000).max(2100),
-      fileName: z.string().max(300).default('posteringer.csv'),
+      fileName: FreeText.max(300).default('posteringer.csv'),
       encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
     }),
     body: {
@@ -191,7 +192,7 @@ const closeMonths = createRoute({
   summary:
     'Close a source\'s months through the given month ("Luk måned"): every month after the last closed one',
   request: {
-    params: z.object({ name: z.string().min(1).max(100) }),
+    params: z.object({ name: FreeText.min(1).max(100) }),
     body: {
       required: true,
       content: { 'application/json': { schema: z.object({ month: Month }) } },
@@ -211,7 +212,7 @@ const reopenMonth = createRoute({
   path: '/ledger/sources/{name}/closed-months/{month}',
   tags: ['Ledger'],
   summary: "Reopen a source's latest closed month",
-  request: { params: z.object({ name: z.string().min(1).max(100), month: Month }) },
+  request: { params: z.object({ name: FreeText.min(1).max(100), month: Month }) },
   responses: {
     200: json(
       z.object({

@@ -27,6 +27,7 @@ import {
   updateMeeting,
 } from '../services/meeting-service';
 import { IsoDateText } from '../../shared/schemas/dates';
+import { FreeText } from '../../shared/schemas/text';
 
 const Meeting = z.any().openapi('Meeting', {
   description:
@@ -56,7 +57,7 @@ const list = createRoute({
         .optional(),
       from: date,
       to: date,
-      unit: z.string().optional(),
+      unit: FreeText.max(200).optional(),
     }),
   },
   responses: { ...json('Møder'), ...problemResponses(401, 403, 422) },

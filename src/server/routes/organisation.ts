@@ -14,6 +14,7 @@ import {
   listCentersWithUnits,
   readSettings,
 } from '../services/organisation-service';
+import { FreeText } from '../../shared/schemas/text';
 
 const UnitSchema = z
   .object({
@@ -56,7 +57,7 @@ const SettingsSchema = z
   .openapi('Settings');
 
 const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => FreeText.max(max);
 const version = z.number().int().min(1).openapi({ description: 'The version you loaded' });
 
 const CenterInput = z.object({

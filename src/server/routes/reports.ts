@@ -11,8 +11,9 @@ import {
   listStatusReports,
   updateStatusReport,
 } from '../services/status-report-service';
+import { FreeText } from '../../shared/schemas/text';
 
-const text = (max: number) => z.string().max(max, `Højst ${max} tegn.`);
+const text = (max: number) => FreeText.max(max, `Højst ${max} tegn.`);
 
 const FocusArea = z.object({
   title: text(500).min(1, 'Skal udfyldes.'),

@@ -12,6 +12,7 @@ import {
   recordReview,
   saveReviewRule,
 } from '../services/review-service';
+import { FreeText } from '../../shared/schemas/text';
 
 const Review = z.any().openapi('CaseReview', {
   description:
@@ -36,7 +37,7 @@ const due = createRoute({
         .string()
         .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
         .optional(),
-      unit: z.string().max(200).optional(),
+      unit: FreeText.max(200).optional(),
       mine: z
         .enum(['true', 'false', '1', '0'], { error: 'Skal være true eller false.' })
         .optional(),

@@ -9,6 +9,7 @@ import {
   listAllUsers,
   setUserPassword,
 } from '../services/user-service';
+import { FreeText } from '../../shared/schemas/text';
 
 const UserSchema = z
   .object({
@@ -65,8 +66,8 @@ const create = createRoute({
   request: {
     body: json(
       z.object({
-        username: z.string().max(200),
-        displayName: z.string().max(200),
+        username: FreeText.max(200),
+        displayName: FreeText.max(200),
         roles,
         unitIds: unitIds.default([]),
         password: z.string().max(1000).optional(),
@@ -85,7 +86,7 @@ const change = createRoute({
     params: IdParam,
     body: json(
       z.object({
-        displayName: z.string().max(200),
+        displayName: FreeText.max(200),
         roles,
         unitIds,
         isActive: z.boolean(),

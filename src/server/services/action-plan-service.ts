@@ -246,16 +246,22 @@ export async function createActionPlan(
 }
 
 /** What the audit trail keeps of a plan's state, with where its overspend figures come from. */
+/**
+ * A plan as the audit trail keeps it: figures, status and what its areas act on; its texts
+ * (title, causes, goals, reasons of an override) live in its versions, not in the trail.
+ */
 function summary(plan: ActionPlan, version: number, status: PlanStatus) {
   return {
-    title: plan.title,
     year: plan.year,
     version,
     status,
     areas: plan.areas.length,
     actsOn: plan.areas.flatMap((a) => (a.actsOn ? [{ number: a.number, ...a.actsOn }] : [])),
     expectedOverspend: plan.expectedOverspend,
-    overspendSources: plan.overspendSources,
+    overspendSources: {
+      atStart: plan.overspendSources.atStart?.kind ?? null,
+      afterThisUpdate: plan.overspendSources.afterThisUpdate?.kind ?? null,
+    },
   };
 }
 
@@ -345,7 +351,8 @@ async function saveNewVersion(
       objectId: input.id,
       unitId: input.before.meta.unitId,
       before: summary(input.before.plan, input.before.meta.version, input.before.meta.status),
-      after: { ...summary(input.plan, version, input.status), comment: input.comment },
+      // the comment lives in the version it was saved with
+      after: summary(input.plan, version, input.status),
     },
     requestId,
   );

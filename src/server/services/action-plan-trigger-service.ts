@@ -306,7 +306,6 @@ export async function createDraftForUnit(
         objectId: planId,
         unitId: unit.id,
         after: {
-          title: plan.title,
           year: plan.year,
           expectedOverspendOre: amount,
           overspendSources: plan.overspendSources,

@@ -423,7 +423,6 @@ async function applyDecision(
         caseRef: a.caseRef,
         interventionRef: a.interventionRef,
         decision,
-        reason,
         decidedOn: today,
         meetingId,
       },

@@ -122,3 +122,18 @@ export async function versionConflict(
     at: change?.at ?? translate('admin.problems.recently'),
   });
 }
+
+/**
+ * The names of the fields of `after` whose value differs from `before` (every field of `after`
+ * when there is no before), compared as JSON. Audit rows of objects with free text record
+ * these names instead of the texts: the text lives in the object's own table, and the
+ * append-only trail could never give up a name or a CPR number typed there by mistake
+ * (docs/security.md, "The audit trail").
+ */
+export function changedFieldNames(
+  before: Readonly<Record<string, unknown>> | null | undefined,
+  after: Readonly<Record<string, unknown>>,
+  fields: readonly string[] = Object.keys(after),
+): string[] {
+  return fields.filter((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after[f]));
+}

@@ -16,7 +16,9 @@ import {
 import { listUnits } from '../../db/repositories/organisation';
 import { correctedBudget } from '../../domain/budget/budget';
 import { kronerFromJsonNumber, parseKronerText, toKroner, ore } from '../../domain/money';
+import { containsCprNumber } from '../../domain/personal-data';
 import type { BudgetLineInput } from '../../shared/schemas/budget';
+import { TEXT_MESSAGES } from '../../shared/schemas/text';
 import { AppError, type FieldIssue } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 
@@ -261,7 +263,6 @@ export async function addCorrection(
           correctionId: id,
           date: input.date,
           amount: kronerOre(input.amount),
-          reason: input.reason.trim(),
         },
       },
       requestId,
@@ -296,6 +297,14 @@ export async function parseBudgetText(
     const [unitName = '', fn = '', original = '', transfer = '0'] = cells;
     if (i === 0 && !/\d/.test(original)) return; // a header row
     const row = i + 1;
+    if (cells.some(containsCprNumber)) {
+      issues.push({
+        path: `rows.${row}`,
+        code: 'cpr_number',
+        message: `Linje ${row}: ${TEXT_MESSAGES.cpr_number}`,
+      });
+      return;
+    }
     const unitId = byName.get(unitName.toLowerCase());
     if (!unitId) {
       issues.push({

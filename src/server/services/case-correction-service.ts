@@ -123,7 +123,8 @@ export async function correctCaseIntervention(
         objectId: stored.id,
         unitId: stored.unitId,
         before: { ref: params.ref, ...before },
-        after: { ref: params.ref, ...after, reason, correction: id },
+        // the reason lives in the correction (`correction` is its id)
+        after: { ref: params.ref, ...after, correction: id },
       },
       requestId,
     );

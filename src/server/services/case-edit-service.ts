@@ -27,6 +27,8 @@ import { AppError, type FieldIssue } from '../errors';
 import { authorize, authorizeOrNotFound } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
+import { caseRefWarnings } from '../../shared/schemas/cases';
+import type { FieldWarning } from '../../shared/schemas/text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -106,13 +108,16 @@ function lockedError(problem: 'not_found' | 'granted' | 'adjusted', ref: string)
   );
 }
 
-/** Registers a case in a unit the actor may write in; the reference must be new. */
+/**
+ * Registers a case in a unit the actor may write in; the reference must be new. References
+ * that look like a person's name are stored all the same, with warnings in the answer.
+ */
 export async function createCase(
   deps: AppDeps,
   actor: Actor,
   input: NewCaseInput,
   requestId: string,
-): Promise<{ id: string; version: number }> {
+): Promise<{ id: string; version: number; warnings: FieldWarning[] }> {
   authorize(actor, 'case.write');
   const { db } = deps;
   const units = await listUnits(db);
@@ -158,7 +163,8 @@ export async function createCase(
       },
       requestId,
     );
-    return { id, version: 1 };
+    const warnings = caseRefWarnings([record], () => '');
+    return { id, version: 1, warnings };
   });
 }
 

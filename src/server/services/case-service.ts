@@ -28,7 +28,12 @@ import { insertCorrection, listCorrections } from '../../db/repositories/case-co
 import { listUnits } from '../../db/repositories/organisation';
 import { correctionJson } from '../presenters/case-correction';
 import type { ApprovalJson } from '../../shared/schemas/approvals';
-import type { CaseDetailJson, CaseSummaryJson, CasesDocument } from '../../shared/schemas/cases';
+import {
+  caseRefWarnings,
+  type CaseDetailJson,
+  type CaseSummaryJson,
+  type CasesDocument,
+} from '../../shared/schemas/cases';
 import type { AppDeps } from '../context';
 import { AppError, type FieldIssue } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
@@ -38,6 +43,7 @@ import { versionConflict } from './audit-service';
 import { holdImportedGrants, requestHeldGrants, requestIfCaught } from './approval-service';
 import { monthTotalsJson } from './commitment-service';
 import { todayIn } from '../context';
+import type { FieldWarning } from '../../shared/schemas/text';
 
 /**
  * The date of a decision taken now: `text` (YYYY-MM-DD, not after `today`) or `today` itself.
@@ -73,6 +79,8 @@ export interface ImportResult {
   interventions: number;
   /** granted interventions imported as expected, held for approval or visitation */
   pendingApprovals: number;
+  /** references that look like a person's name (imported all the same) */
+  warnings: FieldWarning[];
 }
 
 /** A case as compared on import: equal JSON = nothing to change. */
@@ -200,6 +208,7 @@ export async function importCases(
       rates: changedRates.length,
       interventions: changed.reduce((s, r) => s + r.interventions.length, 0),
       pendingApprovals: held.length,
+      warnings: caseRefWarnings(document.cases),
     };
     await requestHeldGrants(
       tx,
@@ -222,6 +231,7 @@ export async function importCases(
         objectType: 'case',
         after: {
           ...result,
+          warnings: result.warnings.map((w) => w.path),
           createdRefs: created.map((r) => r.ref),
           updatedRefs: updated.map((r) => r.ref),
           correctedRefs: corrected,

@@ -240,8 +240,8 @@ async function saveComment(
       objectType: 'followup_round_line',
       objectId: line.id,
       unitId: line.unit_id,
-      before: { comment: line.comment },
-      after: { comment },
+      // the comment lives in the line; the trail keeps that it changed, not the text
+      after: { changed: line.comment === comment ? [] : ['comment'] },
     },
     requestId,
   );

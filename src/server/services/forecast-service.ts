@@ -464,7 +464,8 @@ export async function addAdjustment(
         objectType: 'forecast_adjustment',
         objectId: newId,
         unitId: input.unitId,
-        after: { ...input, amountOre: amount.value },
+        // the reason lives in the adjustment itself
+        after: { ...input, reason: undefined, amountOre: amount.value },
       },
       requestId,
     );

@@ -41,6 +41,7 @@ import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policie
 import { validationError } from '../validation';
 import { danishMoment } from './action-plan-service';
 import { notify, usersReaching } from './notification-service';
+import { changedFieldNames } from './audit-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -226,7 +227,7 @@ export async function createMeeting(
         objectType: 'meeting',
         objectId: newId,
         unitId: input.kind === 'visitation' ? input.unitId : null,
-        after: input,
+        after: meetingAudit(null, input),
       },
       requestId,
     );
@@ -270,19 +271,43 @@ export async function updateMeeting(
         objectType: 'meeting',
         objectId: id,
         unitId: before.unitId,
-        before: {
-          heldOn: before.heldOn,
-          title: before.title,
-          materialDeadline: before.materialDeadline,
-          participants: before.participants,
-          note: before.note,
-        },
-        after: input,
+        before: { heldOn: before.heldOn, materialDeadline: before.materialDeadline },
+        after: meetingAudit(
+          {
+            heldOn: before.heldOn,
+            title: before.title,
+            materialDeadline: before.materialDeadline,
+            participants: before.participants,
+            note: before.note,
+          },
+          input,
+        ),
       },
       requestId,
     );
   });
   return getMeeting(deps, actor, id);
+}
+
+/**
+ * A meeting's audit: its kind, dates and participants' roles, and the names of the fields that
+ * changed; the title, the note and the participants' names stay in the meeting itself.
+ */
+function meetingAudit(before: Record<string, unknown> | null, input: MeetingInputJson) {
+  const after: Record<string, unknown> = { ...input };
+  return {
+    kind: input.kind,
+    heldOn: input.heldOn,
+    ...(input.kind === 'committee' ? { materialDeadline: input.materialDeadline } : {}),
+    ...(input.kind === 'visitation' ? { roles: input.participants.map((p) => p.role) } : {}),
+    changed: changedFieldNames(before, after, [
+      'heldOn',
+      'title',
+      'materialDeadline',
+      'participants',
+      'note',
+    ]),
+  };
 }
 
 function kindName(kind: 'visitation' | 'committee'): string {
@@ -400,7 +425,7 @@ export async function addAgendaItem(
         objectType: 'meeting',
         objectId: meetingId,
         unitId: meeting.unitId,
-        after: { itemId, caseRef: input.caseRef, approvalId: input.approvalId, summary },
+        after: { itemId, caseRef: input.caseRef, approvalId: input.approvalId },
       },
       requestId,
     );
@@ -495,7 +520,6 @@ export async function decideAgendaItem(
           caseRef: item.caseRef,
           approvalId: item.approvalId,
           decision: input.decision,
-          reason: input.reason,
           amountOre,
         },
       },

@@ -310,7 +310,8 @@ function reviewAudit(stored: StoredCase, id: string, review: NewReview) {
     objectType: 'case',
     objectId: stored.id,
     unitId: stored.unitId,
-    after: { id, ...review },
+    // the note lives in the review itself
+    after: { id, ...review, note: undefined },
   };
 }
 

@@ -29,6 +29,7 @@ import { validationError } from '../validation';
 import { danishMoment } from './action-plan-service';
 import { familyCountsOn, groupCosts } from './commitment-service';
 import { reportIndicators } from './indicator-service';
+import { changedFieldNames } from './audit-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -213,7 +214,12 @@ export async function createStatusReport(
     await recordAudit(
       tx,
       actor,
-      { action: 'create', objectType: 'status_report', objectId: newId, after: content },
+      {
+        action: 'create',
+        objectType: 'status_report',
+        objectId: newId,
+        after: reportAudit(null, content),
+      },
       requestId,
     );
     return newId;
@@ -242,6 +248,16 @@ async function lockDraft(
   }
   if (report.status === 'final') throw new AppError('status_report_final');
   return report;
+}
+
+/** A report's audit: its year and date, and the names of the texts that changed, not the texts. */
+function reportAudit(before: ReportContent | null, after: ReportContent) {
+  return {
+    year: after.year,
+    asOf: after.asOf,
+    focusAreas: after.focusAreas.length,
+    changed: changedFieldNames(before ? { ...before } : null, { ...after }),
+  };
 }
 
 const contentOf = (r: StoredReport): ReportContent => ({
@@ -273,8 +289,8 @@ export async function updateStatusReport(
         action: 'update',
         objectType: 'status_report',
         objectId: id,
-        before: contentOf(before),
-        after: input.content,
+        before: { year: before.year, asOf: before.asOf, version: input.version },
+        after: reportAudit(contentOf(before), input.content),
       },
       requestId,
     );

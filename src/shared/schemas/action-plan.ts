@@ -10,6 +10,7 @@ import {
 import { MAX_ABS_KRONER, kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
 import { IsoDateText } from './dates';
+import { FreeText, refuseUnstorableText } from './text';
 
 /**
  * The action plan interchange format, version 1 (docs/formats.md): one JSON document per plan,
@@ -32,8 +33,7 @@ export const KronerSchema = z
     if (!result.ok) ctx.addIssue({ code: 'custom', message: REASON_TEXT[result.reason] });
   });
 
-const text = (max: number) =>
-  z.string({ error: 'Skal være tekst.' }).max(max, `Må højst være ${max} tegn.`).nullish();
+const text = (max: number) => FreeText.max(max, `Må højst være ${max} tegn.`).nullish();
 
 const isoDate = IsoDateText.nullish();
 
@@ -67,11 +67,7 @@ export const ActionPlanAreaSchema = z.object({
       kind: z.enum(ACTS_ON_KINDS as [ActsOnKind, ...ActsOnKind[]], {
         error: 'Skal være category_group, provider, account_function eller unit.',
       }),
-      value: z
-        .string({ error: 'Skal være tekst.' })
-        .trim()
-        .min(1, 'Skal udfyldes.')
-        .max(100, 'Må højst være 100 tegn.'),
+      value: FreeText.trim().min(1, 'Skal udfyldes.').max(100, 'Må højst være 100 tegn.'),
     })
     .nullish(),
 });
@@ -83,7 +79,7 @@ const SourceSchema = z
         error: 'Skal være forecast, override eller manual.',
       })
       .nullish(),
-    reason: z.string({ error: 'Skal være tekst.' }).max(2000, 'Må højst være 2000 tegn.').nullish(),
+    reason: FreeText.max(2000, 'Må højst være 2000 tegn.').nullish(),
   })
   .nullish();
 
@@ -91,6 +87,7 @@ const documentShape = {
   format: z.literal(ACTION_PLAN_FORMAT, { error: `Skal være "${ACTION_PLAN_FORMAT}".` }),
   title: z
     .string({ error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være tekst.') })
+    .superRefine(refuseUnstorableText)
     .trim()
     .min(1, 'Skal udfyldes.')
     .max(300, 'Må højst være 300 tegn.'),
@@ -106,10 +103,7 @@ const documentShape = {
   startedOn: isoDate,
   updatedOn: isoDate,
   cause: text(20_000),
-  causes: z
-    .array(z.string({ error: 'Skal være tekst.' }).max(2000))
-    .max(100)
-    .nullish(),
+  causes: z.array(FreeText.max(2000)).max(100).nullish(),
   areas: z
     .array(ActionPlanAreaSchema, {
       error: (iss) =>
@@ -221,10 +215,7 @@ const versionField = z
   })
   .int('Skal være et helt tal.')
   .min(1, 'Skal være mindst 1.');
-const commentField = z
-  .string({ error: 'Skal være tekst.' })
-  .max(2000, 'Må højst være 2000 tegn.')
-  .nullish();
+const commentField = FreeText.max(2000, 'Må højst være 2000 tegn.').nullish();
 
 /** PUT /api/action-plans/{id}: the document plus the version it was based on and a comment. */
 export const ActionPlanUpdateSchema = z
@@ -261,19 +252,13 @@ export const DraftRequestSchema = z.object({
     .min(2000, 'Skal være et årstal fra 2000 til 2100.')
     .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
   expectedOverspend: KronerSchema.nullish(),
-  causes: z
-    .array(z.string({ error: 'Skal være tekst.' }).max(2000))
-    .max(100)
-    .nullish(),
+  causes: z.array(FreeText.max(2000)).max(100).nullish(),
 });
 
 export const ExpectedOverspendSchema = z.object({
   year: DraftRequestSchema.shape.year,
   amount: KronerSchema,
-  causes: z
-    .array(z.string({ error: 'Skal være tekst.' }).max(2000))
-    .max(100)
-    .nullish(),
+  causes: z.array(FreeText.max(2000)).max(100).nullish(),
 });
 
 export type ActionPlanDocument = z.input<typeof ActionPlanDocumentSchema>;

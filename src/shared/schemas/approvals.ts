@@ -6,16 +6,13 @@ import type {
   ApprovalRuleId,
   ApprovalStatus,
 } from '../../domain/governance/approvals';
+import { FreeText } from './text';
 
 /** Approval rules and approvals as the API speaks them. */
 
 export const ApprovalDecisionInput = z.object({
   decision: z.enum(['approved', 'rejected'], { error: 'Skal være approved eller rejected.' }),
-  reason: z
-    .string({ error: 'Skal være tekst.' })
-    .max(5000, 'Må højst være 5000 tegn.')
-    .trim()
-    .min(1, 'Skriv en begrundelse.'),
+  reason: FreeText.max(5000, 'Må højst være 5000 tegn.').trim().min(1, 'Skriv en begrundelse.'),
 });
 export type ApprovalDecisionInputJson = z.infer<typeof ApprovalDecisionInput>;
 

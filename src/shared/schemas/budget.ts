@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateText } from './dates';
+import { FreeText } from './text';
 
 /** Kroner as a JSON number with at most two decimals (converted to øre on the server). */
 const Kroner = z.number().meta({ description: 'kroner, at most two decimals' });
@@ -29,7 +30,7 @@ export const BudgetImportSchema = z.object({
 export const CorrectionInputSchema = z.object({
   date: IsoDate,
   amount: Kroner,
-  reason: z.string().max(2000).default(''),
+  reason: FreeText.max(2000).default(''),
   version: z.number().int().min(1),
 });
 
@@ -50,18 +51,18 @@ export const AdjustmentInputSchema = z.object({
   accountFunction: z.string().regex(/^\d\.\d{2}\.\d{2}$/, 'Funktionen skal skrives som 5.28.21.'),
   year: z.number().int().min(2000).max(2100),
   amount: Kroner,
-  reason: z.string().max(2000).default(''),
+  reason: FreeText.max(2000).default(''),
 });
 
 export const RoundInputSchema = z.object({
   year: z.number().int().min(2000).max(2100),
-  name: z.string().trim().min(1, 'Giv runden et navn.').max(200),
+  name: FreeText.trim().min(1, 'Giv runden et navn.').max(200),
   asOf: IsoDate,
   intake: IntakeParamsSchema.optional(),
 });
 
 export const RoundCommentSchema = z.object({
-  comment: z.string().max(4000),
+  comment: FreeText.max(4000),
   version: z.number().int().min(1),
 });
 
@@ -71,17 +72,17 @@ export const RoundCommentsSchema = z.object({
 });
 
 export const LedgerMappingSchema = z.object({
-  date: z.string().min(1),
-  account: z.string().min(1),
-  unit: z.string().min(1),
-  amount: z.string().min(1),
-  text: z.string().min(1).optional(),
+  date: FreeText.min(1).max(200),
+  account: FreeText.min(1).max(200),
+  unit: FreeText.min(1).max(200),
+  amount: FreeText.min(1).max(200),
+  text: FreeText.min(1).max(200).optional(),
   /** Unit codes in the file (omkostningssted) → unit ids; unit names always match too. */
-  unitCodes: z.record(z.string(), z.uuid()).optional(),
+  unitCodes: z.record(FreeText.max(200), z.uuid()).optional(),
 });
 export type LedgerMapping = z.infer<typeof LedgerMappingSchema>;
 
 export const LedgerSourceSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: FreeText.trim().min(1).max(100),
   mapping: LedgerMappingSchema,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASES_FORMAT } from '../../domain/cases/document';
+import { FreeText, nameWarnings, refuseUnstorableText, type FieldWarning } from './text';
 
 /**
  * The cases interchange format `overblik/cases@1` (docs/formats.md): the structure only. The
@@ -7,11 +8,8 @@ import { CASES_FORMAT } from '../../domain/cases/document';
  * case, known rates, no cycles) are checked by the domain's `readCasesDocument`, so one answer
  * lists every problem with its path.
  */
-const ref = z
-  .string({ error: 'Skal være tekst.' })
-  .min(1, 'Skal udfyldes.')
-  .max(200, 'Må højst være 200 tegn.');
-const text = z.string({ error: 'Skal være tekst.' }).max(500, 'Må højst være 500 tegn.');
+const ref = FreeText.min(1, 'Skal udfyldes.').max(200, 'Må højst være 200 tegn.');
+const text = FreeText.max(500, 'Må højst være 500 tegn.');
 const dateText = z.string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' });
 const num = z.number({ error: 'Skal være et tal.' });
 
@@ -28,7 +26,7 @@ export const CasePaymentSchema = z.object({
   date: dateText.nullish(),
   amount: num.nullish(),
   units: num.nullish(),
-  rate: z.string().nullish(),
+  rate: FreeText.max(200, 'Må højst være 200 tegn.').nullish(),
   payments: z.array(z.object({ date: dateText, amount: num })).nullish(),
   proRata: z.boolean({ error: 'Skal være true eller false.' }).nullish(),
 });
@@ -39,7 +37,7 @@ export const CaseInterventionSchema = z.object({
   status: z.enum(['draft', 'expected', 'granted'], {
     error: 'Skal være draft, expected eller granted.',
   }),
-  modifies: z.string().nullish(),
+  modifies: FreeText.max(200, 'Må højst være 200 tegn.').nullish(),
   decidedOn: dateText,
   category: ref,
   paragraph: text.nullish(),
@@ -55,7 +53,7 @@ export const CaseInterventionSchema = z.object({
       z.object({
         endDate: dateText,
         decidedOn: dateText,
-        by: z.string().nullish(),
+        by: FreeText.max(200, 'Må højst være 200 tegn.').nullish(),
         removed: z.boolean().nullish(),
       }),
     )
@@ -81,6 +79,7 @@ export const CaseCorrectionSchema = z.object({
   version: z.number().int(),
   reason: z
     .string({ error: 'Skriv hvorfor indsatsen rettes.' })
+    .superRefine(refuseUnstorableText)
     .max(1000, 'Må højst være 1000 tegn.'),
   intervention: CaseInterventionSchema.omit({
     ref: true,
@@ -120,6 +119,32 @@ export const CasesDocumentSchema = z.object({
   cases: z.array(CaseSchema),
 });
 export type CasesDocument = z.infer<typeof CasesDocumentSchema>;
+
+/**
+ * Warnings for a document's references that look like a person's name: the case's, the
+ * household's, the person's and each intervention's ref (`nameWarnings`).
+ */
+export function caseRefWarnings(
+  cases: readonly {
+    ref: string;
+    household: string;
+    person: { ref: string };
+    interventions?: readonly { ref: string }[];
+  }[],
+  prefix = (ci: number) => `cases.${ci}.`,
+): FieldWarning[] {
+  return nameWarnings(
+    cases.flatMap((c, ci) => [
+      { path: `${prefix(ci)}ref`, value: c.ref },
+      { path: `${prefix(ci)}household`, value: c.household },
+      { path: `${prefix(ci)}person.ref`, value: c.person.ref },
+      ...(c.interventions ?? []).map((i, ii) => ({
+        path: `${prefix(ci)}interventions.${ii}.ref`,
+        value: i.ref,
+      })),
+    ]),
+  );
+}
 
 /** The category groups a statement can be limited to. */
 export const CATEGORY_GROUP_NAMES = [

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { kronerFromJsonNumber } from '../../domain/money';
 import { MEETING_DECISIONS, PARTICIPANT_ROLES } from '../../domain/governance/meetings';
 import { IsoDateText } from './dates';
+import { FreeText } from './text';
 
 /** Visitation and committee meetings, sign-offs and notifications as the API speaks them. */
 
-const text = (max: number) =>
-  z.string({ error: 'Skal være tekst.' }).max(max, `Må højst være ${max} tegn.`);
+const text = (max: number) => FreeText.max(max, `Må højst være ${max} tegn.`);
 const isoDate = IsoDateText;
 
 export const ParticipantSchema = z.object({

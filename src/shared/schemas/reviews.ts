@@ -9,11 +9,11 @@ import {
   type ReviewTrack,
 } from '../../domain/governance/reviews';
 import { IsoDateText } from './dates';
+import { FreeText } from './text';
 
 /** Case reviews (sagsgennemgang) as the API speaks them. */
 
-const text = (max: number) =>
-  z.string({ error: 'Skal være tekst.' }).max(max, `Må højst være ${max} tegn.`);
+const text = (max: number) => FreeText.max(max, `Må højst være ${max} tegn.`);
 const isoDate = IsoDateText;
 
 export const ReviewInput = z.object({

@@ -12,6 +12,7 @@ import {
   type CsvMapping,
 } from './csv-import';
 import { parseXlsx } from './xlsx-import';
+import { RefWarnings, type RefWarning } from './RefWarnings';
 import { danishDate, kr } from '../../format';
 
 const STORAGE_KEY = 'overblik.cases.csvMapping';
@@ -35,6 +36,7 @@ export function CsvImport() {
   const [saved, setSaved] = useState(false);
   const [problems, setProblems] = useState<string[] | null>(null);
   const [result, setResult] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<RefWarning[]>([]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -74,16 +76,25 @@ export function CsvImport() {
     setBusy(true);
     setProblems(null);
     setResult(null);
+    setWarnings([]);
     try {
       const r = await api<{
         created: number;
         updated: number;
         unchanged: number;
         pendingApprovals: number;
+        warnings: RefWarning[];
       }>('/cases/import', {
         method: 'POST',
         body: converted.document,
       });
+      // a warning's path names the document's case; the file's line is what the user knows
+      setWarnings(
+        r.warnings.map((w) => {
+          const line = lineOf(w.path, converted.lines);
+          return line ? { ...w, path: t('cases.csv.line', { line }) } : w;
+        }),
+      );
       setResult(
         r.pendingApprovals > 0
           ? `${t('cases.import.done', { ...r })} ${t('approvals.import.pending', { count: r.pendingApprovals })}`
@@ -221,6 +232,7 @@ export function CsvImport() {
               {result}
             </p>
           )}
+          <RefWarnings warnings={warnings} />
         </>
       )}
     </section>

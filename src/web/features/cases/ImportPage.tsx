@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CsvImport } from './CsvImport';
+import { RefWarnings, type RefWarning } from './RefWarnings';
 
 interface ImportResult {
   created: number;
@@ -10,6 +11,8 @@ interface ImportResult {
   unchanged: number;
   /** granted interventions an approval rule caught, imported as expected */
   pendingApprovals: number;
+  /** references that look like a person's name (imported all the same) */
+  warnings: RefWarning[];
 }
 
 /** /sager/import — import a cases document (overblik/cases@1), all or nothing; export it back. */
@@ -64,6 +67,7 @@ export function ImportPage() {
           )}
         </p>
       )}
+      <RefWarnings warnings={result?.warnings} />
       <CsvImport />
       <p>
         <a href="/api/cases/export" download="sager.json">

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
+import { RefWarnings, type RefWarning } from './RefWarnings';
 
 /** /sager/ny — a caseworker registers a case: the case system's references, no CPR, no names. */
 export function NewCasePage() {
@@ -18,12 +19,14 @@ export function NewCasePage() {
   const units = (org?.units ?? []).filter((u) => mine.length === 0 || mine.includes(u.id));
   const [f, setF] = useState({ ref: '', household: '', unitId: '', personRef: '', birthDate: '' });
   const [error, setError] = useState<unknown>(null);
+  // a case whose references look like a name: stored, shown here with its warnings first
+  const [created, setCreated] = useState<{ id: string; warnings: RefWarning[] } | null>(null);
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      const created = await api<{ id: string }>('/cases', {
+      const result = await api<{ id: string; warnings: RefWarning[] }>('/cases', {
         method: 'POST',
         body: {
           ref: f.ref,
@@ -32,7 +35,8 @@ export function NewCasePage() {
           person: { ref: f.personRef, birthDate: f.birthDate || null },
         },
       });
-      void navigate(`/sager/sag/${created.id}`);
+      if (result.warnings.length > 0) setCreated(result);
+      else void navigate(`/sager/sag/${result.id}`);
     } catch (err) {
       setError(err);
     }
@@ -57,6 +61,14 @@ export function NewCasePage() {
       <h1>{t('cases.edit.newCase')}</h1>
       <p>{t('cases.edit.newCaseHelp')}</p>
       <ErrorMessage error={error} />
+      {created && (
+        <>
+          <RefWarnings warnings={created.warnings} />
+          <p>
+            <Link to={`/sager/sag/${created.id}`}>{t('cases.warnings.openCase')}</Link>
+          </p>
+        </>
+      )}
       <form onSubmit={(e) => void submit(e)} className="intervention-form">
         {input('ref', t('cases.edit.caseRef'))}
         {input('household', t('cases.case.household'))}
