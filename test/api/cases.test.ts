@@ -123,6 +123,7 @@ describe('import and commitments', () => {
       rates: 1,
       interventions: 4,
       pendingApprovals: 0,
+      warnings: [],
     });
 
     const c2019 = await commitments(okonomi, 'year=2019&asOf=2019-12-31');
@@ -157,6 +158,7 @@ describe('import and commitments', () => {
       rates: 0,
       interventions: 0,
       pendingApprovals: 0,
+      warnings: [],
     });
     const [row] = await ctx.db.query<{ version: number }>(
       "SELECT version FROM cases WHERE ref = 'S-1'",

@@ -236,6 +236,6 @@ describe('the audit trail keeps no free text that lives elsewhere', () => {
     expect(JSON.stringify(rows)).not.toContain(TEXT);
     expect(JSON.stringify(rows)).not.toContain('Lone Leder');
     expect(rows[0]?.after).toMatchObject({ changed: ['heldOn', 'title', 'participants', 'note'] });
-    expect(rows[1]?.after).toMatchObject({ changed: expect.arrayContaining(['intro']) });
+    expect((rows[1]?.after as { changed: string[] }).changed).toContain('intro');
   });
 });
