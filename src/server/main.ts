@@ -3,7 +3,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
+import { migrate, MigrationRightsError } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createApp } from './app';
 import { runWorkers } from './cluster';
@@ -38,7 +38,14 @@ async function main(): Promise<void> {
     return;
   }
   const db = await open(config);
-  const applied = await migrate(db);
+  let applied: string[];
+  try {
+    applied = await migrate(db);
+  } catch (error) {
+    if (!(error instanceof MigrationRightsError)) throw error;
+    process.stderr.write(`Overblik cannot start: ${error.message}\n`);
+    process.exit(2);
+  }
   if (applied.length) logger.info({ event: 'migrated', applied });
   if (config.demo && (await isEmpty(db))) {
     logger.info({ event: 'demo_loading' });
