@@ -28,9 +28,7 @@ export interface OverspendProbability {
 /** The band that holds `exceeding / years`; a band holds its lower bound, the last also 100 %. */
 export function probabilityBand(exceeding: number, years: number): ProbabilityBand {
   const percent = (exceeding / years) * 100;
-  return (
-    PROBABILITY_BANDS.find((b) => percent < b.to) ?? PROBABILITY_BANDS[PROBABILITY_BANDS.length - 1]
-  );
+  return PROBABILITY_BANDS.find((b) => percent < b.to) ?? PROBABILITY_BANDS[5];
 }
 
 /**

@@ -11,6 +11,11 @@ import { useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
 import { danishDateTime, kr } from '../../format';
 import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
+import { oreOf } from '../budget/whole-kroner';
+import { roundToWholeKroner } from '../../../domain/money';
+
+/** An overview shows whole kroner. */
+const wholeKroner = (kroner: number) => roundToWholeKroner(oreOf(kroner));
 
 /** An item of GET /api/action-plans/required: where its expected overspend comes from. */
 type RequiredItem = RequiredPlanItem & { source: 'forecast' | 'manual'; asOf: string | null };
@@ -87,7 +92,7 @@ export function RequiredPlans({
                   {item.unit.name}{' '}
                   <span className="ap-badge">{t('actionPlans.required.badge')}</span>
                 </th>
-                <td className="num">{kr(item.expectedOverspend)} kr.</td>
+                <td className="num">{kr(wholeKroner(item.expectedOverspend))} kr.</td>
                 <td>
                   {item.source === 'forecast'
                     ? t('actionPlans.required.fromForecast', { date: danishDateTime(item.asOf) })
@@ -98,6 +103,8 @@ export function RequiredPlans({
                     <Link to={`/handleplaner/${item.plan.id}`}>
                       {item.plan.title} · {t(`actionPlans.status.${item.plan.status}`)}
                     </Link>
+                  ) : !mayWrite ? (
+                    <span className="muted">{t('actionPlans.required.noPlan')}</span>
                   ) : (
                     <button
                       type="button"

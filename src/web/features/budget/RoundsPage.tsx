@@ -8,25 +8,7 @@ import { danishDate, kr, today } from '../../format';
 import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
 import { ScrollRegion } from '../../components/ScrollRegion';
-
-interface Rounds {
-  year: number;
-  rounds: {
-    id: string;
-    name: string;
-    asOf: string;
-    createdBy: string;
-    units: {
-      unitId: string;
-      unitName: string;
-      budget: number;
-      forecast: number;
-      overspend: number;
-      actionPlanRequired: boolean;
-    }[];
-    total: { budget: number; forecast: number; overspend: number };
-  }[];
-}
+import type { FollowUpRounds } from './types';
 
 interface RoundDetail {
   id: string;
@@ -49,7 +31,7 @@ const COLOURS = ['#1d4f73', '#a1001f', '#1e6b34', '#7a4a00', '#5b2a86', '#555'];
 export function RoundsPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState(Number(today().slice(0, 4)));
-  const { data, error, reload } = useApi<Rounds>(`/follow-up/rounds?year=${year}`);
+  const { data, error, reload } = useApi<FollowUpRounds>(`/follow-up/rounds?year=${year}`);
   const [name, setName] = useState('');
   const booked = useBookedPeriod();
   const [asOfInput, setAsOf] = useState<string | null>(null);

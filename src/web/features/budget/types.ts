@@ -90,3 +90,34 @@ export interface JobView {
     issues: { line: number; column: string; message: string }[];
   } | null;
 }
+
+/** GET /api/follow-up/rounds: the frozen rounds of a year with each unit's totals (kroner). */
+export interface FollowUpRounds {
+  year: number;
+  rounds: {
+    id: string;
+    name: string;
+    asOf: string;
+    createdBy: string;
+    units: {
+      unitId: string;
+      unitName: string;
+      budget: number;
+      forecast: number;
+      overspend: number;
+      actionPlanRequired: boolean;
+    }[];
+    total: { budget: number; forecast: number; overspend: number };
+  }[];
+}
+
+/** GET /api/forecast/backtest: per unit, the forecasts at earlier follow-up dates and the final accounts (kroner). */
+export interface Backtest {
+  years: number[];
+  months: number[];
+  units: {
+    unitId: string;
+    unitName: string;
+    points: { year: number; asOf: string; final: number; forecast: number }[];
+  }[];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowInWholeKroner } from './whole-kroner';
+import { columnInWholeKroner, rowInWholeKroner, unitsInWholeKroner } from './whole-kroner';
 import type { Parts } from './types';
 
 const row = (p: Partial<Parts>): Parts => ({
@@ -46,5 +46,25 @@ describe('a forecast row in whole kroner', () => {
       row({ actuals: 10.4, adjustments: -0.4, grossForecast: 10, forecast: 10, budget: 20 }),
     );
     expect(shown).toMatchObject({ actuals: 10, adjustments: 0, grossForecast: 10, overspend: -10 });
+  });
+});
+
+describe('units in whole kroner', () => {
+  it('adds up down each column and across each row where rounding each figure alone would not', () => {
+    // three forecasts of 100,50 kr.: alone 101 + 101 + 101 = 303, but the total is 301,50 → 302
+    const shown = unitsInWholeKroner([
+      { budget: 100.4, forecast: 100.5 },
+      { budget: 100.4, forecast: 100.5 },
+      { budget: 100.4, forecast: 100.5 },
+    ]);
+    expect(shown.total).toEqual({ budget: 301, forecast: 302, overspend: 1 });
+    expect(shown.rows.reduce((s, r) => s + r.forecast, 0)).toBe(302);
+    expect(shown.rows.reduce((s, r) => s + r.budget, 0)).toBe(301);
+    expect(shown.rows.reduce((s, r) => s + r.overspend, 0)).toBe(1);
+    for (const r of shown.rows) expect(r.overspend).toBe(r.forecast - r.budget);
+  });
+
+  it('gives the krone a column misses to the earlier of equally far rounded parts', () => {
+    expect(columnInWholeKroner([-0.5, -0.5, 2.25])).toEqual({ parts: [0, -1, 2], total: 1 });
   });
 });

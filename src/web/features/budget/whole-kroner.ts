@@ -21,7 +21,7 @@ export const PART_KEYS = [
 ] as const;
 
 /** Øre of an amount the API sends in kroner (at most two decimals). */
-function oreOf(kroner: number): Ore {
+export function oreOf(kroner: number): Ore {
   const parsed = kronerFromJsonNumber(kroner);
   return parsed.ok ? parsed.value : ore(0);
 }
@@ -51,5 +51,43 @@ export function rowInWholeKroner(p: Parts): Record<(typeof PART_KEYS)[number], n
     refusion: grossForecast - forecast,
     forecast,
     overspend: forecast - budget,
+  };
+}
+
+/**
+ * A column of amounts (kroner from the API) in whole kroner with its total, so the column adds
+ * up on screen: the total is the rounded exact sum, and the parts are rounded to add up to it.
+ */
+export function columnInWholeKroner(amounts: readonly number[]): {
+  parts: number[];
+  total: number;
+} {
+  const exact = amounts.map(oreOf);
+  const sum = ore(exact.reduce((a, b) => a + b, 0));
+  return { parts: wholeKronerAddingUp(exact, sum), total: roundToWholeKroner(sum) };
+}
+
+/**
+ * Units' budget, net forecast and expected overspend in whole kroner with a total row, adding
+ * up both ways on screen: the budget and forecast columns each add up to their total, and each
+ * overspend (the total's too) is the shown forecast less the shown budget.
+ */
+export function unitsInWholeKroner(units: readonly { budget: number; forecast: number }[]): {
+  rows: { budget: number; forecast: number; overspend: number }[];
+  total: { budget: number; forecast: number; overspend: number };
+} {
+  const budget = columnInWholeKroner(units.map((u) => u.budget));
+  const forecast = columnInWholeKroner(units.map((u) => u.forecast));
+  return {
+    rows: units.map((_, i) => {
+      const b = budget.parts[i] ?? 0;
+      const f = forecast.parts[i] ?? 0;
+      return { budget: b, forecast: f, overspend: f - b };
+    }),
+    total: {
+      budget: budget.total,
+      forecast: forecast.total,
+      overspend: forecast.total - budget.total,
+    },
   };
 }

@@ -1,56 +1,61 @@
+import './dashboard.css';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatKroner, ore } from '../../../domain/money';
+import { may, useAuth } from '../../auth';
+import { defaultAsOf, useBookedPeriod } from '../../booked-period';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { today } from '../../format';
 import { useApi } from '../../use-api';
 import { RequiredPlans } from '../action-plans/RequiredPlans';
 import { TasksPanel } from '../tasks/TasksPanel';
+import { DueReviewsPanel } from './DueReviewsPanel';
+import { PlansOverview } from './PlansOverview';
+import { UnitOverview } from './UnitOverview';
 
 interface Organisation {
   municipality: string;
   actionPlanThreshold: number;
-  units: { id: string; name: string; responsible: string | null; center: { name: string } }[];
 }
 
+/**
+ * The front page, by what the user's roles grant: the figures of the units they may read (budget,
+ * forecast, expected overspend, change, probability, charts), which units need an action plan and
+ * the plans' effect; their tasks; for a rådgiver the cases due for review. A læser sees the
+ * figures only (totals, never single cases).
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const { data, error } = useApi<Organisation>('/organisation');
+  const booked = useBookedPeriod();
+  const seesFigures = may(user, 'forecast.read');
+  const isReaderOnly = !!user && user.roles.every((r) => r === 'laeser');
+  const seesPlans = seesFigures && !isReaderOnly && may(user, 'plan.read');
+  const year = Number((booked.bookedThrough ?? today()).slice(0, 4));
+  const asOf = defaultAsOf(year, booked.bookedThrough);
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
       <ErrorMessage error={error} />
-      {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
       {data && (
-        <>
-          <p>{t('dashboard.intro', { municipality: data.municipality })}</p>
-          <p className="muted">
+        <p>
+          {t('dashboard.intro', { municipality: data.municipality })}{' '}
+          <span className="muted">
             {t('dashboard.threshold', {
               amount: formatKroner(ore(Math.round(data.actionPlanThreshold * 100))),
             })}
-          </p>
-          <TasksPanel />
-          <RequiredPlans year={new Date().getFullYear()} />
-          <section aria-labelledby="units-title">
-            <h2 id="units-title">{t('dashboard.units')}</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.unit')}</th>
-                  <th scope="col">{t('dashboard.center')}</th>
-                  <th scope="col">{t('dashboard.responsible')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.units.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.name}</td>
-                    <td>{u.center.name}</td>
-                    <td>{u.responsible ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        </>
+          </span>
+        </p>
+      )}
+      {isReaderOnly && <p className="muted">{t('dashboard.aggregatesOnly')}</p>}
+      <TasksPanel />
+      {user?.roles.includes('raadgiver') && <DueReviewsPanel />}
+      {seesFigures && booked.ready && (
+        <UnitOverview year={year} asOf={asOf} bookedThrough={booked.bookedThrough} />
+      )}
+      {seesPlans && <RequiredPlans year={year} />}
+      {seesPlans && may(user, 'commitment.read') && booked.ready && (
+        <PlansOverview year={year} asOf={asOf} />
       )}
     </>
   );

@@ -25,7 +25,8 @@ export function TasksPanel() {
             </Link>
           </li>
         )}
-        {(tasks.ownRequests?.length ?? 0) > 0 && (
+        {((tasks.ownRequests?.length ?? 0) > 0 ||
+          (may(user, 'case.write') && !may(user, 'approval.decide'))) && (
           <li>
             <Link to="/opgaver#tasks-own">
               <strong>{count(tasks.ownRequests)}</strong> {t('tasks.counts.ownRequests')}
