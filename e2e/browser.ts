@@ -25,11 +25,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
+/** A Danish page in Copenhagen time, 1366 px wide unless `width` says otherwise. */
+export async function newPage(browser: Browser, width = 1366): Promise<Page> {
   const context = await browser.newContext({
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
-    viewport: { width: 1366, height: 900 },
+    viewport: { width, height: 900 },
   });
   return context.newPage();
 }
@@ -56,4 +57,15 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/** With DOCS_IMAGES=1, the page as the README and docs show it: `docs/images/<name>.png`. */
+export async function docsImage(page: Page, name: string): Promise<void> {
+  if (process.env.DOCS_IMAGES === '1')
+    await page.screenshot({ path: `docs/images/${name}.png`, fullPage: true });
+}
+
+/** Does the page fit its width, with nothing scrolling sideways but the frames meant to? */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }

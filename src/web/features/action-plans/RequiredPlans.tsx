@@ -11,11 +11,6 @@ import { useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
 import { danishDateTime, kr } from '../../format';
 import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
-import { oreOf } from '../budget/whole-kroner';
-import { roundToWholeKroner } from '../../../domain/money';
-
-/** An overview shows whole kroner. */
-const wholeKroner = (kroner: number) => roundToWholeKroner(oreOf(kroner));
 
 /** An item of GET /api/action-plans/required: where its expected overspend comes from. */
 type RequiredItem = RequiredPlanItem & { source: 'forecast' | 'manual'; asOf: string | null };
@@ -92,7 +87,7 @@ export function RequiredPlans({
                   {item.unit.name}{' '}
                   <span className="ap-badge">{t('actionPlans.required.badge')}</span>
                 </th>
-                <td className="num">{kr(wholeKroner(item.expectedOverspend))} kr.</td>
+                <td className="num">{kr(item.expectedOverspend)} kr.</td>
                 <td>
                   {item.source === 'forecast'
                     ? t('actionPlans.required.fromForecast', { date: danishDateTime(item.asOf) })

@@ -66,8 +66,11 @@ export function PlansOverview({ year, asOf }: { year: number; asOf: string }) {
       {data && data.items.length === 0 && <p>{t('dashboard.plans.none', { year })}</p>}
       {data && data.items.length > 0 && (
         <>
-          <ScrollRegion labelledBy="front-plans-title">
+          <ScrollRegion labelledBy="front-plans-caption">
             <table className="table">
+              <caption id="front-plans-caption" className="sr-only">
+                {t('dashboard.plans.caption', { month })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('dashboard.plans.plan')}</th>

@@ -78,9 +78,9 @@ export function UnitOverview({
       )}
       {data && overview && (
         <>
-          <ScrollRegion labelledBy="front-figures-title">
+          <ScrollRegion labelledBy="front-figures-caption">
             <table className="table front-table">
-              <caption className="sr-only">
+              <caption id="front-figures-caption" className="sr-only">
                 {t('dashboard.figures.caption', { date: danishDate(data.asOf) })}
               </caption>
               <thead>

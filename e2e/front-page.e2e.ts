@@ -1,0 +1,214 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  docsImage,
+  expectAccessible,
+  fitsWidth,
+  launchBrowser,
+  loginAs,
+  newPage,
+  screenshot,
+} from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+// The demo is booked through October 2026; the probability is computed last, so a page is
+// complete when its explaining sentence is there.
+const EXPLAINED =
+  'Sandsynligheden bygger på prognosens egne fejl ved udgangen af oktober i 2018–2025';
+const FIGURES = 'Budget og prognose 2026';
+
+const kroner = (text: string) => Number(text.trim().replace(/\./g, '').replace('−', '-'));
+
+/** The figures table's body rows and total as numbers: budget, forecast, overspend, change. */
+async function figures(page: Page) {
+  const table = page.getByRole('table', { name: /^Hver enheds korrigerede budget/ });
+  const numbers = async (row: ReturnType<Page['locator']>) =>
+    (await row.locator('td.num').allTextContents()).map(kroner);
+  const rows = await table.locator('tbody tr').all();
+  return {
+    names: await table.locator('tbody th[scope="row"]').allTextContents(),
+    rows: await Promise.all(rows.map(numbers)),
+    total: (await table.locator('tfoot tr').count())
+      ? await numbers(table.locator('tfoot tr'))
+      : [],
+  };
+}
+
+async function openFrontPage(user: string, width: number): Promise<Page> {
+  const page = await newPage(browser, width);
+  await loginAs(page, user);
+  await page.getByRole('heading', { level: 1, name: 'Overblik' }).waitFor();
+  return page;
+}
+
+/** The checks every front page passes at both widths: accessible, and nothing wider than the window. */
+async function checkAtBothWidths(user: string, ready: (page: Page) => Promise<void>) {
+  for (const width of [1366, 1920]) {
+    const page = await openFrontPage(user, width);
+    await ready(page);
+    await expectAccessible(page);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, `forside-${user}-${width}`);
+    await page.context().close();
+  }
+}
+
+const figuresReady = async (page: Page) => {
+  await page.getByText(EXPLAINED).waitFor({ timeout: 120_000 });
+};
+
+describe('the front page per role', () => {
+  it('økonomikonsulent: every unit’s budget, forecast and overspend adding up, the change since the round, the probability band, charts with their tables, and the plans', async () => {
+    const page = await openFrontPage('okonomi', 1366);
+    const section = page.getByRole('region', { name: FIGURES });
+    await section.getByText('Posteringer til og med 31.10.2026.').waitFor();
+    await figuresReady(page);
+    const shown = await figures(page);
+    expect(shown.names.map((n) => n.replace('Handleplan påkrævet', '').trim())).toEqual([
+      'Børnehandicap',
+      'Myndighed, det specialiserede børneområde',
+      'Slagelse Familie Center',
+      'Ungeteam og efterværn',
+    ]);
+    // whole kroner that add up on screen, down every column and across every row
+    expect(shown.total.slice(0, 3)).toEqual([440_467_000, 430_503_366, -9_963_634]);
+    for (const column of [0, 1, 2, 3])
+      expect(shown.rows.reduce((s, r) => s + (r[column] ?? 0), 0)).toBe(shown.total[column]);
+    for (const r of shown.rows) expect(r[2]).toBe((r[1] ?? 0) - (r[0] ?? 0));
+    const unge = section.getByRole('row', { name: /Ungeteam og efterværn/ });
+    expect(await unge.textContent()).toContain('Handleplan påkrævet');
+    expect(await unge.textContent()).toContain('2.315.368');
+    // the change is measured from the last frozen round, named in words
+    await section
+      .getByText(
+        'Ændringen er det forventede merforbrug nu minus det i Budgetopfølgning 3, 2026 (pr. 31.08.2026).',
+      )
+      .waitFor();
+    // the band: 2,3 mio. kr. over, and every earlier year's error keeps it over
+    expect(await unge.textContent()).toContain('over 90 % (8 af 8 år)');
+    expect(
+      await section.getByRole('row', { name: /Slagelse Familie Center/ }).textContent(),
+    ).toContain('75–90 % (7 af 8 år)');
+
+    // which units need a plan, and the plans planned against realised through October
+    await page.getByRole('heading', { name: 'Handleplan påkrævet (2026)' }).waitFor();
+    const plans = page.getByRole('region', {
+      name: 'Handleplaner 2026: planlagt og realiseret effekt',
+    });
+    const plan = plans.getByRole('row', { name: /Handleplan 2026 – Ungeteam og efterværn/ });
+    await plan.getByText('78.839').waitFor({ timeout: 60_000 });
+    const cells = await plan.locator('td').allTextContents();
+    expect(cells).toEqual(['Aktiv (forelagt)', '2.712.455', '820.000', '250.000', '78.839']);
+    await docsImage(page, 'forside-okonomikonsulent');
+
+    // the chart names its figures, is reached by keyboard from the table before it …
+    const chart = section.getByRole('img', { name: /Søjlediagram over forventet merforbrug/ });
+    expect(await chart.getAttribute('aria-label')).toContain(
+      'Ungeteam og efterværn: 2.315.368 kr.',
+    );
+    await section.getByRole('region', { name: /^Hver enheds korrigerede budget/ }).focus();
+    await page.keyboard.press('Tab');
+    expect(await chart.evaluate((el) => el === document.activeElement)).toBe(true);
+    // … and the month-by-month chart opens its table from the keyboard
+    const toggle = section.getByText('Tal bag grafen');
+    for (let i = 0; i < 4 && !(await toggle.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const monthTable = section.getByRole('table', {
+      name: 'Hele området: budget, forbrug og prognose måned for måned',
+    });
+    await monthTable.waitFor();
+    expect(await monthTable.getByRole('row').count()).toBe(13);
+    expect(await monthTable.getByRole('row', { name: /^okt/ }).textContent()).toContain(
+      '364.829.282',
+    );
+    await expectAccessible(page);
+
+    await page.context().close();
+    await checkAtBothWidths('okonomi', figuresReady);
+  }, 400_000);
+
+  it('ledelse: the same figures for every unit, read only, without tasks', async () => {
+    const page = await openFrontPage('direktion', 1366);
+    await figuresReady(page);
+    const shown = await figures(page);
+    expect(shown.rows).toHaveLength(4);
+    expect(shown.total.slice(0, 3)).toEqual([440_467_000, 430_503_366, -9_963_634]);
+    expect(await page.getByRole('region', { name: 'Mine opgaver' }).count()).toBe(0);
+    await page
+      .getByRole('region', { name: 'Handleplaner 2026: planlagt og realiseret effekt' })
+      .getByText('78.839')
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('button', { name: /Opret kladde/ }).count()).toBe(0);
+    await docsImage(page, 'forside-ledelse');
+    await page.context().close();
+    await checkAtBothWidths('direktion', figuresReady);
+  }, 400_000);
+
+  it('funktionsleder: their own unit’s figures and their tasks', async () => {
+    const page = await openFrontPage('leder', 1366);
+    const tasks = page.getByRole('region', { name: 'Mine opgaver' });
+    await tasks.getByRole('link', { name: /Godkendelser at afgøre/ }).waitFor();
+    await figuresReady(page);
+    const shown = await figures(page);
+    expect(shown.names).toEqual(['Myndighed, det specialiserede børneområde']);
+    expect(shown.rows[0]?.slice(0, 3)).toEqual([281_948_000, 270_571_679, -11_376_321]);
+    const section = page.getByRole('region', { name: FIGURES });
+    expect(await section.textContent()).not.toContain('Ungeteam');
+    await section
+      .getByRole('heading', {
+        name: 'Myndighed, det specialiserede børneområde: budget, forbrug og prognose måned for måned',
+      })
+      .waitFor();
+    await docsImage(page, 'forside-funktionsleder');
+    await page.context().close();
+    await checkAtBothWidths('leder', figuresReady);
+  }, 400_000);
+
+  it('rådgiver: the cases due for review and the requests awaiting approval, no budget figures', async () => {
+    const ready = async (page: Page) => {
+      await page
+        .getByRole('region', { name: 'Sager til gennemgang' })
+        .getByText(/Over fristen med \d+ dage?/)
+        .first()
+        .waitFor();
+      await page
+        .getByRole('region', { name: 'Mine opgaver' })
+        .getByRole('link', { name: /^\d+ Dine anmodninger, der afventer$/ })
+        .waitFor();
+    };
+    const page = await openFrontPage('raadgiver', 1366);
+    await ready(page);
+    const reviews = page.getByRole('region', { name: 'Sager til gennemgang' });
+    expect(await reviews.textContent()).toMatch(/\d+ over fristen og \d+ snart til gennemgang/);
+    const first = reviews.getByRole('row').nth(1);
+    const ref = (await first.getByRole('link').textContent()) ?? '';
+    expect(await page.getByRole('heading', { name: FIGURES }).count()).toBe(0);
+    await docsImage(page, 'forside-raadgiver');
+    await first.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: `Sag ${ref}` }).waitFor();
+    await page.context().close();
+    await checkAtBothWidths('raadgiver', ready);
+  }, 400_000);
+
+  it('læser: the totals of their unit only, no cases and no tasks', async () => {
+    const page = await openFrontPage('laeser', 1366);
+    await figuresReady(page);
+    await page
+      .getByText('Som læser ser du samlede tal for dine enheder; enkelte sager vises ikke.')
+      .waitFor();
+    const shown = await figures(page);
+    expect(shown.names).toEqual(['Myndighed, det specialiserede børneområde']);
+    expect(await page.getByRole('region', { name: 'Mine opgaver' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Sager til gennemgang' }).count()).toBe(0);
+    expect(await page.locator('main a[href^="/sager/"]').count()).toBe(0);
+    await docsImage(page, 'forside-laeser');
+    await page.context().close();
+    await checkAtBothWidths('laeser', figuresReady);
+  }, 400_000);
+});
