@@ -30,6 +30,7 @@ export function CumulativeChart({ months, title }: { months: MonthPoint[]; title
           <Legend />
           <Line
             type="monotone"
+            isAnimationActive={false}
             dataKey="budget"
             name={t('budget.dashboard.budgetProfile')}
             stroke="#555"
@@ -38,6 +39,7 @@ export function CumulativeChart({ months, title }: { months: MonthPoint[]; title
           />
           <Line
             type="monotone"
+            isAnimationActive={false}
             dataKey="actual"
             name={t('budget.dashboard.actual')}
             stroke="#1d4f73"
@@ -46,6 +48,7 @@ export function CumulativeChart({ months, title }: { months: MonthPoint[]; title
           />
           <Line
             type="monotone"
+            isAnimationActive={false}
             dataKey="forecast"
             name={t('budget.dashboard.forecastPath')}
             stroke="#a1001f"
