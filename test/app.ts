@@ -109,7 +109,7 @@ export class TestClient {
     if (this.csrf && method !== 'GET') h['X-CSRF-Token'] = this.csrf;
     let payload: string | undefined;
     if (body !== undefined) {
-      h['Content-Type'] = 'application/json';
+      h['Content-Type'] = headers['Content-Type'] ?? 'application/json';
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }
     return Promise.resolve(

@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       title: 'Overblik API',
       version: '1',
       description:
-        'Økonomistyring på det specialiserede børneområde. Beløb er kroner med højst to decimaler; fejl er application/problem+json med en stabil `code` og en dansk `detail`.',
+        'Økonomistyring på det specialiserede børneområde. Beløb er kroner med højst to decimaler; fejl er application/problem+json med en stabil `code` og en dansk `detail`: 400 `malformed_json` (ikke gyldig JSON), 415 `unsupported_media_type` (forkert Content-Type), 422 `validation_failed` med `issues` pr. felt (også CPR-numre og kontroltegn i tekst), 422 `value_not_storable`/`unknown_reference` (tal, datoer og henvisninger, databasen ikke kan tage).',
     },
   });
   app.route('/api', apiDocsRoutes);
@@ -128,6 +128,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       appError = error;
     } else if (error instanceof HTTPException && error.status === 400) {
       appError = new AppError('malformed_json');
+    } else if (error instanceof HTTPException && error.status === 415) {
+      appError = new AppError('unsupported_media_type');
     } else if (dataError) {
       deps.logger.warn({ event: 'input_not_storable', requestId, path: c.req.path, err: error });
       appError = new AppError(dataError);

@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   route_not_found: 404,
   malformed_json: 400,
+  unsupported_media_type: 415,
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access';
-import type { Database } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import {
   findBudgetLine,
@@ -15,7 +15,13 @@ import {
 } from '../../db/repositories/budgets';
 import { listUnits } from '../../db/repositories/organisation';
 import { correctedBudget } from '../../domain/budget/budget';
-import { kronerFromJsonNumber, parseKronerText, toKroner, ore } from '../../domain/money';
+import {
+  MAX_ABS_KRONER,
+  kronerFromJsonNumber,
+  parseKronerText,
+  toKroner,
+  ore,
+} from '../../domain/money';
 import { containsCprNumber } from '../../domain/personal-data';
 import type { BudgetLineInput } from '../../shared/schemas/budget';
 import { TEXT_MESSAGES } from '../../shared/schemas/text';
@@ -96,6 +102,59 @@ function amountIssue(path: string, value: number): FieldIssue | null {
   return { path, code: r.reason, message: 'Beløbet skal være kroner med højst to decimaler.' };
 }
 
+const TOO_LARGE = `Summen er for stor: et budget kan højst være ${new Intl.NumberFormat('da-DK').format(MAX_ABS_KRONER)} kr. i alt.`;
+
+/**
+ * Every sum of a year's budget (a line's corrected budget, a unit's, the year's) stays within
+ * the largest amount the product keeps (`MAX_ABS_KRONER`), so reading it can never overflow:
+ * the year's lines as they would be, original + transfer + corrections in absolute value.
+ * `changed` are the lines being saved (by unit and function), `correction` one being added.
+ */
+async function budgetSumIssues(
+  db: Queryable,
+  year: number,
+  changed: readonly { unitId: string; accountFunction: string; ore: number; path: string }[],
+  correction: { lineId: string; ore: number; path: string } | null = null,
+): Promise<FieldIssue[]> {
+  const max = MAX_ABS_KRONER * 100;
+  const stored = await listBudgetLines(db, year, null);
+  const corrections = await listCorrections(
+    db,
+    stored.map((r) => r.id),
+  );
+  const correctedOre = new Map<string, number>();
+  for (const c of corrections)
+    correctedOre.set(
+      c.budget_line_id,
+      (correctedOre.get(c.budget_line_id) ?? 0) + Math.abs(c.amount_ore),
+    );
+  const key = (unitId: string, fn: string) => `${unitId}|${fn}`;
+  const incoming = new Map(changed.map((c) => [key(c.unitId, c.accountFunction), c]));
+  const issues: FieldIssue[] = [];
+  let total = 0;
+  for (const r of stored) {
+    const mine = incoming.get(key(r.unit_id, r.account_function));
+    const own = mine ? mine.ore : Math.abs(r.original_ore) + Math.abs(r.transfer_ore);
+    const added = correction?.lineId === r.id ? correction.ore : 0;
+    const line = own + (correctedOre.get(r.id) ?? 0) + added;
+    if (line > max)
+      issues.push({
+        path: mine?.path ?? correction?.path ?? 'lines',
+        code: 'too-large',
+        message: TOO_LARGE,
+      });
+    total += line;
+    if (mine) incoming.delete(key(r.unit_id, r.account_function));
+  }
+  for (const c of incoming.values()) {
+    if (c.ore > max) issues.push({ path: c.path, code: 'too-large', message: TOO_LARGE });
+    total += c.ore;
+  }
+  if (issues.length === 0 && total > max)
+    issues.push({ path: correction?.path ?? 'lines', code: 'too-large', message: TOO_LARGE });
+  return issues;
+}
+
 function conflict(line: BudgetLineRow): AppError {
   return new AppError('version_conflict', {
     object: `Budgetlinjen ${line.unit_name} ${line.account_function}`,
@@ -142,6 +201,17 @@ export async function saveBudgetLines(
   });
   if (issues.length) throw new AppError('validation_failed', {}, issues);
   authorize(actor, 'budget.write');
+  const sums = await budgetSumIssues(
+    db,
+    year,
+    lines.map((l, i) => ({
+      unitId: l.unitId,
+      accountFunction: l.accountFunction,
+      ore: Math.abs(kronerOre(l.original)) + Math.abs(kronerOre(l.transfer)),
+      path: `lines.${i}.transfer`,
+    })),
+  );
+  if (sums.length) throw new AppError('validation_failed', {}, sums);
 
   const ids = await db.transaction(async (tx) => {
     const out: string[] = [];
@@ -238,6 +308,15 @@ export async function addCorrection(
       code: 'outside_year',
       message: `Korrektionens dato skal ligge i budgetåret ${line.year}.`,
     });
+  }
+  if (issues.length === 0) {
+    issues.push(
+      ...(await budgetSumIssues(db, line.year, [], {
+        lineId: line.id,
+        ore: Math.abs(kronerOre(input.amount)),
+        path: 'amount',
+      })),
+    );
   }
   if (issues.length) throw new AppError('validation_failed', {}, issues);
   if (input.version !== line.version) throw conflict(line);
