@@ -13,8 +13,8 @@ describe('translation files', () => {
 
   it('fill placeholders', () => {
     expect(translate('errors.too_many_attempts', { minutes: 15 })).toBe(
-      'For mange mislykkede forsøg. Vent 15 minutter, og prøv igen.',
+      'For mange mislykkede forsøg. Vent 15 min., og prøv igen.',
     );
-    expect(translate('errors.too_many_attempts', { minutes: 15 }, 'en')).toContain('15 minutes');
+    expect(translate('errors.too_many_attempts', { minutes: 15 }, 'en')).toContain('Wait 15 min.');
   });
 });
