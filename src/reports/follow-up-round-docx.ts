@@ -61,12 +61,7 @@ function summaryTable(view: RoundExportView): Table {
   const widths = [LABEL, ...Array<number>(6).fill(FIGURE), 1300, 1200];
   return table(
     widths,
-    [
-      t('unit'),
-      ...figureHeadings(),
-      view.previousName ? t('change', { name: view.previousName }) : t('changeNone'),
-      t('planRequired'),
-    ],
+    [t('unit'), ...figureHeadings(), t('change'), t('planRequired')],
     [
       ...view.units.map((u) => ({
         cells: [

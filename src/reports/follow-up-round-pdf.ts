@@ -74,19 +74,13 @@ export async function renderRoundPdf(input: RoundExportInput): Promise<Buffer> {
   doc.moveDown();
   doc.font('Helvetica-Bold').fontSize(12).text(t('summaryTitle')).moveDown(0.3);
   const figure = (width * 0.6) / 6;
-  const sw = [width * 0.22, ...Array<number>(6).fill(figure), width * 0.1, width * 0.08];
+  const sw = [width * 0.22, ...Array<number>(6).fill(figure), width * 0.11, width * 0.07];
   const sAlign = ['left' as const, ...Array<'right'>(7).fill('right'), 'left' as const];
-  drawRow(
-    doc,
-    [
-      t('unit'),
-      ...figureHeadings(),
-      view.previousName ? t('change', { name: view.previousName }) : t('changeNone'),
-      t('planRequired'),
-    ],
-    sw,
-    { bold: true, fill: HEAD, align: sAlign },
-  );
+  drawRow(doc, [t('unit'), ...figureHeadings(), t('change'), t('planRequired')], sw, {
+    bold: true,
+    fill: HEAD,
+    align: sAlign,
+  });
   for (const u of view.units)
     drawRow(
       doc,

@@ -69,7 +69,6 @@ export interface RoundExportView {
   subtitle: string[];
   units: RoundExportUnit[];
   total: RoundFigures;
-  previousName: string | null;
 }
 
 export const t = (key: string, params: Record<string, string | number> = {}) =>
@@ -178,19 +177,18 @@ export function roundExportView(input: RoundExportInput): RoundExportView {
         ? t('actualsThrough', { date: danishDate(round.actualsThrough) })
         : t('actualsUnknown'),
       t('frozen', { by: round.createdBy, date: danishDate(round.createdAt) }),
+      ...(input.previous ? [t('previous', { name: input.previous.name })] : []),
       t('rounding'),
     ],
     units,
     total: sum(units.map((u) => u.total)),
-    previousName: input.previous?.name ?? null,
   };
 }
 
-/** `+250.000`, `−1.200`, `0`: a change with its sign, or a dash when there is none. */
+/** `+250.000`, `-1.200`, `0` (signs as the other figures have them), or a dash when there is none. */
 export function changeText(change: number | null): string {
   if (change === null) return '–';
-  if (change === 0) return '0';
-  return `${change > 0 ? '+' : '−'}${kronerText(Math.abs(change))}`;
+  return `${change > 0 ? '+' : ''}${kronerText(change)}`;
 }
 
 /** `Budgetopfølgning 2, 2026` → `budgetopfoelgning-2-2026`, for the file name. */

@@ -122,12 +122,7 @@ export async function renderRoundXlsx(input: RoundExportInput): Promise<Buffer> 
   summary.getCell('A1').font = { bold: true, size: 14 };
   view.subtitle.forEach((text, i) => (summary.getCell(`A${2 + i}`).value = text));
   const sHeader = 3 + view.subtitle.length;
-  summary.getRow(sHeader).values = [
-    t('unit'),
-    ...figureHeadings(),
-    view.previousName ? t('change', { name: view.previousName }) : t('changeNone'),
-    t('planRequired'),
-  ];
+  summary.getRow(sHeader).values = [t('unit'), ...figureHeadings(), t('change'), t('planRequired')];
   summary.getRow(sHeader).eachCell((c) => {
     c.font = bold;
     c.fill = headFill;

@@ -109,7 +109,7 @@ describe('a follow-up round as the committee document', () => {
     const summary = wb.getWorksheet('Overblik');
     const rows = rowsOf(summary);
     const heading = rows.find((v) => v[0] === 'Enhed');
-    expect(heading?.[7]).toBe('Ændring siden Budgetopfølgning 1, 2026');
+    expect(heading?.[7]).toBe('Ændring siden forrige opfølgning');
     const m = rows.find((v) => v[0] === 'Myndighed, det specialiserede børneområde');
     // whole kroner adding up: 700.000,50 + 2.300.000,50 is 3.000.001, not 3.000.002
     expect(m?.slice(1, 9)).toEqual([
@@ -137,6 +137,7 @@ describe('a follow-up round as the committee document', () => {
     expect(text).toContain('To nye anbringelser i april');
     expect(text).toContain('3.000.001');
     expect(text).toContain('+700.000');
+    expect(text).toContain('Ændringen er målt mod Budgetopfølgning 1, 2026.');
     // the plan drafted the day after the round was frozen is not part of it
     expect(text).not.toContain('Kladde');
     expect(paragraphs.filter((p) => p === 'Ingen handleplan for året.')).toHaveLength(2);
