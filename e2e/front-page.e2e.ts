@@ -189,6 +189,19 @@ describe('the front page per role', () => {
     const first = reviews.getByRole('row').nth(1);
     const ref = (await first.getByRole('link').textContent()) ?? '';
     expect(await page.getByRole('heading', { name: FIGURES }).count()).toBe(0);
+    // the menu offers only what a rådgiver may open: no budget follow-up, reports or administration
+    const menu = await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link')
+      .allTextContents();
+    expect(menu).toEqual([
+      'Overblik',
+      'Mine opgaver',
+      'Handleplaner',
+      'Sager og indsatser',
+      'Møder',
+      'Gennemgange',
+    ]);
     await docsImage(page, 'forside-raadgiver');
     await first.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: `Sag ${ref}` }).waitFor();

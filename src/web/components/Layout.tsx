@@ -5,17 +5,21 @@ import { switchLanguage } from '../i18n';
 import { NotificationBell } from '../features/meetings/NotificationBell';
 import { hasTasks } from '../features/tasks/use-tasks';
 
-export const NAV_ITEMS = [
+/**
+ * The main menu. An item is offered only to a user who may do at least one of its actions
+ * (`anyOf`), so no role is shown a screen that would only say "Du har ikke rettighed".
+ */
+export const NAV_ITEMS: readonly { to: string; key: string; anyOf?: readonly string[] }[] = [
   { to: '/', key: 'nav.dashboard' },
   { to: '/opgaver', key: 'tasks.nav' },
-  { to: '/handleplaner', key: 'nav.actionPlans' },
-  { to: '/sager', key: 'nav.cases' },
-  { to: '/budget', key: 'nav.budget' },
-  { to: '/rapporter', key: 'nav.reports' },
-  { to: '/moeder', key: 'meetings.nav' },
-  { to: '/gennemgange', key: 'reviews.nav' },
-  { to: '/administration', key: 'nav.admin' },
-] as const;
+  { to: '/handleplaner', key: 'nav.actionPlans', anyOf: ['plan.read'] },
+  { to: '/sager', key: 'nav.cases', anyOf: ['case.read', 'commitment.read'] },
+  { to: '/budget', key: 'nav.budget', anyOf: ['forecast.read', 'budget.read'] },
+  { to: '/rapporter', key: 'nav.reports', anyOf: ['report.read'] },
+  { to: '/moeder', key: 'meetings.nav', anyOf: ['meeting.read', 'committee.read'] },
+  { to: '/gennemgange', key: 'reviews.nav', anyOf: ['review.read'] },
+  { to: '/administration', key: 'nav.admin', anyOf: ['users.manage'] },
+];
 
 export function Layout() {
   const { t } = useTranslation();
@@ -48,12 +52,8 @@ export function Layout() {
           <ul>
             {NAV_ITEMS.filter(
               (item) =>
-                (item.to !== '/administration' || may(user, 'users.manage')) &&
                 (item.to !== '/opgaver' || hasTasks(user)) &&
-                (item.to !== '/moeder' ||
-                  may(user, 'meeting.read') ||
-                  may(user, 'committee.read')) &&
-                (item.to !== '/gennemgange' || may(user, 'review.read')),
+                (!item.anyOf || item.anyOf.some((action) => may(user, action))),
             ).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'}>
