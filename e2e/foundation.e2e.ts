@@ -39,7 +39,11 @@ describe('the first visit', () => {
     await page.keyboard.type('demo');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Overblik' }).waitFor();
-    await page.getByRole('heading', { name: 'Enheder' }).waitFor();
+    await page.getByRole('heading', { name: 'Budget og prognose 2026' }).waitFor();
+    await page
+      .getByRole('row', { name: /Myndighed, det specialiserede børneområde/ })
+      .first()
+      .waitFor();
     const text = await page.locator('main').textContent();
     expect(text).toContain('100.000 kr.');
     expect(text).toContain('Myndighed, det specialiserede børneområde');
