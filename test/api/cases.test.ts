@@ -239,6 +239,28 @@ describe('import and commitments', () => {
       ],
     ]);
   });
+
+  it('answers a ref held by another unit as any taken ref, naming no unit and leaving the case as it was', async () => {
+    const before = await ctx.db.query<{ unit_id: string; version: number }>(
+      "SELECT unit_id, version FROM cases WHERE ref = 'S-1'",
+    );
+    const imported = await other.post(
+      '/api/cases/import',
+      documentWith([caseWith('S-1', [daily('A')], 'Børnehandicap')]),
+    );
+    const issues = async (r: Response) => {
+      expect(r.status).toBe(422);
+      return ((await r.json()) as { issues: { code: string; message: string }[] }).issues;
+    };
+    const importIssues = await issues(imported);
+    expect(importIssues.map((i) => [i.code, i.message])).toEqual([
+      ['duplicate_case', 'Sagsreferencen «S-1» er allerede i brug.'],
+    ]);
+    expect(importIssues).not.toContainEqual(expect.objectContaining({ message: /enhed/i }));
+    expect(await ctx.db.query("SELECT unit_id, version FROM cases WHERE ref = 'S-1'")).toEqual(
+      before,
+    );
+  });
 });
 
 describe('cases', () => {

@@ -153,6 +153,42 @@ describe('CPR numbers are refused in every text and import', () => {
     expect(await auditRows()).toBe(before);
   });
 
+  it.each([
+    ['the audit search’s user filter', 'GET', '/api/audit?user=', 'user'],
+    ['the audit export’s user filter', 'GET', '/api/audit/export?user=', 'user'],
+    ['the audit search’s object filter', 'GET', '/api/audit?objectId=', 'objectId'],
+    ['the jobs’ kind filter', 'GET', '/api/jobs?kind=', 'kind'],
+    [
+      'an approval rule’s parameters',
+      'PUT',
+      '/api/approval-rules/visitation_category',
+      'params.categories.1',
+    ],
+  ])('%s', async (_, method, path, at) => {
+    const before = await auditRows();
+    const response =
+      method === 'GET'
+        ? await admin.get(`${path}${encodeURIComponent(NAME_AND_CPR)}`)
+        : await admin.put(path, {
+            enabled: true,
+            params: { categories: ['anbringelse-plejefamilie', NAME_AND_CPR] },
+            version: 1,
+          });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as {
+      issues: { path: string; code: string; message: string }[];
+    };
+    const issue = problem.issues.find((i) => i.path === at);
+    expect(issue?.code).toBe('cpr_number');
+    expect(issue?.message).toContain(CPR_MESSAGE);
+    expect(await auditRows()).toBe(before);
+    const [stored] = await ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE before::text LIKE '%0102%' OR after::text LIKE '%0102%'",
+    );
+    expect(stored?.n).toBe(0);
+  });
+
   it('takes numbers that are not CPR-shaped: amounts, account strings, dates, long numbers', async () => {
     const response = await admin.post(
       '/api/action-plans',

@@ -4,15 +4,16 @@ import { requireAction, requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { AUDIT_PAGE_MAX, exportAuditCsv, searchAudit } from '../services/audit-service';
 import { IsoDateText } from '../../shared/schemas/dates';
+import { FreeText } from '../../shared/schemas/text';
 
 const date = IsoDateText;
 const Filter = z.object({
   from: date.optional().openapi({ description: 'First day (Danish time), YYYY-MM-DD' }),
   to: date.optional().openapi({ description: 'Last day, inclusive, YYYY-MM-DD' }),
-  user: z.string().max(200).optional().openapi({ description: 'Username of who acted' }),
-  objectType: z.string().max(100).optional().openapi({ example: 'unit' }),
-  objectId: z.string().max(200).optional(),
-  action: z.string().max(100).optional().openapi({ example: 'update' }),
+  user: FreeText.max(200).optional().openapi({ description: 'Username of who acted' }),
+  objectType: FreeText.max(100).optional().openapi({ example: 'unit' }),
+  objectId: FreeText.max(200).optional(),
+  action: FreeText.max(100).optional().openapi({ example: 'update' }),
 });
 
 const AuditEntrySchema = z

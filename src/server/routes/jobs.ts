@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
+import { FreeText } from '../../shared/schemas/text';
 import { getJob, getJobs } from '../services/job-service';
 
 const JobSchema = z
@@ -52,7 +53,7 @@ const list = createRoute({
   summary: 'The newest background work with its attempts (those who may import ledger files)',
   request: {
     query: z.object({
-      kind: z.string().max(100).optional(),
+      kind: FreeText.max(100).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
   },

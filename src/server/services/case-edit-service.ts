@@ -23,10 +23,11 @@ import {
 import { listUnits } from '../../db/repositories/organisation';
 import type { Queryable } from '../../db/database';
 import type { AppDeps } from '../context';
-import { AppError, type FieldIssue } from '../errors';
+import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound } from '../policies/policy';
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
+import { refTakenIssue } from './case-service';
 import { caseRefWarnings } from '../../shared/schemas/cases';
 import type { FieldWarning } from '../../shared/schemas/text';
 
@@ -141,14 +142,7 @@ export async function createCase(
   );
   return db.transaction(async (tx) => {
     const existing = await loadCases(tx, { refs: [record.ref] });
-    if (existing.length) {
-      const issue: FieldIssue = {
-        path: 'ref',
-        code: 'duplicate_case',
-        message: 'Sagsreferencen findes allerede.',
-      };
-      throw validationError([issue]);
-    }
+    if (existing.length) throw validationError([refTakenIssue('ref', record.ref)]);
     const ids = await upsertCases(tx, [{ ...record, unit: unit.id }]);
     const id = ids.get(record.ref) ?? '';
     await recordAudit(

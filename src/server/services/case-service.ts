@@ -104,6 +104,11 @@ function rateFingerprint(rate: Rate): string {
   ]);
 }
 
+/** The issue of a case ref already in use (refs are unique in the municipality). */
+export function refTakenIssue(path: string, ref: string): FieldIssue {
+  return { path, code: 'duplicate_case', message: translate('cases.import.refTaken', { ref }) };
+}
+
 /** The reason of a correction made by the import (the case system's data changed). */
 export const IMPORT_REASON = 'Ændret i sagssystemet og indlæst ved import af sager.';
 
@@ -149,14 +154,13 @@ export async function importCases(
   return db.transaction(async (tx) => {
     const existing = await loadCases(tx, { refs: documentRecords.map((r) => r.ref) });
     const byRef = new Map(existing.map((s) => [s.record.ref, s]));
+    // a ref held by a unit the importer may not import into is answered as any taken ref is
+    // (as creating the case by hand answers it): the answer names no unit and tells nothing of
+    // the case, only that its ref is in use, which a municipality-wide ref cannot hide
     existing.forEach((s) => {
       if (!can(actor, 'case.import', { unitId: s.unitId })) {
         const ci = documentRecords.findIndex((r) => r.ref === s.record.ref);
-        issues.push({
-          path: `cases.${ci}.ref`,
-          code: 'unit_forbidden',
-          message: 'Sagen findes i en enhed, du ikke har rettighed til at importere i.',
-        });
+        issues.push(refTakenIssue(`cases.${ci}.ref`, s.record.ref));
       }
     });
     if (issues.length) throw validationError(issues);

@@ -6,7 +6,7 @@ import type {
   ApprovalRuleId,
   ApprovalStatus,
 } from '../../domain/governance/approvals';
-import { FreeText } from './text';
+import { FreeText, refuseUnstorableTextIn } from './text';
 
 /** Approval rules and approvals as the API speaks them. */
 
@@ -18,7 +18,9 @@ export type ApprovalDecisionInputJson = z.infer<typeof ApprovalDecisionInput>;
 
 export const ApprovalRuleInput = z.object({
   enabled: z.boolean({ error: 'Skal være sand eller falsk.' }),
-  params: z.record(z.string(), z.unknown(), { error: 'Skal være et objekt.' }),
+  params: z
+    .record(z.string(), z.unknown(), { error: 'Skal være et objekt.' })
+    .superRefine((v, ctx) => refuseUnstorableTextIn(v, ctx)),
   /** the first day the rule catches a grant; absent: unchanged */
   effectiveFrom: z
     .string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' })

@@ -20,20 +20,39 @@ export const TEXT_MESSAGES = {
  * other control character. The issue's `params.code` (`cpr_number`, `control_character`)
  * becomes the field issue's code.
  */
-export function refuseUnstorableText(value: string, ctx: z.RefinementCtx): void {
-  if (containsControlCharacter(value)) {
+export function refuseUnstorableText(
+  value: string,
+  ctx: z.RefinementCtx,
+  path: (string | number)[] = [],
+): void {
+  const code = containsControlCharacter(value)
+    ? 'control_character'
+    : containsCprNumber(value)
+      ? 'cpr_number'
+      : null;
+  if (code)
     ctx.addIssue({
       code: 'custom',
-      message: TEXT_MESSAGES.control_character,
-      params: { code: 'control_character' },
+      message: TEXT_MESSAGES[code],
+      params: { code },
+      ...(path.length ? { path } : {}),
     });
-  } else if (containsCprNumber(value)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: TEXT_MESSAGES.cpr_number,
-      params: { code: 'cpr_number' },
-    });
-  }
+}
+
+/**
+ * `refuseUnstorableText` on every string inside a value of open shape (a rule's parameters), at
+ * the string's own path, for fields whose shape a later check decides.
+ */
+export function refuseUnstorableTextIn(
+  value: unknown,
+  ctx: z.RefinementCtx,
+  path: (string | number)[] = [],
+): void {
+  if (typeof value === 'string') refuseUnstorableText(value, ctx, path);
+  else if (Array.isArray(value))
+    value.forEach((v, i) => refuseUnstorableTextIn(v, ctx, [...path, i]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) refuseUnstorableTextIn(v, ctx, [...path, k]);
 }
 
 /**
