@@ -2,7 +2,7 @@ import { computeTotals, type ActionPlan, type PlanStatus } from '../domain/actio
 import { formatKroner, ore, type Ore } from '../domain/money';
 import { formatDanishDate, parseIsoDate } from '../domain/months';
 import { translate } from '../shared/i18n/translate';
-import { fileSlug } from './file-name';
+import { fileSlug } from './files';
 
 /** What every renderer of a plan gets: the plan, its state, its issues and the threshold. */
 export interface ActionPlanReportInput {

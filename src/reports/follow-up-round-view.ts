@@ -2,7 +2,7 @@ import type { PlanStatus } from '../domain/action-plan';
 import { formatKroner, ore, roundToWholeKroner, wholeKronerAddingUp } from '../domain/money';
 import { formatDanishDate, parseIsoDate } from '../domain/months';
 import { translate } from '../shared/i18n/translate';
-import { fileSlug } from './file-name';
+import { fileSlug } from './files';
 
 /** A frozen line of the round, in øre, with its account function's name. */
 export interface RoundExportLine {

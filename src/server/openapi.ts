@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
+import { MEDIA_TYPES, type FileKind, type MadeFile } from '../reports/files';
 import type { AppEnv } from './context';
 import { fieldIssuesFromZod, validationError } from './validation';
 
@@ -61,4 +62,23 @@ export function jsonText<T>(
 export function attachment(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** The OpenAPI `content` of a file answer in the given kinds: a binary string in each. */
+export function fileContent(...kinds: FileKind[]) {
+  return Object.fromEntries(
+    kinds.map((kind) => [MEDIA_TYPES[kind], { schema: z.string().openapi({ format: 'binary' }) }]),
+  );
+}
+
+/**
+ * A file download. Never kept by a browser or proxy cache: the documents carry case-level or
+ * not yet published figures.
+ */
+export function fileAnswer(c: Context<AppEnv>, file: MadeFile): Response {
+  return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': attachment(file.filename),
+    'Cache-Control': 'no-store',
+  });
 }

@@ -404,6 +404,9 @@ describe('statements', () => {
       const xlsx = await okonomi.get(`/api/commitments/${path}`);
       expect(xlsx.status).toBe(200);
       expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      // case-level figures: named for the user, and never kept by a browser or proxy cache
+      expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename="\w+-/);
+      expect(xlsx.headers.get('cache-control')).toBe('no-store');
       expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
   });

@@ -16,7 +16,7 @@ import {
   type ActionPlanDocument,
 } from '../../shared/schemas/action-plan';
 import { requireActor } from '../middleware/require-actor';
-import { attachment, createRouter, jsonText, problemResponses } from '../openapi';
+import { createRouter, fileAnswer, fileContent, jsonText, problemResponses } from '../openapi';
 import {
   presentChange,
   presentListItem,
@@ -368,13 +368,7 @@ const exportRoute = createRoute({
     200: {
       description: 'Filen',
       content: {
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-          schema: z.string().openapi({ format: 'binary' }),
-        },
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-          schema: z.string().openapi({ format: 'binary' }),
-        },
-        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+        ...fileContent('docx', 'xlsx', 'pdf'),
         'application/json': { schema: z.looseObject({ format: z.string() }) },
       },
     },
@@ -630,11 +624,8 @@ export const actionPlanRoutes = createRouter()
         c.req.valid('param').id,
         c.req.valid('query').format,
       );
-      return c.body(file.body as never, 200, {
-        'Content-Type': file.contentType,
-        'Content-Disposition': attachment(file.filename),
-        'Cache-Control': 'no-store',
-      });
+      // declared with a JSON answer too (the interchange document), which a file answer is not typed as
+      return fileAnswer(c, file) as never;
     },
     planHook,
   )

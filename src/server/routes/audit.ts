@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { todayIn } from '../context';
 import { requireAction, requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { MEDIA_TYPES } from '../../reports/files';
+import { createRouter, fileAnswer, problemResponses } from '../openapi';
 import { AUDIT_PAGE_MAX, exportAuditCsv, searchAudit } from '../services/audit-service';
 import { IsoDateText } from '../../shared/schemas/dates';
 import { FreeText } from '../../shared/schemas/text';
@@ -126,9 +127,9 @@ auditRoutes
       c.get('requestId'),
     );
     const stamp = todayIn(c.get('deps'));
-    return c.body(csv, 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="revisionsspor-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
+    return fileAnswer(c, {
+      body: csv,
+      contentType: MEDIA_TYPES.csv,
+      filename: `revisionsspor-${stamp}.csv`,
     });
   });

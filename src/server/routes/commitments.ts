@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORY_GROUP_NAMES, STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
 import { AppError } from '../errors';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { MEDIA_TYPES, type MadeFile } from '../../reports/files';
+import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
 import {
   familiesWorkbook,
   movementWorkbook,
@@ -122,9 +123,7 @@ const getStatementXlsx = createRoute({
   responses: {
     200: {
       description: 'Excel',
-      content: {
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() },
-      },
+      content: fileContent('xlsx'),
     },
     ...problemResponses(401, 403, 404, 422),
   },
@@ -157,7 +156,12 @@ const getReimbursement = createRoute({
   responses: json('Refusion'),
 });
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An Excel workbook to hand out. */
+const xlsx = (body: ArrayBuffer | Uint8Array, filename: string): MadeFile => ({
+  body: new Uint8Array(body),
+  contentType: MEDIA_TYPES.xlsx,
+  filename,
+});
 const xlsxRoute = (path: string, summary: string, query: z.ZodObject) =>
   createRoute({
     method: 'get',
@@ -166,7 +170,7 @@ const xlsxRoute = (path: string, summary: string, query: z.ZodObject) =>
     summary,
     request: { query },
     responses: {
-      200: { description: 'Excel', content: { [XLSX]: { schema: z.any() } } },
+      200: { description: 'Excel', content: fileContent('xlsx') },
       ...problemResponses(401, 403, 404, 422),
     },
   });
@@ -240,10 +244,7 @@ export const commitmentRoutes = createRouter()
     const q = c.req.valid('query');
     const s = await statement(c.get('deps'), requireActor(c), q, c.get('requestId'));
     const body = await statementWorkbook(s);
-    return c.body(new Uint8Array(body), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="disponering-${s.year}-${s.asOf}-${s.by}.xlsx"`,
-    });
+    return fileAnswer(c, xlsx(body, `disponering-${s.year}-${s.asOf}-${s.by}.xlsx`));
   })
   .openapi(getMovement, async (c) => {
     const q = c.req.valid('query');
@@ -274,10 +275,10 @@ export const commitmentRoutes = createRouter()
       movementQuery.parse(c.req.query()),
       c.get('requestId'),
     );
-    return c.body(new Uint8Array(await movementWorkbook(m)), 200, {
-      'Content-Type': XLSX,
-      'Content-Disposition': `attachment; filename="bevaegelser-${m.year}-${m.from}-${m.to}.xlsx"`,
-    });
+    return fileAnswer(
+      c,
+      xlsx(await movementWorkbook(m), `bevaegelser-${m.year}-${m.from}-${m.to}.xlsx`),
+    );
   })
   .openapi(getFamiliesXlsx, async (c) => {
     const f = await families(
@@ -288,10 +289,7 @@ export const commitmentRoutes = createRouter()
     );
     // one row per household: nothing to give a reader of the totals only
     if (!f.caseLevel) throw new AppError('case_level_forbidden');
-    return c.body(new Uint8Array(await familiesWorkbook(f)), 200, {
-      'Content-Type': XLSX,
-      'Content-Disposition': `attachment; filename="familier-${f.date}.xlsx"`,
-    });
+    return fileAnswer(c, xlsx(await familiesWorkbook(f), `familier-${f.date}.xlsx`));
   })
   .openapi(getReimbursementXlsx, async (c) => {
     const r = await reimbursement(
@@ -301,8 +299,5 @@ export const commitmentRoutes = createRouter()
       c.get('requestId'),
     );
     if (!r.caseLevel) throw new AppError('case_level_forbidden');
-    return c.body(new Uint8Array(await reimbursementWorkbook(r)), 200, {
-      'Content-Type': XLSX,
-      'Content-Disposition': `attachment; filename="refusion-${r.year}.xlsx"`,
-    });
+    return fileAnswer(c, xlsx(await reimbursementWorkbook(r), `refusion-${r.year}.xlsx`));
   });

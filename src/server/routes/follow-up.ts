@@ -6,7 +6,7 @@ import {
   RoundInputSchema,
 } from '../../shared/schemas/budget';
 import { requireActor } from '../middleware/require-actor';
-import { attachment, createRouter, problemResponses } from '../openapi';
+import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
 import {
   commentRoundLine,
   commentRoundLines,
@@ -107,15 +107,7 @@ const exportOne = createRoute({
   responses: {
     200: {
       description: 'Dokumentet',
-      content: {
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-          schema: z.string().openapi({ format: 'binary' }),
-        },
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-          schema: z.string().openapi({ format: 'binary' }),
-        },
-        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
-      },
+      content: fileContent(...ROUND_EXPORT_FORMATS),
     },
     ...problemResponses(401, 403, 404, 422),
   },
@@ -141,11 +133,7 @@ export const followUpRoutes = createRouter()
       c.req.valid('param').id,
       c.req.valid('query').format,
     );
-    return c.body(file.body as never, 200, {
-      'Content-Type': file.contentType,
-      'Content-Disposition': attachment(file.filename),
-      'Cache-Control': 'no-store',
-    });
+    return fileAnswer(c, file);
   })
   .openapi(comment, async (c) =>
     c.json(

@@ -8,7 +8,8 @@ import {
   SignoffInput,
 } from '../../shared/schemas/meetings';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { MEDIA_TYPES } from '../../reports/files';
+import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
 import { todayIn } from '../context';
 import {
   getSignoffState,
@@ -130,7 +131,6 @@ const decide = createRoute({
   },
   responses: { ...json('Afgjort'), ...problemResponses(401, 403, 404, 409, 422) },
 });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const minutes = createRoute({
   method: 'get',
   path: '/meetings/{id}/minutes',
@@ -145,7 +145,7 @@ const minutes = createRoute({
   responses: {
     200: {
       description: 'Referatet',
-      content: { [DOCX]: { schema: z.any() }, 'application/pdf': { schema: z.any() } },
+      content: fileContent('docx', 'pdf'),
     },
     ...problemResponses(401, 403, 404, 422),
   },
@@ -269,18 +269,18 @@ export const meetingRoutes = createRouter()
     if (format === 'pdf') {
       const { renderMinutesPdf } = await import('../../reports/meeting-minutes-pdf');
       const file = await renderMinutesPdf(meeting);
-      return c.body(new Uint8Array(file), 200, {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${name}.pdf"`,
-        'Cache-Control': 'no-store',
+      return fileAnswer(c, {
+        body: new Uint8Array(file),
+        contentType: MEDIA_TYPES.pdf,
+        filename: `${name}.pdf`,
       });
     }
     const { renderMinutesDocx } = await import('../../reports/meeting-minutes-docx');
     const file = await renderMinutesDocx(meeting);
-    return c.body(new Uint8Array(file), 200, {
-      'Content-Type': DOCX,
-      'Content-Disposition': `attachment; filename="${name}.docx"`,
-      'Cache-Control': 'no-store',
+    return fileAnswer(c, {
+      body: new Uint8Array(file),
+      contentType: MEDIA_TYPES.docx,
+      filename: `${name}.docx`,
     });
   })
   .openapi(present, async (c) =>

@@ -3,7 +3,8 @@ import { parseIsoDate, type IsoDate } from '../../domain/months';
 import { AGE_BANDS, COST_GROUPS, PROVIDERS } from '../../domain/status-report/report';
 import type { ReportContent } from '../../db/repositories/status-reports';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { MEDIA_TYPES } from '../../reports/files';
+import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
 import {
   createStatusReport,
   finaliseStatusReport,
@@ -99,7 +100,6 @@ const finalise = createRoute({
   request: { params: id, ...body(Version) },
   responses: { ...jsonResponse('Endelig'), ...problemResponses(401, 403, 404, 409) },
 });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const exportRoute = createRoute({
   method: 'get',
   path: '/status-reports/{id}/export',
@@ -110,7 +110,7 @@ const exportRoute = createRoute({
     query: z.object({ format: z.enum(['docx'], { error: 'Skal være docx.' }).default('docx') }),
   },
   responses: {
-    200: { description: 'Word', content: { [DOCX]: { schema: z.any() } } },
+    200: { description: 'Word', content: fileContent('docx') },
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -167,9 +167,5 @@ export const statusReportRoutes = createRouter()
     const { renderStatusReportDocx } = await import('../../reports/status-report-docx');
     const file = await renderStatusReportDocx(report);
     const filename = `statusrapport-${report.year}-${report.asOf}.docx`;
-    return c.body(new Uint8Array(file), 200, {
-      'Content-Type': DOCX,
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-store',
-    });
+    return fileAnswer(c, { body: new Uint8Array(file), contentType: MEDIA_TYPES.docx, filename });
   });

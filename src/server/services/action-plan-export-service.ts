@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/access';
 import { planIssues } from '../../domain/action-plan';
 import { fileBaseName, type ActionPlanReportInput } from '../../reports/action-plan-view';
+import { MEDIA_TYPES, type MadeFile } from '../../reports/files';
 import { planToDocument } from '../../shared/schemas/action-plan';
 import type { AppDeps } from '../context';
 import { presentIssue } from '../presenters/action-plan';
@@ -10,26 +11,19 @@ import { actionPlanThreshold } from './action-plan-trigger-service';
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'pdf', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-  json: 'application/json; charset=utf-8',
-};
-
 /** A plan as a file: Word, Excel, PDF or the JSON interchange document (which imports back). */
 export async function exportActionPlan(
   deps: AppDeps,
   actor: Actor,
   id: string,
   format: ExportFormat,
-): Promise<{ body: Uint8Array | string; contentType: string; filename: string }> {
+): Promise<MadeFile> {
   const { meta, plan } = await getActionPlan(deps, actor, id);
   const filename = `${fileBaseName(plan)}.${format}`;
   if (format === 'json') {
     return {
       body: `${JSON.stringify(planToDocument(plan), null, 2)}\n`,
-      contentType: CONTENT_TYPES.json,
+      contentType: MEDIA_TYPES.json,
       filename,
     };
   }
@@ -49,7 +43,7 @@ export async function exportActionPlan(
         : (await import('../../reports/action-plan-pdf')).renderActionPlanPdf;
   return {
     body: new Uint8Array(await render(input)),
-    contentType: CONTENT_TYPES[format],
+    contentType: MEDIA_TYPES[format],
     filename,
   };
 }

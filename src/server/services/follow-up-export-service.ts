@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access';
 import { listPlanStatesAt } from '../../db/repositories/action-plans';
 import { listAccountFunctions } from '../../db/repositories/budgets';
 import { findRound, listRoundLines, listRounds } from '../../db/repositories/follow-up';
+import { MEDIA_TYPES, type MadeFile } from '../../reports/files';
 import { roundFileBaseName, type RoundExportInput } from '../../reports/follow-up-round-view';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
@@ -10,12 +11,6 @@ import { actionPlanThreshold } from './action-plan-trigger-service';
 
 export const ROUND_EXPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 export type RoundExportFormat = (typeof ROUND_EXPORT_FORMATS)[number];
-
-const CONTENT_TYPES: Record<RoundExportFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
 
 /**
  * What a frozen round's documents show, all as frozen: the round's lines in the units the
@@ -76,7 +71,7 @@ export async function exportRound(
   actor: Actor,
   id: string,
   format: RoundExportFormat,
-): Promise<{ body: Uint8Array; contentType: string; filename: string }> {
+): Promise<MadeFile> {
   const input = await roundExportInput(deps, actor, id);
   // The document libraries are loaded on the first export, not by every app server at start.
   const render =
@@ -87,7 +82,7 @@ export async function exportRound(
         : (await import('../../reports/follow-up-round-pdf')).renderRoundPdf;
   return {
     body: new Uint8Array(await render(input)),
-    contentType: CONTENT_TYPES[format],
+    contentType: MEDIA_TYPES[format],
     filename: `${roundFileBaseName(input.round.name)}.${format}`,
   };
 }
