@@ -1,18 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { Document, Packer, Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
 import {
   areaLabel,
   effectTable,
@@ -22,41 +8,7 @@ import {
   t,
   type ActionPlanReportInput,
 } from './action-plan-view';
-
-const FONT = 'Calibri';
-const HEAD_FILL = 'D9E2F3';
-const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-const borders = { top: border, bottom: border, left: border, right: border };
-
-export function text(value: string, options: { bold?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({
-    text: value,
-    bold: options.bold ?? false,
-    size: options.size ?? 20,
-    font: FONT,
-  });
-}
-
-export function cell(
-  value: string,
-  options: { bold?: boolean; head?: boolean; right?: boolean; width?: number; size?: number } = {},
-): TableCell {
-  return new TableCell({
-    borders,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
-    ...(options.width ? { width: { size: options.width, type: WidthType.DXA } } : {}),
-    ...(options.head
-      ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEAD_FILL } }
-      : {}),
-    children: value.split('\n').map(
-      (line) =>
-        new Paragraph({
-          alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [text(line, { bold: options.bold || options.head, size: options.size ?? 18 })],
-        }),
-    ),
-  });
-}
+import { cell, DOCUMENT_STYLES, heading, landscapePage, text } from './docx-parts';
 
 /** The header block as the template has it: label, value, "Ansvarlig:", value. */
 function headerTable(input: ActionPlanReportInput): Table {
@@ -167,12 +119,6 @@ function overspendTable(input: ActionPlanReportInput): Table {
   });
 }
 
-const heading = (value: string, size = 24) =>
-  new Paragraph({
-    spacing: { before: 240, after: 120 },
-    children: [text(value, { bold: true, size })],
-  });
-
 /**
  * HANDLEPLAN as a Word document laid out like the municipality's template: the header block,
  * the cause with its list of causes, the four-column table of intervention areas, then a
@@ -187,7 +133,7 @@ export async function renderActionPlanDocx(input: ActionPlanReportInput): Promis
     creator: 'Overblik',
     title: plan.title,
     description: h.title,
-    styles: { default: { document: { run: { font: FONT, size: 20 } } } },
+    styles: DOCUMENT_STYLES,
     sections: [
       {
         children: [
@@ -205,12 +151,7 @@ export async function renderActionPlanDocx(input: ActionPlanReportInput): Promis
         ],
       },
       {
-        properties: {
-          page: {
-            size: { orientation: PageOrientation.LANDSCAPE },
-            margin: { left: 720, right: 720, top: 1000, bottom: 1000 },
-          },
-        },
+        properties: landscapePage(),
         children: [
           heading(effectTable(plan).title),
           effectTableDocx(input),

@@ -1,14 +1,5 @@
-import {
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-} from 'docx';
-import { cell, text } from './action-plan-docx';
+import { Document, Packer, Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx';
+import { cell, DOCUMENT_STYLES, heading, landscapePage, text } from './docx-parts';
 import {
   changeText,
   figureHeadings,
@@ -91,13 +82,6 @@ function unitTable(unit: RoundExportUnit): Table {
   );
 }
 
-const heading = (value: string, size = 24) =>
-  new Paragraph({
-    spacing: { before: 240, after: 120 },
-    keepNext: true,
-    children: [text(value, { bold: true, size })],
-  });
-
 /**
  * The follow-up round as the committee document, in Word: the title with the date it is made
  * up to and the booked period, the overview by unit (budget, actuals, forecast gross and net of
@@ -110,15 +94,10 @@ export async function renderRoundDocx(input: RoundExportInput): Promise<Buffer> 
   const doc = new Document({
     creator: 'Overblik',
     title: view.title,
-    styles: { default: { document: { run: { font: 'Calibri', size: 20 } } } },
+    styles: DOCUMENT_STYLES,
     sections: [
       {
-        properties: {
-          page: {
-            size: { orientation: PageOrientation.LANDSCAPE },
-            margin: { left: 720, right: 720, top: 1000, bottom: 1000 },
-          },
-        },
+        properties: landscapePage(),
         children: [
           new Paragraph({ children: [text(view.title, { bold: true, size: 36 })] }),
           ...view.subtitle.map(

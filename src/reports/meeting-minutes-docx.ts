@@ -1,14 +1,6 @@
-import {
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableLayoutType,
-  TableRow,
-} from 'docx';
+import { Document, Packer, Paragraph, Table, TableLayoutType, TableRow } from 'docx';
 import type { MeetingJson } from '../shared/schemas/meetings';
-import { cell, text } from './action-plan-docx';
+import { cell, DOCUMENT_STYLES, heading, landscapePage, text } from './docx-parts';
 import { minutesView } from './meeting-minutes-view';
 
 const WIDTHS = [500, 1500, 3600, 1300, 4300, 1600];
@@ -16,11 +8,6 @@ const WIDTHS = [500, 1500, 3600, 1300, 4300, 1600];
 /** The minutes (referat) of a visitation meeting as a Word document: facts, participants, decisions. */
 export async function renderMinutesDocx(meeting: MeetingJson): Promise<Buffer> {
   const v = minutesView(meeting);
-  const heading = (value: string) =>
-    new Paragraph({
-      spacing: { before: 240, after: 120 },
-      children: [text(value, { bold: true, size: 24 })],
-    });
   const facts = new Table({
     layout: TableLayoutType.FIXED,
     rows: v.facts.map(
@@ -50,14 +37,10 @@ export async function renderMinutesDocx(meeting: MeetingJson): Promise<Buffer> {
   const doc = new Document({
     creator: 'Overblik',
     title: v.title,
+    styles: DOCUMENT_STYLES,
     sections: [
       {
-        properties: {
-          page: {
-            size: { orientation: PageOrientation.LANDSCAPE },
-            margin: { left: 720, right: 720, top: 900, bottom: 900 },
-          },
-        },
+        properties: landscapePage(900),
         children: [
           new Paragraph({
             spacing: { after: 200 },

@@ -1,16 +1,12 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   HeadingLevel,
   Packer,
   Paragraph,
-  ShadingType,
   Table,
-  TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   WidthType,
 } from 'docx';
 import { ore } from '../domain/money';
@@ -19,11 +15,7 @@ import { reportMillions } from '../domain/status-report/report';
 import type { StatusReportFocusAreaJson, StatusReportJson } from '../shared/schemas/status-report';
 import { translate } from '../shared/i18n/translate';
 import { indicatorSentences, indicatorTitle } from '../shared/indicator-text';
-
-const FONT = 'Calibri';
-const HEAD_FILL = 'D9E2F3';
-const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-const borders = { top: border, bottom: border, left: border, right: border };
+import { cell, DOCUMENT_STYLES, text } from './docx-parts';
 
 const t = (key: string, params: Record<string, string | number> = {}) =>
   translate(`reports.${key}`, params);
@@ -41,27 +33,13 @@ export const monthName = (iso: IsoDate | string) =>
   );
 const mio = (kroner: number) => reportMillions(ore(Math.round(kroner * 100)));
 
-function run(value: string, bold = false, size = 20): TextRun {
-  return new TextRun({ text: value, bold, size, font: FONT });
-}
+const run = (value: string, bold = false, size = 20) => text(value, { bold, size });
 
 function paragraphs(value: string, size = 20): Paragraph[] {
   return value
     .split('\n')
     .filter((line, i, all) => line.trim() !== '' || all.length === 1)
     .map((line) => new Paragraph({ spacing: { after: 80 }, children: [run(line, false, size)] }));
-}
-
-function cell(children: Paragraph[], options: { head?: boolean; width: number }): TableCell {
-  return new TableCell({
-    borders,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    width: { size: options.width, type: WidthType.DXA },
-    ...(options.head
-      ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEAD_FILL } }
-      : {}),
-    children,
-  });
 }
 
 /** The sentence with the baseline figures for the Handling column. */
@@ -119,6 +97,7 @@ export async function renderStatusReportDocx(report: StatusReportJson): Promise<
     ].map((label, i) =>
       cell([new Paragraph({ children: [run(label, true)] })], {
         head: true,
+        roomy: true,
         width: WIDTHS[i] ?? 3000,
       }),
     ),
@@ -127,14 +106,14 @@ export async function renderStatusReportDocx(report: StatusReportJson): Promise<
     (area) =>
       new TableRow({
         children: [
-          cell(paragraphs(area.title), { width: WIDTHS[0] ?? 3000 }),
+          cell(paragraphs(area.title), { roomy: true, width: WIDTHS[0] ?? 3000 }),
           cell(
             [...paragraphs(area.action), ...baselineSentence(area).flatMap((s) => paragraphs(s))],
-            { width: WIDTHS[1] ?? 3000 },
+            { roomy: true, width: WIDTHS[1] ?? 3000 },
           ),
           cell(
             [...paragraphs(area.judgement), ...currentSentence(area).flatMap((s) => paragraphs(s))],
-            { width: WIDTHS[2] ?? 3000 },
+            { roomy: true, width: WIDTHS[2] ?? 3000 },
           ),
         ],
       }),
@@ -149,6 +128,7 @@ export async function renderStatusReportDocx(report: StatusReportJson): Promise<
   const doc = new Document({
     creator: 'Overblik',
     title: report.title,
+    styles: DOCUMENT_STYLES,
     sections: [
       {
         children: [
