@@ -20,8 +20,9 @@ import {
 } from './types';
 
 /**
- * The arithmetic core of the commitment statements. The rules are those of `payments.ts` and
- * `analysis.ts` (one payment at a time); this module gives the same øre without visiting every
+ * The arithmetic core of the commitment statements, and the one analysis of adjustment chains
+ * (`viewCase`; `analysis.ts` reads it for one record). The payment rules are those of
+ * `payments.ts` (one payment at a time); this module gives the same øre without visiting every
  * payment: a case's dates are turned into day numbers once (`compileCases`), and a running
  * plan's payments in a stretch of days where the month, the person's age band, whether the
  * payment counts in the expected cost and the rate in force are all the same are counted by
@@ -385,7 +386,7 @@ export interface CaseView<I extends CostIntervention = CostIntervention> {
 }
 
 /**
- * `analyseCase` and `countsExpected` for compiled cases: visible = decided on or before `limit`,
+ * The analysis of a case's adjustment chains: visible = decided on or before `limit`,
  * each as decided by then (`interventionAsOf`);
  * a granted intervention that a visible non-draft adjustment modifies counts in the expected
  * cost before its chain's earliest first payment (never, when it is one-time).

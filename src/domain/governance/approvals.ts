@@ -50,20 +50,6 @@ export type ApprovalCatch =
     }
   | { rule: 'visitation_category'; category: string };
 
-/** The root of `ref`'s adjustment chain in the interventions given (cycles cut where they close). */
-function chainRoot(interventions: readonly Intervention[], ref: string): string {
-  const byRef = new Map(interventions.map((i) => [i.ref, i]));
-  const seen = new Set<string>([ref]);
-  let current = byRef.get(ref);
-  while (current && current.modifies !== null) {
-    const parent = byRef.get(current.modifies);
-    if (!parent || seen.has(parent.ref)) break;
-    seen.add(parent.ref);
-    current = parent;
-  }
-  return current?.ref ?? ref;
-}
-
 /**
  * Household rule: granting `ref` in case `caseRef` would give the household more than
  * `maxMeasures` measures in force at the same time. Counted as the families statement counts
@@ -85,13 +71,13 @@ export function householdCatch(
   const asGranted: Intervention = { ...target, status: 'granted' };
   if (!isMeasure(asGranted)) return null;
   const own = analyseCase(record, null);
-  const root = chainRoot(own.visible, ref);
+  const root = own.root.get(ref) ?? ref;
   const chainGranted = own.visible.some(
     (i) =>
       i.ref !== ref &&
       i.status === 'granted' &&
       !own.withdrawn.has(i.ref) &&
-      chainRoot(own.visible, i.ref) === root,
+      own.root.get(i.ref) === root,
   );
   if (chainGranted) return null;
   const span = activeInterval(asGranted, null);
@@ -102,7 +88,7 @@ export function householdCatch(
     const analysis = c.ref === caseRef ? own : analyseCase(c, null);
     for (const i of analysis.visible) {
       if (i.status !== 'granted' || analysis.withdrawn.has(i.ref)) continue;
-      const iRoot = chainRoot(analysis.visible, i.ref);
+      const iRoot = analysis.root.get(i.ref) ?? i.ref;
       if (c.ref === caseRef && iRoot === root) continue;
       const interval = activeInterval(i, expectedCutoff(i, analysis));
       if (!interval || interval[1] < span[0] || interval[0] > span[1]) continue;
