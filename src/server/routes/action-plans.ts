@@ -28,6 +28,7 @@ import {
   changeActionPlanStatus,
   compareActionPlanVersions,
   createActionPlan,
+  createDraftForUnit,
   getActionPlanVersion,
   listActionPlans,
   listActionPlanVersions,
@@ -38,11 +39,7 @@ import {
 } from '../services/action-plan-service';
 import { EXPORT_FORMATS, exportActionPlan } from '../services/action-plan-export-service';
 import { readActsOnOptions, readMeasuredEffect } from '../services/plan-measurement-service';
-import {
-  createDraftForUnit,
-  listRequiredPlans,
-  setExpectedOverspend,
-} from '../services/action-plan-trigger-service';
+import { listRequiredPlans, setExpectedOverspend } from '../services/action-plan-trigger-service';
 import { fieldIssuesFromZod, validationError } from '../validation';
 import { IsoDateText } from '../../shared/schemas/dates';
 

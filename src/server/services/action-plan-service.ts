@@ -28,10 +28,11 @@ import {
   listVersions,
   lockPlan,
   replacePlan,
+  upsertExpectedOverspend,
   type PlanMeta,
   type PlanUnitRow,
 } from '../../db/repositories/action-plans';
-import type { AppDeps } from '../context';
+import { todayIn, type AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { presentIssue, presentPlan } from '../presenters/action-plan';
@@ -40,6 +41,9 @@ import {
   defaultTriggerAsOf,
   expectedOverspendOfUnits,
   linkPlanToForecast,
+  planFor,
+  readPlan,
+  unitForWrite,
 } from './action-plan-trigger-service';
 import { cachePerDatabase, NotifiedCache } from './notified-cache';
 
@@ -197,6 +201,50 @@ async function checkActsOn(db: Queryable, unit: PlanUnitRow, plan: ActionPlan): 
   if (issues.length) throw validationError(issues);
 }
 
+/**
+ * Stores a new plan as a draft with its first version, and the audit row of its creation, in the
+ * caller's transaction; the one way a plan is created (by hand, imported, or from "handleplan
+ * påkrævet"). Returns the plan's id.
+ */
+async function storeNewPlan(
+  tx: Queryable,
+  actor: Actor,
+  input: {
+    unitId: string;
+    plan: ActionPlan;
+    at: Date;
+    comment: string | null;
+    audit: { action: string; after: unknown };
+  },
+  requestId: string | undefined,
+): Promise<string> {
+  const { unitId, plan, at } = input;
+  const planId = await insertPlan(tx, { unitId, plan, status: 'draft', by: actor.displayName, at });
+  await insertVersion(tx, {
+    planId,
+    version: 1,
+    status: 'draft',
+    at,
+    byId: actor.userId,
+    by: actor.displayName,
+    comment: input.comment,
+    plan,
+  });
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: input.audit.action,
+      objectType: 'action_plan',
+      objectId: planId,
+      unitId,
+      after: input.audit.after,
+    },
+    requestId,
+  );
+  return planId;
+}
+
 /** POST /api/action-plans: creates (or imports) a plan as a draft, version 1. */
 export async function createActionPlan(
   deps: AppDeps,
@@ -209,40 +257,108 @@ export async function createActionPlan(
   const unit = await resolveUnit(deps.db, actor, input, options.unitId);
   await checkActsOn(deps.db, unit, input);
   const plan = await linkPlanToForecast(deps, unit.id, input, NO_SOURCES);
-  const at = deps.now();
-  const id = await deps.db.transaction(async (tx) => {
-    const planId = await insertPlan(tx, {
-      unitId: unit.id,
-      plan,
-      status: 'draft',
-      by: actor.displayName,
-      at,
-    });
-    await insertVersion(tx, {
-      planId,
-      version: 1,
-      status: 'draft',
-      at,
-      byId: actor.userId,
-      by: actor.displayName,
-      comment: options.comment ?? null,
-      plan,
-    });
-    await recordAudit(
+  const id = await deps.db.transaction((tx) =>
+    storeNewPlan(
       tx,
       actor,
       {
-        action: 'action_plan.create',
-        objectType: 'action_plan',
-        objectId: planId,
         unitId: unit.id,
-        after: summary(plan, 1, 'draft'),
+        plan,
+        at: deps.now(),
+        comment: options.comment ?? null,
+        audit: { action: 'action_plan.create', after: summary(plan, 1, 'draft') },
+      },
+      requestId,
+    ),
+  );
+  return getActionPlan(deps, actor, id);
+}
+
+/**
+ * POST /api/units/{unitId}/action-plan-draft: one click from "handleplan påkrævet" to a draft
+ * prefilled with the header (centre, unit and their responsible persons from the organisation,
+ * today as start and update date) and the expected overspend at start. A given expected
+ * overspend is also recorded as the unit's figure for the year. When the unit already has an
+ * open (draft or active) plan for the year, that plan is returned and nothing is created.
+ */
+export async function createDraftForUnit(
+  deps: AppDeps,
+  actor: Actor,
+  unitId: string,
+  input: { year: number; expectedOverspend: Ore | null; causes: string[] | null },
+  requestId?: string,
+) {
+  const unit = await unitForWrite(deps, actor, unitId);
+  const existing = planFor(
+    await listPlans(deps.db, { unitIds: [unit.id], year: input.year }),
+    unit.id,
+    input.year,
+  );
+  if (existing && existing.status !== 'closed') {
+    return { created: false, ...(await readPlan(deps, existing.id)) };
+  }
+  const stored =
+    input.expectedOverspend !== null && input.causes !== null
+      ? undefined
+      : (await expectedOverspendOfUnits(deps, { year: input.year, unitIds: [unit.id] })).items[0];
+  // A unit without a forecast starts at its figure entered by hand; otherwise the forecast's.
+  const typed =
+    input.expectedOverspend ?? (stored?.source === 'manual' ? ore(stored.amountOre) : null);
+  const causes = input.causes ?? stored?.causes ?? [];
+  const now = deps.now();
+  const today = todayIn(deps);
+  const plan = await linkPlanToForecast(
+    deps,
+    unit.id,
+    {
+      title: `Handleplan ${input.year}`,
+      year: input.year,
+      center: { name: unit.centerName, responsible: unit.centerResponsible },
+      unit: { name: unit.name, responsible: unit.responsible },
+      startedOn: today,
+      updatedOn: today,
+      cause: null,
+      causes,
+      areas: [],
+      expectedOverspend: { atStart: typed, atLastUpdate: null, afterThisUpdate: typed },
+      overspendSources: NO_SOURCES,
+    },
+    NO_SOURCES,
+  );
+  const amount = plan.expectedOverspend.atStart;
+  const id = await deps.db.transaction(async (tx) => {
+    if (input.expectedOverspend !== null) {
+      await upsertExpectedOverspend(tx, {
+        unitId: unit.id,
+        year: input.year,
+        amount: input.expectedOverspend,
+        causes,
+        source: 'draft',
+        by: actor.displayName,
+        at: now,
+      });
+    }
+    return storeNewPlan(
+      tx,
+      actor,
+      {
+        unitId: unit.id,
+        plan,
+        at: now,
+        comment: 'Kladde oprettet fra "handleplan påkrævet"',
+        audit: {
+          action: 'action_plan.create_draft',
+          after: {
+            year: plan.year,
+            expectedOverspendOre: amount,
+            overspendSources: plan.overspendSources,
+          },
+        },
       },
       requestId,
     );
-    return planId;
   });
-  return getActionPlan(deps, actor, id);
+  return { created: true, ...(await readPlan(deps, id)) };
 }
 
 /** What the audit trail keeps of a plan's state, with where its overspend figures come from. */

@@ -2,7 +2,6 @@ import type { Actor } from '../../domain/access';
 import type { Queryable } from '../../db/database';
 import {
   keptForecast,
-  NO_SOURCES,
   overspendAfterPlan,
   settleFigure,
   type ActionPlan,
@@ -15,8 +14,6 @@ import { recordAudit } from '../../db/repositories/audit';
 import {
   findPlan,
   findPlanUnit,
-  insertPlan,
-  insertVersion,
   listExpectedOverspend,
   listPlans,
   upsertExpectedOverspend,
@@ -37,7 +34,7 @@ import { ForecastData, computeForecastLines } from './forecast-service';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_THRESHOLD_ORE = 10_000_000;
 
-async function unitForWrite(deps: AppDeps, actor: Actor, unitId: string) {
+export async function unitForWrite(deps: AppDeps, actor: Actor, unitId: string) {
   const unit = UUID.test(unitId) ? await findPlanUnit(deps.db, unitId) : undefined;
   if (!unit) throw new AppError('not_found');
   authorizeOrNotFound(actor, 'plan.write', 'plan.read', { unitId: unit.id });
@@ -105,7 +102,11 @@ export async function actionPlanThreshold(deps: AppDeps): Promise<Ore> {
 }
 
 /** The plan that answers a unit's year: the newest open one, else the newest closed one. */
-function planFor(plans: PlanListRow[], unitId: string, year: number): PlanListRow | undefined {
+export function planFor(
+  plans: PlanListRow[],
+  unitId: string,
+  year: number,
+): PlanListRow | undefined {
   const mine = plans.filter((p) => p.unitId === unitId && p.year === year);
   return mine.find((p) => p.status !== 'closed') ?? mine[0];
 }
@@ -216,110 +217,8 @@ export async function listRequiredPlans(deps: AppDeps, actor: Actor, year: numbe
   return { threshold, asOf: expected.asOf, items };
 }
 
-/**
- * POST /api/units/{unitId}/action-plan-draft: one click from "handleplan påkrævet" to a draft
- * prefilled with the header (centre, unit and their responsible persons from the organisation,
- * today as start and update date) and the expected overspend at start. A given expected
- * overspend is also recorded as the unit's figure for the year. When the unit already has an
- * open (draft or active) plan for the year, that plan is returned and nothing is created.
- */
-export async function createDraftForUnit(
-  deps: AppDeps,
-  actor: Actor,
-  unitId: string,
-  input: { year: number; expectedOverspend: Ore | null; causes: string[] | null },
-  requestId?: string,
-) {
-  const unit = await unitForWrite(deps, actor, unitId);
-  const existing = planFor(
-    await listPlans(deps.db, { unitIds: [unit.id], year: input.year }),
-    unit.id,
-    input.year,
-  );
-  if (existing && existing.status !== 'closed') {
-    return { created: false, ...(await readPlan(deps, existing.id)) };
-  }
-  const stored =
-    input.expectedOverspend !== null && input.causes !== null
-      ? undefined
-      : (await expectedOverspendOfUnits(deps, { year: input.year, unitIds: [unit.id] })).items[0];
-  // A unit without a forecast starts at its figure entered by hand; otherwise the forecast's.
-  const typed =
-    input.expectedOverspend ?? (stored?.source === 'manual' ? ore(stored.amountOre) : null);
-  const causes = input.causes ?? stored?.causes ?? [];
-  const now = deps.now();
-  const today = todayIn(deps);
-  const plan = await linkPlanToForecast(
-    deps,
-    unit.id,
-    {
-      title: `Handleplan ${input.year}`,
-      year: input.year,
-      center: { name: unit.centerName, responsible: unit.centerResponsible },
-      unit: { name: unit.name, responsible: unit.responsible },
-      startedOn: today,
-      updatedOn: today,
-      cause: null,
-      causes,
-      areas: [],
-      expectedOverspend: { atStart: typed, atLastUpdate: null, afterThisUpdate: typed },
-      overspendSources: NO_SOURCES,
-    },
-    NO_SOURCES,
-  );
-  const amount = plan.expectedOverspend.atStart;
-  const id = await deps.db.transaction(async (tx) => {
-    if (input.expectedOverspend !== null) {
-      await upsertExpectedOverspend(tx, {
-        unitId: unit.id,
-        year: input.year,
-        amount: input.expectedOverspend,
-        causes,
-        source: 'draft',
-        by: actor.displayName,
-        at: now,
-      });
-    }
-    const planId = await insertPlan(tx, {
-      unitId: unit.id,
-      plan,
-      status: 'draft',
-      by: actor.displayName,
-      at: now,
-    });
-    await insertVersion(tx, {
-      planId,
-      version: 1,
-      status: 'draft',
-      at: now,
-      byId: actor.userId,
-      by: actor.displayName,
-      comment: 'Kladde oprettet fra "handleplan påkrævet"',
-      plan,
-    });
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: 'action_plan.create_draft',
-        objectType: 'action_plan',
-        objectId: planId,
-        unitId: unit.id,
-        after: {
-          year: plan.year,
-          expectedOverspendOre: amount,
-          overspendSources: plan.overspendSources,
-        },
-      },
-      requestId,
-    );
-    return planId;
-  });
-  return { created: true, ...(await readPlan(deps, id)) };
-}
-
 /** A plan in a unit the actor was just authorised for. */
-async function readPlan(deps: AppDeps, id: string) {
+export async function readPlan(deps: AppDeps, id: string) {
   const found = await findPlan(deps.db, id);
   if (!found) throw new AppError('not_found');
   return found;
