@@ -29,7 +29,7 @@ import type { IsoDate } from '../src/domain/months';
 import type { AppDeps } from '../src/server/context';
 import { loadConfig } from '../src/server/env';
 import { importCases } from '../src/server/services/case-service';
-import { statement } from '../src/server/services/commitment-service';
+import { statement } from '../src/server/services/commitments/statements';
 import type { CasesDocument } from '../src/shared/schemas/cases';
 import { generateCases } from './generator/generator';
 import { openBenchDatabase } from './database';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { committedByUnitFunctionMonth } from '../../src/server/services/commitment-service';
+import { committedByUnitFunctionMonth } from '../../src/server/services/commitments/committed-cost';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 let ctx: TestContext;

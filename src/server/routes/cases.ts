@@ -23,7 +23,7 @@ import {
   updateCaseIntervention,
 } from '../services/case-edit-service';
 import { correctCaseIntervention } from '../services/case-correction-service';
-import { listRatesJson, saveRate } from '../services/rate-service';
+import { listRatesJson, saveRate } from '../services/commitments/rates';
 import { FreeText } from '../../shared/schemas/text';
 
 /** References that look like a person's name: stored all the same, shown to the user. */

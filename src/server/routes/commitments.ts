@@ -10,15 +10,14 @@ import {
   reimbursementWorkbook,
   statementWorkbook,
 } from '../presenters/case-statement-xlsx';
+import { listThresholds, saveThresholds } from '../services/commitments/rates';
 import {
   commitments,
   families,
-  listThresholds,
   movement,
   reimbursement,
-  saveThresholds,
   statement,
-} from '../services/commitment-service';
+} from '../services/commitments/statements';
 import { IsoDateText } from '../../shared/schemas/dates';
 import { FreeText } from '../../shared/schemas/text';
 

@@ -41,7 +41,7 @@ import { validationError } from '../validation';
 import { translate } from '../../shared/i18n/translate';
 import { versionConflict } from './audit-service';
 import { holdImportedGrants, requestHeldGrants, requestIfCaught } from './approval-service';
-import { monthTotalsJson } from './commitment-service';
+import { monthTotalsJson } from './commitments/statements';
 import { todayIn } from '../context';
 import type { FieldWarning } from '../../shared/schemas/text';
 

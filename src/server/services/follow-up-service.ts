@@ -27,7 +27,7 @@ import { DANISH_MONTH_NAMES } from '../../domain/months';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/policy';
-import { expectedIncomeToDate } from './commitment-service';
+import { expectedIncomeToDate } from './commitments/committed-cost';
 import { actualsThrough } from '../../domain/budget/booked-period';
 import { computeForecastLines, ForecastData, type ForecastLine } from './forecast-service';
 

@@ -32,7 +32,7 @@ import { kronerFromJsonNumber, ore, toKroner } from '../../domain/money';
 import { sameDateIn, type IsoDate } from '../../domain/months';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
-import { committedManyIfAvailable, refusionCached } from './forecast-commitments';
+import { committedManyIfAvailable, refusionCached } from './commitments/committed-cost';
 import { getSettings } from '../../db/repositories/organisation';
 
 type Series = number[];

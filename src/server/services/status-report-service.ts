@@ -27,7 +27,7 @@ import { AppError } from '../errors';
 import { authorize } from '../policies/policy';
 import { validationError } from '../validation';
 import { danishMoment } from './action-plan-service';
-import { familyCountsOn, groupCosts } from './commitment-service';
+import { familyCountsOn, groupCosts } from './commitments/committed-cost';
 import { reportIndicators } from './indicator-service';
 import { changedFieldNames } from './audit-service';
 

@@ -1,0 +1,407 @@
+/**
+ * The commitment statements a user asks for (GET /api/commitments…): the year's expected and
+ * granted cost, split by a dimension, its movement, families with several interventions and the
+ * reimbursement of very expensive cases; case-level parts only for a reader of the cases.
+ */
+import type { Actor } from '../../../domain/access';
+import {
+  asRecordedOn,
+  compileCases,
+  computeYear,
+  familiesWithSeveral,
+  fullYearPersons,
+  movementBetween,
+  reimbursementForYear,
+  statementBy,
+  thresholdsForYear,
+  totalsByMonth,
+  yearTotals,
+  type InterventionYear,
+  type MonthTotals,
+  type Rate,
+} from '../../../domain/cases';
+import { toKroner, type Ore } from '../../../domain/money';
+import { sameDateIn, type IsoDate } from '../../../domain/months';
+import type { Queryable } from '../../../db/database';
+import { loadCases, type StoredCase } from '../../../db/repositories/cases';
+import { recordRead } from '../../../db/repositories/audit';
+import { listCorrections } from '../../../db/repositories/case-corrections';
+import { listReimbursementThresholds } from '../../../db/repositories/commitments';
+import { correctionJson } from '../../presenters/case-correction';
+import type {
+  CommitmentsJson,
+  FamiliesJson,
+  MonthTotalsJson,
+  MovementJson,
+  ReimbursementJson,
+  StatementDimensionName,
+  StatementJson,
+} from '../../../shared/schemas/cases';
+import { todayIn, type AppDeps } from '../../context';
+import {
+  caseLinks,
+  inGroup,
+  loadYear,
+  recordCaseLevelRead,
+  records,
+  resolveScope,
+  type Scope,
+} from './scope';
+
+export function monthTotalsJson(t: MonthTotals): MonthTotalsJson {
+  return { total: toKroner(t.total), byMonth: t.byMonth.map(toKroner) };
+}
+
+/**
+ * The corrections made after `asOf` in the scope (and `group`), and the expected cost as the
+ * statement gave it on `asOf` itself (as recorded then: `asRecordedOn`); null when nothing was
+ * corrected since. So a statement that a correction moved says so, with the figure reported.
+ */
+async function correctedSinceAsOf(
+  db: Queryable,
+  scope: Scope,
+  stored: StoredCase[],
+  rates: Map<string, Rate>,
+  params: { year: number; asOf: IsoDate; group: string | undefined },
+): Promise<StatementJson['correctedSince']> {
+  if (scope.unitIds && scope.unitIds.length === 0) return null;
+  const refs = new Set(stored.map((s) => s.record.ref));
+  const later = (await listCorrections(db, { unitIds: scope.unitIds, after: params.asOf })).filter(
+    (c) => refs.has(c.caseRef),
+  );
+  if (later.length === 0) return null;
+  const recorded = asRecordedOn(records(stored), later, params.asOf);
+  const asRecorded = inGroup(
+    stored.map((s, k) => ({ ...s, record: recorded[k] ?? s.record })),
+    params.group,
+  );
+  const total = yearTotals(compileCases(records(asRecorded)), rates, params).expected.total;
+  const inScope = new Set(
+    asRecorded.flatMap((s) => s.record.interventions.map((i) => `${s.record.ref}/${i.ref}`)),
+  );
+  const counted = later.filter((c) => inScope.has(`${c.caseRef}/${c.interventionRef}`));
+  if (counted.length === 0) return null;
+  return { count: counted.length, expectedAsRecorded: toKroner(total) };
+}
+
+/**
+ * GET /api/commitments: expected and granted cost of a year as of a date, and the same date last
+ * year. The rate issues name cases: only for a reader of the cases (else none), and logged as a
+ * read, as is every answer about one case.
+ */
+export async function commitments(
+  deps: AppDeps,
+  actor: Actor,
+  params: {
+    year: number;
+    asOf?: string | undefined;
+    unit?: string | undefined;
+    case?: string | undefined;
+  },
+  requestId?: string,
+): Promise<CommitmentsJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  // one load for both years: the statement and the same date last year
+  const { stored, rates } = await loadYear(db, scope, params.year, params.year - 1);
+  const cases = compileCases(records(stored));
+  const now = computeYear(cases, rates, { year: params.year, asOf });
+  const t = totalsByMonth(now.interventions);
+  const lastAsOf = sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf);
+  const lt = yearTotals(cases, rates, { year: params.year - 1, asOf: lastAsOf });
+  const issues = scope.caseLevel ? now.issues : [];
+  if (scope.caseFound !== null) {
+    await recordRead(
+      db,
+      actor,
+      { objectType: 'case', objectId: scope.caseFound.id, unitId: scope.caseFound.unitId },
+      requestId,
+      { view: 'commitments', year: params.year, asOf },
+    );
+  } else if (issues.length > 0) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitments',
+      { year: params.year, asOf },
+      requestId,
+    );
+  }
+  return {
+    year: params.year,
+    asOf,
+    unit: scope.unitName,
+    case: scope.caseRef,
+    caseLevel: scope.caseLevel,
+    expected: monthTotalsJson(t.expected),
+    granted: monthTotalsJson(t.granted),
+    lastYear: {
+      year: params.year - 1,
+      asOf: lastAsOf,
+      expected: monthTotalsJson(lt.expected),
+      granted: monthTotalsJson(lt.granted),
+    },
+    issues: issues.map((i) => ({
+      case: i.caseRef,
+      intervention: i.interventionRef,
+      code: i.code,
+      date: i.date,
+      rate: i.rate,
+    })),
+  };
+}
+
+/**
+ * A commitment statement split by one dimension, with the cases behind each figure for a reader
+ * of the cases (the read logged), the figures alone for others.
+ */
+export async function statement(
+  deps: AppDeps,
+  actor: Actor,
+  params: {
+    year: number;
+    asOf?: string | undefined;
+    unit?: string | undefined;
+    by: StatementDimensionName;
+    /** only this category group (anbringelse, forebyggende, eftervaern, handicapkompensation, andet) */
+    group?: string | undefined;
+  },
+  requestId?: string,
+): Promise<StatementJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const loaded = await loadYear(db, scope, params.year, params.year - 1);
+  const { rates } = loaded;
+  const stored = inGroup(loaded.stored, params.group);
+  // compiled once for the year, the same date last year and the full-year persons
+  const cases = compileCases(records(stored));
+  const items: InterventionYear[] = computeYear(cases, rates, {
+    year: params.year,
+    asOf,
+  }).interventions;
+  const t = totalsByMonth(items);
+  const lastTotal = yearTotals(cases, rates, {
+    year: params.year - 1,
+    asOf: sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf),
+  }).expected.total;
+  const link = caseLinks(stored);
+  const fyp = fullYearPersons(cases, { year: params.year, asOf });
+  const correctedSince = await correctedSinceAsOf(db, scope, loaded.stored, rates, {
+    year: params.year,
+    asOf,
+    group: params.group,
+  });
+  const rows = statementBy(items, params.by);
+  if (scope.caseLevel && rows.some((r) => r.caseRefs.length > 0)) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.statement',
+      { year: params.year, asOf, by: params.by, group: params.group ?? null },
+      requestId,
+    );
+  }
+  return {
+    year: params.year,
+    asOf,
+    unit: scope.unitName,
+    group: params.group ?? null,
+    by: params.by,
+    caseLevel: scope.caseLevel,
+    expected: monthTotalsJson(t.expected),
+    granted: monthTotalsJson(t.granted),
+    lastYearExpected: toKroner(lastTotal),
+    fullYearPersons: { total: fyp.total, byBand: fyp.byBand },
+    correctedSince,
+    rows: rows.map((r) => ({
+      key: r.key,
+      label: params.by === 'unit' ? (scope.unitNames.get(r.key) ?? r.key) : r.key,
+      expected: toKroner(r.expectedOre),
+      granted: toKroner(r.grantedOre),
+      cases: scope.caseLevel ? link(r.caseRefs) : [],
+    })),
+  };
+}
+
+/**
+ * Movement in the year's committed cost between two statement dates: new, ended, changed, and
+ * corrections made in the period (each date read as it was recorded on its day). The measures
+ * and corrections behind the groups name cases: for a reader of the cases (the read logged).
+ */
+export async function movement(
+  deps: AppDeps,
+  actor: Actor,
+  params: { year: number; from: string; to: string; unit?: string | undefined },
+  requestId?: string,
+): Promise<MovementJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const from = params.from as IsoDate;
+  const to = params.to as IsoDate;
+  const { stored, rates } = await loadYear(db, scope, params.year);
+  const later =
+    scope.unitIds && scope.unitIds.length === 0
+      ? []
+      : (await listCorrections(db, { unitIds: scope.unitIds, after: from })).filter(
+          (c) => scope.caseRef === null || c.caseRef === scope.caseRef,
+        );
+  // a case corrected out of the year still moved the figure as of `from`
+  const loaded = new Set(stored.map((s) => s.id));
+  const missing = [...new Set(later.map((c) => c.caseId))].filter((id) => !loaded.has(id));
+  const all = missing.length ? [...stored, ...(await loadCases(db, { ids: missing }))] : stored;
+  const m = movementBetween(records(all), rates, { year: params.year, from, to }, later);
+  const ids = new Map(all.map((s) => [s.record.ref, s.id]));
+  const k = (o: Ore) => toKroner(o);
+  const group = (g: { count: number; amountOre: Ore }) => ({
+    count: g.count,
+    amount: k(g.amountOre),
+  });
+  const items = scope.caseLevel ? m.items : [];
+  const corrections = scope.caseLevel ? m.corrections : [];
+  if (items.length > 0 || corrections.length > 0) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.movement',
+      { year: params.year, from, to },
+      requestId,
+    );
+  }
+  return {
+    year: m.year,
+    from: m.from,
+    to: m.to,
+    unit: scope.unitName,
+    caseLevel: scope.caseLevel,
+    committedFrom: k(m.committedFromOre),
+    committedTo: k(m.committedToOre),
+    difference: toKroner((m.committedToOre - m.committedFromOre) as Ore),
+    groups: {
+      new: group(m.groups.new),
+      ended: group(m.groups.ended),
+      changed: group(m.groups.changed),
+      correction: group(m.groups.correction),
+    },
+    items: items.map((i) => ({
+      kind: i.kind,
+      caseId: ids.get(i.caseRef) ?? '',
+      case: i.caseRef,
+      intervention: i.rootRef,
+      from: k(i.fromOre),
+      to: k(i.toOre),
+      amount: k(i.amountOre),
+    })),
+    corrections: corrections.map((c) => ({
+      ...correctionJson(c),
+      caseId: c.caseId,
+      case: c.caseRef,
+      measure: c.rootRef,
+    })),
+  };
+}
+
+/**
+ * Families with more than one intervention in force on a date, per age band; the households and
+ * their cases for a reader of the cases (the read logged), the counts alone for others.
+ */
+export async function families(
+  deps: AppDeps,
+  actor: Actor,
+  params: { date: string; unit?: string | undefined },
+  requestId?: string,
+): Promise<FamiliesJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const year = Number(params.date.slice(0, 4));
+  const { stored } = await loadYear(db, scope, year);
+  const link = caseLinks(stored);
+  const bands = familiesWithSeveral(records(stored), params.date as IsoDate);
+  if (scope.caseLevel && bands.some((b) => b.households.length > 0)) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.families',
+      { date: params.date },
+      requestId,
+    );
+  }
+  return {
+    date: params.date,
+    unit: scope.unitName,
+    caseLevel: scope.caseLevel,
+    bands: bands.map((b) => ({
+      band: b.band,
+      families: b.families,
+      interventions: b.interventions,
+      perFamily: b.perFamily,
+      households: scope.caseLevel
+        ? b.households.map((h) => ({
+            household: h.household,
+            interventions: h.interventions,
+            cases: link(h.caseRefs),
+          }))
+        : [],
+    })),
+  };
+}
+
+/**
+ * Reimbursement of very expensive cases for a year: the expected reimbursement, and the
+ * households above the first threshold for a reader of the cases (the read logged).
+ */
+export async function reimbursement(
+  deps: AppDeps,
+  actor: Actor,
+  params: { year: number; asOf?: string | undefined; unit?: string | undefined },
+  requestId?: string,
+): Promise<ReimbursementJson> {
+  const { db } = deps;
+  const scope = await resolveScope(db, actor, params);
+  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const thresholds = thresholdsForYear(await listReimbursementThresholds(db), params.year);
+  const base = { year: params.year, asOf, unit: scope.unitName, caseLevel: scope.caseLevel };
+  if (!thresholds) return { ...base, thresholds: null, expectedReimbursement: 0, households: [] };
+  const { stored, rates } = await loadYear(db, scope, params.year);
+  const groups = reimbursementForYear(records(stored), rates, thresholds, {
+    year: params.year,
+    asOf,
+  });
+  const link = caseLinks(stored);
+  const above = scope.caseLevel ? groups.filter((g) => g.isAboveFirstThreshold) : [];
+  if (above.length > 0) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.reimbursement',
+      { year: params.year, asOf },
+      requestId,
+    );
+  }
+  return {
+    ...base,
+    thresholds: {
+      validFrom: thresholds.validFrom,
+      t25: toKroner(thresholds.t25Ore),
+      t50: toKroner(thresholds.t50Ore),
+      t75: toKroner(thresholds.t75Ore),
+      source: thresholds.source,
+    },
+    expectedReimbursement: toKroner(groups.reduce((s, g) => s + g.reimbursementOre, 0) as Ore),
+    households: above.map((g) => ({
+      household: g.household,
+      cases: link(g.caseRefs),
+      gross: toKroner(g.grossOre),
+      net: toKroner(g.netOre),
+      netByMonth: g.netByMonth.map(toKroner),
+      reimbursementByMonth: g.reimbursementByMonth.map(toKroner),
+      reimbursement: toKroner(g.reimbursementOre),
+    })),
+  };
+}
