@@ -14,17 +14,14 @@
  * through a TCP proxy that cuts every connection and refuses new ones), none.
  * Prints one JSON line with the figures; exits non-zero when data was lost or doubled.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
-import { createInterface } from 'node:readline';
 import { openPostgres } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { upsertLedgerSource } from '../src/db/repositories/ledger';
 import { insertUser } from '../src/db/repositories/users';
 import { hashPassword } from '../src/server/passwords';
+import { freePort, startServer, type ServerProcess } from '../test/server-process';
 import { TcpProxy, targetOf } from '../test/tcp-proxy';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -40,17 +37,6 @@ type Fault = (typeof FAULTS)[number];
 const schema = `faults_${randomBytes(4).toString('hex')}`;
 const appName = `overblik-faults-${randomBytes(3).toString('hex')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** File `n`: its own lines (so its own hash), amounts known, all in one unit. */
 function ledgerFile(n: number): { bytes: Buffer; lines: number; sumOre: number } {
@@ -127,7 +113,7 @@ function request(
 }
 
 class Server {
-  child: ChildProcess | undefined;
+  process: ServerProcess | undefined;
   starts = 0;
   constructor(
     readonly port: number,
@@ -135,54 +121,36 @@ class Server {
   ) {}
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: this.databaseUrl,
-        DEMO: '0',
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
+    const run = ++this.starts;
+    const started = startServer({
+      port: this.port,
+      env: { DATABASE_URL: this.databaseUrl, DEMO: '0', LOG_LEVEL: 'info' },
+      ...(process.env.BENCH_FAULT_LOG ? { logTo: process.env.BENCH_FAULT_LOG } : {}),
+      onLine: (line) => {
+        if (line.event === 'orphans_removed') events.orphansLogged++;
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    this.starts++;
-    let stderr = '';
-    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-    if (process.env.BENCH_FAULT_LOG) {
-      const log = createWriteStream(process.env.BENCH_FAULT_LOG, { flags: 'a' });
-      child.stdout?.pipe(log);
-      child.stderr?.pipe(log);
-    }
-    await new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        if (line.includes('"event":"listening"')) resolve();
-        if (line.includes('"event":"orphans_removed"')) events.orphansLogged++;
-      });
-      child.once('exit', (code, signal) => {
-        if (this.child === child && !killedOnPurpose.has(child))
+      onExit: (code, signal, stderr) => {
+        if (!killedOnPurpose.has(run))
           events.unexpectedExits.push(`${code ?? signal}: ${stderr.slice(-2000)}`);
-        reject(new Error(`server exited (${code ?? signal})`));
-      });
+      },
     });
+    this.process = await started;
   }
 
   alive(): boolean {
-    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+    const child = this.process?.child;
+    return !!child && child.exitCode === null && child.signalCode === null;
   }
 
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    killedOnPurpose.add(child);
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await gone;
+    if (!this.process) return;
+    killedOnPurpose.add(this.starts);
+    await this.process.stop('SIGKILL');
   }
 }
 
-const killedOnPurpose = new WeakSet<ChildProcess>();
+/** The starts (by number) whose process was killed on purpose. */
+const killedOnPurpose = new Set<number>();
 const events = { orphansLogged: 0, unexpectedExits: [] as string[] };
 
 async function main(): Promise<void> {

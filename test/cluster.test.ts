@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { createServer } from 'node:net';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../src/db/database';
 import { ConfigError, loadConfig } from '../src/server/env';
+import { startServer } from './server-process';
 
 describe('WEB_CONCURRENCY', () => {
   it('is one process by default', () => {
@@ -25,17 +23,6 @@ describe('WEB_CONCURRENCY', () => {
 });
 
 const url = process.env.TEST_DATABASE_URL;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** One request on a new connection (no keep-alive), so connections spread over the workers. */
 function request(
@@ -91,32 +78,16 @@ describe.skipIf(!url)('several server processes on PostgreSQL', () => {
   });
 
   it('migrates once, serves logins and plans from two workers, and stops on SIGTERM', async () => {
-    const port = await freePort();
-    const databaseUrl = `${url}${url?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const server = await startServer({
       env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: `${url}${url?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
         WEB_CONCURRENCY: '2',
         DEMO: '1',
-        PORT: String(port),
-        HOST: '127.0.0.1',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      listeners: 2,
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const events: { event?: string; pid?: number }[] = [];
-    const listening = new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        const entry = JSON.parse(line) as { event?: string; pid?: number };
-        events.push(entry);
-        if (events.filter((e) => e.event === 'listening').length === 2) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
-    });
+    const { port, lines: events } = server;
     try {
-      await listening;
       const workerPids = new Set(events.filter((e) => e.event === 'listening').map((e) => e.pid));
       expect(workerPids.size).toBe(2);
       expect(events.filter((e) => e.event === 'migrated')).toHaveLength(1);
@@ -159,11 +130,9 @@ describe.skipIf(!url)('several server processes on PostgreSQL', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       expect(served()).toEqual(workerPids);
 
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await server.stop('SIGTERM')).toBe(0);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await server.stop('SIGKILL');
     }
   }, 90_000);
 });
