@@ -15,13 +15,12 @@
  * Prints one JSON line with the figures; exits non-zero when data was lost or doubled.
  */
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { openPostgres } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { upsertLedgerSource } from '../src/db/repositories/ledger';
 import { insertUser } from '../src/db/repositories/users';
 import { hashPassword } from '../src/server/passwords';
-import { freePort, startServer, type ServerProcess } from '../test/server-process';
+import { freePort, request, startServer, type ServerProcess } from '../test/server-process';
 import { TcpProxy, targetOf } from '../test/tcp-proxy';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -50,66 +49,6 @@ function ledgerFile(n: number): { bytes: Buffer; lines: number; sumOre: number }
     rows.push(`${day}.${month}.2026;5.28.21.002.1;4110;${kroner},00;Fil ${n} linje ${i}`);
   }
   return { bytes: Buffer.from(rows.join('\n') + '\n', 'latin1'), lines: LINES, sumOre };
-}
-
-interface Answer {
-  status: number;
-  body: string;
-  cookie?: string | undefined;
-}
-
-/** One request on its own connection; `slowly` sends the body in pieces over that many ms. */
-function request(
-  port: number,
-  method: string,
-  path: string,
-  o: { body?: Buffer; type?: string; cookie?: string; csrf?: string; slowlyMs?: number } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent: false,
-        headers: {
-          ...(o.body ? { 'Content-Type': o.type ?? 'application/json' } : {}),
-          ...(o.body ? { 'Content-Length': String(o.body.length) } : {}),
-          ...(o.cookie ? { Cookie: o.cookie } : {}),
-          ...(o.csrf ? { 'X-CSRF-Token': o.csrf } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: text,
-            cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (!o.body) return req.end();
-    if (!o.slowlyMs) return req.end(o.body);
-    const body = o.body;
-    const pieces = 20;
-    const size = Math.ceil(body.length / pieces);
-    let at = 0;
-    const next = () => {
-      if (req.destroyed) return;
-      if (at >= body.length) return req.end();
-      req.write(body.subarray(at, at + size));
-      at += size;
-      setTimeout(next, (o.slowlyMs ?? 0) / pieces);
-    };
-    next();
-  });
 }
 
 class Server {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../src/db/database';
 import { ConfigError, loadConfig } from '../src/server/env';
-import { startServer } from './server-process';
+import { request, startServer } from './server-process';
 
 describe('WEB_CONCURRENCY', () => {
   it('is one process by default', () => {
@@ -23,46 +22,6 @@ describe('WEB_CONCURRENCY', () => {
 });
 
 const url = process.env.TEST_DATABASE_URL;
-
-/** One request on a new connection (no keep-alive), so connections spread over the workers. */
-function request(
-  port: number,
-  method: string,
-  path: string,
-  options: { body?: unknown; cookie?: string; csrf?: string } = {},
-): Promise<{ status: number; body: string; cookie: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent: false,
-        headers: {
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
-          ...(options.cookie ? { Cookie: options.cookie } : {}),
-          ...(options.csrf ? { 'X-CSRF-Token': options.csrf } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: text,
-            cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe.skipIf(!url)('several server processes on PostgreSQL', () => {
   const schema = `cluster_${randomBytes(6).toString('hex')}`;
@@ -93,7 +52,7 @@ describe.skipIf(!url)('several server processes on PostgreSQL', () => {
       expect(events.filter((e) => e.event === 'migrated')).toHaveLength(1);
 
       const login = await request(port, 'POST', '/api/session', {
-        body: { username: 'okonomi', password: 'demo' },
+        json: { username: 'okonomi', password: 'demo' },
       });
       expect(login.status).toBe(200);
       const cookie = login.cookie;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
@@ -98,4 +99,74 @@ export async function startServer(options: {
       return exited;
     },
   };
+}
+
+export interface Answer {
+  status: number;
+  body: string;
+  cookie?: string | undefined;
+}
+
+/**
+ * One request on a connection of its own (no keep-alive, so requests spread over the workers);
+ * `json` is sent as JSON, `slowlyMs` sends the body in pieces over that many ms.
+ */
+export function request(
+  port: number,
+  method: string,
+  path: string,
+  o: {
+    body?: Buffer;
+    json?: unknown;
+    type?: string;
+    cookie?: string;
+    csrf?: string;
+    slowlyMs?: number;
+  } = {},
+): Promise<Answer> {
+  const body = o.json === undefined ? o.body : Buffer.from(JSON.stringify(o.json));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: false,
+        headers: {
+          ...(body ? { 'Content-Type': o.type ?? 'application/json' } : {}),
+          ...(body ? { 'Content-Length': String(body.length) } : {}),
+          ...(o.cookie ? { Cookie: o.cookie } : {}),
+          ...(o.csrf ? { 'X-CSRF-Token': o.csrf } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text,
+            cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (!body) return req.end();
+    if (!o.slowlyMs) return req.end(body);
+    const pieces = 20;
+    const size = Math.ceil(body.length / pieces);
+    let at = 0;
+    const next = () => {
+      if (req.destroyed) return;
+      if (at >= body.length) return req.end();
+      req.write(body.subarray(at, at + size));
+      at += size;
+      setTimeout(next, (o.slowlyMs ?? 0) / pieces);
+    };
+    next();
+  });
 }
