@@ -10,7 +10,7 @@ import { isConnectionLost } from '../db/database';
 import type { AppDeps, AppEnv } from './context';
 import { AppError, toProblem } from './errors';
 import { requestContext, sessionAuth } from './middleware/request-context';
-import { createRouter } from './openapi';
+import { createRouter, withSharedProblemAnswers } from './openapi';
 import { actionPlanRoutes } from './routes/action-plans';
 import { apiDocsRoutes } from './routes/api-docs';
 import { budgetRoutes } from './routes/budgets';
@@ -104,15 +104,23 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', approvalRoutes);
 
   app.route('/api', api);
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Overblik API',
-      version: '1',
-      description:
-        'Økonomistyring på det specialiserede børneområde. Beløb er kroner med højst to decimaler; fejl er application/problem+json med en stabil `code` og en dansk `detail`: 400 `malformed_json` (ikke gyldig JSON), 415 `unsupported_media_type` (forkert Content-Type), 422 `validation_failed` med `issues` pr. felt (også CPR-numre og kontroltegn i tekst), 422 `value_not_storable`/`unknown_reference` (tal, datoer og henvisninger, databasen ikke kan tage).',
-    },
-  });
+  // generated once, on first request, with the error answers every operation shares
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      (document ??= withSharedProblemAnswers(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Overblik API',
+            version: '1',
+            description:
+              'Økonomistyring på det specialiserede børneområde. Beløb er kroner med højst to decimaler; fejl er application/problem+json med en stabil `code` og en dansk `detail`: 400 `malformed_json` (ikke gyldig JSON), 415 `unsupported_media_type` (forkert Content-Type), 422 `validation_failed` med `issues` pr. felt (også CPR-numre og kontroltegn i tekst), 422 `value_not_storable`/`unknown_reference` (tal, datoer og henvisninger, databasen ikke kan tage).',
+          },
+        }),
+      )),
+    ),
+  );
   app.route('/api', apiDocsRoutes);
 
   app.notFound((c) => {

@@ -41,6 +41,35 @@ export function problemResponses(...statuses: number[]) {
   );
 }
 
+/** An operation of the OpenAPI document, as far as `withSharedProblemAnswers` reads it. */
+interface DocumentOperation {
+  parameters?: { in: string }[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+}
+
+/**
+ * The error answers every operation may give, added to each operation of the generated
+ * document in this one place rather than route by route: with a body, 400 `malformed_json`,
+ * 413 `payload_too_large`, 415 `unsupported_media_type` and 422 `validation_failed`; with
+ * parameters, 422; with path parameters, 404; and 503 `database_unavailable` everywhere.
+ */
+export function withSharedProblemAnswers<T extends { paths?: object }>(doc: T): T {
+  for (const item of Object.values(doc.paths ?? {}) as Record<string, DocumentOperation>[]) {
+    for (const op of Object.values(item)) {
+      const params = op.parameters ?? [];
+      const statuses = [
+        ...(op.requestBody ? [400, 413, 415, 422] : []),
+        ...(params.length ? [422] : []),
+        ...(params.some((p) => p.in === 'path') ? [404] : []),
+        503,
+      ];
+      op.responses = { ...problemResponses(...statuses), ...op.responses };
+    }
+  }
+  return doc;
+}
+
 /**
  * A 200 JSON answer whose text is already made (kept from an earlier request), typed as the
  * route's JSON answer `T` so the route's declared response still checks; the text must be
