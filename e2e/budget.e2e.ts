@@ -133,6 +133,21 @@ describe('budget follow-up', () => {
     const text = await page.locator('main').textContent();
     expect(text).toContain('Linje 3: datoen 02.09.2025 ligger uden for regnskabsåret 2026.');
     expect(text).toContain('Linje 4: beløbet "12a"');
+    // the background work behind it, in the job history; a dead job (none here, unless the
+    // server of the moment has one) is offered a retry
+    const history = page.getByRole('region', { name: 'Baggrundsarbejde' });
+    await history
+      .getByRole('row', { name: /Afvist/ })
+      .first()
+      .waitFor();
+    const jobs = await page.evaluate(async () => {
+      const r = await fetch('/api/jobs?kind=ledger.import&limit=20');
+      return ((await r.json()) as { items: { status: string }[] }).items;
+    });
+    expect(jobs.some((j) => j.status === 'failed')).toBe(true);
+    await expect(history.getByRole('button', { name: 'Prøv igen' }).count()).resolves.toBe(
+      jobs.filter((j) => j.status === 'dead').length,
+    );
     await expectAccessible(page);
     await screenshot(page, 'budget-import-errors');
   });

@@ -39,6 +39,8 @@ export const ERROR_STATUS = {
   case_intervention_pending: 409,
   unknown_reference: 422,
   value_not_storable: 422,
+  job_not_dead: 409,
+  job_not_retryable: 409,
   database_unavailable: 503,
   internal: 500,
 } as const;

@@ -148,4 +148,57 @@ describe('jobs and the processes running them', () => {
     expect((await reader.login('laeser')).status).toBe(200);
     expect((await reader.get('/api/jobs')).status).toBe(403);
   });
+
+  it('lets the finance partner retry a dead job: one of two retries at once wins, the other gets 409 in Danish; audited', async () => {
+    let calls = 0;
+    registerJobHandler('test.flaky', () => {
+      calls++;
+      return calls <= 3
+        ? Promise.reject(new Error('the database went away'))
+        : Promise.resolve({ status: 'done', result: { calls } });
+    });
+    const id = await insertJob(ctx.db, { kind: 'test.flaky', payload: {}, createdBy: 'test' });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await ctx.db.query('UPDATE jobs SET run_after = now() WHERE id = $1', [id]);
+      await drainJobs(ctx.db);
+    }
+    expect(await findJob(ctx.db, id)).toMatchObject({ status: 'dead', attempts: 3 });
+
+    const reader = new TestClient(ctx);
+    await reader.login('laeser');
+    expect((await reader.post(`/api/jobs/${id}/retry`)).status).toBe(403);
+    const finance = new TestClient(ctx);
+    await finance.login('okonomi');
+    const answers = await Promise.all([
+      finance.post(`/api/jobs/${id}/retry`),
+      finance.post(`/api/jobs/${id}/retry`),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const lost = answers.find((a) => a.status === 409);
+    expect(lost?.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await lost?.json()) as { detail: string }).detail).toBe(
+      'Arbejdet er ikke opgivet: det er allerede sat i gang igen, kører eller er afsluttet. Opdater siden.',
+    );
+    const audit = await ctx.db.query<{ actor_username: string; before: unknown }>(
+      "SELECT actor_username, before FROM audit_log WHERE action = 'job.retry' AND object_id = $1",
+      [id],
+    );
+    expect(audit).toEqual([
+      { actor_username: 'okonomi', before: { kind: 'test.flaky', status: 'dead', attempts: 3 } },
+    ]);
+
+    await drainJobs(ctx.db);
+    const job = (await (await finance.get(`/api/jobs/${id}`)).json()) as {
+      status: string;
+      attempts: number;
+      history: { outcome: string }[];
+    };
+    expect(job).toMatchObject({ status: 'done', attempts: 1 });
+    expect(job.history.map((h) => h.outcome)).toEqual(['error', 'error', 'error', 'retried']);
+    // done is not dead: nothing to retry, and an unknown job is not found
+    expect((await finance.post(`/api/jobs/${id}/retry`)).status).toBe(409);
+    expect(
+      (await finance.post('/api/jobs/00000000-0000-4000-8000-000000000000/retry')).status,
+    ).toBe(404);
+  });
 });

@@ -23,7 +23,8 @@ export interface JobRow {
 /** An attempt that ended without an outcome: its handler threw, or its worker stopped. */
 export interface JobAttempt {
   attempt: number;
-  outcome: 'error' | 'abandoned';
+  /** retried: a user queued the dead job again (its attempts start over) */
+  outcome: 'error' | 'abandoned' | 'retried';
   error: string | null;
   at: string;
 }
@@ -185,4 +186,21 @@ export async function deadLetterAbandonedJobs(
       RETURNING ${COLUMNS}`,
     [staleSeconds, maxAttempts],
   );
+}
+
+/**
+ * Queues a dead job again, its attempts starting over, with a `retried` entry in its history.
+ * Only a job that is dead when the row is locked: of two retries at once, one gets the row and
+ * the other undefined.
+ */
+export async function requeueDeadJob(db: Queryable, id: string): Promise<JobRow | undefined> {
+  const rows = await db.query<JobRow>(
+    `UPDATE jobs SET status = 'queued', attempts = 0, progress = 0, run_after = now(), error = NULL,
+            result = NULL, started_at = NULL, finished_at = NULL,
+            history = history || ${attemptEntry('retried', 'NULL')}
+      WHERE id = $1 AND status = 'dead'
+      RETURNING ${COLUMNS}`,
+    [id],
+  );
+  return rows[0];
 }

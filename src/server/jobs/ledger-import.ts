@@ -536,7 +536,8 @@ registerJobHandler(
     return { status: failed ? 'failed' : 'done', result: { importId, ...report } };
   },
   {
-    // The job is dead (its attempts used up): the import ends failed, and keeps nothing.
+    // The job is dead (its attempts used up): the import ends failed with no postings; its file
+    // is kept, so the finance partner can retry the job from the job history.
     async onDead(db, job) {
       const importId = String(job.payload.importId);
       await deletePostingsOfImport(db, importId);
@@ -546,10 +547,15 @@ registerJobHandler(
         { status: 'failed', report: { fileIssues: [ABANDONED] } },
         OPEN,
       );
-      await deleteImportChunks(db, importId);
+    },
+    // A retry: the import is queued again, when its file is still there.
+    async onRetry(tx, job) {
+      const importId = String(job.payload.importId);
+      if ((await readImportChunks(tx, importId, 0, 1)).length === 0) return false;
+      return setImportStatus(tx, importId, { status: 'queued' }, ['failed']);
     },
   },
 );
 
 const ABANDONED =
-  'Indlæsningen blev afbrudt for mange gange og er opgivet. Intet fra filen er gemt; indlæs den igen.';
+  'Indlæsningen blev afbrudt for mange gange og er opgivet. Intet fra filen er bogført; prøv igen fra listen over baggrundsarbejde, eller indlæs filen igen.';

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import {
   beatJob,
   claimJob,
@@ -20,6 +20,8 @@ interface Registered {
   run: JobHandler;
   /** Cleans up after a job of this kind went dead (its attempts used up). */
   onDead?: (db: Database, job: JobRow) => Promise<void>;
+  /** Readies a dead job's data to run again (in the retry's transaction); false: it cannot. */
+  onRetry?: (tx: Queryable, job: JobRow) => Promise<boolean>;
 }
 
 const handlers = new Map<string, Registered>();
@@ -28,7 +30,7 @@ const handlers = new Map<string, Registered>();
 export function registerJobHandler(
   kind: string,
   run: JobHandler,
-  options: { onDead?: (db: Database, job: JobRow) => Promise<void> } = {},
+  options: Omit<Registered, 'run'> = {},
 ): void {
   handlers.set(kind, { run, ...options });
 }
@@ -185,4 +187,9 @@ export function startJobWorker(
       clearInterval(sweeping);
     },
   };
+}
+
+/** Readies a dead job of a registered kind to run again; false when its data is gone. */
+export async function prepareRetry(tx: Queryable, job: JobRow): Promise<boolean> {
+  return (await handlers.get(job.kind)?.onRetry?.(tx, job)) ?? true;
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { FreeText } from '../../shared/schemas/text';
-import { getJob, getJobs } from '../services/job-service';
+import { getJob, getJobs, retryDeadJob } from '../services/job-service';
 
 const JobSchema = z
   .object({
@@ -20,7 +20,7 @@ const JobSchema = z
       .array(
         z.object({
           attempt: z.number().int(),
-          outcome: z.enum(['error', 'abandoned']),
+          outcome: z.enum(['error', 'abandoned', 'retried']),
           error: z.string().nullable(),
           at: z.string(),
         }),
@@ -66,6 +66,19 @@ const list = createRoute({
   },
 });
 
+const retry = createRoute({
+  method: 'post',
+  path: '/jobs/{id}/retry',
+  tags: ['Jobs'],
+  summary:
+    'Queue a dead job again, its attempts starting over (those who may import in its unit); audited',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: {
+    200: { description: 'Sat i kø igen', content: { 'application/json': { schema: JobSchema } } },
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
 export const jobRoutes = createRouter()
   .openapi(list, async (c) => {
     const { db } = c.get('deps');
@@ -75,6 +88,15 @@ export const jobRoutes = createRouter()
     const deps = c.get('deps');
     const job = await getJob(deps.db, requireActor(c), c.req.valid('param').id, (err) =>
       deps.logger.error({ event: 'job_failed', err }),
+    );
+    return c.json(job, 200);
+  })
+  .openapi(retry, async (c) => {
+    const job = await retryDeadJob(
+      c.get('deps'),
+      requireActor(c),
+      c.req.valid('param').id,
+      c.get('requestId'),
     );
     return c.json(job, 200);
   });

@@ -1,9 +1,11 @@
 import type { Actor } from '../../domain/access';
 import type { Database } from '../../db/database';
-import { findJob, listJobs, type JobRow } from '../../db/repositories/ledger-jobs';
+import { recordAudit } from '../../db/repositories/audit';
+import { findJob, listJobs, requeueDeadJob, type JobRow } from '../../db/repositories/ledger-jobs';
 import { AppError } from '../errors';
-import { authorize, can } from '../policies/policy';
-import { drainJobs } from '../jobs/worker';
+import type { AppDeps } from '../context';
+import { authorize, authorizeOrNotFound, can } from '../policies/policy';
+import { drainJobs, prepareRetry } from '../jobs/worker';
 import '../jobs/ledger-import';
 
 function presentJob(job: JobRow) {
@@ -52,4 +54,39 @@ export async function getJobs(
 ) {
   authorize(actor, 'ledger.import');
   return { items: (await listJobs(db, q)).map(presentJob) };
+}
+
+/**
+ * Queues a dead job again (its attempts start over), for those who may import in its unit;
+ * audited. Only a dead job: of two retries at once one wins, the other gets 409
+ * `job_not_dead`; a job whose data is gone (`onRetry` of its kind) 409 `job_not_retryable`.
+ */
+export async function retryDeadJob(deps: AppDeps, actor: Actor, id: string, requestId: string) {
+  authorize(actor, 'ledger.import');
+  const job = await deps.db.transaction(async (tx) => {
+    const before = await findJob(tx, id);
+    if (!before) throw new AppError('not_found');
+    // a job of one unit (none so far: a ledger file covers many) is that unit's to retry
+    if (before.unit_id)
+      authorizeOrNotFound(actor, 'ledger.import', 'ledger.import', { unitId: before.unit_id });
+    const requeued = await requeueDeadJob(tx, id);
+    if (!requeued) throw new AppError('job_not_dead');
+    if (!(await prepareRetry(tx, requeued))) throw new AppError('job_not_retryable');
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'job.retry',
+        objectType: 'job',
+        objectId: id,
+        unitId: before.unit_id,
+        before: { kind: before.kind, status: before.status, attempts: before.attempts },
+        after: { status: requeued.status },
+      },
+      requestId,
+    );
+    return requeued;
+  });
+  void drainJobs(deps.db, (err) => deps.logger.error({ event: 'job_failed', err }));
+  return presentJob(job);
 }

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { danishDate, today } from '../../format';
 import { ClosedMonths } from './ClosedMonths';
+import { JobHistory } from './JobHistory';
 import type { JobView } from './types';
 import { uploadFile } from './upload';
 
@@ -182,6 +183,14 @@ export function LedgerImportPage() {
         </section>
       )}
       <ClosedMonths refreshKey={imports.data?.length ?? 0} />
+      <JobHistory
+        refreshKey={imports.data}
+        onRetried={(id) => {
+          setJob(null);
+          setJobId(id);
+          reloadImports();
+        }}
+      />
       <section aria-labelledby="recent-imports">
         <h2 id="recent-imports">{t('budget.ledger.recent')}</h2>
         <ErrorMessage error={imports.error} />
