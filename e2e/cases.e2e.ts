@@ -126,6 +126,59 @@ describe('cases and commitments', () => {
     await expect(page.getByRole('status').last().textContent()).resolves.toContain('1 nye');
   });
 
+  it('reads a Windows-1252 CSV and has the user map a category the catalogue does not know', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'okonomi');
+    await page.goto(`${baseUrl()}/sager/import`);
+    const csv = [
+      'Sag;Husstand;Enhed;Person;Fødselsdato;Indsats;Status;Besluttet;Kategori;Leverandør;Ekstern;Funktion;Startdato;Slutdato;Hyppighed;Dag i måneden;Beløb',
+      'ENC-1;EH-1;Myndighed, det specialiserede børneområde;EP-1;14.03.2006;E-1;Bevilget;20.11.2024;Efterværn;Ungeteamet;nej;5.28.23;01.01.2025;31.12.2025;Månedligt;1;2.500,00',
+      'ENC-2;EH-2;Myndighed, det specialiserede børneområde;EP-2;02.05.2012;E-1;Bevilget;20.11.2024;Støttekontakt;Kontakt – Øst;ja;5.28.21;01.01.2025;31.12.2025;Månedligt;1;1.500,00',
+    ].join('\r\n');
+    // Windows-1252, as Danish Excel saves "CSV (semikolonsepareret)": æ, ø one byte each
+    const bytes = Buffer.from([...csv].map((c) => (c === '–' ? 0x96 : c.charCodeAt(0))));
+    await page.getByLabel('CSV- eller Excel-fil').setInputFiles({
+      name: 'sager-ansi.csv',
+      mimeType: 'text/csv',
+      buffer: bytes,
+    });
+    const categories = page.getByRole('group', { name: 'Kategorier' });
+    await categories.waitFor();
+    // a Danish name the catalogue knows is recognised; the unknown value waits for the user
+    await expect(categories.getByLabel('«Efterværn»').inputValue()).resolves.toBe('eftervaern');
+    const unknown = categories.getByLabel('«Støttekontakt»');
+    await expect(unknown.inputValue()).resolves.toBe('');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Vælg en kategori til' }).textContent(),
+    ).resolves.toContain('«Støttekontakt»');
+    const submit = page.getByRole('button', { name: 'Importér 2 rækker' });
+    await expect(submit.isDisabled()).resolves.toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'cases-csv-categories');
+
+    await unknown.focus();
+    await unknown.selectOption({ label: 'Kontaktperson' });
+    await expect(submit.isEnabled()).resolves.toBe(true);
+    await submit.click();
+    await expect(page.getByRole('status').last().textContent()).resolves.toContain('2 nye');
+
+    const list = (await (await page.request.get(`${baseUrl()}/api/cases?q=ENC-`)).json()) as {
+      cases: { id: string; ref: string }[];
+    };
+    const categoryOf = async (ref: string) => {
+      const id = list.cases.find((c) => c.ref === ref)?.id ?? '';
+      const detail = (await (await page.request.get(`${baseUrl()}/api/cases/${id}`)).json()) as {
+        interventions: { category: string; provider: { name: string } }[];
+      };
+      return detail.interventions[0];
+    };
+    await expect(categoryOf('ENC-1')).resolves.toMatchObject({ category: 'eftervaern' });
+    await expect(categoryOf('ENC-2')).resolves.toMatchObject({
+      category: 'kontaktperson',
+      provider: { name: 'Kontakt – Øst' },
+    });
+  });
+
   it('imports an Excel file from a case system through the same mapping', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'okonomi');

@@ -84,6 +84,12 @@ describe('reading the cases format', () => {
       'day_of_month',
     ],
     [
+      'a category outside the catalogue (a Danish name is not a code)',
+      { category: 'Efterværn' },
+      'cases.0.interventions.0.category',
+      'unknown_category',
+    ],
+    [
       'an unknown rate',
       { payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, units: 2, rate: 'nope' } },
       'cases.0.interventions.0.payment.rate',

@@ -1,7 +1,14 @@
 import { kronerFromJsonNumber, toKroner, type Ore } from '../money';
 import { parseIsoDate, type IsoDate } from '../months';
 import { firstPaymentDay } from './payments';
-import type { CaseRecord, Frequency, Intervention, PaymentPlan, Rate } from './types';
+import {
+  isCategoryCode,
+  type CaseRecord,
+  type Frequency,
+  type Intervention,
+  type PaymentPlan,
+  type Rate,
+} from './types';
 
 /** The interchange format `overblik/cases@1` as parsed JSON: amounts in kroner, dates as text. */
 export const CASES_FORMAT = 'overblik/cases@1';
@@ -89,6 +96,8 @@ const MESSAGES = {
   too_large: 'Beløbet er for stort.',
   units_decimals: 'Antal enheder må højst have to decimaler.',
   unknown_rate: 'Taksten findes ikke.',
+  unknown_category:
+    'Kategorien findes ikke. Brug en af kategoriernes koder (fx eftervaern, familiebehandling, anbringelse-plejefamilie; se formatbeskrivelsen).',
   modifies_other_case: 'Indsatsen, der justeres, hører til en anden sag.',
   modifies_unknown: 'Indsatsen, der justeres, findes ikke i sagen.',
   circular_adjustment: 'Justeringerne danner en ring: en indsats justerer sig selv gennem kæden.',
@@ -210,6 +219,7 @@ export function readCasesDocument(
       const startDate = date(`${base}.startDate`, i.startDate, false);
       const endDate = date(`${base}.endDate`, i.endDate, true);
       if (startDate && endDate && endDate < startDate) issue(`${base}.endDate`, 'end_before_start');
+      if (!isCategoryCode(i.category)) issue(`${base}.category`, 'unknown_category');
       const payment = readPayment(`${base}.payment`, i.payment);
       const entered = options.entered?.case === ci && options.entered.intervention === ii;
       if (

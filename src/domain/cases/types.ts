@@ -152,3 +152,9 @@ export const CATEGORY_GROUPS = {
   andet: 'andet',
 } as const;
 export type CategoryCode = keyof typeof CATEGORY_GROUPS;
+/** The category codes in the catalogue's order. */
+export const CATEGORY_CODES = Object.keys(CATEGORY_GROUPS) as CategoryCode[];
+/** Whether a text is one of the catalogue's category codes (a case never gets another). */
+export function isCategoryCode(text: string): text is CategoryCode {
+  return Object.hasOwn(CATEGORY_GROUPS, text);
+}

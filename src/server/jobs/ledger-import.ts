@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -34,6 +33,11 @@ import {
   type LineIssue,
 } from '../../domain/budget/ledger-line';
 import { LedgerMappingSchema } from '../../shared/schemas/budget';
+import {
+  detectEncoding,
+  latin1AsWindows1252,
+  type DeclaredEncoding,
+} from '../../shared/text-encoding';
 import { registerJobHandler } from './worker';
 
 /**
@@ -57,7 +61,7 @@ const PROGRESS_ROWS = 5000;
 /** The report keeps this many line issues; the count of all of them is always exact. */
 export const MAX_REPORTED_ISSUES = 50_000;
 
-export type Encoding = 'auto' | 'utf-8' | 'windows-1252';
+export type Encoding = DeclaredEncoding;
 
 /** An upload being received says it is alive this often (while its chunks arrive). */
 const TOUCH_MS = 10_000;
@@ -130,44 +134,12 @@ class NumberedParser extends Parser {
   }
 }
 
-/** The characters Windows-1252 has at bytes 0x80–0x9F, where it differs from Latin-1. */
-const WINDOWS_1252_HIGH = iconv.decode(
-  Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)),
-  'windows-1252',
-);
-
 /**
- * Decodes Windows-1252 as iconv-lite does, through Latin-1 (one-byte strings, no buffer twice
- * the input's size per piece): only the bytes 0x80–0x9F need another character.
+ * Decodes Windows-1252 through Latin-1 (one-byte strings, no buffer twice the input's size per
+ * piece): only the bytes 0x80–0x9F need another character.
  */
 function windows1252Decoder(): { write(b: Buffer): string; end(): string } {
-  const high = /[\u0080-\u009f]/g;
-  const fix = (c: string) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c;
-  return {
-    write(b) {
-      const s = b.toString('latin1');
-      high.lastIndex = 0;
-      return high.test(s) ? s.replace(high, fix) : s;
-    },
-    end: () => '',
-  };
-}
-
-/** Picks the encoding: a BOM says UTF-8; otherwise valid UTF-8 in the file's start (`first`), else Windows-1252. */
-export function detectEncoding(
-  first: Buffer,
-  declared: Encoding,
-): 'utf-8' | 'windows-1252' | 'utf-16' {
-  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16';
-  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16';
-  if (first.subarray(0, 4096).includes(0)) return 'utf-16';
-  if (declared !== 'auto') return declared;
-  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return 'utf-8';
-  // A multi-byte character may be cut at the chunk's end: ignore up to three trailing bytes.
-  for (let cut = 0; cut <= 3 && cut < first.length; cut++) {
-    if (isUtf8(first.subarray(0, first.length - cut))) return 'utf-8';
-  }
-  return 'windows-1252';
+  return { write: (b) => latin1AsWindows1252(b.toString('latin1')), end: () => '' };
 }
 
 function detectDelimiter(firstLine: string): string {

@@ -4,7 +4,9 @@ import { api, ApiError } from '../../api';
 import {
   CSV_FIELDS,
   REQUIRED_FIELDS,
+  categoryValues,
   guessMapping,
+  matchCategory,
   lineOf,
   parseCsv,
   toCasesDocument,
@@ -13,25 +15,35 @@ import {
 } from './csv-import';
 import { parseXlsx } from './xlsx-import';
 import { RefWarnings, type RefWarning } from './RefWarnings';
+import { useDescribeField } from '../../components/ErrorMessage';
 import { danishDate, kr } from '../../format';
+import { decodeText } from '../../../shared/text-encoding';
+import { CATEGORY_CODES } from '../../../domain/cases/types';
 
 const STORAGE_KEY = 'overblik.cases.csvMapping';
+const CATEGORY_STORAGE_KEY = 'overblik.cases.csvCategories';
 
-function savedMapping(): CsvMapping | null {
+function readStored<T>(key: string): T | null {
   try {
-    const text = window.localStorage.getItem(STORAGE_KEY);
-    return text ? (JSON.parse(text) as CsvMapping) : null;
+    const text = window.localStorage.getItem(key);
+    return text ? (JSON.parse(text) as T) : null;
   } catch {
     return null;
   }
 }
 
-/** CSV from a case system: map the columns (saved for next time), preview, then import. */
+/**
+ * CSV (UTF-8 or Windows-1252, as Danish Excel saves it) or Excel from a case system: map the
+ * columns and every category value the catalogue does not know (both saved for next time),
+ * preview, then import.
+ */
 export function CsvImport() {
   const { t } = useTranslation();
+  const describe = useDescribeField();
   const fileId = useId();
   const [csv, setCsv] = useState<{ header: string[]; rows: string[][] } | null>(null);
   const [mapping, setMapping] = useState<CsvMapping>({});
+  const [chosenCategories, setChosenCategories] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [problems, setProblems] = useState<string[] | null>(null);
@@ -43,16 +55,26 @@ export function CsvImport() {
     if (!file) return;
     const parsed = /\.xlsx$/i.test(file.name)
       ? await parseXlsx(await file.arrayBuffer())
-      : parseCsv(await file.text());
-    const stored = savedMapping();
+      : parseCsv(decodeText(new Uint8Array(await file.arrayBuffer())).text);
+    const stored = readStored<CsvMapping>(STORAGE_KEY);
     const usable = stored && Object.values(stored).every((h) => parsed.header.includes(h));
     setCsv(parsed);
     setMapping(usable ? stored : guessMapping(parsed.header));
+    setChosenCategories(readStored<Record<string, string>>(CATEGORY_STORAGE_KEY) ?? {});
     setProblems(null);
     setResult(null);
     setSaved(false);
   };
-  const converted = csv ? toCasesDocument(csv.rows, csv.header, mapping) : null;
+  const categoryNames = Object.fromEntries(
+    CATEGORY_CODES.map((code) => [code, t(`cases.categories.${code}`)]),
+  );
+  const values = csv ? categoryValues(csv.rows, csv.header, mapping) : [];
+  const categoryOf = (value: string): string =>
+    matchCategory(value, categoryNames) ??
+    (Object.hasOwn(chosenCategories, value) ? (chosenCategories[value] ?? '') : '');
+  const categories = Object.fromEntries(values.map((v) => [v, categoryOf(v)]));
+  const unmapped = values.filter((v) => !categories[v]);
+  const converted = csv ? toCasesDocument(csv.rows, csv.header, mapping, categories) : null;
   const missing = REQUIRED_FIELDS.filter((f) => !mapping[f]);
   const preview =
     (
@@ -104,8 +126,15 @@ export function CsvImport() {
       if (err instanceof ApiError && err.issues.length) {
         setProblems(
           err.issues.map((i) => {
+            // the file's line and the field in Danish, not the converted document's path
             const line = lineOf(i.path, converted.lines);
-            return `${line ? t('cases.csv.line', { line }) : i.path}: ${i.message} (${i.path})`;
+            const field = describe(
+              line ? i.path.replace(/^cases\.\d+(\.interventions\.\d+)?\.?/, '') : i.path,
+            );
+            const where = [line ? t('cases.csv.line', { line }) : '', field]
+              .filter((w) => w !== '')
+              .join(' › ');
+            return `${where}: ${i.message}`;
           }),
         );
       } else setProblems([err instanceof Error ? err.message : String(err)]);
@@ -161,6 +190,10 @@ export function CsvImport() {
               className="button-secondary"
               onClick={() => {
                 window.localStorage.setItem(STORAGE_KEY, JSON.stringify(mapping));
+                window.localStorage.setItem(
+                  CATEGORY_STORAGE_KEY,
+                  JSON.stringify({ ...chosenCategories, ...categories }),
+                );
                 setSaved(true);
               }}
             >
@@ -172,6 +205,47 @@ export function CsvImport() {
             <p role="alert" className="alert alert-error">
               {t('cases.csv.missing', {
                 fields: missing.map((f) => t(`cases.csv.fields.${f}`)).join(', '),
+              })}
+            </p>
+          )}
+          {values.length > 0 && (
+            <fieldset className="csv-mapping" aria-describedby="csv-categories-help">
+              <legend>{t('cases.csv.categories')}</legend>
+              <p id="csv-categories-help" className="muted csv-mapping-help">
+                {t('cases.csv.categoriesHelp')}
+              </p>
+              {values.map((value, vi) => (
+                <div className="field" key={value}>
+                  <label htmlFor={`csv-category-${vi}`}>
+                    {value === '' ? t('cases.csv.emptyValue') : `«${value}»`}
+                  </label>
+                  <select
+                    id={`csv-category-${vi}`}
+                    value={categories[value] ?? ''}
+                    disabled={matchCategory(value, categoryNames) !== null}
+                    aria-invalid={!categories[value]}
+                    onChange={(e) => {
+                      setSaved(false);
+                      setChosenCategories((c) => ({ ...c, [value]: e.target.value }));
+                    }}
+                  >
+                    <option value="">{t('cases.csv.chooseCategory')}</option>
+                    {CATEGORY_CODES.map((code) => (
+                      <option key={code} value={code}>
+                        {categoryNames[code]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {unmapped.length > 0 && (
+            <p role="alert" className="alert alert-error">
+              {t('cases.csv.unmappedCategories', {
+                values: unmapped
+                  .map((v) => (v === '' ? t('cases.csv.emptyValue') : `«${v}»`))
+                  .join(', '),
               })}
             </p>
           )}
@@ -206,7 +280,7 @@ export function CsvImport() {
             <button
               type="button"
               className="button-primary"
-              disabled={busy || missing.length > 0}
+              disabled={busy || missing.length > 0 || unmapped.length > 0}
               onClick={() => void submit()}
             >
               {t('cases.csv.submit', { count: csv.rows.length })}

@@ -3,26 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { CaseDetailJson } from '../../../shared/schemas/cases';
+import { CATEGORY_CODES } from '../../../domain/cases/types';
 import { today } from '../../format';
 
 type Detail = CaseDetailJson['interventions'][number];
-
-export const CATEGORIES = [
-  'anbringelse-plejefamilie',
-  'anbringelse-netvaerksplejefamilie',
-  'anbringelse-doegninstitution',
-  'anbringelse-opholdssted',
-  'anbringelse-eget-vaerelse',
-  'familiebehandling',
-  'praktisk-paedagogisk-stoette',
-  'kontaktperson',
-  'aflastning',
-  'forebyggende-andet',
-  'eftervaern',
-  'merudgifter',
-  'tabt-arbejdsfortjeneste',
-  'andet',
-] as const;
 
 interface FormState {
   ref: string;
@@ -275,7 +259,7 @@ export function InterventionForm(props: {
         {select(
           'category',
           t('cases.case.category'),
-          CATEGORIES.map((c) => [c, t(`cases.categories.${c}`)]),
+          CATEGORY_CODES.map((c) => [c, t(`cases.categories.${c}`)]),
         )}
         {text('paragraph', t('cases.case.paragraph'))}
         {text('providerName', t('cases.case.provider'), 'text', true)}

@@ -1,5 +1,6 @@
 import { parseKronerText } from '../../../domain/money';
 import { parseIsoDate } from '../../../domain/months';
+import { CATEGORY_CODES, type CategoryCode } from '../../../domain/cases/types';
 
 /**
  * CSV exports from a case system (one row per intervention) turned into the cases format
@@ -168,17 +169,61 @@ function toNumber(text: string): number | string {
   return Number.isFinite(plain) && text.trim() !== '' ? plain : text;
 }
 
+/** A category value folded for comparison: lower case, æ ø å spelled out, spaces as `-`. */
+function foldCategory(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[\s_]+/g, '-');
+}
+
+/**
+ * The catalogue's category a value from a case system names: its code or its Danish name
+ * (`names`: code → name), whatever the case and however æ, ø and å are spelled; null when it
+ * names none (the user then chooses one).
+ */
+export function matchCategory(
+  value: string,
+  names: Readonly<Record<string, string>>,
+): CategoryCode | null {
+  const folded = foldCategory(value);
+  if (folded === '') return null;
+  return (
+    CATEGORY_CODES.find((code) => code === folded || foldCategory(names[code] ?? '') === folded) ??
+    null
+  );
+}
+
+/** The distinct values of the mapped category column, in order of first use. */
+export function categoryValues(
+  rows: readonly string[][],
+  header: readonly string[],
+  mapping: CsvMapping,
+): string[] {
+  const column = mapping.category === undefined ? -1 : header.indexOf(mapping.category);
+  if (column < 0) return [];
+  return [...new Set(rows.map((row) => (row[column] ?? '').trim()))];
+}
+
 export interface ConvertedDocument {
   document: Record<string, unknown>;
   /** path prefix `cases.N.interventions.M` → the CSV line (1 = header) it came from */
   lines: Map<string, number>;
 }
 
-/** Turns mapped CSV rows into a cases document, one case per case ref in order of first use. */
+/**
+ * Turns mapped CSV rows into a cases document, one case per case ref in order of first use.
+ * `categories` gives the catalogue code for each category value of the file (a value without
+ * one is passed on as it is, and the server refuses it: a case never gets a new category).
+ */
 export function toCasesDocument(
   rows: readonly string[][],
   header: readonly string[],
   mapping: CsvMapping,
+  categories: Readonly<Record<string, string>> = {},
 ): ConvertedDocument {
   const col = (field: CsvField) => {
     const name = mapping[field];
@@ -188,6 +233,8 @@ export function toCasesDocument(
   const cases: Record<string, unknown>[] = [];
   const caseIndex = new Map<string, number>();
   const lines = new Map<string, number>();
+  const categoryCode = (value: string) =>
+    Object.hasOwn(categories, value) ? (categories[value] ?? value) : value;
   rows.forEach((row, r) => {
     const get = (f: CsvField) => (index[f] >= 0 ? (row[index[f]] ?? '').trim() : '');
     const opt = (f: CsvField) => get(f) || null;
@@ -233,7 +280,7 @@ export function toCasesDocument(
       status: STATUS[get('status').toLowerCase()] ?? get('status'),
       modifies: opt('modifies'),
       decidedOn: toIsoDate(get('decidedOn')),
-      category: get('category'),
+      category: categoryCode(get('category')),
       paragraph: get('paragraph'),
       provider: { name: get('providerName'), external: yes(get('providerExternal')) },
       accountFunction: get('accountFunction'),
