@@ -31,7 +31,7 @@ import { loadConfig } from '../src/server/env';
 import { importCases } from '../src/server/services/case-service';
 import { statement } from '../src/server/services/commitments/statements';
 import type { CasesDocument } from '../src/shared/schemas/cases';
-import { generateCases } from './generator/generator';
+import { generateCases } from '../src/server/demo/generator/generator';
 import { openBenchDatabase } from './database';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);

@@ -22,8 +22,8 @@ import { loadConfig } from '../src/server/env';
 import { importCases } from '../src/server/services/case-service';
 import { getForecast } from '../src/server/services/forecast-service';
 import type { CasesDocument } from '../src/shared/schemas/cases';
-import { generateCases } from './generator/generator';
-import { Random } from './generator/random';
+import { generateCases } from '../src/server/demo/generator/generator';
+import { Random } from '../src/server/demo/generator/random';
 import { openBenchDatabase } from './database';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);

@@ -16,8 +16,8 @@ import {
   generateFamilies,
   isAftercare,
   isExternalPreventive,
-} from './demo-municipality';
-import { VEDERLAG_RATE } from './generator';
+} from '../../src/server/demo/generator/demo-municipality';
+import { VEDERLAG_RATE } from '../../src/server/demo/generator/generator';
 
 const rates = new Map([[VEDERLAG_RATE.code, VEDERLAG_RATE]]);
 const millions = (ore: number) => Math.round(ore / 10_000_000) / 10;

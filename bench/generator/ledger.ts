@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
-import { Random } from './random';
+import { Random } from '../../src/server/demo/generator/random';
 
 export interface LedgerFileOptions {
   path: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
-import { caseOf, daily, intervention } from '../../src/domain/cases/test-support';
+import { caseOf, daily, intervention } from '../cases-support';
 import type { IsoDate } from '../../src/domain/months';
 import type {
   FamiliesJson,

@@ -1,4 +1,4 @@
-import { daily, intervention } from '../../src/domain/cases/test-support';
+import { daily, intervention } from '../cases-support';
 import type { IsoDate } from '../../src/domain/months';
 import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
 import { describePolicyMatrix, type Fixture, type MatrixRow } from '../policy-matrix';

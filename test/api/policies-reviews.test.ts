@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
-import { caseOf, intervention } from '../../src/domain/cases/test-support';
+import { caseOf, intervention } from '../cases-support';
 import { addDays, type IsoDate } from '../../src/domain/months';
 import { describePolicyMatrix, type Fixture, type MatrixRow } from '../policy-matrix';
 

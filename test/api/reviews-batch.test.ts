@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
 import type { Actor } from '../../src/domain/access';
-import { caseOf, intervention } from '../../src/domain/cases/test-support';
+import { caseOf, intervention } from '../cases-support';
 import type { IsoDate } from '../../src/domain/months';
 import { recordReviewsIn } from '../../src/server/services/review-service';
 import { createTestApp, createUnit, createUser, type TestContext } from '../app';

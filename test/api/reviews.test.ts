@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
-import { caseOf, intervention } from '../../src/domain/cases/test-support';
+import { caseOf, intervention } from '../cases-support';
 import type { Intervention } from '../../src/domain/cases';
 import type { IsoDate } from '../../src/domain/months';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grantIntervention } from '../cases/grant';
-import { caseOf, daily, intervention, rateMap } from '../cases/test-support';
+import { caseOf, daily, intervention, rateMap } from '../../../test/cases-support';
 import type { CaseRecord, Intervention } from '../cases/types';
 import { ore } from '../money';
 import type { IsoDate } from '../months';

@@ -7,7 +7,7 @@ import { grantIntervention } from './grant';
 import { movementBetween } from './movement';
 import { analyseCase, countsExpected } from './analysis';
 import { dayOf, paymentsBetween } from './payments';
-import { caseOf, daily, intervention, rateMap } from './test-support';
+import { caseOf, daily, intervention, rateMap } from '../../../test/cases-support';
 import type { CaseRecord, Intervention } from './types';
 
 const d = (s: string) => s as IsoDate;

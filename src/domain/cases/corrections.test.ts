@@ -11,7 +11,7 @@ import {
 } from './corrections';
 import { grantIntervention } from './grant';
 import { movementBetween } from './movement';
-import { caseOf, daily, intervention, rateMap } from './test-support';
+import { caseOf, daily, intervention, rateMap } from '../../../test/cases-support';
 import type { CaseRecord } from './types';
 
 const d = (s: string) => s as IsoDate;

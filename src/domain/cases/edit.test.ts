@@ -10,7 +10,7 @@ import {
   withIntervention,
   withoutIntervention,
 } from './edit';
-import { caseOf, daily, intervention, rateMap } from './test-support';
+import { caseOf, daily, intervention, rateMap } from '../../../test/cases-support';
 
 const d = (s: string) => s as IsoDate;
 const granted = intervention({ ref: 'S-1', startDate: d('2019-12-01'), endDate: null });

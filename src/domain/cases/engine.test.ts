@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateCases } from '../../../bench/generator/generator';
+import { generateCases } from '../../server/demo/generator/generator';
 import { ore } from '../money';
 import { fromDayNumber, toDayNumber, type IsoDate } from '../months';
 import { committedByKey, computeYear, totalsByMonth, yearTotals } from './commitments';
@@ -13,12 +13,12 @@ import {
   fullYearPersonsByAnalysis,
   intervention,
   rateMap,
-} from './test-support';
+} from '../../../test/cases-support';
 import type { CaseRecord, Intervention, PaymentPlan, Rate } from './types';
 
 /**
  * The statements count payments by arithmetic over stretches of days (engine.ts); these
- * properties hold them to the rules applied payment by payment (test-support.ts), to the øre:
+ * properties hold them to the rules applied payment by payment (`test/cases-support.ts`), to the øre:
  * every figure by intervention, month and age band, the issues, the totals, several years in
  * one pass, and full-year persons.
  */

@@ -27,7 +27,7 @@ import {
  * plan's payments in a stretch of days where the month, the person's age band, whether the
  * payment counts in the expected cost and the rate in force are all the same are counted by
  * arithmetic and multiplied by their common amount. `engine.test.ts` checks it against the
- * payment-by-payment rules (`test-support.ts`) on generated cases.
+ * payment-by-payment rules (`test/cases-support.ts`) on generated cases.
  */
 
 const BANDS = AGE_BANDS.length;

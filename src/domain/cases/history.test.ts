@@ -13,7 +13,13 @@ import { familiesWithSeveral } from './families';
 import { endIntervention, grantIntervention } from './grant';
 import { interventionAsOf } from './history';
 import { movementBetween } from './movement';
-import { caseOf, computeYearByPayments, daily, intervention, rateMap } from './test-support';
+import {
+  caseOf,
+  computeYearByPayments,
+  daily,
+  intervention,
+  rateMap,
+} from '../../../test/cases-support';
 import type { CaseRecord, PaymentPlan } from './types';
 
 /**

@@ -4,7 +4,7 @@ import type { Ore } from '../money';
 import { fromDayNumber, toDayNumber, type IsoDate } from '../months';
 import { computeYear, totalsByMonth } from './commitments';
 import { dayOf, paymentDays, paymentsBetween, proRataAmount, unitsTimesRate } from './payments';
-import { caseOf, daily, intervention, rateMap } from './test-support';
+import { caseOf, daily, intervention, rateMap } from '../../../test/cases-support';
 import type { Frequency, PaymentPlan, Rate } from './types';
 
 const d = (s: string) => s as IsoDate;

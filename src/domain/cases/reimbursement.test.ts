@@ -9,7 +9,7 @@ import {
   spreadOverYear,
   thresholdsForYear,
 } from './reimbursement';
-import { caseOf, intervention, rateMap } from './test-support';
+import { caseOf, intervention, rateMap } from '../../../test/cases-support';
 
 const d = (s: string) => s as IsoDate;
 const t2022 = DEFAULT_REIMBURSEMENT_THRESHOLDS[1]!;

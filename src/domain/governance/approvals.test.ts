@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refuseIntervention, grantIntervention } from '../cases/grant';
-import { caseOf, daily, intervention } from '../cases/test-support';
+import { caseOf, daily, intervention } from '../../../test/cases-support';
 import type { IsoDate } from '../months';
 import {
   approvalKindOf,

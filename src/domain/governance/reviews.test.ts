@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseOf, intervention } from '../cases/test-support';
+import { caseOf, intervention } from '../../../test/cases-support';
 import { addDays, addMonths, fromDayNumber, toDayNumber, type IsoDate } from '../months';
 import {
   caseSchedule,

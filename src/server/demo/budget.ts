@@ -299,7 +299,7 @@ function plannedLevel(firstYearLevel: number, year: number): number {
  *   follow-up would leave out a third of the spending outside the cases). There it is the planned
  *   level of spending outside the cases plus what the cases cost in the year before as the case
  *   system knew it on the adoption day (paid to date, committed for the rest of that year); the
- *   case system's history runs back before the ledger's (the warm-up, bench/generator).
+ *   case system's history runs back before the ledger's (the warm-up, ./generator).
  * Rounded to whole thousands kroner; functions outside the chart's 5.28.20–25 get no budget.
  */
 async function adoptedBudgets(

@@ -1,4 +1,4 @@
-import { generateDemoMunicipality } from '../../../bench/generator/demo-municipality';
+import { generateDemoMunicipality } from './generator/demo-municipality';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { replaceInterventions, upsertCases, upsertRates } from '../../db/repositories/cases';
@@ -7,7 +7,7 @@ import { DEMO_UNITS } from './organisation';
 
 /**
  * The demo municipality's cases from 2017 to 2026 (and those still running then from the years
- * before: the warm-up), generated deterministically (bench/generator) from ordinary cases only;
+ * before: the warm-up), generated deterministically (./generator) from ordinary cases only;
  * the status report of May 2020's figures emerge from them to the
  * report's precision: aftercare 8,5 mio. kr. in 2019 and 5,9 mio. kr. committed in May 2020;
  * external providers 7,9 and 4,7 mio. kr.; 8 families (13–17) with more than one intervention in

@@ -1,4 +1,4 @@
-import { Random } from '../../../bench/generator/random';
+import { Random } from './generator/random';
 import type { Queryable } from '../../db/database';
 import { loadCases, type StoredCase } from '../../db/repositories/cases';
 import { listReviewRules } from '../../db/repositories/reviews';

@@ -4,9 +4,9 @@ import {
   type Intervention,
   type PaymentPlan,
   type Rate,
-} from '../../src/domain/cases';
-import { ore, type Ore } from '../../src/domain/money';
-import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../../src/domain/months';
+} from '../../../domain/cases';
+import { ore, type Ore } from '../../../domain/money';
+import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../../../domain/months';
 import { Random } from './random';
 
 /**

@@ -1,16 +1,16 @@
-import { ore, type Ore } from '../money';
-import { daysInYear, fromDayNumber, type IsoDate } from '../months';
-import { analyseCase, countsExpected, expectedCutoff } from './analysis';
-import { ageBandFinder } from './age';
+import { ore, type Ore } from '../src/domain/money';
+import { daysInYear, fromDayNumber, type IsoDate } from '../src/domain/months';
+import { analyseCase, countsExpected, expectedCutoff } from '../src/domain/cases/analysis';
+import { ageBandFinder } from '../src/domain/cases/age';
 import {
   interventionYear,
   monthStarts,
   type InterventionYear,
   type YearComputation,
-} from './commitments';
-import { Cells } from './engine';
-import { activeInterval, personYears, type PersonDays } from './families';
-import { paymentsBetween } from './payments';
+} from '../src/domain/cases/commitments';
+import { Cells } from '../src/domain/cases/engine';
+import { activeInterval, personYears, type PersonDays } from '../src/domain/cases/families';
+import { paymentsBetween } from '../src/domain/cases/payments';
 import {
   AGE_BANDS,
   type AgeBand,
@@ -19,7 +19,7 @@ import {
   type Intervention,
   type PaymentPlan,
   type Rate,
-} from './types';
+} from '../src/domain/cases/types';
 
 const BAND_INDEX = Object.fromEntries(AGE_BANDS.map((b, i) => [b, i])) as Record<AgeBand, number>;
 

@@ -5,8 +5,8 @@ import {
   type CaseRecord,
   type Intervention,
   type Rate,
-} from '../../src/domain/cases';
-import { addDays, toDayNumber, type IsoDate } from '../../src/domain/months';
+} from '../../../domain/cases';
+import { addDays, toDayNumber, type IsoDate } from '../../../domain/months';
 import { generateCases, makeIntervention, profileNamed as PROFILE, scalePlan } from './generator';
 import { Random } from './random';
 
