@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-/** Any constant: several app servers starting at once apply migrations one at a time. */
-const MIGRATION_LOCK = 7_291_042;
+/**
+ * Any constant: several app servers starting at once apply migrations (and load the demo into
+ * an empty database) one at a time, under this transaction-scoped advisory lock.
+ */
+export const START_UP_LOCK = 7_291_042;
 
 /** Migrations are pending and the database user may not change the schema. */
 export class MigrationRightsError extends Error {}
@@ -27,7 +30,7 @@ export async function migrate(db: Database): Promise<string[]> {
   const applied: string[] = [];
   try {
     await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [START_UP_LOCK]);
       await tx.query(
         `CREATE TABLE IF NOT EXISTS schema_migrations (
            name text PRIMARY KEY,

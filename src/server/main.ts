@@ -12,7 +12,7 @@ import { removeOrphanUploads } from './services/ledger-service';
 import { queueDigestIfDue, registerDigestJob } from './services/notification-service';
 import { preloadDocumentLibraries } from './preload';
 import { ConfigError, loadConfig, type Config } from './env';
-import { isEmpty, loadDemo } from './demo/load-demo';
+import { loadDemoIfEmpty } from './demo/load-demo';
 
 async function main(): Promise<void> {
   let config;
@@ -47,11 +47,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (applied.length) logger.info({ event: 'migrated', applied });
-  if (config.demo && (await isEmpty(db))) {
-    logger.info({ event: 'demo_loading' });
-    await loadDemo(db);
-    logger.info({ event: 'demo_loaded' });
-  }
+  if (config.demo && (await loadDemoIfEmpty(db))) logger.info({ event: 'demo_loaded' });
   if (config.webConcurrency === 1) {
     serveHttp(config, logger, db);
     return;
