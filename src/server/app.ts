@@ -9,6 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import { isConnectionLost } from '../db/database';
 import type { AppDeps, AppEnv } from './context';
 import { AppError, toProblem } from './errors';
+import { HEAVY_READ_PATHS, limitConcurrency } from './middleware/heavy-reads';
 import { requestContext, sessionAuth } from './middleware/request-context';
 import { createRouter, withSharedProblemAnswers } from './openapi';
 import { actionPlanRoutes } from './routes/action-plans';
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     ),
   );
   app.use('/api/*', sessionAuth());
+  const heavyRead = limitConcurrency(deps.config.heavyReads);
+  for (const path of HEAVY_READ_PATHS) app.on('GET', path, heavyRead);
 
   const api = createRouter()
     .route('/', healthRoutes)

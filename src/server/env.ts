@@ -23,6 +23,8 @@ const schema = z.object({
   DEMO: boolFlag.optional(),
   /** HTTP server processes; more than one only on PostgreSQL. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Heavy reads (statements, forecast) computed at once per process; see docs/operations.md. */
+  HEAVY_READS: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
@@ -62,6 +64,8 @@ export type Config = {
   databaseListenUrl: string | undefined;
   demo: boolean;
   webConcurrency: number;
+  /** heavy reads computed at once per process (HEAVY_READS) */
+  heavyReads: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -136,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo loads by default only into the embedded database; on a server it must be asked for.
     demo: e.DEMO ?? !e.DATABASE_URL,
     webConcurrency: e.WEB_CONCURRENCY,
+    heavyReads: e.HEAVY_READS,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
