@@ -13,7 +13,14 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['action-plans', 'cases', 'forecast', 'ledger', 'faults'] as const;
+const BENCHMARKS = [
+  'action-plans',
+  'cases',
+  'forecast',
+  'ledger',
+  'faults',
+  'first-paint',
+] as const;
 /** Benchmarks that need a PostgreSQL server: left out of a run on PGlite unless asked for. */
 const POSTGRES_ONLY: readonly string[] = ['faults'];
 

@@ -1,39 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
+export { launchBrowser, newPage } from './chromium';
+
 export const baseUrl = (): string => inject('baseUrl');
-
-/** Debian's Chromium, headless, with the flags this closed network needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // A Danish browser: native date inputs show dd.mm.åååå as users see them (this needs
-      // Debian's chromium-l10n and a Danish LANGUAGE; --lang alone is ignored when headless).
-      '--lang=da-DK',
-    ],
-    env: { ...process.env, LANGUAGE: 'da', LANG: 'da_DK.UTF-8' },
-  });
-}
-
-/** A Danish page in Copenhagen time, 1366 px wide unless `width` says otherwise. */
-export async function newPage(browser: Browser, width = 1366): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'da-DK',
-    timezoneId: 'Europe/Copenhagen',
-    viewport: { width, height: 900 },
-  });
-  return context.newPage();
-}
 
 export async function loginAs(page: Page, username: string, password = 'demo'): Promise<void> {
   await page.goto(baseUrl());

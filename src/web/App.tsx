@@ -1,19 +1,39 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
-import { ActionPlanRoutes } from './features/action-plans/ActionPlanRoutes';
-import { AdminPage } from './features/admin/AdminPage';
-import { BudgetRoutes } from './features/budget/BudgetRoutes';
-import { CaseRoutes } from './features/cases/CaseRoutes';
-import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LoginPage } from './features/login/LoginPage';
-import { ReportRoutes } from './features/status-reports/ReportRoutes';
 import { ComingSoon } from './features/placeholder/ComingSoon';
-import { MeetingRoutes } from './features/meetings/MeetingRoutes';
-import { NotificationsPage } from './features/meetings/NotificationsPage';
-import { ReviewsPage } from './features/reviews/ReviewsPage';
-import { TaskRoutes } from './features/tasks/TaskRoutes';
+
+/**
+ * Each feature is its own bundle, fetched when first opened (the front page too: its charts
+ * are the heaviest part), so the first paint waits only for the shell.
+ */
+const feature = <K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> => lazy(async () => ({ default: (await load())[name] }));
+
+const DashboardPage = feature(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
+const ActionPlanRoutes = feature(
+  () => import('./features/action-plans/ActionPlanRoutes'),
+  'ActionPlanRoutes',
+);
+const CaseRoutes = feature(() => import('./features/cases/CaseRoutes'), 'CaseRoutes');
+const BudgetRoutes = feature(() => import('./features/budget/BudgetRoutes'), 'BudgetRoutes');
+const ReportRoutes = feature(
+  () => import('./features/status-reports/ReportRoutes'),
+  'ReportRoutes',
+);
+const MeetingRoutes = feature(() => import('./features/meetings/MeetingRoutes'), 'MeetingRoutes');
+const TaskRoutes = feature(() => import('./features/tasks/TaskRoutes'), 'TaskRoutes');
+const NotificationsPage = feature(
+  () => import('./features/meetings/NotificationsPage'),
+  'NotificationsPage',
+);
+const ReviewsPage = feature(() => import('./features/reviews/ReviewsPage'), 'ReviewsPage');
+const AdminPage = feature(() => import('./features/admin/AdminPage'), 'AdminPage');
 
 function Routed() {
   const { t } = useTranslation();

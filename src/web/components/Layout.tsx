@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { may, useAuth } from '../auth';
@@ -64,7 +65,9 @@ export function Layout() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<p aria-live="polite">{t('app.loading')}</p>}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </>
