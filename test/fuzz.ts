@@ -134,7 +134,7 @@ export class Generator {
       if (!p.required && rnd() < 0.4) continue;
       const v = this.value(p.schema, p.name, kind, rnd);
       if (v === undefined) continue;
-      query.set(p.name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+      query.set(p.name, typeof v === 'string' ? v : JSON.stringify(v));
     }
     const search = query.toString();
     const request: FuzzRequest = { kind, method, path: search ? `${url}?${search}` : url };
@@ -278,6 +278,7 @@ export class Generator {
       }
       case 'null':
         return null;
+      case undefined:
       default:
         return kind === 'wrong_type' ? pick(WRONG_VALUES) : 'x';
     }

@@ -42,8 +42,8 @@ let requests = 0;
 
 afterAll(async () => {
   const summary = [...statuses.entries()].sort(([a], [b]) => a - b);
-  console.log(
-    `fuzz: ${Object.values(doc.paths).flatMap(Object.keys).length} operations, ${requests} requests, statuses ${JSON.stringify(Object.fromEntries(summary))}`,
+  process.stdout.write(
+    `fuzz: ${Object.values(doc.paths).flatMap(Object.keys).length} operations, ${requests} requests, statuses ${JSON.stringify(Object.fromEntries(summary))}\n`,
   );
   await ctx.close();
 });
