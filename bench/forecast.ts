@@ -5,8 +5,8 @@
  * cost — for 2025 as of 31.10.2025, as `GET /api/forecast` computes it (actuals, commitments
  * for the year and the three earlier years, intake, adjustments). Goal: ≤ 1 s. The first
  * run computes the commitments (cold), and so does a run after a rate is touched (the
- * fingerprint changes); later runs reuse them while the cases are unchanged (warm). Reports
- * wall time, this process's CPU time for the cold runs and the load average.
+ * commitments' version is bumped); later runs reuse them while the cases are unchanged
+ * (warm). Reports wall time, this process's CPU time for the cold runs and the load average.
  *
  *   npx tsx bench/forecast.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/forecast.ts
@@ -131,8 +131,8 @@ async function main(): Promise<void> {
       const c = process.cpuUsage(c0);
       return { f, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
     };
-    // Cold: the first run, and runs after a rate is touched (the fingerprint of cases,
-    // interventions and rates changes, so the committed cost is computed again).
+    // Cold: the first run, and runs after a rate is touched (the commitments' version
+    // is bumped, so the committed cost is computed again).
     const cold: { ms: number; cpuMs: number }[] = [];
     const times: number[] = [];
     let units = 0;

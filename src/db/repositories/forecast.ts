@@ -56,21 +56,18 @@ export async function yearsWithPostings(db: Queryable, beforeYear: number): Prom
 }
 
 /**
- * A fingerprint of everything the committed cost is computed from (cases, interventions,
- * rates): equal fingerprints mean equal commitments, so the forecast may reuse them.
- * Read-only over the cases tables.
+ * The version of everything the committed cost is computed from (cases, interventions, rates,
+ * reimbursement thresholds; bumped at the commit of any change, migration 0027): equal versions
+ * mean equal commitments, so the forecast may reuse them. One row read. Inside a transaction
+ * that has changed them and not committed yet, the version names its changes too ("12+3": three
+ * statements), since it sees them before the bump.
  */
-export async function commitmentsFingerprint(db: Queryable): Promise<string> {
-  const [row] = await db.query<{ f: string }>(
-    `SELECT concat_ws('|',
-       (SELECT count(*) FROM cases),
-       (SELECT coalesce(sum(version), 0) FROM cases),
-       (SELECT max(updated_at)::text FROM cases),
-       (SELECT count(*) FROM case_interventions),
-       (SELECT coalesce(sum(hashtext(id::text || status || decided_on::text || coalesce(end_date::text, '') || payment::text)::bigint), 0)
-          FROM case_interventions),
-       (SELECT max(updated_at)::text FROM case_rates),
-       (SELECT count(*) FROM case_rate_periods)) AS f`,
+export async function commitmentsVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ version: string }>(
+    `SELECT version::text
+            || coalesce('+' || nullif(current_setting('overblik.commitments_changed', true), ''), '')
+            AS version
+       FROM commitments_version`,
   );
-  return row?.f ?? '';
+  return row?.version ?? '';
 }

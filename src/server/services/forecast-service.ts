@@ -6,7 +6,7 @@ import {
   listAccountFunctions,
 } from '../../db/repositories/budgets';
 import {
-  commitmentsFingerprint,
+  commitmentsVersion,
   insertAdjustment,
   listAdjustments,
   yearsWithPostings,
@@ -50,7 +50,7 @@ export class ForecastData {
   >();
   private committedCache = new Map<string, Promise<Map<string, Series>>>();
   commitmentsAvailable = true;
-  private fingerprint: Promise<string> | undefined;
+  private version: Promise<string> | undefined;
   private booked: Promise<string | null> | undefined;
   constructor(
     private readonly db: Queryable,
@@ -105,15 +105,15 @@ export class ForecastData {
    * thresholds.
    */
   async expectedRefusion(year: number, asOf: string): Promise<Map<string, number> | null> {
-    this.fingerprint ??= commitmentsFingerprint(this.db);
-    const r = await refusionCached(this.db, { year, asOf }, this.fingerprint);
+    this.version ??= commitmentsVersion(this.db);
+    const r = await refusionCached(this.db, { year, asOf }, this.version);
     return r.thresholds ? r.byKey : null;
   }
 
   /** Per unit id, the households with a part of their expected refusion allocated to it. */
   async refusionHouseholds(year: number, asOf: string): Promise<Map<string, number>> {
-    this.fingerprint ??= commitmentsFingerprint(this.db);
-    return (await refusionCached(this.db, { year, asOf }, this.fingerprint)).householdsByUnit;
+    this.version ??= commitmentsVersion(this.db);
+    return (await refusionCached(this.db, { year, asOf }, this.version)).householdsByUnit;
   }
 
   committed(year: number, asOf: string): Promise<Map<string, Series>> {
@@ -132,11 +132,11 @@ export class ForecastData {
         statements.findIndex((x) => x.year === s.year && x.asOf === s.asOf) === k,
     );
     if (wanted.length === 0) return;
-    this.fingerprint ??= commitmentsFingerprint(this.db);
+    this.version ??= commitmentsVersion(this.db);
     const all = committedManyIfAvailable(
       this.db,
       { statements: wanted, unitIds: this.unitIds },
-      this.fingerprint,
+      this.version,
     );
     wanted.forEach((s, k) => {
       const p = all.then((results) => {

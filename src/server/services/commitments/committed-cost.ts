@@ -21,7 +21,7 @@ import type { IsoDate } from '../../../domain/months';
 import type { Queryable } from '../../../db/database';
 import { loadCostCases, listRates } from '../../../db/repositories/cases';
 import { listReimbursementThresholds } from '../../../db/repositories/commitments';
-import { commitmentsFingerprint } from '../../../db/repositories/forecast';
+import { commitmentsVersion } from '../../../db/repositories/forecast';
 import type { AppDeps } from '../../context';
 import {
   inGroup,
@@ -121,18 +121,21 @@ const cache = new WeakMap<Queryable, Map<string, Promise<CommittedByUnitFunction
 
 /**
  * Committed cost for (year, as-of) statements from the cases' payment plans. A forecast needs
- * it for its year and for each earlier year it estimates intake from; those not cached for the
- * current fingerprint of the cases, interventions and rates are computed together, loading the
- * cases once, and kept per database connection while the fingerprint is unchanged (so another
- * app server's change to the cases is seen at once). `available` stays in the answer so a
- * forecast can say when its committed part is missing.
+ * it for its year and for each earlier year it estimates intake from; those not kept for the
+ * current version of the cases, interventions and rates (`commitmentsVersion`, one row read)
+ * are computed together, loading the cases once, and kept per database connection while the
+ * version is unchanged (so another app server's committed change to the cases is seen at
+ * once). `available` stays in the answer so a forecast can say when its committed part is
+ * missing.
  */
 export async function committedManyIfAvailable(
   db: Queryable,
   params: { statements: readonly { year: number; asOf: string }[]; unitIds: string[] | null },
-  knownFingerprint?: Promise<string>,
+  knownVersion?: Promise<string>,
 ): Promise<{ available: boolean; rows: CommittedByUnitFunctionMonthRow[] }[]> {
-  const fingerprint = await (knownFingerprint ?? commitmentsFingerprint(db));
+  const version = await (knownVersion ?? commitmentsVersion(db));
+  const compute = (statements: readonly { year: number; asOf: string }[]) =>
+    committedByUnitFunctionMonthMany(db, { statements, unitIds: params.unitIds });
   let entries = cache.get(db);
   if (!entries) {
     entries = new Map();
@@ -140,15 +143,12 @@ export async function committedManyIfAvailable(
   }
   const store = entries;
   const keyOf = (s: { year: number; asOf: string }) =>
-    JSON.stringify([fingerprint, s.year, s.asOf, params.unitIds]);
+    JSON.stringify([version, s.year, s.asOf, params.unitIds]);
   const missing = params.statements.filter(
     (s, k, all) => !store.has(keyOf(s)) && all.findIndex((x) => keyOf(x) === keyOf(s)) === k,
   );
   if (missing.length > 0) {
-    const computed = committedByUnitFunctionMonthMany(db, {
-      statements: missing,
-      unitIds: params.unitIds,
-    });
+    const computed = compute(missing);
     missing.forEach((s, k) => {
       const key = keyOf(s);
       const rows = computed.then((all) => all[k] ?? []);
@@ -163,12 +163,7 @@ export async function committedManyIfAvailable(
   }
   return Promise.all(
     params.statements.map(async (s) => {
-      const rows =
-        store.get(keyOf(s)) ??
-        committedByUnitFunctionMonthMany(db, {
-          statements: [s],
-          unitIds: params.unitIds,
-        }).then((all) => all[0] ?? []);
+      const rows = store.get(keyOf(s)) ?? compute([s]).then((all) => all[0] ?? []);
       return { available: true, rows: await rows };
     }),
   );
@@ -180,18 +175,15 @@ const refusionCache = new WeakMap<Queryable, Map<string, Promise<Refusion>>>();
 /**
  * The year's expected refusion as of a date per unit and account function
  * (`reimbursementByUnitFunction`: every unit's cases, whoever asks), kept per database
- * connection while the cases' fingerprint and the thresholds are unchanged.
+ * connection while the version of the cases and thresholds (`commitmentsVersion`) is unchanged.
  */
 export async function refusionCached(
   db: Queryable,
   q: { year: number; asOf: string },
-  knownFingerprint?: Promise<string>,
+  knownVersion?: Promise<string>,
 ): Promise<Refusion> {
-  const [fingerprint, thresholds] = await Promise.all([
-    knownFingerprint ?? commitmentsFingerprint(db),
-    listReimbursementThresholds(db),
-  ]);
-  const key = JSON.stringify([fingerprint, thresholds, q.year, q.asOf]);
+  const version = await (knownVersion ?? commitmentsVersion(db));
+  const key = JSON.stringify([version, q.year, q.asOf]);
   let store = refusionCache.get(db);
   if (!store) {
     store = new Map();
