@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimJob, finishJob, findJob, insertJob } from '../../src/db/repositories/ledger-jobs';
 import {
+  findLedgerImport,
+  insertImportChunk,
+  insertLedgerImport,
+} from '../../src/db/repositories/ledger';
+import { removeOrphanUploads } from '../../src/server/services/ledger-service';
+import {
   drainJobs,
   registerJobHandler,
   startJobWorker,
@@ -200,5 +206,43 @@ describe('jobs and the processes running them', () => {
     expect(
       (await finance.post('/api/jobs/00000000-0000-4000-8000-000000000000/retry')).status,
     ).toBe(404);
+  });
+});
+
+describe('a dead ledger import', () => {
+  it('keeps its file through the start-up clean-up, and a retry queues the import again', async () => {
+    const importId = await insertLedgerImport(ctx.db, {
+      source: 'Ingen kilde',
+      year: 2026,
+      fileName: 'posteringer.csv',
+      encoding: 'auto',
+      createdBy: 'okonomi',
+    });
+    await insertImportChunk(ctx.db, importId, 0, new TextEncoder().encode('Dato;Beløb\n'));
+    await ctx.db.query("UPDATE ledger_imports SET status = 'queued' WHERE id = $1", [importId]);
+    const id = await insertJob(ctx.db, {
+      kind: 'ledger.import',
+      payload: { importId },
+      createdBy: 'okonomi',
+    });
+    // its process died on the last attempt
+    await ctx.db.query(
+      `UPDATE jobs SET status = 'running', attempts = 3, heartbeat_at = now() - interval '1 hour'
+        WHERE id = $1`,
+      [id],
+    );
+    await drainJobs(ctx.db);
+    expect((await findJob(ctx.db, id))?.status).toBe('dead');
+    expect((await findLedgerImport(ctx.db, importId))?.status).toBe('failed');
+    expect(await removeOrphanUploads(ctx.db)).toMatchObject({ chunks: 0 });
+
+    const finance = new TestClient(ctx);
+    await finance.login('okonomi');
+    expect((await finance.post(`/api/jobs/${id}/retry`)).status).toBe(200);
+    expect((await findLedgerImport(ctx.db, importId))?.status).toBe('queued');
+    await drainJobs(ctx.db);
+    // it ran again to its end: the source has no columns set up, so the import is refused
+    expect(await findJob(ctx.db, id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await findLedgerImport(ctx.db, importId))?.status).toBe('failed');
   });
 });

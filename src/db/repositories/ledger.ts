@@ -167,11 +167,17 @@ export async function deleteOrphanUploads(
   );
 }
 
-/** Chunks of imports that have ended, left by a crash between the end and their removal. */
+/**
+ * Chunks of imports that have ended, left by a crash between the end and their removal; not
+ * those of an import whose job is dead, kept so the job can be retried.
+ */
 export async function deleteEndedImportChunks(db: Queryable): Promise<number> {
   const rows = await db.query(
     `DELETE FROM ledger_import_chunks c USING ledger_imports i
-      WHERE c.import_id = i.id AND i.status IN ('done', 'failed', 'duplicate') RETURNING c.seq`,
+      WHERE c.import_id = i.id AND i.status IN ('done', 'failed', 'duplicate')
+        AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'ledger.import' AND j.status = 'dead'
+                          AND j.payload ->> 'importId' = i.id::text)
+      RETURNING c.seq`,
   );
   return rows.length;
 }
