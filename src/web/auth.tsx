@@ -74,6 +74,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
+/**
+ * Whether the signed-in user's roles allow `action` (the policy the server applies): the one
+ * test for offering a screen's write controls, as `NAV_ITEMS[].anyOf` is for the menu.
+ */
+export function useCan(action: string): boolean {
+  return may(useAuth().user, action);
+}
+
 export function useAuth(): AuthState {
   const state = useContext(AuthContext);
   if (!state) throw new Error('useAuth outside AuthProvider');

@@ -1,6 +1,7 @@
 import { useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useCan } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
@@ -22,6 +23,7 @@ const danish = (n: number) => kr(n);
 /** /budget/budgetter — the budget grid: edit or paste from Excel, import rows, correct with a reason. */
 export function BudgetGridPage() {
   const { t } = useTranslation();
+  const mayWrite = useCan('budget.write');
   const [year, setYear] = useState(Number(today().slice(0, 4)));
   const { data, error, reload } = useApi<Budget>(`/budgets/${year}`);
   const org = useApi<{ units: { id: string; name: string }[] }>('/organisation');
@@ -175,13 +177,17 @@ export function BudgetGridPage() {
                     </td>
                     {(['original', 'transfer'] as const).map((cell) => (
                       <td key={cell} className="num">
-                        <input
-                          aria-label={`${t(`budget.budgets.${cell}`)} – ${name}`}
-                          inputMode="decimal"
-                          value={cellValue(l, cell)}
-                          onChange={(e) => setCell(l.id, cell, e.target.value)}
-                          onPaste={onPaste(i, cell)}
-                        />
+                        {mayWrite ? (
+                          <input
+                            aria-label={`${t(`budget.budgets.${cell}`)} – ${name}`}
+                            inputMode="decimal"
+                            value={cellValue(l, cell)}
+                            onChange={(e) => setCell(l.id, cell, e.target.value)}
+                            onPaste={onPaste(i, cell)}
+                          />
+                        ) : (
+                          cellValue(l, cell)
+                        )}
                       </td>
                     ))}
                     <td className="num">
@@ -198,14 +204,16 @@ export function BudgetGridPage() {
                     </td>
                     <td className="num">{kr(l.corrected)}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        onClick={() => setCorrecting(l)}
-                      >
-                        {t('budget.budgets.correct')}
-                        <span className="sr-only"> {name}</span>
-                      </button>
+                      {mayWrite && (
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          onClick={() => setCorrecting(l)}
+                        >
+                          {t('budget.budgets.correct')}
+                          <span className="sr-only"> {name}</span>
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );
@@ -214,7 +222,7 @@ export function BudgetGridPage() {
           </table>
         </ScrollRegion>
       )}
-      {lines.length > 0 && (
+      {mayWrite && lines.length > 0 && (
         <p>
           <button type="button" className="button-primary" onClick={() => void save()}>
             {t('budget.budgets.save')}
@@ -230,61 +238,65 @@ export function BudgetGridPage() {
           }}
         />
       )}
-      <form className="budget-form" onSubmit={(e) => void addLine(e)}>
-        <fieldset>
-          <legend>{t('budget.budgets.newLine')}</legend>
-          <div className="field">
-            <label htmlFor="n-unit">{t('budget.cols.unit')}</label>
-            <select
-              id="n-unit"
-              value={newLine.unitId}
-              onChange={(e) => setNewLine({ ...newLine, unitId: e.target.value })}
-            >
-              <option value="" />
-              {org.data?.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="n-fn">{t('budget.cols.function')}</label>
-            <select
-              id="n-fn"
-              value={newLine.accountFunction}
-              onChange={(e) => setNewLine({ ...newLine, accountFunction: e.target.value })}
-            >
-              {data?.accountFunctions.map((f) => (
-                <option key={f.code} value={f.code}>
-                  {f.code} {f.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button-secondary" disabled={!newLine.unitId}>
-            {t('budget.budgets.add')}
-          </button>
-        </fieldset>
-      </form>
-      <form className="budget-form" onSubmit={(e) => void importRows(e)}>
-        <fieldset>
-          <legend>{t('budget.budgets.pasteTitle')}</legend>
-          <p className="muted budget-wide">{t('budget.budgets.pasteHelp')}</p>
-          <div className="field budget-wide">
-            <label htmlFor="b-paste">{t('budget.budgets.pasteLabel')}</label>
-            <textarea
-              id="b-paste"
-              rows={6}
-              value={paste}
-              onChange={(e) => setPaste(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="button-primary" disabled={paste.trim() === ''}>
-            {t('budget.budgets.import')}
-          </button>
-        </fieldset>
-      </form>
+      {mayWrite && (
+        <>
+          <form className="budget-form" onSubmit={(e) => void addLine(e)}>
+            <fieldset>
+              <legend>{t('budget.budgets.newLine')}</legend>
+              <div className="field">
+                <label htmlFor="n-unit">{t('budget.cols.unit')}</label>
+                <select
+                  id="n-unit"
+                  value={newLine.unitId}
+                  onChange={(e) => setNewLine({ ...newLine, unitId: e.target.value })}
+                >
+                  <option value="" />
+                  {org.data?.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="n-fn">{t('budget.cols.function')}</label>
+                <select
+                  id="n-fn"
+                  value={newLine.accountFunction}
+                  onChange={(e) => setNewLine({ ...newLine, accountFunction: e.target.value })}
+                >
+                  {data?.accountFunctions.map((f) => (
+                    <option key={f.code} value={f.code}>
+                      {f.code} {f.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="button-secondary" disabled={!newLine.unitId}>
+                {t('budget.budgets.add')}
+              </button>
+            </fieldset>
+          </form>
+          <form className="budget-form" onSubmit={(e) => void importRows(e)}>
+            <fieldset>
+              <legend>{t('budget.budgets.pasteTitle')}</legend>
+              <p className="muted budget-wide">{t('budget.budgets.pasteHelp')}</p>
+              <div className="field budget-wide">
+                <label htmlFor="b-paste">{t('budget.budgets.pasteLabel')}</label>
+                <textarea
+                  id="b-paste"
+                  rows={6}
+                  value={paste}
+                  onChange={(e) => setPaste(e.target.value)}
+                />
+              </div>
+              <button type="submit" className="button-primary" disabled={paste.trim() === ''}>
+                {t('budget.budgets.import')}
+              </button>
+            </fieldset>
+          </form>
+        </>
+      )}
     </>
   );
 }

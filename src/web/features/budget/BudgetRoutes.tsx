@@ -7,11 +7,12 @@ import { ForecastPage } from './ForecastPage';
 import { LedgerImportPage } from './LedgerImportPage';
 import { PostingsPage } from './PostingsPage';
 import { RoundsPage } from './RoundsPage';
+import { may, useAuth } from '../../auth';
 
 const TABS = [
   { to: '/budget', key: 'dashboard', end: true },
   { to: '/budget/budgetter', key: 'budgets' },
-  { to: '/budget/import', key: 'import' },
+  { to: '/budget/import', key: 'import', action: 'ledger.import' },
   { to: '/budget/opfoelgninger', key: 'rounds' },
   { to: '/budget/traefsikkerhed', key: 'backtest' },
 ] as const;
@@ -19,11 +20,12 @@ const TABS = [
 /** Everything under /budget: forecast, budgets, ledger import, follow-up rounds, accuracy. */
 export function BudgetRoutes() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   return (
     <>
       <nav aria-label={t('budget.nav.label')} className="budget-tabs">
         <ul>
-          {TABS.map((tab) => (
+          {TABS.filter((tab) => !('action' in tab) || may(user, tab.action)).map((tab) => (
             <li key={tab.to}>
               <NavLink to={tab.to} end={'end' in tab}>
                 {t(`budget.nav.${tab.key}`)}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
-import { may, useAuth } from '../../auth';
+import { may, useAuth, useCan } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
@@ -258,6 +258,7 @@ function Trigger(props: {
   method: { method: string; years: string; factorPercent: string };
 }) {
   const { t } = useTranslation();
+  const mayCreate = useCan('plan.write');
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -294,7 +295,7 @@ function Trigger(props: {
           {t('budget.dashboard.openPlan')}
           <span className="sr-only"> – {props.unit.unitName}</span>
         </Link>
-      ) : (
+      ) : !mayCreate ? null : (
         <button
           type="button"
           className="button-secondary"
@@ -321,6 +322,7 @@ function UnitDetail({
 }) {
   const { t } = useTranslation();
   const mayReadCases = may(useAuth().user, 'case.read');
+  const mayAdjust = useCan('forecast.write');
   const causes = useApi<Causes>(
     `/follow-up/causes?${query({ unitId: unit.unitId, year: forecast.year, asOf: forecast.asOf, method: forecast.method.method, years: forecast.method.years, factorPercent: forecast.method.factorPercent })}`,
   );
@@ -403,7 +405,7 @@ function UnitDetail({
           </>
         )}
       </section>
-      <AdjustmentForm unit={unit} year={forecast.year} onSaved={onChanged} />
+      {mayAdjust && <AdjustmentForm unit={unit} year={forecast.year} onSaved={onChanged} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api';
+import { useCan } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { danishDate, kr, today } from '../../format';
@@ -30,6 +31,7 @@ const COLOURS = ['#1d4f73', '#a1001f', '#1e6b34', '#7a4a00', '#5b2a86', '#555'];
 /** /budget/opfoelgninger — freeze a follow-up round, compare rounds, see their trajectory. */
 export function RoundsPage() {
   const { t } = useTranslation();
+  const mayCreate = useCan('budget.write');
   const [year, setYear] = useState(Number(today().slice(0, 4)));
   const { data, error, reload } = useApi<FollowUpRounds>(`/follow-up/rounds?year=${year}`);
   const [name, setName] = useState('');
@@ -65,37 +67,44 @@ export function RoundsPage() {
       <h1>
         {t('budget.rounds.title')} {year}
       </h1>
-      <form className="budget-form" onSubmit={(e) => void create(e)}>
-        <fieldset>
-          <legend>{t('budget.rounds.create')}</legend>
-          <div className="field">
-            <label htmlFor="r-year">{t('budget.filters.year')}</label>
-            <input
-              id="r-year"
-              type="number"
-              value={year}
-              onChange={(e) => setYear(Number(e.target.value))}
-            />
-          </div>
-          <div className="field budget-wide">
-            <label htmlFor="r-name">{t('budget.rounds.name')}</label>
-            <input
-              id="r-name"
-              value={name}
-              placeholder={t('budget.rounds.namePlaceholder')}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="r-asof">{t('budget.rounds.asOf')}</label>
-            <input id="r-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
-            {booked.known && <BookedNote asOf={asOf} bookedThrough={booked.bookedThrough} />}
-          </div>
-          <button type="submit" className="button-primary">
-            {t('budget.rounds.create')}
-          </button>
-        </fieldset>
-      </form>
+      {mayCreate && (
+        <form className="budget-form" onSubmit={(e) => void create(e)}>
+          <fieldset>
+            <legend>{t('budget.rounds.create')}</legend>
+            <div className="field">
+              <label htmlFor="r-year">{t('budget.filters.year')}</label>
+              <input
+                id="r-year"
+                type="number"
+                value={year}
+                onChange={(e) => setYear(Number(e.target.value))}
+              />
+            </div>
+            <div className="field budget-wide">
+              <label htmlFor="r-name">{t('budget.rounds.name')}</label>
+              <input
+                id="r-name"
+                value={name}
+                placeholder={t('budget.rounds.namePlaceholder')}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="r-asof">{t('budget.rounds.asOf')}</label>
+              <input
+                id="r-asof"
+                type="date"
+                value={asOf}
+                onChange={(e) => setAsOf(e.target.value)}
+              />
+              {booked.known && <BookedNote asOf={asOf} bookedThrough={booked.bookedThrough} />}
+            </div>
+            <button type="submit" className="button-primary">
+              {t('budget.rounds.create')}
+            </button>
+          </fieldset>
+        </form>
+      )}
       <ErrorMessage error={error ?? failure} />
       {message && <p role="status">{message}</p>}
       {data && data.rounds.length === 0 && <p>{t('budget.rounds.none')}</p>}
@@ -187,6 +196,7 @@ export function RoundsPage() {
 
 function RoundLines({ id }: { id: string }) {
   const { t } = useTranslation();
+  const mayComment = useCan('forecast.write');
   const { data, error, reload } = useApi<RoundDetail>(`/follow-up/rounds/${id}`);
   const [comments, setComments] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -272,6 +282,7 @@ function RoundLines({ id }: { id: string }) {
                         rows={2}
                         aria-label={`${t('budget.rounds.comment')} – ${l.unitName} ${l.accountFunction}`}
                         value={comments[l.id] ?? l.comment}
+                        readOnly={!mayComment}
                         onChange={(e) => setComments({ ...comments, [l.id]: e.target.value })}
                       />
                     </td>
@@ -280,14 +291,16 @@ function RoundLines({ id }: { id: string }) {
               </tbody>
             </table>
           </ScrollRegion>
-          <p>
-            <button type="submit" className="button-primary" disabled={saving}>
-              {t('budget.rounds.saveComments')}
-            </button>{' '}
-            {changed.length > 0 && (
-              <span role="status">{t('budget.rounds.unsaved', { count: changed.length })}</span>
-            )}
-          </p>
+          {mayComment && (
+            <p>
+              <button type="submit" className="button-primary" disabled={saving}>
+                {t('budget.rounds.saveComments')}
+              </button>{' '}
+              {changed.length > 0 && (
+                <span role="status">{t('budget.rounds.unsaved', { count: changed.length })}</span>
+              )}
+            </p>
+          )}
         </form>
       )}
     </section>

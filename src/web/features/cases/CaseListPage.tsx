@@ -7,12 +7,14 @@ import type { CaseSummaryJson } from '../../../shared/schemas/cases';
 import { query } from '../../format';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
+import { useCan } from '../../auth';
 
 const PAGE = 50;
 
 /** /sager/liste — the cases the user may read, by reference only. */
 export function CaseListPage() {
   const { t } = useTranslation();
+  const mayWrite = useCan('case.write');
   const [offset, setOffset] = useState(0);
   const { form, shown, set, submit } = useFilterForm({ q: '', unit: '' }, () => setOffset(0));
   const { data, error } = useApi<{ total: number; cases: CaseSummaryJson[] }>(
@@ -21,9 +23,11 @@ export function CaseListPage() {
   return (
     <>
       <h1>{t('cases.list.title')}</h1>
-      <p>
-        <Link to="/sager/ny">{t('cases.edit.newCase')}</Link>
-      </p>
+      {mayWrite && (
+        <p>
+          <Link to="/sager/ny">{t('cases.edit.newCase')}</Link>
+        </p>
+      )}
       <form className="filters" onSubmit={submit} role="search">
         <fieldset>
           <legend>{t('cases.filters.legend')}</legend>
