@@ -38,7 +38,7 @@ afterAll(() => ctx.close());
 const entry = (who: string, heldOn: string, recordedOn = heldOn) => ({
   actor: actors[who] as Actor,
   caseId,
-  input: { heldOn, outcome: 'fortsaet' as const, note: `Gennemgået af ${who}.` },
+  input: { heldOn: d(heldOn), outcome: 'fortsaet' as const, note: `Gennemgået af ${who}.` },
   today: d(recordedOn),
 });
 const code = (c: string) => ({ code: c, status: c === 'not_found' ? 404 : 422 });

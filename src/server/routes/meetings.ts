@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { IsoDate } from '../../domain/months';
 import {
   AgendaItemInput,
   DecisionInput,
@@ -194,8 +193,8 @@ export const meetingRoutes = createRouter()
     const q = c.req.valid('query');
     const items = await listMeetings(c.get('deps'), requireActor(c), {
       ...(q.kind ? { kind: q.kind } : {}),
-      ...(q.from ? { from: q.from as IsoDate } : {}),
-      ...(q.to ? { to: q.to as IsoDate } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
       ...(q.unit ? { unitId: q.unit } : {}),
     });
     return c.json({ items }, 200);

@@ -210,10 +210,10 @@ export async function createMeeting(
   const id = await deps.db.transaction(async (tx) => {
     const newId = await insertMeeting(tx, {
       kind: input.kind,
-      heldOn: input.heldOn as IsoDate,
+      heldOn: input.heldOn,
       unitId: input.kind === 'visitation' ? input.unitId : null,
       title: input.title,
-      materialDeadline: input.kind === 'committee' ? (input.materialDeadline as IsoDate) : null,
+      materialDeadline: input.kind === 'committee' ? (input.materialDeadline) : null,
       participants: participantsOf(input),
       note: input.note,
       by: actor.username,
@@ -254,9 +254,9 @@ export async function updateMeeting(
         { path: 'unitId', code: 'fixed', message: 'Et mødes enhed kan ikke ændres.' },
       ]);
     const saved = await storeMeeting(tx, id, input.version, {
-      heldOn: input.heldOn as IsoDate,
+      heldOn: input.heldOn,
       title: input.title,
-      materialDeadline: input.kind === 'committee' ? (input.materialDeadline as IsoDate) : null,
+      materialDeadline: input.kind === 'committee' ? (input.materialDeadline) : null,
       participants: participantsOf(input),
       note: input.note,
       by: actor.username,

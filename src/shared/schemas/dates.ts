@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../../domain/months';
+import { parseIsoDate, type IsoDate } from '../../domain/months';
 
 /**
  * A calendar date as `ÅÅÅÅ-MM-DD` that exists (no 29.02.2021, no year 0), in requests' bodies and
@@ -7,4 +7,6 @@ import { parseIsoDate } from '../../domain/months';
  */
 export const IsoDateText = z
   .string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' })
-  .refine((v) => parseIsoDate(v) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).');
+  .refine((v) => parseIsoDate(v) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
+  // checked above: what passes is an `IsoDate`, so no route or service casts it
+  .transform((v) => v as IsoDate);
