@@ -213,7 +213,7 @@ export async function createMeeting(
       heldOn: input.heldOn,
       unitId: input.kind === 'visitation' ? input.unitId : null,
       title: input.title,
-      materialDeadline: input.kind === 'committee' ? (input.materialDeadline) : null,
+      materialDeadline: input.kind === 'committee' ? input.materialDeadline : null,
       participants: participantsOf(input),
       note: input.note,
       by: actor.username,
@@ -256,7 +256,7 @@ export async function updateMeeting(
     const saved = await storeMeeting(tx, id, input.version, {
       heldOn: input.heldOn,
       title: input.title,
-      materialDeadline: input.kind === 'committee' ? (input.materialDeadline) : null,
+      materialDeadline: input.kind === 'committee' ? input.materialDeadline : null,
       participants: participantsOf(input),
       note: input.note,
       by: actor.username,
