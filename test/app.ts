@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import type { Database } from '../src/db/database';
+import { ensureProviders } from '../src/db/repositories/providers';
 import { insertUser } from '../src/db/repositories/users';
 import type { Role } from '../src/domain/access';
 import { createApp } from '../src/server/app';
@@ -17,9 +18,29 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** The whole app in-process on a fresh database, with a pinned clock and silent logs. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+/**
+ * The test municipality's provider register: the providers the tests' cases name (an import or
+ * an intervention naming another provider is refused, as the product refuses it).
+ */
+export const TEST_PROVIDERS = [
+  { name: 'Familiecentret', external: false },
+  { name: 'Familiehuset', external: false },
+  { name: 'Forældrebetaling', external: false },
+  { name: 'Ungeteam', external: false },
+  { name: 'Døgninstitutionen', external: true },
+  { name: 'Opholdsstedet', external: true },
+] as const;
+
+/**
+ * The whole app in-process on a fresh database, with a pinned clock and silent logs; the
+ * provider register holds `TEST_PROVIDERS` unless `providers` is false.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { providers?: boolean } = {},
+): Promise<TestContext> {
   const db = await createTestDatabase();
+  if (options.providers !== false) await ensureProviders(db, TEST_PROVIDERS, 'test');
   let now = new Date('2026-11-23T10:00:00Z');
   const deps: AppDeps = {
     db,

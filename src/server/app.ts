@@ -33,6 +33,7 @@ import { meetingRoutes } from './routes/meetings';
 import { notificationRoutes } from './routes/notifications';
 import { reviewRoutes } from './routes/reviews';
 import { approvalRoutes } from './routes/approvals';
+import { providerRoutes } from './routes/providers';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route('/', forecastRoutes)
     .route('/', followUpRoutes)
     .route('/', caseRoutes)
+    .route('/', providerRoutes)
     .route('/', commitmentRoutes)
     .route('/', statusReportRoutes)
     .route('/', meetingRoutes)

@@ -37,10 +37,10 @@ async function freshApproval(f: Fixture, unit: 'own' | 'other'): Promise<string>
   const ref = f.unique(`${unit}-X`).replace(' ', '-');
   await f.ctx.db.query(
     `INSERT INTO case_interventions (case_id, position, ref, kind, status, modifies_ref, decided_on,
-            category, paragraph, provider_name, provider_external, account_function, start_date,
+            category, paragraph, provider_id, account_function, start_date,
             end_date, follow_on, payment, first_payment_date, last_payment_date)
      SELECT case_id, 100 + (SELECT count(*) FROM case_interventions WHERE case_id = $1), $2, kind,
-            'expected', NULL, decided_on, category, paragraph, provider_name, provider_external,
+            'expected', NULL, decided_on, category, paragraph, provider_id,
             account_function, start_date, end_date, follow_on, payment, first_payment_date,
             last_payment_date
        FROM case_interventions WHERE case_id = $1 AND status = 'expected' LIMIT 1`,

@@ -90,8 +90,8 @@ function historyOf(r: {
 const CASE_COLUMNS = `c.id, c.ref, c.household_ref, c.unit_id, u.name AS unit_name, c.person_ref,
   c.birth_date, c.version, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at`;
 const INTERVENTION_COLUMNS = `i.case_id, i.ref, i.kind, i.status, i.modifies_ref, i.decided_on, i.category,
-  i.paragraph, i.provider_name, i.provider_external, i.account_function, i.start_date, i.end_date,
-  i.follow_on, i.payment, i.granted_on, i.endings`;
+  i.paragraph, p.name AS provider_name, p.external AS provider_external, i.account_function,
+  i.start_date, i.end_date, i.follow_on, i.payment, i.granted_on, i.endings`;
 
 function toIntervention(r: InterventionRow): Intervention {
   return {
@@ -120,6 +120,7 @@ async function attachInterventions(db: Queryable, rows: CaseRow[]): Promise<Stor
   // than putting each case's few interventions in position order here
   const interventions = await db.query<InterventionRow & { position: number }>(
     `SELECT ${INTERVENTION_COLUMNS}, i.position FROM case_interventions i
+       JOIN providers p ON p.id = i.provider_id
       WHERE i.case_id = ANY($1::uuid[])`,
     [rows.map((r) => r.id)],
   );
@@ -414,7 +415,12 @@ export async function upsertCases(
   return ids;
 }
 
-/** Replaces all interventions of the given cases (by case id), in bulk. */
+/**
+ * Replaces all interventions of the given cases (by case id), in bulk. Each intervention's
+ * provider is the registered provider of its name (`providers`, matched without case and
+ * surrounding spaces): callers resolve names first (`resolveProviders` in the provider
+ * service), so an unknown name is a programming error, refused by the database.
+ */
 export async function replaceInterventions(
   tx: Queryable,
   cases: readonly { caseId: string; interventions: readonly Intervention[] }[],
@@ -432,13 +438,15 @@ export async function replaceInterventions(
     const day = (n: number | null) => (n === null ? null : fromDayNumber(n));
     await tx.query(
       `INSERT INTO case_interventions (case_id, position, ref, kind, status, modifies_ref, decided_on,
-         category, paragraph, provider_name, provider_external, account_function, start_date, end_date,
+         category, paragraph, provider_id, account_function, start_date, end_date,
          follow_on, payment, first_payment_date, last_payment_date, granted_on, endings)
-       SELECT a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p::jsonb, q, r, s, u::jsonb
+       SELECT a, b, c, d, e, f, g, h, i,
+              (SELECT pr.id FROM providers pr WHERE lower(btrim(pr.name)) = lower(btrim(j))),
+              l, m, n, o, p::jsonb, q, r, s, u::jsonb
          FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[],
-           $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::date[], $14::date[],
-           $15::boolean[], $16::text[], $17::date[], $18::date[], $19::date[], $20::text[])
-           AS t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, u)`,
+           $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::date[],
+           $14::boolean[], $15::text[], $16::date[], $17::date[], $18::date[], $19::text[])
+           AS t(a, b, c, d, e, f, g, h, i, j, l, m, n, o, p, q, r, s, u)`,
       [
         col((x) => x.caseId),
         col((x) => x.position),
@@ -450,7 +458,6 @@ export async function replaceInterventions(
         col((x) => x.i.category),
         col((x) => x.i.paragraph),
         col((x) => x.i.provider.name),
-        col((x) => x.i.provider.external),
         col((x) => x.i.accountFunction),
         col((x) => x.i.startDate),
         col((x) => x.i.endDate),

@@ -2,6 +2,8 @@ import { generateDemoMunicipality } from './generator/demo-municipality';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { replaceInterventions, upsertCases, upsertRates } from '../../db/repositories/cases';
+import { ensureProviders } from '../../db/repositories/providers';
+import { providerKey } from '../../domain/providers';
 import { SYSTEM_ACTOR } from '../../domain/access';
 import { DEMO_UNITS } from './organisation';
 
@@ -11,7 +13,8 @@ import { DEMO_UNITS } from './organisation';
  * the status report of May 2020's figures emerge from them to the
  * report's precision: aftercare 8,5 mio. kr. in 2019 and 5,9 mio. kr. committed in May 2020;
  * external providers 7,9 and 4,7 mio. kr.; 8 families (13–17) with more than one intervention in
- * December 2019 and May 2020. Inserted in bulk.
+ * December 2019 and May 2020. Inserted in bulk; the providers they name are registered first
+ * (`providers`), one per name.
  */
 export async function seedDemoCases(tx: Queryable): Promise<void> {
   const units = await tx.query<{ id: string; name: string }>('SELECT id, name FROM units');
@@ -25,6 +28,13 @@ export async function seedDemoCases(tx: Queryable): Promise<void> {
     .filter((c) => idByKey.has(c.unit))
     .map((c) => ({ ...c, unit: idByKey.get(c.unit) ?? '' }));
   await upsertRates(tx, rates);
+  // the providers the cases name, registered once each (by name) before the cases name them
+  const providers = new Map<string, { name: string; external: boolean }>();
+  for (const c of records)
+    for (const i of c.interventions)
+      if (!providers.has(providerKey(i.provider.name)))
+        providers.set(providerKey(i.provider.name), i.provider);
+  await ensureProviders(tx, [...providers.values()], SYSTEM_ACTOR.username);
   const ids = await upsertCases(tx, records);
   await replaceInterventions(
     tx,

@@ -70,9 +70,10 @@ async function seedVisitationMeetings(tx: Queryable, today: IsoDate): Promise<vo
   const rows = await tx.query<AftercareRow>(
     `SELECT c.id AS "caseId", c.ref AS "caseRef", i.ref, to_char(i.decided_on, 'YYYY-MM-DD') AS "decidedOn",
             to_char(i.start_date, 'YYYY-MM-DD') AS "startDate", to_char(i.end_date, 'YYYY-MM-DD') AS "endDate",
-            i.provider_name AS provider, i.paragraph,
+            p.name AS provider, i.paragraph,
             (i.payment->>'amountOre')::bigint AS "amountOre", i.payment->>'frequency' AS frequency
        FROM case_interventions i JOIN cases c ON c.id = i.case_id
+       JOIN providers p ON p.id = i.provider_id
       WHERE c.unit_id = $1 AND i.category = 'eftervaern' AND i.kind = 'main'
         AND i.status = 'granted' AND i.decided_on <= $2
       ORDER BY i.decided_on, c.ref, i.ref`,

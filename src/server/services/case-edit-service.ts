@@ -26,6 +26,7 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound } from '../policies/policy';
 import { validationError } from '../validation';
+import { resolveProviders } from './provider-service';
 import { versionConflict } from './audit-service';
 import { refTakenIssue } from './case-service';
 import { caseRefWarnings } from '../../shared/schemas/cases';
@@ -74,7 +75,12 @@ export async function readOne(
       })),
     );
   }
-  const [record] = read.cases;
+  // the provider is one of the register's, by name (its kind is the register's)
+  const resolved = await resolveProviders(db, read.cases, (_, ii) =>
+    focus === ii ? 'intervention' : `interventions.${ii}`,
+  );
+  if (resolved.issues.length) throw validationError(resolved.issues);
+  const [record] = resolved.cases;
   if (!record) throw new AppError('not_found');
   return record;
 }

@@ -42,6 +42,7 @@ import { translate } from '../../shared/i18n/translate';
 import { versionConflict } from './audit-service';
 import { holdImportedGrants, requestHeldGrants, requestIfCaught } from './approval-service';
 import { monthTotalsJson } from './commitments/statements';
+import { resolveProviders } from './provider-service';
 import { todayIn } from '../context';
 import type { FieldWarning } from '../../shared/schemas/text';
 
@@ -116,7 +117,9 @@ export const IMPORT_REASON = 'Ændret i sagssystemet og indlæst ved import af s
  * Imports a cases document, all or nothing: every problem is listed with its path and nothing
  * is stored. Cases are matched by ref and rates by code; a case in the document replaces the
  * stored case's interventions, and one whose content is unchanged is not touched, so
- * importing the same document twice changes nothing. Units are resolved by name. A granted
+ * importing the same document twice changes nothing. Units are resolved by name, providers by
+ * their name or a spelling mapped to them (an unknown provider is refused, never registered on
+ * the way; its kind is the register's). A granted
  * intervention whose fields the document changes is recorded as a correction (`IMPORT_REASON`),
  * so movement and the case's history show it. A granted intervention an approval rule catches,
  * imported by someone who may not approve in the unit, is imported as expected and held for a
@@ -135,8 +138,14 @@ export async function importCases(
   if (!read.ok) throw validationError(read.issues);
   const units = await listUnits(db);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
-  const issues: FieldIssue[] = [];
-  const documentRecords: CaseRecord[] = read.cases.map((c, ci) => {
+  // each intervention names a registered provider (by its name or a mapped spelling)
+  const providers = await resolveProviders(
+    db,
+    read.cases,
+    (ci, ii) => `cases.${ci}.interventions.${ii}`,
+  );
+  const issues: FieldIssue[] = [...providers.issues];
+  const documentRecords: CaseRecord[] = providers.cases.map((c, ci) => {
     const unitId = unitByName.get(c.unit);
     // a unit the importer may not import into is answered as one that does not exist, so the
     // answer tells nothing of other units' names

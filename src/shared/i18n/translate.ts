@@ -18,6 +18,8 @@ import daReviews from './da/reviews.json';
 import enReviews from './en/reviews.json';
 import daTasks from './da/tasks.json';
 import enTasks from './en/tasks.json';
+import daProviders from './da/providers.json';
+import enProviders from './en/providers.json';
 
 export const resources = {
   da: {
@@ -30,6 +32,7 @@ export const resources = {
     ...daMeetings,
     ...daReviews,
     ...daTasks,
+    ...daProviders,
   },
   en: {
     ...enCommon,
@@ -41,6 +44,7 @@ export const resources = {
     ...enMeetings,
     ...enReviews,
     ...enTasks,
+    ...enProviders,
   },
 } as const;
 export type Language = keyof typeof resources;
