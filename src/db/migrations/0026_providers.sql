@@ -26,20 +26,27 @@ CREATE TABLE provider_aliases (
 );
 CREATE INDEX provider_aliases_provider_idx ON provider_aliases (provider_id);
 
--- The providers named so far, one per name: where one name was stored both as external and
--- internal, the kind most of its interventions had (external on a tie). An empty name becomes
--- "Ukendt leverandør".
+-- The providers named so far, one per name (case and surrounding spaces aside): spelt as most
+-- of its interventions spell it, and external or internal as most of them say (external on a
+-- tie). An empty name becomes "Ukendt leverandør".
+WITH named AS (
+  SELECT lower(coalesce(nullif(btrim(provider_name), ''), 'Ukendt leverandør')) AS k,
+         coalesce(nullif(btrim(provider_name), ''), 'Ukendt leverandør') AS n,
+         provider_external AS e
+    FROM case_interventions
+),
+kinds AS (
+  SELECT DISTINCT ON (k) k, e
+    FROM (SELECT k, e, count(*) AS c FROM named GROUP BY k, e) s
+   ORDER BY k, c DESC, e DESC
+),
+names AS (
+  SELECT DISTINCT ON (k) k, n
+    FROM (SELECT k, n, count(*) AS c FROM named GROUP BY k, n) s
+   ORDER BY k, c DESC, n
+)
 INSERT INTO providers (name, external, updated_by)
-SELECT DISTINCT ON (k) n, e, 'migration'
-  FROM (
-    SELECT lower(coalesce(nullif(btrim(provider_name), ''), 'Ukendt leverandør')) AS k,
-           coalesce(nullif(btrim(provider_name), ''), 'Ukendt leverandør') AS n,
-           provider_external AS e,
-           count(*) AS c
-      FROM case_interventions
-     GROUP BY 1, 2, 3
-  ) s
- ORDER BY k, c DESC, e DESC, n;
+SELECT names.n, kinds.e, 'migration' FROM names JOIN kinds USING (k);
 
 ALTER TABLE case_interventions ADD COLUMN provider_id uuid REFERENCES providers (id);
 UPDATE case_interventions i

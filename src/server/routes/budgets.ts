@@ -8,6 +8,7 @@ import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
   addCorrection,
+  getAccountFunctions,
   getBudget,
   parseBudgetText,
   saveBudgetLines,
@@ -50,6 +51,21 @@ const BudgetSchema = z
     lines: z.array(BudgetLineSchema),
   })
   .openapi('Budget');
+
+const AccountFunctionSchema = z
+  .object({ code: z.string(), name: z.string() })
+  .openapi('AccountFunction');
+
+const functions = createRoute({
+  method: 'get',
+  path: '/account-functions',
+  tags: ['Budget'],
+  summary: 'The account functions (5.28.xx) with their names',
+  responses: {
+    200: json(z.array(AccountFunctionSchema), 'Funktioner'),
+    ...problemResponses(401, 403),
+  },
+});
 
 const get = createRoute({
   method: 'get',
@@ -107,6 +123,9 @@ const correct = createRoute({
 });
 
 export const budgetRoutes = createRouter()
+  .openapi(functions, async (c) =>
+    c.json(await getAccountFunctions(c.get('deps').db, requireActor(c)), 200),
+  )
   .openapi(get, async (c) => {
     const actor = requireActor(c);
     const { year } = c.req.valid('param');

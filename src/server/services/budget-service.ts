@@ -81,6 +81,18 @@ async function present(db: Database, rows: BudgetLineRow[]): Promise<BudgetLineV
   });
 }
 
+/**
+ * The account functions (5.28.xx) with their names, the one list every screen names a code
+ * from; anyone who reads the organisation reads it.
+ */
+export async function getAccountFunctions(
+  db: Database,
+  actor: Actor,
+): Promise<{ code: string; name: string }[]> {
+  authorize(actor, 'organisation.read');
+  return (await listAccountFunctions(db)).map((f) => ({ code: f.code, name: f.name }));
+}
+
 /** The budget of a year for the units the actor may read, with the function names. */
 export async function getBudget(db: Database, actor: Actor, year: number, unitId?: string) {
   authorize(actor, 'budget.read');

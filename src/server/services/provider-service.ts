@@ -41,8 +41,7 @@ function providerJson(r: ProviderRow): ProviderJson {
 }
 
 function mayRead(actor: Actor): void {
-  if (!can(actor, 'case.read') && !can(actor, 'commitment.read'))
-    throw new AppError('forbidden');
+  if (!can(actor, 'case.read') && !can(actor, 'commitment.read')) throw new AppError('forbidden');
 }
 
 export async function listProvidersJson(deps: AppDeps, actor: Actor): Promise<ProviderJson[]> {
@@ -57,7 +56,9 @@ interface Known {
   as: string;
 }
 
-async function knownNames(db: Queryable): Promise<{ rows: ProviderRow[]; byKey: Map<string, Known> }> {
+async function knownNames(
+  db: Queryable,
+): Promise<{ rows: ProviderRow[]; byKey: Map<string, Known> }> {
   const rows = await listProviders(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const byKey = new Map<string, Known>();
@@ -80,7 +81,11 @@ function taken(
   const hit = byKey.get(providerKey(value));
   if (!hit || hit.provider.id === exceptId) return null;
   return hit.as === hit.provider.name && path === 'name'
-    ? { path, code: 'name_taken', message: translate('providers.problems.nameTaken', { name: hit.as }) }
+    ? {
+        path,
+        code: 'name_taken',
+        message: translate('providers.problems.nameTaken', { name: hit.as }),
+      }
     : {
         path,
         code: 'name_taken',
@@ -239,10 +244,13 @@ export async function resolveProviders<T extends Pick<CaseRecord, 'interventions
     interventions: c.interventions.map((i, ii) => {
       const hit = byKey.get(providerKey(i.provider.name));
       if (!hit) {
+        const empty = i.provider.name.trim() === '';
         issues.push({
           path: `${path(ci, ii)}.provider.name`,
-          code: 'unknown_provider',
-          message: translate('providers.problems.unknown', { name: i.provider.name }),
+          code: empty ? 'required' : 'unknown_provider',
+          message: empty
+            ? translate('providers.problems.required')
+            : translate('providers.problems.unknown', { name: i.provider.name }),
         });
         return i;
       }

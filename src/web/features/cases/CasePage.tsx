@@ -15,6 +15,7 @@ import { may, useAuth } from '../../auth';
 import { CaseReviews } from '../reviews/CaseReviews';
 import type { ApprovalJson } from '../../../shared/schemas/approvals';
 import { CaseApprovals } from './CaseApprovals';
+import { functionLabel, useAccountFunctions } from '../../account-functions';
 
 type Detail = CaseDetailJson['interventions'][number];
 
@@ -31,6 +32,7 @@ export function CasePage() {
   const approvals = useApi<{ items: ApprovalJson[] }>(
     data ? `/approvals?caseId=${encodeURIComponent(data.id)}&status=all` : null,
   );
+  const functions = useAccountFunctions();
   const pendingOf = (ref: string) =>
     approvals.data?.items.find((a) => a.interventionRef === ref && a.status === 'pending');
   const [actionError, setActionError] = useState<unknown>(null);
@@ -181,7 +183,7 @@ export function CasePage() {
                       {t(`cases.categories.${i.category}`, { defaultValue: i.category })}
                       <br />
                       <span className="muted">
-                        {i.paragraph} · {i.accountFunction}
+                        {i.paragraph} · {functionLabel(i.accountFunction, functions)}
                       </span>
                     </td>
                     <td>{i.provider.name}</td>

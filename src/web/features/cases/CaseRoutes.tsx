@@ -8,6 +8,7 @@ import { FamiliesPage } from './FamiliesPage';
 import { ImportPage } from './ImportPage';
 import { MovementPage } from './MovementPage';
 import { NewCasePage } from './NewCasePage';
+import { ProvidersPage } from './ProvidersPage';
 import { RatesPage } from './RatesPage';
 import { ReimbursementPage } from './ReimbursementPage';
 import { StatementPage } from './StatementPage';
@@ -20,6 +21,7 @@ const TABS = [
   { to: '/sager/liste', key: 'list', action: 'case.read' },
   { to: '/sager/import', key: 'import', action: 'case.import' },
   { to: '/sager/takster', key: 'rates' },
+  { to: '/sager/leverandoerer', key: 'providers' },
 ] as const;
 
 /** Everything under /sager: commitment statements, cases, reimbursement and import. */
@@ -48,6 +50,7 @@ export function CaseRoutes() {
         <Route path="sag/:id" element={<CasePage />} />
         <Route path="ny" element={<NewCasePage />} />
         <Route path="takster" element={<RatesPage />} />
+        <Route path="leverandoerer" element={<ProvidersPage />} />
         <Route path="import" element={<ImportPage />} />
       </Routes>
     </>

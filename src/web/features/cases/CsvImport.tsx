@@ -16,6 +16,7 @@ import {
 import { parseXlsx } from './xlsx-import';
 import { RefWarnings, type RefWarning } from './RefWarnings';
 import { useDescribeField } from '../../components/ErrorMessage';
+import { ProviderMapping, unknownProviderValues } from './ProviderMapping';
 import { danishDate, kr } from '../../format';
 import { decodeText } from '../../../shared/text-encoding';
 import { CATEGORY_CODES } from '../../../domain/cases/types';
@@ -49,6 +50,7 @@ export function CsvImport() {
   const [problems, setProblems] = useState<string[] | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<RefWarning[]>([]);
+  const [unknownProviders, setUnknownProviders] = useState<string[]>([]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -99,6 +101,7 @@ export function CsvImport() {
     setProblems(null);
     setResult(null);
     setWarnings([]);
+    setUnknownProviders([]);
     try {
       const r = await api<{
         created: number;
@@ -124,6 +127,7 @@ export function CsvImport() {
       );
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) {
+        setUnknownProviders(unknownProviderValues(converted.document, err.issues));
         setProblems(
           err.issues.map((i) => {
             // the file's line and the field in Danish, not the converted document's path
@@ -301,6 +305,7 @@ export function CsvImport() {
               </ul>
             </div>
           )}
+          <ProviderMapping values={unknownProviders} onMapped={submit} />
           {result && (
             <p role="status" className="alert alert-ok">
               {result}

@@ -1,9 +1,10 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CsvImport } from './CsvImport';
 import { RefWarnings, type RefWarning } from './RefWarnings';
+import { ProviderMapping, unknownProviderValues } from './ProviderMapping';
 
 interface ImportResult {
   created: number;
@@ -22,19 +23,31 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+  // the document last sent and the provider names it named that the register does not know
+  const [sent, setSent] = useState<{ document: unknown; unknown: string[] } | null>(null);
+  const send = async (document: unknown) => {
     setError(null);
     setResult(null);
     setBusy(true);
     try {
-      const document: unknown = JSON.parse(await file.text());
+      setSent({ document, unknown: [] });
       setResult(await api<ImportResult>('/cases/import', { method: 'POST', body: document }));
     } catch (err) {
       setError(err);
+      if (err instanceof ApiError)
+        setSent({ document, unknown: unknownProviderValues(document, err.issues) });
     } finally {
       setBusy(false);
+    }
+  };
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      await send(JSON.parse(await file.text()));
+    } catch (err) {
+      setError(err);
+    } finally {
       e.target.value = '';
     }
   };
@@ -59,6 +72,7 @@ export function ImportPage() {
       )}
       {error !== null && <p>{t('cases.import.problems')}</p>}
       <ErrorMessage error={error} />
+      {sent && <ProviderMapping values={sent.unknown} onMapped={() => send(sent.document)} />}
       {result && (
         <p role="status" className="alert alert-ok">
           {t('cases.import.done', { ...result })}

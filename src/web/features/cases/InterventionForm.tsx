@@ -5,6 +5,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { CaseDetailJson } from '../../../shared/schemas/cases';
 import { CATEGORY_CODES } from '../../../domain/cases/types';
 import { today } from '../../format';
+import { useApi } from '../../use-api';
+import { functionLabel, useAccountFunctions } from '../../account-functions';
+import type { ProviderJson } from '../../../shared/schemas/providers';
 
 type Detail = CaseDetailJson['interventions'][number];
 
@@ -17,7 +20,6 @@ interface FormState {
   category: string;
   paragraph: string;
   providerName: string;
-  external: boolean;
   accountFunction: string;
   startDate: string;
   endDate: string;
@@ -59,7 +61,6 @@ export function formFrom(i: Detail | null, mode: FormMode): FormState {
     category: i?.category ?? 'familiebehandling',
     paragraph: i?.paragraph ?? '',
     providerName: i?.provider.name ?? '',
-    external: i?.provider.external ?? false,
     accountFunction: i?.accountFunction ?? '5.28.21',
     startDate: mode === 'adjust' ? '' : (i?.startDate ?? ''),
     // a correction fixes the end as decided, not one decided later by an ending
@@ -84,8 +85,14 @@ function kroner(text: string): number | string {
   return r.ok ? toKroner(r.value) : text;
 }
 
-/** The intervention as the API takes it. */
-export function bodyFrom(f: FormState): Record<string, unknown> {
+/**
+ * The intervention as the API takes it. The provider is one of the register's, by name; its kind
+ * is the register's (`external` tells it for the format's sake).
+ */
+export function bodyFrom(
+  f: FormState,
+  external: (providerName: string) => boolean = () => false,
+): Record<string, unknown> {
   const payment: Record<string, unknown> = { type: f.type };
   if (f.type === 'running') {
     payment.frequency = f.frequency;
@@ -118,7 +125,7 @@ export function bodyFrom(f: FormState): Record<string, unknown> {
     decidedOn: f.decidedOn,
     category: f.category,
     paragraph: f.paragraph,
-    provider: { name: f.providerName, external: f.external },
+    provider: { name: f.providerName, external: external(f.providerName) },
     accountFunction: f.accountFunction,
     startDate: f.startDate,
     endDate: f.endDate || null,
@@ -145,6 +152,9 @@ export function InterventionForm(props: {
   const [f, setF] = useState<FormState>(() => formFrom(props.initial, props.mode));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const providers = useApi<ProviderJson[]>('/providers').data ?? [];
+  const functions = useAccountFunctions();
+  const external = (name: string) => providers.find((p) => p.name === name)?.external ?? false;
   const set =
     <K extends keyof FormState>(k: K) =>
     (v: FormState[K]) =>
@@ -156,12 +166,12 @@ export function InterventionForm(props: {
     try {
       if (props.mode === 'correct') {
         // a correction keeps the ref, status and what the intervention adjusts
-        const fields = bodyFrom(f);
+        const fields = bodyFrom(f, external);
         delete fields.ref;
         delete fields.status;
         delete fields.modifies;
         await props.onSubmit({ reason: f.reason, intervention: fields });
-      } else await props.onSubmit(bodyFrom(f));
+      } else await props.onSubmit(bodyFrom(f, external));
     } catch (err) {
       setError(err);
     } finally {
@@ -192,7 +202,7 @@ export function InterventionForm(props: {
       </select>
     </div>
   );
-  const check = (k: 'external' | 'followOn' | 'proRata', label: string) => (
+  const check = (k: 'followOn' | 'proRata', label: string) => (
     <div className="field field-check">
       <input
         id={`${id}-${k}`}
@@ -262,9 +272,23 @@ export function InterventionForm(props: {
           CATEGORY_CODES.map((c) => [c, t(`cases.categories.${c}`)]),
         )}
         {text('paragraph', t('cases.case.paragraph'))}
-        {text('providerName', t('cases.case.provider'), 'text', true)}
-        {check('external', e('external'))}
-        {text('accountFunction', t('cases.case.accountFunction'), 'text', true)}
+        {select('providerName', t('cases.case.provider'), [
+          ['', t('providers.choose')],
+          // a stored name the register no longer lists stays choosable as it is
+          ...(f.providerName && !providers.some((p) => p.name === f.providerName)
+            ? [[f.providerName, f.providerName] as [string, string]]
+            : []),
+          ...providers.map((p): [string, string] => [
+            p.name,
+            `${p.name} (${t(p.external ? 'providers.external' : 'providers.internal').toLowerCase()})`,
+          ]),
+        ])}
+        {select('accountFunction', t('cases.case.accountFunction'), [
+          ...(functions.some((fn) => fn.code === f.accountFunction)
+            ? []
+            : [[f.accountFunction, f.accountFunction] as [string, string]]),
+          ...functions.map((fn): [string, string] => [fn.code, functionLabel(fn.code, functions)]),
+        ])}
         {text('startDate', e('startDate'), 'date', true)}
         {text('endDate', e('endDate'), 'date')}
         {check('followOn', e('followOn'))}
