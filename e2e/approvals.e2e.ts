@@ -13,7 +13,9 @@ async function addMeasure(page: Page, provider: string): Promise<void> {
   await page.getByRole('button', { name: 'Tilføj indsats' }).click();
   const form = page.getByRole('form', { name: 'Ny indsats' });
   await form.getByLabel('Kategori').selectOption({ label: 'Kontaktperson' });
-  await form.getByLabel('Leverandør', { exact: true }).fill(provider);
+  await form
+    .getByLabel('Leverandør', { exact: true })
+    .selectOption({ label: `${provider} (intern leverandør)` });
   await form.getByLabel('Startdato').fill('2026-12-01');
   await form.getByLabel('Hyppighed').selectOption({ label: 'Dagligt' });
   await form.getByLabel('Beløb pr. betaling (kr.)').fill('500');
@@ -39,7 +41,7 @@ describe('a second measure in a household waits for the funktionsleder', () => {
     await page.getByRole('heading', { level: 1, name: `Sag ${ref}` }).waitFor();
 
     // the first measure of the household is granted at once
-    await addMeasure(page, 'Familiecentret');
+    await addMeasure(page, 'Slagelse Familie Center');
     await page.getByRole('button', { name: `Bevilg ${ref}-1` }).click();
     await page.getByText('Indsatsen er bevilget.').waitFor();
 

@@ -31,7 +31,9 @@ describe('corrections of wrong data', () => {
     const form = page.getByRole('form', { name: 'Ny indsats' });
     await form.getByLabel('Besluttet').fill('2024-01-02');
     await form.getByLabel('Kategori').selectOption({ label: 'Kontaktperson' });
-    await form.getByLabel('Leverandør', { exact: true }).fill('Familiecentret');
+    await form
+      .getByLabel('Leverandør', { exact: true })
+      .selectOption({ label: 'Slagelse Familie Center (intern leverandør)' });
     await form.getByLabel('Startdato').fill('2024-01-01');
     await form.getByLabel('Forventet slutdato').fill('2024-12-31');
     await form.getByLabel('Hyppighed').selectOption({ label: 'Dagligt' });

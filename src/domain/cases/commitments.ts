@@ -213,7 +213,13 @@ export function totalsByMonth(items: readonly InterventionYear[]): {
 
 /** The dimensions a commitment statement can be split by. */
 export type StatementDimension =
-  'month' | 'unit' | 'accountFunction' | 'category' | 'provider' | 'ageBand';
+  | 'month'
+  | 'unit'
+  | 'accountFunction'
+  | 'category'
+  | 'provider'
+  | 'providerName'
+  | 'ageBand';
 
 export interface StatementRow {
   key: string;
@@ -225,7 +231,8 @@ export interface StatementRow {
 
 /**
  * A commitment statement split by one dimension: every cell of every intervention lands in
- * exactly one row, so the rows sum to the totals. `provider` splits into `intern`/`ekstern`.
+ * exactly one row, so the rows sum to the totals. `provider` splits into `intern`/`ekstern`,
+ * `providerName` provider by provider (the register's name).
  */
 export function statementBy(
   items: readonly InterventionYear[],
@@ -273,6 +280,8 @@ function dimensionKey(
       return item.intervention.category;
     case 'provider':
       return item.intervention.provider.external ? 'ekstern' : 'intern';
+    case 'providerName':
+      return item.intervention.provider.name;
     case 'ageBand':
       return cell.band;
   }

@@ -46,7 +46,7 @@ export async function seedDemoApprovals(tx: Queryable, today: IsoDate): Promise<
       decidedOn: today,
       category: 'kontaktperson',
       paragraph: 'Barnets lov § 32, stk. 1, nr. 4',
-      provider: { name: 'Familiecentret', external: false },
+      provider: { name: 'Kontaktpersonkorpset', external: false },
       accountFunction: '5.28.21',
       startDate,
       endDate: addDays(startDate, 181),

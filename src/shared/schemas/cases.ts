@@ -162,6 +162,7 @@ export const STATEMENT_DIMENSIONS = [
   'accountFunction',
   'category',
   'provider',
+  'providerName',
   'ageBand',
 ] as const;
 export type StatementDimensionName = (typeof STATEMENT_DIMENSIONS)[number];
@@ -192,6 +193,8 @@ export interface StatementJson {
   asOf: string;
   unit: string | null;
   group: string | null;
+  /** the provider (the register's name) the statement is limited to, or null for all */
+  provider: string | null;
   by: StatementDimensionName;
   /**
    * whether the answer names cases and households (the reader holds `case.read` in its units);

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ore, wholeKronerAddingUp } from '../../../domain/money';
+import type { ProviderJson } from '../../../shared/schemas/providers';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
@@ -17,15 +19,34 @@ import { useFilterForm } from './use-filter-form';
 /** /sager — the commitment statement (disponeringsopgørelse) for a year as of a date. */
 export function StatementPage() {
   const { t } = useTranslation();
+  // a link may open the statement at its own scope (e.g. a focus area's, provider by provider)
+  const [search] = useSearchParams();
   const { form, shown, set, submit } = useFilterForm({
-    year: today().slice(0, 4),
-    asOf: today(),
-    unit: '',
-    by: 'category',
-    group: '',
+    year: search.get('year') ?? today().slice(0, 4),
+    asOf: search.get('asOf') ?? today(),
+    unit: search.get('unit') ?? '',
+    by: search.get('by') ?? 'category',
+    group: search.get('group') ?? '',
+    kind: search.get('kind') ?? '',
+    provider: search.get('provider') ?? '',
   });
   const q = query(shown);
   const { data, error } = useApi<StatementJson>(`/commitments/statement?${q}`);
+  const providers = useApi<ProviderJson[]>('/providers').data ?? [];
+  // whole kroner in the overview, the rows adding up to the total shown beneath them
+  const cents = (kroner: number) => ore(Math.round(kroner * 100));
+  const wholeRows = data
+    ? {
+        expected: wholeKronerAddingUp(
+          data.rows.map((r) => cents(r.expected)),
+          cents(data.expected.total),
+        ),
+        granted: wholeKronerAddingUp(
+          data.rows.map((r) => cents(r.granted)),
+          cents(data.granted.total),
+        ),
+      }
+    : null;
   const chart = data
     ? data.expected.byMonth.map((e, i) => ({
         month: monthName(t, i),
@@ -73,6 +94,32 @@ export function StatementPage() {
               {CATEGORY_GROUP_NAMES.map((g) => (
                 <option key={g} value={g}>
                   {t(`cases.groups.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="statement-kind">{t('cases.filters.kind')}</label>
+            <select id="statement-kind" value={form.kind} onChange={(e) => set('kind')(e.target.value)}>
+              <option value="">{t('cases.filters.allKinds')}</option>
+              {(['ekstern', 'intern'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`cases.providers.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="statement-provider">{t('cases.dimensions.providerName')}</label>
+            <select
+              id="statement-provider"
+              value={form.provider}
+              onChange={(e) => set('provider')(e.target.value)}
+            >
+              <option value="">{t('cases.filters.allProviders')}</option>
+              {providers.map((p) => (
+                <option key={p.id} value={p.name}>
+                  {p.name}
                 </option>
               ))}
             </select>
@@ -140,13 +187,13 @@ export function StatementPage() {
               </tr>
             </thead>
             <tbody>
-              {data.rows.map((r) => {
+              {data.rows.map((r, k) => {
                 const label = rowLabel(t, data.by, r.key, r.label);
                 return (
                   <tr key={r.key}>
                     <th scope="row">{label}</th>
-                    <td className="num">{kr(r.expected)}</td>
-                    <td className="num">{kr(r.granted)}</td>
+                    <td className="num">{kr(wholeRows?.expected[k] ?? r.expected)}</td>
+                    <td className="num">{kr(wholeRows?.granted[k] ?? r.granted)}</td>
                     {data.caseLevel && (
                       <td>
                         <CaseLinks cases={r.cases} label={label} year={data.year} />

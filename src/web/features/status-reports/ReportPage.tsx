@@ -13,7 +13,7 @@ import { SignoffPanel } from '../meetings/SignoffPanel';
 import { FocusAreaFigures } from './FocusAreaFigures';
 import { indicatorSentences, indicatorTitle } from '../../../shared/indicator-text';
 import { ReportEditor } from './ReportEditor';
-import { danishDate } from '../../format';
+import { danishDate, query } from '../../format';
 import { mio, monthName, twoDecimals } from './format';
 
 function Lines({ text }: { text: string }) {
@@ -250,6 +250,22 @@ export function ReportPage({ edit = false }: { edit?: boolean }) {
                       {line}
                     </p>
                   ))}
+                  {area.cost && area.figures.cost && (
+                    <p>
+                      <Link
+                        to={`/sager?${query({
+                          year: area.figures.cost.current.year,
+                          asOf: area.figures.cost.current.asOf,
+                          by: 'providerName',
+                          group: area.cost.group,
+                          kind: area.cost.provider,
+                        })}`}
+                      >
+                        {t('reports.byProvider')}
+                        <span className="visually-hidden"> – {area.title.split('\n')[0]}</span>
+                      </Link>
+                    </p>
+                  )}
                 </div>
               </div>
               <FocusAreaFigures area={area} index={i} />
