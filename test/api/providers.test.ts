@@ -247,7 +247,7 @@ describe('interventions name a registered provider', () => {
       external: true,
     });
     // the export names the registered provider, so export → import changes nothing
-    const exported = await (await okonomi.get('/api/cases/export')).json();
+    const exported = (await (await okonomi.get('/api/cases/export')).json()) as unknown;
     const again2 = await okonomi.post('/api/cases/import', exported);
     expect(((await again2.json()) as { unchanged: number }).unchanged).toBe(1);
     expect((await providers()).find((p) => p.id === target.id)?.interventions).toBe(1);
@@ -286,5 +286,122 @@ describe('interventions name a registered provider', () => {
       interventions: { provider: unknown }[];
     };
     expect(detail.interventions[0]?.provider).toEqual({ name: 'Familiecentret', external: false });
+  });
+});
+
+describe('statements split by named provider', () => {
+  interface Statement {
+    kind: string | null;
+    provider: string | null;
+    expected: { total: number };
+    granted: { total: number };
+    rows: { key: string; label: string; expected: number; granted: number }[];
+  }
+  const statement = async (q: string, client = okonomi): Promise<Statement> => {
+    const response = await client.get(`/api/commitments/statement?year=2026&asOf=2026-11-23&${q}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as Statement;
+  };
+  const ore = (kroner: number) => Math.round(kroner * 100);
+  const sum = (values: number[]) => values.reduce((a, b) => a + ore(b), 0);
+
+  beforeAll(async () => {
+    const doc = caseDocument('LEV-3', { name: 'Familiecentret', external: false });
+    const base = doc.cases[0]?.interventions[0];
+    if (!doc.cases[0] || !base) throw new Error('no case');
+    const monthly = (amount: number) => ({
+      type: 'running',
+      frequency: 'monthly',
+      dayOfMonth: 1,
+      amount,
+    });
+    doc.cases[0].interventions = [
+      { ...base, ref: 'A-1', endDate: '2026-03-31', payment: monthly(1000.25) },
+      {
+        ...base,
+        ref: 'A-2',
+        provider: { name: 'Døgninstitutionen', external: true },
+        endDate: '2026-03-31',
+        payment: monthly(500.25),
+      },
+      {
+        ...base,
+        ref: 'A-3',
+        provider: { name: 'Opholdsstedet', external: true },
+        payment: { type: 'one-time', date: '2026-02-01', amount: 200.5 } as never,
+      },
+      // an expected step-down of A-1 by another provider from March: A-1 counts no March
+      {
+        ...base,
+        ref: 'A-4',
+        status: 'expected',
+        modifies: 'A-1' as never,
+        decidedOn: '2026-02-15',
+        provider: { name: 'Familiehuset', external: false },
+        startDate: '2026-03-01',
+        endDate: '2026-03-31',
+        payment: monthly(800),
+      },
+    ];
+    const response = await okonomi.post('/api/cases/import', doc);
+    expect(response.status).toBe(200);
+  });
+
+  it('splits provider by provider, the rows adding up to the totals', async () => {
+    const s = await statement('by=providerName');
+    expect(s.rows.map((r) => r.key)).toEqual(
+      expect.arrayContaining([
+        'Familiecentret',
+        'Døgninstitutionen',
+        'Opholdsstedet',
+        'Familiehuset',
+      ]),
+    );
+    expect(s.rows.find((r) => r.key === 'Familiehuset')).toMatchObject({
+      label: 'Familiehuset',
+      expected: 800,
+      granted: 0,
+    });
+    expect(s.rows.find((r) => r.key === 'Opholdsstedet')?.expected).toBe(200.5);
+    expect(sum(s.rows.map((r) => r.expected))).toBe(ore(s.expected.total));
+    expect(sum(s.rows.map((r) => r.granted))).toBe(ore(s.granted.total));
+  });
+
+  it('limits the statement to one provider or one kind, equal to their rows in the split', async () => {
+    const split = await statement('by=providerName');
+    for (const row of split.rows) {
+      const one = await statement(`by=category&provider=${encodeURIComponent(row.key)}`);
+      expect(one.provider).toBe(row.key);
+      expect(ore(one.expected.total)).toBe(ore(row.expected));
+      expect(ore(one.granted.total)).toBe(ore(row.granted));
+    }
+    const registered = await providers();
+    const externalNames = new Set(registered.filter((p) => p.external).map((p) => p.name));
+    const external = await statement('by=providerName&kind=ekstern');
+    expect(external.rows.every((r) => externalNames.has(r.key))).toBe(true);
+    expect(ore(external.expected.total)).toBe(
+      sum(split.rows.filter((r) => externalNames.has(r.key)).map((r) => r.expected)),
+    );
+    const internal = await statement('by=provider&kind=intern');
+    expect(ore(internal.expected.total) + ore(external.expected.total)).toBe(
+      ore(split.expected.total),
+    );
+    // a reader without the cases gets the same split, figures only
+    expect((await statement('by=providerName', laeser)).rows.map((r) => r.expected)).toEqual(
+      split.rows.map((r) => r.expected),
+    );
+  });
+
+  it('names account functions with their names', async () => {
+    const s = await statement('by=accountFunction');
+    expect(s.rows.find((r) => r.key === '5.28.21')?.label).toBe(
+      '5.28.21 Forebyggende indsats for børn, unge og deres familier',
+    );
+    const bad = await okonomi.get('/api/commitments/statement?year=2026&kind=alle');
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as Problem).issues?.[0]).toMatchObject({
+      path: 'kind',
+      message: 'Skal være ekstern eller intern.',
+    });
   });
 });

@@ -213,13 +213,7 @@ export function totalsByMonth(items: readonly InterventionYear[]): {
 
 /** The dimensions a commitment statement can be split by. */
 export type StatementDimension =
-  | 'month'
-  | 'unit'
-  | 'accountFunction'
-  | 'category'
-  | 'provider'
-  | 'providerName'
-  | 'ageBand';
+  'month' | 'unit' | 'accountFunction' | 'category' | 'provider' | 'providerName' | 'ageBand';
 
 export interface StatementRow {
   key: string;

@@ -101,16 +101,63 @@ const byQuery = z.object({
     .enum(CATEGORY_GROUP_NAMES)
     .optional()
     .openapi({ description: 'Only this category group, e.g. forebyggende' }),
+  kind: z
+    .enum(['ekstern', 'intern'], { error: 'Skal være ekstern eller intern.' })
+    .optional()
+    .openapi({ description: 'Only external or only internal providers' }),
+  provider: FreeText.max(200)
+    .optional()
+    .openapi({ description: "Only this provider (the register's name)" }),
 });
+
+const StatementSchema = z
+  .object({
+    year: z.number().int(),
+    asOf: z.string(),
+    unit: z.string().nullable(),
+    group: z.string().nullable(),
+    kind: z.enum(['ekstern', 'intern']).nullable(),
+    provider: z.string().nullable(),
+    by: z.enum(STATEMENT_DIMENSIONS),
+    caseLevel: z.boolean().openapi({
+      description: 'whether the answer names cases; false: the rows list no cases',
+    }),
+    expected: MonthTotals,
+    granted: MonthTotals,
+    lastYearExpected: z.number().openapi({ description: 'kroner' }),
+    fullYearPersons: z.object({ total: z.number(), byBand: z.record(z.string(), z.number()) }),
+    correctedSince: z
+      .object({ count: z.number().int(), expectedAsRecorded: z.number() })
+      .nullable(),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string().openapi({
+          description:
+            "the unit's name, `5.28.21` with its name, the provider's name, else the key",
+        }),
+        expected: z.number().openapi({ description: 'kroner' }),
+        granted: z.number().openapi({ description: 'kroner' }),
+        cases: z.array(z.object({ id: z.string(), ref: z.string() })),
+      }),
+    ),
+  })
+  .openapi('Statement');
 
 const getStatement = createRoute({
   method: 'get',
   path: '/commitments/statement',
   tags: ['Commitments'],
   summary:
-    'A commitment statement split by month, unit, account function, category, provider or age band',
+    'A commitment statement split by month, unit, account function, category, provider kind, provider or age band, optionally limited to a kind of provider or one provider',
   request: { query: byQuery },
-  responses: json('Disponeringsopgørelse'),
+  responses: {
+    200: {
+      description: 'Disponeringsopgørelse',
+      content: { 'application/json': { schema: StatementSchema } },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const getStatementXlsx = createRoute({

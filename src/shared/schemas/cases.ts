@@ -193,6 +193,8 @@ export interface StatementJson {
   asOf: string;
   unit: string | null;
   group: string | null;
+  /** the kind of provider (`ekstern`/`intern`) the statement is limited to, or null for both */
+  kind: 'ekstern' | 'intern' | null;
   /** the provider (the register's name) the statement is limited to, or null for all */
   provider: string | null;
   by: StatementDimensionName;

@@ -145,6 +145,33 @@ export function inGroup(stored: StoredCase[], group: string | undefined): Stored
   }));
 }
 
+/** A statement's limit to providers: one kind (`ekstern`/`intern`), one provider by name, or both. */
+export interface ProviderFilter {
+  kind?: 'ekstern' | 'intern' | undefined;
+  provider?: string | undefined;
+}
+
+/** Does the intervention's provider pass the filter (every provider when none is given)? */
+export function providerMatches(
+  provider: { name: string; external: boolean },
+  filter: ProviderFilter,
+): boolean {
+  if (filter.kind && (provider.external ? 'ekstern' : 'intern') !== filter.kind) return false;
+  return !filter.provider || provider.name === filter.provider;
+}
+
+/** Keeps only the interventions whose provider passes `filter`. */
+export function ofProviders(stored: StoredCase[], filter: ProviderFilter): StoredCase[] {
+  if (!filter.kind && !filter.provider) return stored;
+  return stored.map((s) => ({
+    ...s,
+    record: {
+      ...s.record,
+      interventions: s.record.interventions.filter((i) => providerMatches(i.provider, filter)),
+    },
+  }));
+}
+
 export function caseLinks(stored: StoredCase[]): (refs: string[]) => { id: string; ref: string }[] {
   const ids = new Map(stored.map((s) => [s.record.ref, s.id]));
   return (refs) => refs.map((ref) => ({ id: ids.get(ref) ?? '', ref }));

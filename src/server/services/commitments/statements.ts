@@ -27,6 +27,7 @@ import { loadCases, type StoredCase } from '../../../db/repositories/cases';
 import { recordRead } from '../../../db/repositories/audit';
 import { listCorrections } from '../../../db/repositories/case-corrections';
 import { listReimbursementThresholds } from '../../../db/repositories/commitments';
+import { listAccountFunctions } from '../../../db/repositories/budgets';
 import { correctionJson } from '../../presenters/case-correction';
 import type {
   CommitmentsJson,
@@ -42,9 +43,12 @@ import {
   caseLinks,
   inGroup,
   loadYear,
+  ofProviders,
+  providerMatches,
   recordCaseLevelRead,
   records,
   resolveScope,
+  type ProviderFilter,
   type Scope,
 } from './scope';
 
@@ -62,7 +66,7 @@ async function correctedSinceAsOf(
   scope: Scope,
   stored: StoredCase[],
   rates: Map<string, Rate>,
-  params: { year: number; asOf: IsoDate; group: string | undefined },
+  params: { year: number; asOf: IsoDate; group: string | undefined; providers: ProviderFilter },
 ): Promise<StatementJson['correctedSince']> {
   if (scope.unitIds && scope.unitIds.length === 0) return null;
   const refs = new Set(stored.map((s) => s.record.ref));
@@ -71,9 +75,12 @@ async function correctedSinceAsOf(
   );
   if (later.length === 0) return null;
   const recorded = asRecordedOn(records(stored), later, params.asOf);
-  const asRecorded = inGroup(
-    stored.map((s, k) => ({ ...s, record: recorded[k] ?? s.record })),
-    params.group,
+  const asRecorded = ofProviders(
+    inGroup(
+      stored.map((s, k) => ({ ...s, record: recorded[k] ?? s.record })),
+      params.group,
+    ),
+    params.providers,
   );
   const total = yearTotals(compileCases(records(asRecorded)), rates, params).expected.total;
   const inScope = new Set(
@@ -167,7 +174,7 @@ export async function statement(
     by: StatementDimensionName;
     /** only this category group (anbringelse, forebyggende, eftervaern, handicapkompensation, andet) */
     group?: string | undefined;
-  },
+  } & ProviderFilter,
   requestId?: string,
 ): Promise<StatementJson> {
   const { db } = deps;
@@ -176,32 +183,63 @@ export async function statement(
   const loaded = await loadYear(db, scope, params.year, params.year - 1);
   const { rates } = loaded;
   const stored = inGroup(loaded.stored, params.group);
+  const providers: ProviderFilter = { kind: params.kind, provider: params.provider };
+  const limited = Boolean(providers.kind || providers.provider);
   // compiled once for the year, the same date last year and the full-year persons
   const cases = compileCases(records(stored));
-  const items: InterventionYear[] = computeYear(cases, rates, {
-    year: params.year,
-    asOf,
-  }).interventions;
+  // a limit to providers keeps the interventions of those providers as the whole statement
+  // counts them (an adjustment by another provider still replaces the original from its start),
+  // so the figures equal the rows of the statement split provider by provider
+  const ofProvider = (list: InterventionYear[]) =>
+    limited ? list.filter((i) => providerMatches(i.intervention.provider, providers)) : list;
+  const items = ofProvider(computeYear(cases, rates, { year: params.year, asOf }).interventions);
   const t = totalsByMonth(items);
-  const lastTotal = yearTotals(cases, rates, {
-    year: params.year - 1,
-    asOf: sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf),
-  }).expected.total;
+  const lastAsOf = sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf);
+  const lastTotal = limited
+    ? totalsByMonth(
+        ofProvider(
+          computeYear(cases, rates, { year: params.year - 1, asOf: lastAsOf }).interventions,
+        ),
+      ).expected.total
+    : yearTotals(cases, rates, { year: params.year - 1, asOf: lastAsOf }).expected.total;
   const link = caseLinks(stored);
-  const fyp = fullYearPersons(cases, { year: params.year, asOf });
+  const fyp = fullYearPersons(
+    limited ? compileCases(records(ofProviders(stored, providers))) : cases,
+    {
+      year: params.year,
+      asOf,
+    },
+  );
   const correctedSince = await correctedSinceAsOf(db, scope, loaded.stored, rates, {
     year: params.year,
     asOf,
     group: params.group,
+    providers,
   });
   const rows = statementBy(items, params.by);
+  const functionNames =
+    params.by === 'accountFunction'
+      ? new Map((await listAccountFunctions(db)).map((f) => [f.code, f.name]))
+      : null;
+  const label = (key: string): string => {
+    if (params.by === 'unit') return scope.unitNames.get(key) ?? key;
+    const name = functionNames?.get(key);
+    return name ? `${key} ${name}` : key;
+  };
   if (scope.caseLevel && rows.some((r) => r.caseRefs.length > 0)) {
     await recordCaseLevelRead(
       db,
       actor,
       scope,
       'commitment.statement',
-      { year: params.year, asOf, by: params.by, group: params.group ?? null },
+      {
+        year: params.year,
+        asOf,
+        by: params.by,
+        group: params.group ?? null,
+        kind: providers.kind ?? null,
+        provider: providers.provider ?? null,
+      },
       requestId,
     );
   }
@@ -210,6 +248,8 @@ export async function statement(
     asOf,
     unit: scope.unitName,
     group: params.group ?? null,
+    kind: providers.kind ?? null,
+    provider: providers.provider ?? null,
     by: params.by,
     caseLevel: scope.caseLevel,
     expected: monthTotalsJson(t.expected),
@@ -219,7 +259,7 @@ export async function statement(
     correctedSince,
     rows: rows.map((r) => ({
       key: r.key,
-      label: params.by === 'unit' ? (scope.unitNames.get(r.key) ?? r.key) : r.key,
+      label: label(r.key),
       expected: toKroner(r.expectedOre),
       granted: toKroner(r.grantedOre),
       cases: scope.caseLevel ? link(r.caseRefs) : [],

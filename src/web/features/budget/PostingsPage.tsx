@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { danishDate, kr, query } from '../../format';
+import { functionLabel, useAccountFunctions } from '../../account-functions';
 
 interface Postings {
   total: number;
@@ -30,10 +31,11 @@ export function PostingsPage() {
     limit: 1000,
   };
   const { data, error } = useApi<Postings>(q.unitId ? `/ledger/postings?${query(q)}` : null);
+  const functions = useAccountFunctions();
   return (
     <>
       <h1>
-        {t('budget.postings.title')} {q.accountFunction} {q.year}
+        {t('budget.postings.title')} {functionLabel(q.accountFunction, functions)} {q.year}
       </h1>
       <p>
         <Link to={`/budget?${query({ year: q.year, unit: q.unitId })}`}>

@@ -10,6 +10,7 @@ import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import type { FollowUpRounds } from './types';
+import { functionLabel, useAccountFunctions } from '../../account-functions';
 
 interface RoundDetail {
   id: string;
@@ -195,6 +196,7 @@ export function RoundsPage() {
 }
 
 function RoundLines({ id }: { id: string }) {
+  const functions = useAccountFunctions();
   const { t } = useTranslation();
   const mayComment = useCan('forecast.write');
   const { data, error, reload } = useApi<RoundDetail>(`/follow-up/rounds/${id}`);
@@ -272,7 +274,7 @@ function RoundLines({ id }: { id: string }) {
                 {data.lines.map((l) => (
                   <tr key={l.id}>
                     <th scope="row">{l.unitName}</th>
-                    <td>{l.accountFunction}</td>
+                    <td>{functionLabel(l.accountFunction, functions)}</td>
                     <td className="num">{kr(l.budget)}</td>
                     <td className="num">{kr(l.forecast)}</td>
                     <td className="num">{kr(l.overspend)}</td>

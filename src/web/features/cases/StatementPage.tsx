@@ -100,7 +100,11 @@ export function StatementPage() {
           </div>
           <div className="field">
             <label htmlFor="statement-kind">{t('cases.filters.kind')}</label>
-            <select id="statement-kind" value={form.kind} onChange={(e) => set('kind')(e.target.value)}>
+            <select
+              id="statement-kind"
+              value={form.kind}
+              onChange={(e) => set('kind')(e.target.value)}
+            >
               <option value="">{t('cases.filters.allKinds')}</option>
               {(['ekstern', 'intern'] as const).map((k) => (
                 <option key={k} value={k}>
