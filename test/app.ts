@@ -29,6 +29,7 @@ export const TEST_PROVIDERS = [
   { name: 'Ungeteam', external: false },
   { name: 'Døgninstitutionen', external: true },
   { name: 'Opholdsstedet', external: true },
+  { name: 'Opholdsstedet Lyngly', external: true },
 ] as const;
 
 /**

@@ -237,8 +237,8 @@ export async function statement(
         asOf,
         by: params.by,
         group: params.group ?? null,
-        kind: providers.kind ?? null,
-        provider: providers.provider ?? null,
+        ...(providers.kind ? { kind: providers.kind } : {}),
+        ...(providers.provider ? { provider: providers.provider } : {}),
       },
       requestId,
     );
