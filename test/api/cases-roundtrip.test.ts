@@ -64,6 +64,19 @@ describe('cases export → import on the demo', () => {
     const document = (await exported.json()) as { cases: unknown[] };
     expect(document.cases.length).toBeGreaterThan(100);
 
+    // the cases name providers of the source's register: a fresh installation registers them
+    // first (an import never registers a provider on its own)
+    const registered = new Set(
+      ((await (await fresh.get('/api/providers')).json()) as { name: string }[]).map((p) => p.name),
+    );
+    const providers = (await (await fromDemo.get('/api/providers')).json()) as {
+      name: string;
+      cvr: string | null;
+      external: boolean;
+    }[];
+    for (const p of providers.filter((x) => !registered.has(x.name)))
+      expect((await fresh.post('/api/providers', p)).status).toBe(201);
+
     const imported = await fresh.post('/api/cases/import', document);
     expect(imported.status).toBe(200);
     expect(await imported.json()).toMatchObject({
