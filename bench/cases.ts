@@ -29,6 +29,8 @@ import type { IsoDate } from '../src/domain/months';
 import type { AppDeps } from '../src/server/context';
 import { loadConfig } from '../src/server/env';
 import { importCases } from '../src/server/services/case-service';
+import { ensureProviders } from '../src/db/repositories/providers';
+import { distinctProviders } from '../src/domain/providers';
 import { statement } from '../src/server/services/commitments/statements';
 import type { CasesDocument } from '../src/shared/schemas/cases';
 import { generateCases } from '../src/server/demo/generator/generator';
@@ -149,6 +151,8 @@ async function main(): Promise<void> {
   const document = writeCasesDocument(generated.cases, generated.rates) as CasesDocument;
 
   // Import through the product, then the same rows by one INSERT … SELECT FROM unnest.
+  // the providers the cases name are in the register first (an import never registers one)
+  await ensureProviders(db, distinctProviders(generated.cases), 'bench');
   const [imported, importMs] = await timed(() =>
     importCases(deps, SYSTEM_ACTOR, document, 'bench'),
   );

@@ -20,6 +20,8 @@ import { writeCasesDocument } from '../src/domain/cases';
 import type { AppDeps } from '../src/server/context';
 import { loadConfig } from '../src/server/env';
 import { importCases } from '../src/server/services/case-service';
+import { ensureProviders } from '../src/db/repositories/providers';
+import { distinctProviders } from '../src/domain/providers';
 import { getForecast } from '../src/server/services/forecast-service';
 import type { CasesDocument } from '../src/shared/schemas/cases';
 import { generateCases } from '../src/server/demo/generator/generator';
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
       toYear: 2025,
       units: caseUnits,
     });
+    // the providers the cases name are in the register first (an import never registers one)
+    await ensureProviders(db, distinctProviders(generated.cases), 'bench');
     await importCases(
       deps,
       SYSTEM_ACTOR,

@@ -20,3 +20,15 @@ export function isValidCvr(text: string): boolean {
   for (let i = 0; i < 8; i += 1) sum += Number(text[i]) * (CVR_WEIGHTS[i] ?? 0);
   return sum % 11 === 0;
 }
+
+/** The providers named by the cases' interventions, one per name (`providerKey`), first spelling kept. */
+export function distinctProviders(
+  cases: readonly { interventions: readonly { provider: { name: string; external: boolean } }[] }[],
+): { name: string; external: boolean }[] {
+  const found = new Map<string, { name: string; external: boolean }>();
+  for (const c of cases)
+    for (const i of c.interventions)
+      if (!found.has(providerKey(i.provider.name)))
+        found.set(providerKey(i.provider.name), { ...i.provider });
+  return [...found.values()];
+}

@@ -11,6 +11,7 @@ import {
   parseCsv,
   toCasesDocument,
 } from '../../src/web/features/cases/csv-import';
+import { ensureProviders } from '../../src/db/repositories/providers';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 /**
@@ -29,6 +30,16 @@ const fixture = () =>
 beforeAll(async () => {
   ctx = await createTestApp();
   const unitId = await createUnit(ctx.db, 'Myndighed børn og unge');
+  // the providers the file names are in the register (as written, æ, ø and the en dash)
+  await ensureProviders(
+    ctx.db,
+    [
+      { name: 'Ungeteamet', external: false },
+      { name: 'Familiecentret – Øst', external: false },
+      { name: 'Kontakt ApS', external: true },
+    ],
+    'test',
+  );
   await createUser(ctx.db, { username: 'okonomi', roles: ['okonomikonsulent'], unitIds: [unitId] });
   okonomi = new TestClient(ctx);
   await okonomi.login('okonomi');
@@ -96,8 +107,8 @@ describe('the case CSV import from Danish Excel', () => {
     expect(await response.json()).toMatchObject({ created: 3 });
 
     const stored = await ctx.db.query<{ ref: string; category: string; provider_name: string }>(
-      `SELECT c.ref, i.category, i.provider_name FROM case_interventions i
-         JOIN cases c ON c.id = i.case_id ORDER BY c.ref`,
+      `SELECT c.ref, i.category, p.name AS provider_name FROM case_interventions i
+         JOIN cases c ON c.id = i.case_id JOIN providers p ON p.id = i.provider_id ORDER BY c.ref`,
     );
     expect(stored).toEqual([
       { ref: 'E-1', category: 'eftervaern', provider_name: 'Ungeteamet' },

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { replaceInterventions, upsertCases, upsertRates } from '../../db/repositories/cases';
 import { ensureProviders } from '../../db/repositories/providers';
-import { providerKey } from '../../domain/providers';
+import { distinctProviders } from '../../domain/providers';
 import { SYSTEM_ACTOR } from '../../domain/access';
 import { DEMO_UNITS } from './organisation';
 
@@ -29,12 +29,7 @@ export async function seedDemoCases(tx: Queryable): Promise<void> {
     .map((c) => ({ ...c, unit: idByKey.get(c.unit) ?? '' }));
   await upsertRates(tx, rates);
   // the providers the cases name, registered once each (by name) before the cases name them
-  const providers = new Map<string, { name: string; external: boolean }>();
-  for (const c of records)
-    for (const i of c.interventions)
-      if (!providers.has(providerKey(i.provider.name)))
-        providers.set(providerKey(i.provider.name), i.provider);
-  await ensureProviders(tx, [...providers.values()], SYSTEM_ACTOR.username);
+  await ensureProviders(tx, distinctProviders(records), SYSTEM_ACTOR.username);
   const ids = await upsertCases(tx, records);
   await replaceInterventions(
     tx,
