@@ -71,3 +71,18 @@ export async function commitmentsVersion(db: Queryable): Promise<string> {
   );
   return row?.version ?? '';
 }
+
+/**
+ * The versions of everything the forecast and its backtest are computed from, in one row read:
+ * the commitments' (migration 0027) and the rest's (ledger, budgets, adjustments, settings,
+ * units, account functions; migration 0028), as `commitments.figures`. Equal versions mean
+ * equal figures. For reads outside a transaction (a transaction's own uncommitted changes are
+ * not in it).
+ */
+export async function figuresVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ version: string }>(
+    `SELECT c.version::text || '.' || f.version::text AS version
+       FROM commitments_version c, figures_version f`,
+  );
+  return row?.version ?? '';
+}

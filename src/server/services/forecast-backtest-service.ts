@@ -9,6 +9,7 @@ import { ore, toKroner } from '../../domain/money';
 import { AppError } from '../errors';
 import { authorize, can, readableUnitIds } from '../policies/policy';
 import { computeForecastLines, ForecastData } from './forecast-service';
+import { keptFigures } from './kept-figures';
 
 /** Default follow-up dates: the ends of March, May, August and October. */
 export const DEFAULT_FOLLOW_UP_MONTHS = [3, 5, 8, 10];
@@ -37,6 +38,34 @@ export async function getBacktest(
     if (!can(actor, 'forecast.read', { unitId: q.unitId })) throw new AppError('not_found');
     unitIds = [q.unitId];
   }
+  const scope = unitIds;
+  return keptFigures(
+    db,
+    'backtest',
+    { beforeYear: q.beforeYear, years: q.years, months: q.months, unitIds, intake: q.intake },
+    () =>
+      backtestOfUnits(db, {
+        beforeYear: q.beforeYear,
+        years: q.years,
+        months: q.months,
+        unitIds: scope,
+        intake: q.intake,
+      }),
+  );
+}
+
+/** `getBacktest`'s answer for units already authorised (null: every unit). */
+async function backtestOfUnits(
+  db: Database,
+  q: {
+    beforeYear: number;
+    years: number;
+    months: number[];
+    unitIds: string[] | null;
+    intake: IntakeParams;
+  },
+) {
+  const unitIds = q.unitIds;
   const allYears = await yearsWithPostings(db, q.beforeYear);
   // A year is tested only when an earlier year exists to estimate its intake from.
   const tested = allYears.filter((y) => allYears.some((e) => e < y)).slice(0, q.years);

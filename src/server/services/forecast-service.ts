@@ -34,6 +34,7 @@ import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { committedManyIfAvailable, refusionCached } from './commitments/committed-cost';
 import { getSettings } from '../../db/repositories/organisation';
+import { keptFigures } from './kept-figures';
 
 type Series = number[];
 const zeros = (): Series => Array.from({ length: 12 }, () => 0);
@@ -363,6 +364,21 @@ export async function getForecast(
     if (!can(actor, 'forecast.read', { unitId: q.unitId })) throw new AppError('not_found');
     unitIds = [q.unitId];
   }
+  const scope = unitIds;
+  return keptFigures(
+    db,
+    'forecast',
+    { year: q.year, asOf: q.asOf, unitIds: scope, intake: q.intake },
+    () => forecastOfUnits(db, { year: q.year, asOf: q.asOf, unitIds: scope, intake: q.intake }),
+  );
+}
+
+/** `getForecast`'s answer for units already authorised (null: every unit). */
+async function forecastOfUnits(
+  db: Database,
+  q: { year: number; asOf: string; unitIds: string[] | null; intake: IntakeParams },
+) {
+  const unitIds = q.unitIds;
   const [units, functions, settings] = await Promise.all([
     listUnits(db, unitIds),
     listAccountFunctions(db),
