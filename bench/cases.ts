@@ -152,7 +152,7 @@ async function main(): Promise<void> {
 
   // Import through the product, then the same rows by one INSERT … SELECT FROM unnest.
   // the providers the cases name are in the register first (an import never registers one)
-  await ensureProviders(db, distinctProviders(generated.cases), 'bench');
+  await ensureProviders(db, distinctProviders(generated.cases), 'bench', new Date());
   const [imported, importMs] = await timed(() =>
     importCases(deps, SYSTEM_ACTOR, document, 'bench'),
   );

@@ -117,14 +117,19 @@ async function main(): Promise<void> {
         unitIds: [unit?.id ?? ''],
       }),
     );
-    await upsertLedgerSource(db, 'KMD Opus', {
-      date: 'Bogføringsdato',
-      account: 'Kontostreng',
-      unit: 'Omkostningssted',
-      amount: 'Beløb',
-      text: 'Posteringstekst',
-      unitCodes: { '4110': unit?.id ?? '' },
-    });
+    await upsertLedgerSource(
+      db,
+      'KMD Opus',
+      {
+        date: 'Bogføringsdato',
+        account: 'Kontostreng',
+        unit: 'Omkostningssted',
+        amount: 'Beløb',
+        text: 'Posteringstekst',
+        unitCodes: { '4110': unit?.id ?? '' },
+      },
+      new Date(),
+    );
 
     const proxy = new TcpProxy(targetOf(url ?? ''));
     await proxy.up();

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       units: caseUnits,
     });
     // the providers the cases name are in the register first (an import never registers one)
-    await ensureProviders(db, distinctProviders(generated.cases), 'bench');
+    await ensureProviders(db, distinctProviders(generated.cases), 'bench', new Date());
     await importCases(
       deps,
       SYSTEM_ACTOR,
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     const run = async () => {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const f = await getForecast(db, SYSTEM_ACTOR, {
+      const f = await getForecast(deps, SYSTEM_ACTOR, {
         year: 2025,
         asOf: '2025-10-31',
         intake: { method: 'mean', years: 3, factorPercent: 100 },

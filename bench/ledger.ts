@@ -193,14 +193,19 @@ async function main(): Promise<void> {
       );
       unitCodes[String(4100 + i)] = u?.id ?? '';
     }
-    await upsertLedgerSource(db, 'KMD Opus', {
-      date: 'Bogføringsdato',
-      account: 'Kontostreng',
-      unit: 'Omkostningssted',
-      amount: 'Beløb',
-      text: 'Posteringstekst',
-      unitCodes,
-    });
+    await upsertLedgerSource(
+      db,
+      'KMD Opus',
+      {
+        date: 'Bogføringsdato',
+        account: 'Kontostreng',
+        unit: 'Omkostningssted',
+        amount: 'Beløb',
+        text: 'Posteringstekst',
+        unitCodes,
+      },
+      new Date(),
+    );
     const { sumOre } = await writeLedgerFile({
       path: file,
       lines: LINES,

@@ -41,8 +41,8 @@ export async function createTestApp(
   options: { providers?: boolean } = {},
 ): Promise<TestContext> {
   const db = await createTestDatabase();
-  if (options.providers !== false) await ensureProviders(db, TEST_PROVIDERS, 'test');
   let now = new Date('2026-11-23T10:00:00Z');
+  if (options.providers !== false) await ensureProviders(db, TEST_PROVIDERS, 'test', now);
   const deps: AppDeps = {
     db,
     config: loadConfig({ DEMO: '0', ...env }),

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
-import type { IsoDate } from '../src/domain/months';
 import { loadDemoIfEmpty } from '../src/server/demo/load-demo';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -34,7 +33,7 @@ describe.skipIf(!url)('the demo on an empty database', () => {
   it('is loaded by one of two servers starting at once, and found loaded by the other', async () => {
     const start = async (db: Database) => {
       await migrate(db);
-      return loadDemoIfEmpty(db, '2026-12-06' as IsoDate);
+      return loadDemoIfEmpty(db, new Date('2026-12-06T09:00:00+01:00'));
     };
     const loaded = await Promise.all(servers.map(start));
     expect(loaded.sort()).toEqual([false, true]);

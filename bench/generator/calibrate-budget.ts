@@ -67,6 +67,7 @@ async function reseed(db: Database, seed: number, throughYear?: number): Promise
   await db.query('DELETE FROM budget_lines');
   await seedDemoLedgerAndBudgets(
     db,
+    new Date(),
     Object.fromEntries(Object.keys(STORY).map((u) => [u, seed])),
     throughYear,
   );
@@ -76,7 +77,7 @@ const db = await openPglite();
 await migrate(db);
 await db.transaction(async (tx) => {
   await seedDemoOrganisation(tx);
-  await seedDemoCases(tx);
+  await seedDemoCases(tx, new Date());
 });
 const chosen: Record<string, number | null> = Object.fromEntries(
   Object.keys(STORY).map((u) => [u, null]),

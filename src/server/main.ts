@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (applied.length) logger.info({ event: 'migrated', applied });
-  if (config.demo && (await loadDemoIfEmpty(db))) logger.info({ event: 'demo_loaded' });
+  if (config.demo && (await loadDemoIfEmpty(db, new Date()))) logger.info({ event: 'demo_loaded' });
   if (config.webConcurrency === 1) {
     serveHttp(config, logger, db);
     return;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/domain/months';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
@@ -145,7 +144,7 @@ describe('the booked period on the demo', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     ctx.setNow(new Date('2026-12-06T09:00:00Z'));
-    await loadDemo(ctx.db, '2026-12-06' as IsoDate);
+    await loadDemo(ctx.db, new Date('2026-12-06T09:00:00+01:00'));
     c = new TestClient(ctx);
     await c.login('okonomi', 'demo');
   }, 120_000);

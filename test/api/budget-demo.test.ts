@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/domain/months';
 import { DEFAULT_INTAKE_PARAMS } from '../../src/domain/forecast/forecast';
 import { DEMO_PRICE_WAGE_PERMILLE } from '../../src/server/demo/budget';
 import { loadDemo } from '../../src/server/demo/load-demo';
@@ -17,7 +16,7 @@ let c: TestClient;
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.setNow(new Date('2026-12-06T09:00:00Z'));
-  await loadDemo(ctx.db, '2026-12-06' as IsoDate);
+  await loadDemo(ctx.db, new Date('2026-12-06T09:00:00+01:00'));
   c = new TestClient(ctx);
   await c.login('okonomi', 'demo');
 }, 180_000);

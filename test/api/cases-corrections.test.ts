@@ -234,6 +234,8 @@ describe('a correction is recorded, audited and shown', () => {
       expect.objectContaining({
         intervention: 'A',
         correctedOn: '2026-11-23',
+        // when, by the server's one clock (the test's pinned instant), not the database's
+        at: '2026-11-23T10:00:00Z',
         by: 'leder',
         byName: 'Lene Leder',
         reason: 'Døgnprisen er 100 kr., ikke 1.000 kr.',

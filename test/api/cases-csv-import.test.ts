@@ -39,6 +39,7 @@ beforeAll(async () => {
       { name: 'Kontakt ApS', external: true },
     ],
     'test',
+    ctx.deps.now(),
   );
   await createUser(ctx.db, { username: 'okonomi', roles: ['okonomikonsulent'], unitIds: [unitId] });
   okonomi = new TestClient(ctx);

@@ -13,7 +13,7 @@ let client: TestClient;
 beforeAll(async () => {
   ctx = await createTestApp();
   for (const unit of DEMO_UNITS) await createUnit(ctx.db, unit.name);
-  await ctx.db.transaction((tx) => seedDemoCases(tx));
+  await ctx.db.transaction((tx) => seedDemoCases(tx, ctx.deps.now()));
   await createUser(ctx.db, { username: 'direktion', roles: ['ledelse'] });
   client = new TestClient(ctx);
   await client.login('direktion');

@@ -17,7 +17,7 @@ let fresh: TestClient;
 async function open(seed: boolean): Promise<[TestContext, TestClient]> {
   const ctx = await createTestApp();
   for (const unit of DEMO_UNITS) await createUnit(ctx.db, unit.name);
-  if (seed) await ctx.db.transaction((tx) => seedDemoCases(tx));
+  if (seed) await ctx.db.transaction((tx) => seedDemoCases(tx, ctx.deps.now()));
   await createUser(ctx.db, { username: 'admin', roles: ['administrator'] });
   const client = new TestClient(ctx);
   await client.login('admin');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
-import type { IsoDate } from '../../src/domain/months';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import { createTestDatabase } from '../db';
 
@@ -9,7 +8,7 @@ const TODAY = '2026-12-06';
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await loadDemo(db, TODAY as IsoDate);
+  await loadDemo(db, new Date(`${TODAY}T09:00:00+01:00`));
 }, 180_000);
 afterAll(() => db.close());
 

@@ -28,7 +28,9 @@ async function caseIn(db: Fixture['ctx']['db'], ref: string, unitId: string): Pr
     }),
   ];
   return db.transaction(async (tx) => {
-    const id = (await upsertCases(tx, [{ ...caseOf(ref, interventions), unit: unitId }])).get(ref);
+    const id = (
+      await upsertCases(tx, [{ ...caseOf(ref, interventions), unit: unitId }], new Date())
+    ).get(ref);
     await replaceInterventions(tx, [{ caseId: id ?? '', interventions }]);
     return id ?? '';
   });

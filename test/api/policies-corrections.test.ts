@@ -15,15 +15,19 @@ const SNAPSHOT = `
 async function grantedCase(f: Fixture, unitId: string): Promise<string> {
   const ref = f.unique('K').replace(' ', '-');
   return f.ctx.db.transaction(async (tx) => {
-    const ids = await upsertCases(tx, [
-      {
-        ref,
-        household: `H-${ref}`,
-        unit: unitId,
-        person: { ref: `P-${ref}`, birthDate: '2012-03-14' as IsoDate },
-        interventions: [],
-      },
-    ]);
+    const ids = await upsertCases(
+      tx,
+      [
+        {
+          ref,
+          household: `H-${ref}`,
+          unit: unitId,
+          person: { ref: `P-${ref}`, birthDate: '2012-03-14' as IsoDate },
+          interventions: [],
+        },
+      ],
+      new Date(),
+    );
     const caseId = ids.get(ref) ?? '';
     await replaceInterventions(tx, [
       { caseId, interventions: [intervention({ ref: 'A', payment: daily(1000) })] },

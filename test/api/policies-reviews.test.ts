@@ -18,7 +18,9 @@ const nextDay = () => addDays('2026-10-01' as IsoDate, (day += 1));
 async function caseIn(f: Fixture, ref: string, unitId: string): Promise<string> {
   const interventions = [intervention({ ref: 'I1', startDate: '2026-01-05' as IsoDate })];
   return f.ctx.db.transaction(async (tx) => {
-    const id = (await upsertCases(tx, [{ ...caseOf(ref, interventions), unit: unitId }])).get(ref);
+    const id = (
+      await upsertCases(tx, [{ ...caseOf(ref, interventions), unit: unitId }], new Date())
+    ).get(ref);
     await replaceInterventions(tx, [{ caseId: id ?? '', interventions }]);
     return id ?? '';
   });

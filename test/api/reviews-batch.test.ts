@@ -28,7 +28,11 @@ beforeAll(async () => {
     intervention({ ref: 'I1', startDate: d('2026-03-01'), category: 'eftervaern' }),
   ];
   await ctx.db.transaction(async (tx) => {
-    const ids = await upsertCases(tx, [{ ...caseOf('E-1', interventions), unit: unitId }]);
+    const ids = await upsertCases(
+      tx,
+      [{ ...caseOf('E-1', interventions), unit: unitId }],
+      ctx.deps.now(),
+    );
     caseId = ids.get('E-1') ?? '';
     await replaceInterventions(tx, [{ caseId, interventions }]);
   });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/domain/months';
 import { DEMO_PASSWORD } from '../../src/server/demo/organisation';
 import { loadDemo } from '../../src/server/demo/load-demo';
 import type { DueReviewJson } from '../../src/shared/schemas/reviews';
@@ -12,7 +11,7 @@ const TODAY = '2026-12-06';
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.setNow(new Date(`${TODAY}T10:00:00Z`));
-  await loadDemo(ctx.db, TODAY as IsoDate);
+  await loadDemo(ctx.db, new Date(`${TODAY}T09:00:00+01:00`));
 }, 180_000);
 afterAll(() => ctx.close());
 

@@ -25,7 +25,11 @@ interface Problem {
 
 async function saveCase(ref: string, interventions: Intervention[]) {
   await ctx.db.transaction(async (tx) => {
-    const map = await upsertCases(tx, [{ ...caseOf(ref, interventions), unit: unitId }]);
+    const map = await upsertCases(
+      tx,
+      [{ ...caseOf(ref, interventions), unit: unitId }],
+      ctx.deps.now(),
+    );
     ids[ref] = map.get(ref) ?? '';
     await replaceInterventions(tx, [{ caseId: ids[ref] ?? '', interventions }]);
   });

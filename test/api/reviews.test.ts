@@ -14,7 +14,7 @@ const clients: Record<string, TestClient> = {};
 
 async function saveCase(ref: string, unit: string, interventions: Intervention[]) {
   await ctx.db.transaction(async (tx) => {
-    const map = await upsertCases(tx, [{ ...caseOf(ref, interventions), unit }]);
+    const map = await upsertCases(tx, [{ ...caseOf(ref, interventions), unit }], ctx.deps.now());
     ids[ref] = map.get(ref) ?? '';
     await replaceInterventions(tx, [{ caseId: ids[ref] ?? '', interventions }]);
   });

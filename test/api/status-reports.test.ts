@@ -23,7 +23,7 @@ beforeAll(async () => {
     if (unit.key === 'myndighed') myndighed = id;
   }
   await ctx.db.transaction(async (tx) => {
-    await seedDemoCases(tx);
+    await seedDemoCases(tx, ctx.deps.now());
     await seedDemoStatusReport(tx);
   });
   await createUser(ctx.db, { username: 'direktion', roles: ['ledelse'] });

@@ -93,13 +93,23 @@ export interface BudgetLineValues {
   transferOre: number;
   monthlyProfile: number[] | null;
   by: string;
+  at: Date;
 }
 
 export async function insertBudgetLine(tx: Queryable, v: BudgetLineValues): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO budget_lines (unit_id, account_function, year, original_ore, transfer_ore, monthly_profile, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [v.unitId, v.accountFunction, v.year, v.originalOre, v.transferOre, v.monthlyProfile, v.by],
+    `INSERT INTO budget_lines (unit_id, account_function, year, original_ore, transfer_ore, monthly_profile, updated_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      v.unitId,
+      v.accountFunction,
+      v.year,
+      v.originalOre,
+      v.transferOre,
+      v.monthlyProfile,
+      v.by,
+      v.at,
+    ],
   );
   if (!row) throw new Error('insert into budget_lines returned no row');
   return row.id;
@@ -110,13 +120,13 @@ export async function updateBudgetLine(
   tx: Queryable,
   id: string,
   version: number,
-  v: Pick<BudgetLineValues, 'originalOre' | 'transferOre' | 'monthlyProfile' | 'by'>,
+  v: Pick<BudgetLineValues, 'originalOre' | 'transferOre' | 'monthlyProfile' | 'by' | 'at'>,
 ): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE budget_lines SET original_ore = $3, transfer_ore = $4, monthly_profile = $5,
-            updated_by = $6, updated_at = now(), version = version + 1
+            updated_by = $6, updated_at = $7, version = version + 1
       WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, v.originalOre, v.transferOre, v.monthlyProfile, v.by],
+    [id, version, v.originalOre, v.transferOre, v.monthlyProfile, v.by, v.at],
   );
   return rows.length === 1;
 }
@@ -127,23 +137,24 @@ export async function touchBudgetLine(
   id: string,
   version: number,
   by: string,
+  at: Date,
 ): Promise<boolean> {
   const rows = await tx.query(
-    `UPDATE budget_lines SET version = version + 1, updated_by = $3, updated_at = now()
+    `UPDATE budget_lines SET version = version + 1, updated_by = $3, updated_at = $4
       WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, by],
+    [id, version, by, at],
   );
   return rows.length === 1;
 }
 
 export async function insertCorrection(
   tx: Queryable,
-  c: { lineId: string; date: string; amountOre: number; reason: string; by: string },
+  c: { lineId: string; date: string; amountOre: number; reason: string; by: string; at: Date },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO budget_corrections (budget_line_id, corrected_on, amount_ore, reason, created_by)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [c.lineId, c.date, c.amountOre, c.reason, c.by],
+    `INSERT INTO budget_corrections (budget_line_id, corrected_on, amount_ore, reason, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [c.lineId, c.date, c.amountOre, c.reason, c.by, c.at],
   );
   if (!row) throw new Error('insert into budget_corrections returned no row');
   return row.id;

@@ -45,13 +45,15 @@ export async function insertCorrection(
     correctedOn: IsoDate;
     reason: string;
     by: string;
+    at: Date;
     before: CorrectedFields;
     after: CorrectedFields;
   },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO case_corrections (case_id, intervention_ref, corrected_on, reason, before, after, corrected_by)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7) RETURNING id`,
+    `INSERT INTO case_corrections (case_id, intervention_ref, corrected_on, reason, before, after, corrected_by,
+                                   created_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) RETURNING id`,
     [
       c.caseId,
       c.interventionRef,
@@ -60,6 +62,7 @@ export async function insertCorrection(
       JSON.stringify(correctedFields(c.before)),
       JSON.stringify(correctedFields(c.after)),
       c.by,
+      c.at,
     ],
   );
   return row?.id ?? '';

@@ -330,13 +330,13 @@ export async function listRates(db: Queryable): Promise<(Rate & { version: numbe
 }
 
 /** Stores rates by code; a stored rate's periods are replaced by the given ones. */
-export async function upsertRates(tx: Queryable, rates: readonly Rate[]): Promise<void> {
+export async function upsertRates(tx: Queryable, rates: readonly Rate[], at: Date): Promise<void> {
   for (const r of rates) {
     await tx.query(
-      `INSERT INTO case_rates (code, name, source) VALUES ($1, $2, $3)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source, updated_at = now(),
+      `INSERT INTO case_rates (code, name, source, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source, updated_at = $4,
          version = case_rates.version + 1`,
-      [r.code, r.name, r.source],
+      [r.code, r.name, r.source, at],
     );
     await replaceRatePeriods(tx, r);
   }
@@ -351,18 +351,19 @@ export async function saveRateVersioned(
   tx: Queryable,
   r: Rate,
   basedOn: number | null,
+  at: Date,
 ): Promise<number | null> {
   const [row] =
     basedOn === null
       ? await tx.query<{ version: number }>(
-          `INSERT INTO case_rates (code, name, source) VALUES ($1, $2, $3)
+          `INSERT INTO case_rates (code, name, source, updated_at) VALUES ($1, $2, $3, $4)
            ON CONFLICT (code) DO NOTHING RETURNING version`,
-          [r.code, r.name, r.source],
+          [r.code, r.name, r.source, at],
         )
       : await tx.query<{ version: number }>(
-          `UPDATE case_rates SET name = $2, source = $3, updated_at = now(), version = version + 1
+          `UPDATE case_rates SET name = $2, source = $3, updated_at = $5, version = version + 1
            WHERE code = $1 AND version = $4 RETURNING version`,
-          [r.code, r.name, r.source, basedOn],
+          [r.code, r.name, r.source, basedOn, at],
         );
   if (!row) return null;
   await replaceRatePeriods(tx, r);
@@ -391,16 +392,18 @@ async function replaceRatePeriods(tx: Queryable, r: Rate): Promise<void> {
 export async function upsertCases(
   tx: Queryable,
   records: readonly CaseRecord[],
+  at: Date,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (let k = 0; k < records.length; k += 5000) {
     const chunk = records.slice(k, k + 5000);
     const rows = await tx.query<{ id: string; ref: string }>(
-      `INSERT INTO cases (ref, household_ref, unit_id, person_ref, birth_date)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::date[])
+      `INSERT INTO cases (ref, household_ref, unit_id, person_ref, birth_date, created_at, updated_at)
+       SELECT *, $6::timestamptz, $6::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::date[])
        ON CONFLICT (ref) DO UPDATE SET household_ref = EXCLUDED.household_ref, unit_id = EXCLUDED.unit_id,
          person_ref = EXCLUDED.person_ref, birth_date = EXCLUDED.birth_date,
-         version = cases.version + 1, updated_at = now()
+         version = cases.version + 1, updated_at = $6
        RETURNING id, ref`,
       [
         chunk.map((c) => c.ref),
@@ -408,6 +411,7 @@ export async function upsertCases(
         chunk.map((c) => c.unit),
         chunk.map((c) => c.person.ref),
         chunk.map((c) => c.person.birthDate),
+        at,
       ],
     );
     for (const r of rows) ids.set(r.ref, r.id);
@@ -473,10 +477,15 @@ export async function replaceInterventions(
 }
 
 /** Bumps a case's version if it is still `version`; false when someone changed it meanwhile. */
-export async function touchCase(tx: Queryable, id: string, version: number): Promise<boolean> {
+export async function touchCase(
+  tx: Queryable,
+  id: string,
+  version: number,
+  at: Date,
+): Promise<boolean> {
   const rows = await tx.query(
-    'UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id',
-    [id, version],
+    'UPDATE cases SET version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2 RETURNING id',
+    [id, version, at],
   );
   return rows.length === 1;
 }

@@ -35,12 +35,13 @@ export async function insertAdjustment(
     amountOre: number;
     reason: string;
     by: string;
+    at: Date;
   },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO forecast_adjustments (unit_id, account_function, year, amount_ore, reason, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [a.unitId, a.accountFunction, a.year, a.amountOre, a.reason, a.by],
+    `INSERT INTO forecast_adjustments (unit_id, account_function, year, amount_ore, reason, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [a.unitId, a.accountFunction, a.year, a.amountOre, a.reason, a.by, a.at],
   );
   if (!row) throw new Error('insert into forecast_adjustments returned no row');
   return row.id;

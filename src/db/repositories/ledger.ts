@@ -28,11 +28,12 @@ export async function upsertLedgerSource(
   tx: Queryable,
   name: string,
   mapping: unknown,
+  at: Date,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO ledger_sources (name, mapping) VALUES ($1, $2)
-     ON CONFLICT (name) DO UPDATE SET mapping = EXCLUDED.mapping, version = ledger_sources.version + 1, updated_at = now()`,
-    [name, JSON.stringify(mapping)],
+    `INSERT INTO ledger_sources (name, mapping, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (name) DO UPDATE SET mapping = EXCLUDED.mapping, version = ledger_sources.version + 1, updated_at = $3`,
+    [name, JSON.stringify(mapping), at],
   );
 }
 

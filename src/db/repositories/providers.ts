@@ -32,10 +32,12 @@ export async function insertProvider(
   tx: Queryable,
   p: { name: string; cvr: string | null; external: boolean },
   by: string,
+  at: Date,
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO providers (name, cvr, external, updated_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [p.name, p.cvr, p.external, by],
+    `INSERT INTO providers (name, cvr, external, updated_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+    [p.name, p.cvr, p.external, by, at],
   );
   return row?.id ?? '';
 }
@@ -45,13 +47,14 @@ export async function ensureProviders(
   tx: Queryable,
   providers: readonly { name: string; external: boolean }[],
   by: string,
+  at: Date,
 ): Promise<number> {
   if (providers.length === 0) return 0;
   const rows = await tx.query(
-    `INSERT INTO providers (name, external, updated_by)
-     SELECT n, e, $3 FROM unnest($1::text[], $2::boolean[]) AS t(n, e)
+    `INSERT INTO providers (name, external, updated_by, created_at, updated_at)
+     SELECT n, e, $3, $4, $4 FROM unnest($1::text[], $2::boolean[]) AS t(n, e)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [providers.map((p) => p.name), providers.map((p) => p.external), by],
+    [providers.map((p) => p.name), providers.map((p) => p.external), by, at],
   );
   return rows.length;
 }
@@ -63,12 +66,13 @@ export async function updateProvider(
   version: number,
   p: { name: string; cvr: string | null; external: boolean },
   by: string,
+  at: Date,
 ): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE providers SET name = $3, cvr = $4, external = $5, updated_by = $6,
-            version = version + 1, updated_at = now()
+            version = version + 1, updated_at = $7
       WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, p.name, p.cvr, p.external, by],
+    [id, version, p.name, p.cvr, p.external, by, at],
   );
   return rows.length === 1;
 }
@@ -77,12 +81,15 @@ export async function insertProviderAlias(
   tx: Queryable,
   a: { key: string; alias: string; providerId: string },
   by: string,
+  at: Date,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO provider_aliases (alias_key, alias, provider_id, created_by) VALUES ($1, $2, $3, $4)`,
-    [a.key, a.alias, a.providerId, by],
+    `INSERT INTO provider_aliases (alias_key, alias, provider_id, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [a.key, a.alias, a.providerId, by, at],
   );
-  await tx.query('UPDATE providers SET version = version + 1, updated_at = now() WHERE id = $1', [
+  await tx.query('UPDATE providers SET version = version + 1, updated_at = $2 WHERE id = $1', [
     a.providerId,
+    at,
   ]);
 }

@@ -47,12 +47,13 @@ export async function updateReviewRule(
   rule: ReviewRule,
   version: number,
   by: string,
+  at: Date,
 ): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE review_rules SET interval_months = $2, notice_days = $3, roles = $4::text[],
-            version = version + 1, updated_at = now(), updated_by = $6
+            version = version + 1, updated_at = $7, updated_by = $6
       WHERE track = $1 AND version = $5 RETURNING track`,
-    [rule.track, rule.intervalMonths, rule.noticeDays, rule.roles, version, by],
+    [rule.track, rule.intervalMonths, rule.noticeDays, rule.roles, version, by, at],
   );
   return rows.length === 1;
 }

@@ -59,7 +59,7 @@ export async function seedDemoApprovals(tx: Queryable, today: IsoDate): Promise<
       },
     };
     const interventions = [...stored.record.interventions, measure];
-    await touchCase(tx, stored.id, stored.version);
+    await touchCase(tx, stored.id, stored.version, at);
     await replaceInterventions(tx, [{ caseId: stored.id, interventions }]);
     await recordAudit(tx, actor, {
       action: 'case.intervention.create',

@@ -107,8 +107,8 @@ function thousands(ore: number): number {
  * `seedDemoLedgerAndBudgets`), the months closed as the finance partner would, and frozen
  * follow-up rounds of the reference year and of this year.
  */
-export async function seedDemoBudget(tx: Queryable, today: string): Promise<void> {
-  const data = await seedDemoLedgerAndBudgets(tx);
+export async function seedDemoBudget(tx: Queryable, today: string, at: Date): Promise<void> {
+  const data = await seedDemoLedgerAndBudgets(tx, at);
   await closeDemoMonths(tx, today);
   // Follow-up rounds of the reference year and of this year, frozen as they would have been.
   const rounds: { year: number; name: string; asOf: string }[] = [
@@ -160,6 +160,7 @@ export async function seedDemoBudget(tx: Queryable, today: string): Promise<void
  */
 export async function seedDemoLedgerAndBudgets(
   tx: Queryable,
+  at: Date,
   seeds: Record<string, number> = DEMO_LEDGER_SEEDS,
   throughYear = DEMO_CURRENT_YEAR,
 ): Promise<ForecastData> {
@@ -172,22 +173,32 @@ export async function seedDemoLedgerAndBudgets(
     const id = unitId.get(name);
     if (id) codes[code] = id;
   }
-  await upsertLedgerSource(tx, 'KMD Opus', {
-    date: 'Bogføringsdato',
-    account: 'Kontostreng',
-    unit: 'Omkostningssted',
-    amount: 'Beløb',
-    text: 'Posteringstekst',
-    unitCodes: codes,
-  });
-  await upsertLedgerSource(tx, 'Fujitsu Prisme', {
-    date: 'Dato',
-    account: 'Konto',
-    unit: 'Enhed',
-    amount: 'Beløb kr.',
-    text: 'Tekst',
-    unitCodes: codes,
-  });
+  await upsertLedgerSource(
+    tx,
+    'KMD Opus',
+    {
+      date: 'Bogføringsdato',
+      account: 'Kontostreng',
+      unit: 'Omkostningssted',
+      amount: 'Beløb',
+      text: 'Posteringstekst',
+      unitCodes: codes,
+    },
+    at,
+  );
+  await upsertLedgerSource(
+    tx,
+    'Fujitsu Prisme',
+    {
+      date: 'Dato',
+      account: 'Konto',
+      unit: 'Enhed',
+      amount: 'Beløb kr.',
+      text: 'Tekst',
+      unitCodes: codes,
+    },
+    at,
+  );
 
   // One reader for the whole demo: each (year, as-of) of actuals and commitments is read once.
   const data = new ForecastData(tx, null);
@@ -196,9 +207,9 @@ export async function seedDemoLedgerAndBudgets(
     await insertBudgets(tx, year, await adoptedBudgets(tx, data, unitId, year));
     const lastMonth = year === DEMO_CURRENT_YEAR ? DEMO_POSTED_THROUGH_MONTH : 12;
     const [imp] = await tx.query<{ id: string }>(
-      `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by, line_count, posting_count, late_count, finished_at)
-       VALUES ('KMD Opus', $1, $2, $3, 0, 'done', 'system', 0, 0, 0, now()) RETURNING id`,
-      [year, `posteringer-${year}.csv`, `demo-${year}`],
+      `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by, line_count, posting_count, late_count, created_at, finished_at)
+       VALUES ('KMD Opus', $1, $2, $3, 0, 'done', 'system', 0, 0, 0, $4, $4) RETURNING id`,
+      [year, `posteringer-${year}.csv`, `demo-${year}`, at],
     );
     const importId = imp?.id ?? '';
     const batch: PostingBatch = {

@@ -16,7 +16,7 @@ import { DEMO_UNITS } from './organisation';
  * December 2019 and May 2020. Inserted in bulk; the providers they name are registered first
  * (`providers`), one per name.
  */
-export async function seedDemoCases(tx: Queryable): Promise<void> {
+export async function seedDemoCases(tx: Queryable, at: Date): Promise<void> {
   const units = await tx.query<{ id: string; name: string }>('SELECT id, name FROM units');
   const idByKey = new Map<string, string>();
   for (const unit of DEMO_UNITS) {
@@ -27,10 +27,10 @@ export async function seedDemoCases(tx: Queryable): Promise<void> {
   const records = cases
     .filter((c) => idByKey.has(c.unit))
     .map((c) => ({ ...c, unit: idByKey.get(c.unit) ?? '' }));
-  await upsertRates(tx, rates);
+  await upsertRates(tx, rates, at);
   // the providers the cases name, registered once each (by name) before the cases name them
-  await ensureProviders(tx, distinctProviders(records), SYSTEM_ACTOR.username);
-  const ids = await upsertCases(tx, records);
+  await ensureProviders(tx, distinctProviders(records), SYSTEM_ACTOR.username, at);
+  const ids = await upsertCases(tx, records, at);
   await replaceInterventions(
     tx,
     records.map((c) => ({ caseId: ids.get(c.ref) ?? '', interventions: c.interventions })),

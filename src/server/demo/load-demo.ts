@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database';
 import { START_UP_LOCK } from '../../db/migrate';
 import { recordAudit } from '../../db/repositories/audit';
 import { SYSTEM_ACTOR } from '../../domain/access';
-import { dateAt, type IsoDate } from '../../domain/months';
+import { dateAt } from '../../domain/months';
 import { seedDemoActionPlans } from './action-plans';
 import { seedDemoApprovals } from './approvals';
 import { seedDemoBudget } from './budget';
@@ -22,8 +22,8 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
  * Loads the demo municipality in one transaction: all of it or nothing, so a start that is
  * killed half-way loads it again next time.
  */
-export async function loadDemo(db: Database, today: IsoDate = dateAt(new Date())): Promise<void> {
-  await db.transaction((tx) => seedDemo(tx, today));
+export async function loadDemo(db: Database, at: Date): Promise<void> {
+  await db.transaction((tx) => seedDemo(tx, at));
 }
 
 /**
@@ -31,25 +31,23 @@ export async function loadDemo(db: Database, today: IsoDate = dateAt(new Date())
  * take, and checks for emptiness under it; so of several servers starting at once on an empty
  * database one loads the demo and the others find it loaded. True when this call loaded it.
  */
-export async function loadDemoIfEmpty(
-  db: Database,
-  today: IsoDate = dateAt(new Date()),
-): Promise<boolean> {
+export async function loadDemoIfEmpty(db: Database, at: Date): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [START_UP_LOCK]);
     if (!(await isEmpty(tx))) return false;
-    await seedDemo(tx, today);
+    await seedDemo(tx, at);
     return true;
   });
 }
 
 /** Each capability adds its part here. */
-async function seedDemo(tx: Queryable, today: IsoDate): Promise<void> {
+async function seedDemo(tx: Queryable, at: Date): Promise<void> {
+  const today = dateAt(at);
   await seedDemoOrganisation(tx);
-  await seedDemoCases(tx);
+  await seedDemoCases(tx, at);
   await seedDemoStatusReport(tx);
-  await seedDemoBudget(tx, today);
+  await seedDemoBudget(tx, today, at);
   await seedDemoActionPlans(tx);
   await seedDemoGovernanceMeetings(tx, today);
   await seedDemoReviews(tx, today);

@@ -124,35 +124,35 @@ const correct = createRoute({
 
 export const budgetRoutes = createRouter()
   .openapi(functions, async (c) =>
-    c.json(await getAccountFunctions(c.get('deps').db, requireActor(c)), 200),
+    c.json(await getAccountFunctions(c.get('deps'), requireActor(c)), 200),
   )
   .openapi(get, async (c) => {
     const actor = requireActor(c);
     const { year } = c.req.valid('param');
     const { unitId } = c.req.valid('query');
-    return c.json(await getBudget(c.get('deps').db, actor, year, unitId), 200);
+    return c.json(await getBudget(c.get('deps'), actor, year, unitId), 200);
   })
   .openapi(save, async (c) => {
     const actor = requireActor(c);
     const { year } = c.req.valid('param');
     const { lines } = c.req.valid('json');
-    const saved = await saveBudgetLines(c.get('deps').db, actor, year, lines, c.get('requestId'));
+    const saved = await saveBudgetLines(c.get('deps'), actor, year, lines, c.get('requestId'));
     return c.json({ lines: saved }, 200);
   })
   .openapi(importText, async (c) => {
     const actor = requireActor(c);
-    const { db } = c.get('deps');
+    const deps = c.get('deps');
     const { year } = c.req.valid('param');
-    const lines = await parseBudgetText(db, actor, year, c.req.valid('json').text);
+    const lines = await parseBudgetText(deps, actor, year, c.req.valid('json').text);
     return c.json(
-      { lines: await saveBudgetLines(db, actor, year, lines, c.get('requestId')) },
+      { lines: await saveBudgetLines(deps, actor, year, lines, c.get('requestId')) },
       200,
     );
   })
   .openapi(correct, async (c) => {
     const actor = requireActor(c);
     const view = await addCorrection(
-      c.get('deps').db,
+      c.get('deps'),
       actor,
       c.req.valid('param').id,
       c.req.valid('json'),

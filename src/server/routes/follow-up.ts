@@ -121,10 +121,10 @@ export const followUpRoutes = createRouter()
     ),
   )
   .openapi(list, async (c) =>
-    c.json(await getRounds(c.get('deps').db, requireActor(c), c.req.valid('query').year), 200),
+    c.json(await getRounds(c.get('deps'), requireActor(c), c.req.valid('query').year), 200),
   )
   .openapi(one, async (c) =>
-    c.json(await getRound(c.get('deps').db, requireActor(c), c.req.valid('param').id), 200),
+    c.json(await getRound(c.get('deps'), requireActor(c), c.req.valid('param').id), 200),
   )
   .openapi(exportOne, async (c) => {
     const file = await exportRound(
@@ -138,7 +138,7 @@ export const followUpRoutes = createRouter()
   .openapi(comment, async (c) =>
     c.json(
       await commentRoundLine(
-        c.get('deps').db,
+        c.get('deps'),
         requireActor(c),
         c.req.valid('param').id,
         c.req.valid('json'),
@@ -150,7 +150,7 @@ export const followUpRoutes = createRouter()
   .openapi(comments, async (c) =>
     c.json(
       await commentRoundLines(
-        c.get('deps').db,
+        c.get('deps'),
         requireActor(c),
         c.req.valid('param').id,
         c.req.valid('json'),
@@ -162,7 +162,7 @@ export const followUpRoutes = createRouter()
   .openapi(causes, async (c) => {
     const q = c.req.valid('query');
     return c.json(
-      await deriveCauses(c.get('deps').db, requireActor(c), {
+      await deriveCauses(c.get('deps'), requireActor(c), {
         unitId: q.unitId,
         year: q.year,
         asOf: q.asOf,

@@ -123,7 +123,7 @@ const adjustments = createRoute({
 export const forecastRoutes = createRouter()
   .openapi(forecast, async (c) => {
     const { year, asOf, unitId, method, years, factorPercent } = c.req.valid('query');
-    const result = await getForecast(c.get('deps').db, requireActor(c), {
+    const result = await getForecast(c.get('deps'), requireActor(c), {
       year,
       asOf,
       unitId,
@@ -133,7 +133,7 @@ export const forecastRoutes = createRouter()
   })
   .openapi(backtest, async (c) => {
     const q = c.req.valid('query');
-    const result = await getBacktest(c.get('deps').db, requireActor(c), {
+    const result = await getBacktest(c.get('deps'), requireActor(c), {
       beforeYear: q.beforeYear,
       years: q.backtestYears,
       months: q.months ? q.months.split(',').map(Number) : DEFAULT_FOLLOW_UP_MONTHS,
@@ -144,15 +144,10 @@ export const forecastRoutes = createRouter()
   })
   .openapi(adjust, async (c) =>
     c.json(
-      await addAdjustment(
-        c.get('deps').db,
-        requireActor(c),
-        c.req.valid('json'),
-        c.get('requestId'),
-      ),
+      await addAdjustment(c.get('deps'), requireActor(c), c.req.valid('json'), c.get('requestId')),
       201,
     ),
   )
   .openapi(adjustments, async (c) =>
-    c.json(await getAdjustments(c.get('deps').db, requireActor(c), c.req.valid('query').year), 200),
+    c.json(await getAdjustments(c.get('deps'), requireActor(c), c.req.valid('query').year), 200),
   );

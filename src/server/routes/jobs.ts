@@ -81,12 +81,11 @@ const retry = createRoute({
 
 export const jobRoutes = createRouter()
   .openapi(list, async (c) => {
-    const { db } = c.get('deps');
-    return c.json(await getJobs(db, requireActor(c), c.req.valid('query')), 200);
+    return c.json(await getJobs(c.get('deps'), requireActor(c), c.req.valid('query')), 200);
   })
   .openapi(get, async (c) => {
     const deps = c.get('deps');
-    const job = await getJob(deps.db, requireActor(c), c.req.valid('param').id, (err) =>
+    const job = await getJob(deps, requireActor(c), c.req.valid('param').id, (err) =>
       deps.logger.error({ event: 'job_failed', err }),
     );
     return c.json(job, 200);

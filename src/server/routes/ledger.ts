@@ -250,12 +250,12 @@ export const ledgerRoutes = createRouter()
     );
   })
   .openapi(sources, async (c) =>
-    c.json(await getLedgerSources(c.get('deps').db, requireActor(c)), 200),
+    c.json(await getLedgerSources(c.get('deps'), requireActor(c)), 200),
   )
   .openapi(saveSource, async (c) => {
     const actor = requireActor(c);
     const saved = await saveLedgerSource(
-      c.get('deps').db,
+      c.get('deps'),
       actor,
       c.req.valid('param').name,
       c.req.valid('json'),
@@ -272,21 +272,15 @@ export const ledgerRoutes = createRouter()
       throw new AppError('validation_failed', {}, [
         { path: '(fil)', code: 'empty', message: 'Der er ingen fil.' },
       ]);
-    const result = await uploadLedgerFile(
-      deps.db,
-      actor,
-      { ...q, body },
-      c.get('requestId'),
-      (err) => deps.logger.error({ event: 'job_failed', err }),
+    const result = await uploadLedgerFile(deps, actor, { ...q, body }, c.get('requestId'), (err) =>
+      deps.logger.error({ event: 'job_failed', err }),
     );
     return c.json(result, 202);
   })
-  .openapi(list, async (c) =>
-    c.json(await getLedgerImports(c.get('deps').db, requireActor(c)), 200),
-  )
+  .openapi(list, async (c) => c.json(await getLedgerImports(c.get('deps'), requireActor(c)), 200))
   .openapi(one, async (c) =>
-    c.json(await getLedgerImport(c.get('deps').db, requireActor(c), c.req.valid('param').id), 200),
+    c.json(await getLedgerImport(c.get('deps'), requireActor(c), c.req.valid('param').id), 200),
   )
   .openapi(postings, async (c) =>
-    c.json(await getPostings(c.get('deps').db, requireActor(c), c.req.valid('query')), 200),
+    c.json(await getPostings(c.get('deps'), requireActor(c), c.req.valid('query')), 200),
   );

@@ -396,7 +396,7 @@ async function applyDecision(
     result = granted;
   } else result = refuseIntervention(stored.record, a.interventionRef, today);
   if (!result.ok) throw new AppError('case_not_expected', { ref: a.interventionRef });
-  if (!(await touchCase(tx, stored.id, stored.version)))
+  if (!(await touchCase(tx, stored.id, stored.version, deps.now())))
     throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
   await replaceInterventions(tx, [
     { caseId: stored.id, interventions: result.record.interventions },

@@ -1,3 +1,4 @@
+import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
 import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
@@ -86,15 +87,17 @@ async function present(db: Database, rows: BudgetLineRow[]): Promise<BudgetLineV
  * from; anyone who reads the organisation reads it.
  */
 export async function getAccountFunctions(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
 ): Promise<{ code: string; name: string }[]> {
+  const { db } = deps;
   authorize(actor, 'organisation.read');
   return (await listAccountFunctions(db)).map((f) => ({ code: f.code, name: f.name }));
 }
 
 /** The budget of a year for the units the actor may read, with the function names. */
-export async function getBudget(db: Database, actor: Actor, year: number, unitId?: string) {
+export async function getBudget(deps: AppDeps, actor: Actor, year: number, unitId?: string) {
+  const { db } = deps;
   authorize(actor, 'budget.read');
   let unitIds = readableUnitIds(actor, 'budget.read');
   if (unitId) {
@@ -180,12 +183,13 @@ function conflict(line: BudgetLineRow): AppError {
  * that exists must carry the version the user edited; a stale one is a 409.
  */
 export async function saveBudgetLines(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   year: number,
   lines: readonly BudgetLineInput[],
   requestId?: string,
 ): Promise<BudgetLineView[]> {
+  const { db } = deps;
   const functions = new Set((await listAccountFunctions(db)).map((f) => f.code));
   const units = new Set((await listUnits(db)).map((u) => u.id));
   const issues: FieldIssue[] = [];
@@ -236,6 +240,7 @@ export async function saveBudgetLines(
         transferOre: kronerOre(l.transfer),
         monthlyProfile: l.monthlyProfile ?? null,
         by: actor.displayName,
+        at: deps.now(),
       };
       const existing = await findBudgetLineByKey(tx, values);
       // A line saved without a profile keeps the one it has (the grid does not edit it).
@@ -295,12 +300,13 @@ function kronerOre(value: number): number {
 
 /** Adds a dated correction with a reason to a budget line; a correction without a reason is refused. */
 export async function addCorrection(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   lineId: string,
   input: { date: string; amount: number; reason: string; version: number },
   requestId?: string,
 ): Promise<BudgetLineView> {
+  const { db } = deps;
   const line = await findBudgetLine(db, lineId);
   if (!line) throw new AppError('not_found');
   authorizeOrNotFound(actor, 'budget.write', 'budget.read', { unitId: line.unit_id });
@@ -333,7 +339,7 @@ export async function addCorrection(
   if (issues.length) throw new AppError('validation_failed', {}, issues);
   if (input.version !== line.version) throw conflict(line);
   await db.transaction(async (tx) => {
-    if (!(await touchBudgetLine(tx, line.id, line.version, actor.displayName)))
+    if (!(await touchBudgetLine(tx, line.id, line.version, actor.displayName, deps.now())))
       throw conflict(line);
     const id = await insertCorrection(tx, {
       lineId: line.id,
@@ -341,6 +347,7 @@ export async function addCorrection(
       amountOre: kronerOre(input.amount),
       reason: input.reason.trim(),
       by: actor.displayName,
+      at: deps.now(),
     });
     await recordAudit(
       tx,
@@ -371,11 +378,12 @@ export async function addCorrection(
  * transfer; Danish numbers) into budget lines; every bad row is an issue `rows.N.column`.
  */
 export async function parseBudgetText(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   year: number,
   text: string,
 ): Promise<BudgetLineInput[]> {
+  const { db } = deps;
   const units = await listUnits(db, readableUnitIds(actor, 'budget.read'));
   const byName = new Map(units.map((u) => [u.name.toLowerCase(), u.id]));
   const existing = await listBudgetLines(db, year, null);

@@ -97,7 +97,7 @@ export async function correctCaseIntervention(
         throw new AppError('case_not_granted', { ref: params.ref });
       throw new AppError('not_found');
     }
-    if (!(await touchCase(tx, stored.id, params.version))) {
+    if (!(await touchCase(tx, stored.id, params.version, deps.now()))) {
       throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
     }
     await replaceInterventions(tx, [
@@ -111,6 +111,7 @@ export async function correctCaseIntervention(
       correctedOn: today,
       reason,
       by: actor.username,
+      at: deps.now(),
       before,
       after,
     });

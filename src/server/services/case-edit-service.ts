@@ -99,8 +99,13 @@ async function loadForWrite(tx: Queryable, actor: Actor, caseId: string): Promis
   return stored;
 }
 
-async function bumpVersion(tx: Queryable, stored: StoredCase, version: number): Promise<void> {
-  if (!(await touchCase(tx, stored.id, version))) {
+async function bumpVersion(
+  tx: Queryable,
+  stored: StoredCase,
+  version: number,
+  at: Date,
+): Promise<void> {
+  if (!(await touchCase(tx, stored.id, version, at))) {
     throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
   }
 }
@@ -149,7 +154,7 @@ export async function createCase(
   return db.transaction(async (tx) => {
     const existing = await loadCases(tx, { refs: [record.ref] });
     if (existing.length) throw validationError([refTakenIssue('ref', record.ref)]);
-    const ids = await upsertCases(tx, [{ ...record, unit: unit.id }]);
+    const ids = await upsertCases(tx, [{ ...record, unit: unit.id }], deps.now());
     const id = ids.get(record.ref) ?? '';
     await recordAudit(
       tx,
@@ -188,7 +193,7 @@ export async function addCaseIntervention(
       { ...raw, interventions: [...raw.interventions, entered] },
       raw.interventions.length,
     );
-    await bumpVersion(tx, stored, params.version);
+    await bumpVersion(tx, stored, params.version, deps.now());
     await replaceInterventions(tx, [{ caseId: stored.id, interventions: record.interventions }]);
     await recordAudit(
       tx,
@@ -226,7 +231,7 @@ export async function updateCaseIntervention(
         : i,
     );
     const record = await readOne(tx, { ...raw, interventions }, index);
-    await bumpVersion(tx, stored, params.version);
+    await bumpVersion(tx, stored, params.version, deps.now());
     await replaceInterventions(tx, [{ caseId: stored.id, interventions: record.interventions }]);
     await recordAudit(
       tx,
@@ -256,7 +261,7 @@ export async function deleteCaseIntervention(
     const stored = await loadForWrite(tx, actor, params.caseId);
     const problem = deleteProblem(stored.record, params.ref);
     if (problem) throw lockedError(problem, params.ref);
-    await bumpVersion(tx, stored, params.version);
+    await bumpVersion(tx, stored, params.version, deps.now());
     const record = withoutIntervention(stored.record, params.ref);
     await replaceInterventions(tx, [{ caseId: stored.id, interventions: record.interventions }]);
     await recordAudit(

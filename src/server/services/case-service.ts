@@ -183,8 +183,8 @@ export async function importCases(
       const s = storedByCode.get(r.code);
       return !s || rateFingerprint(s) !== rateFingerprint(r);
     });
-    await upsertRates(tx, changedRates);
-    const ids = await upsertCases(tx, changed);
+    await upsertRates(tx, changedRates, deps.now());
+    const ids = await upsertCases(tx, changed, deps.now());
     await replaceInterventions(
       tx,
       changed.map((r) => ({ caseId: ids.get(r.ref) ?? '', interventions: r.interventions })),
@@ -208,6 +208,7 @@ export async function importCases(
           correctedOn: today,
           reason: IMPORT_REASON,
           by: actor.username,
+          at: deps.now(),
           before: c.before,
           after: c.after,
         });
@@ -456,7 +457,7 @@ export async function grantCaseIntervention(
     // a grant that an approval rule catches waits for its decision (never granted silently)
     const approval = await requestIfCaught(tx, deps, actor, stored, params.ref, requestId);
     if (approval) return { granted: false as const, approval };
-    if (!(await touchCase(tx, stored.id, params.version))) {
+    if (!(await touchCase(tx, stored.id, params.version, deps.now()))) {
       throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
     }
     await replaceInterventions(tx, [

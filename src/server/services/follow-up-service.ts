@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access';
-import type { Database, Queryable } from '../../db/database';
+import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import {
   findRound,
@@ -101,7 +101,7 @@ export async function createRound(
     );
     return roundId;
   });
-  return getRound(db, actor, id);
+  return getRound(deps, actor, id);
 }
 
 function presentLine(l: RoundLineRow) {
@@ -124,7 +124,8 @@ function presentLine(l: RoundLineRow) {
   };
 }
 
-export async function getRound(db: Database, actor: Actor, id: string) {
+export async function getRound(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string) {
+  const { db } = deps;
   authorize(actor, 'forecast.read');
   const round = await findRound(db, id);
   if (!round) throw new AppError('not_found');
@@ -146,7 +147,8 @@ export async function getRound(db: Database, actor: Actor, id: string) {
  * The rounds of a year with each unit's totals per round: the trajectory the committee sees,
  * and the comparison of any two rounds.
  */
-export async function getRounds(db: Database, actor: Actor, year: number) {
+export async function getRounds(deps: AppDeps, actor: Actor, year: number) {
+  const { db } = deps;
   authorize(actor, 'forecast.read');
   const rounds = await listRounds(db, year);
   const lines = await listRoundLines(
@@ -201,12 +203,13 @@ export async function getRounds(db: Database, actor: Actor, year: number) {
 
 /** The responsible person's comment on a frozen line (the figures themselves stay frozen). */
 export async function commentRoundLine(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   lineId: string,
   input: { comment: string; version: number },
   requestId?: string,
 ) {
+  const { db } = deps;
   const line = await findRoundLine(db, lineId);
   if (!line) throw new AppError('not_found');
   authorizeOrNotFound(actor, 'forecast.write', 'forecast.read', { unitId: line.unit_id });
@@ -253,12 +256,13 @@ async function saveComment(
  * (its version) stops the whole save with 409, naming the line.
  */
 export async function commentRoundLines(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   roundId: string,
   input: { lines: { id: string; comment: string; version: number }[] },
   requestId?: string,
 ) {
+  const { db } = deps;
   authorize(actor, 'forecast.read');
   if (!(await findRound(db, roundId))) throw new AppError('not_found');
   const lines = new Map(
@@ -283,7 +287,7 @@ export async function commentRoundLines(
   await db.transaction(async (tx) => {
     for (const { line, change } of changes) await saveComment(tx, actor, line, change, requestId);
   });
-  return getRound(db, actor, roundId);
+  return getRound(deps, actor, roundId);
 }
 
 /**
@@ -315,10 +319,11 @@ function usualGap(lines: readonly ForecastLine[]): { gapOre: number; years: stri
  * Each cause's `amount` is its effect on the expected overspend in kroner (positive raises it).
  */
 export async function deriveCauses(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   q: { unitId: string; year: number; asOf: string; intake: IntakeParams },
 ) {
+  const { db } = deps;
   authorizeOrNotFound(actor, 'forecast.read', 'forecast.read', { unitId: q.unitId });
   const data = new ForecastData(db, [q.unitId]);
   const asOfMonth = monthOfIsoDate(q.asOf);

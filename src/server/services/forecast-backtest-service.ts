@@ -1,5 +1,5 @@
+import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
-import type { Database } from '../../db/database';
 import { yearsWithPostings } from '../../db/repositories/forecast';
 import { listUnits } from '../../db/repositories/organisation';
 import { daysInMonth } from '../../domain/months';
@@ -22,7 +22,7 @@ export const DEFAULT_FOLLOW_UP_MONTHS = [3, 5, 8, 10];
  * forecasts nor the final accounts.
  */
 export async function getBacktest(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   q: {
     beforeYear: number;
@@ -32,6 +32,7 @@ export async function getBacktest(
     intake: IntakeParams;
   },
 ) {
+  const { db } = deps;
   authorize(actor, 'forecast.read');
   let unitIds = readableUnitIds(actor, 'forecast.read');
   if (q.unitId) {

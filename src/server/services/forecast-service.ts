@@ -1,5 +1,6 @@
+import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
-import type { Database, Queryable } from '../../db/database';
+import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import {
   correctedBudgetsByUnitFunction,
@@ -349,10 +350,11 @@ function chartSeries(lines: ForecastLine[], asOfMonth: number) {
  * area; with the method and its parameters, the threshold and which units need a plan.
  */
 export async function getForecast(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   q: { year: number; asOf: string; unitId?: string | undefined; intake: IntakeParams },
 ) {
+  const { db } = deps;
   authorize(actor, 'forecast.read');
   if (!q.asOf.startsWith(String(q.year))) {
     throw new AppError('validation_failed', {}, [
@@ -435,11 +437,12 @@ async function forecastOfUnits(
 
 /** Adds a manual forecast adjustment with a reason (refused without one). */
 export async function addAdjustment(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   input: { unitId: string; accountFunction: string; year: number; amount: number; reason: string },
   requestId?: string,
 ) {
+  const { db } = deps;
   authorizeOrNotFound(actor, 'forecast.write', 'forecast.read', { unitId: input.unitId });
   const issues = [];
   if (input.reason.trim() === '') {
@@ -471,6 +474,7 @@ export async function addAdjustment(
       amountOre: amount.value,
       reason: input.reason.trim(),
       by: actor.displayName,
+      at: deps.now(),
     });
     await recordAudit(
       tx,
@@ -491,7 +495,8 @@ export async function addAdjustment(
 }
 
 /** The adjustments of a year for the units the actor may read. */
-export async function getAdjustments(db: Database, actor: Actor, year: number) {
+export async function getAdjustments(deps: AppDeps, actor: Actor, year: number) {
+  const { db } = deps;
   authorize(actor, 'forecast.read');
   const rows = await listAdjustments(db, year, readableUnitIds(actor, 'forecast.read'));
   return rows.map((r) => ({

@@ -1,5 +1,4 @@
 import type { Actor } from '../../domain/access';
-import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import { findJob, listJobs, requeueDeadJob, type JobRow } from '../../db/repositories/ledger-jobs';
 import { AppError } from '../errors';
@@ -31,11 +30,12 @@ function presentJob(job: JobRow) {
  * still queued is picked up here too, so work left by a stopped process resumes.
  */
 export async function getJob(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   id: string,
   onError?: (e: unknown) => void,
 ) {
+  const { db } = deps;
   const job = await findJob(db, id);
   if (!job || (job.created_by !== actor.username && !can(actor, 'ledger.import')))
     throw new AppError('not_found');
@@ -48,10 +48,11 @@ export async function getJob(
  * attempts, each failed or abandoned attempt, and their outcome.
  */
 export async function getJobs(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   q: { kind?: string | undefined; limit: number },
 ) {
+  const { db } = deps;
   authorize(actor, 'ledger.import');
   return { items: (await listJobs(db, q)).map(presentJob) };
 }

@@ -1,3 +1,4 @@
+import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
 import type { Database } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
@@ -27,7 +28,8 @@ import { storeUpload, UPLOAD_STALE_SECONDS, type Encoding } from '../jobs/ledger
 import { drainJobs } from '../jobs/worker';
 import { authorize, authorizeOrNotFound } from '../policies/policy';
 
-export async function getLedgerSources(db: Database, actor: Actor) {
+export async function getLedgerSources(deps: AppDeps, actor: Actor) {
+  const { db } = deps;
   authorize(actor, 'ledger.import');
   return (await listLedgerSources(db)).map((s) => ({
     name: s.name,
@@ -38,16 +40,17 @@ export async function getLedgerSources(db: Database, actor: Actor) {
 
 /** Saves the column mapping of a source system (KMD Opus, Fujitsu Prisme, ...). */
 export async function saveLedgerSource(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   name: string,
   mapping: LedgerMapping,
   requestId?: string,
 ) {
+  const { db } = deps;
   authorize(actor, 'ledger.import');
   await db.transaction(async (tx) => {
     const before = await findLedgerSource(tx, name);
-    await upsertLedgerSource(tx, name, mapping);
+    await upsertLedgerSource(tx, name, mapping, deps.now());
     await recordAudit(
       tx,
       actor,
@@ -89,7 +92,7 @@ export function presentImport(row: LedgerImportRow) {
  * body that breaks off leaves nothing; one a crash cut off is removed by `removeOrphanUploads`.
  */
 export async function uploadLedgerFile(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   input: {
     source: string;
@@ -106,6 +109,7 @@ export async function uploadLedgerFile(
   status: 'queued' | 'duplicate';
   duplicateOf: string | null;
 }> {
+  const { db } = deps;
   authorize(actor, 'ledger.import');
   if (!(await findLedgerSource(db, input.source))) {
     throw new AppError('validation_failed', {}, [
@@ -201,12 +205,14 @@ export async function removeOrphanUploads(
   return { uploads: removed, chunks: await deleteEndedImportChunks(db) };
 }
 
-export async function getLedgerImports(db: Database, actor: Actor) {
+export async function getLedgerImports(deps: AppDeps, actor: Actor) {
+  const { db } = deps;
   authorize(actor, 'ledger.import');
   return (await listLedgerImports(db)).map(presentImport);
 }
 
-export async function getLedgerImport(db: Database, actor: Actor, id: string) {
+export async function getLedgerImport(deps: AppDeps, actor: Actor, id: string) {
+  const { db } = deps;
   authorize(actor, 'ledger.import');
   const row = await findLedgerImport(db, id);
   if (!row || row.status === 'receiving') throw new AppError('not_found');
@@ -215,7 +221,7 @@ export async function getLedgerImport(db: Database, actor: Actor, id: string) {
 
 /** The postings behind a figure (drill-down), for a unit the actor may read. */
 export async function getPostings(
-  db: Database,
+  deps: AppDeps,
   actor: Actor,
   q: {
     unitId: string;
@@ -226,6 +232,7 @@ export async function getPostings(
     offset: number;
   },
 ) {
+  const { db } = deps;
   authorizeOrNotFound(actor, 'budget.read', 'budget.read', { unitId: q.unitId });
   const { rows, total, sum_ore } = await listPostings(db, {
     unitId: q.unitId,

@@ -115,7 +115,7 @@ export async function createProvider(
     const { byKey } = await knownNames(tx);
     const issue = taken(byKey, provider.name, null, 'name');
     if (issue) throw validationError([issue]);
-    const id = await insertProvider(tx, provider, actor.username);
+    const id = await insertProvider(tx, provider, actor.username, deps.now());
     await recordAudit(
       tx,
       actor,
@@ -149,7 +149,7 @@ export async function changeProvider(
     if (!before) throw new AppError('not_found');
     const issue = taken(byKey, provider.name, id, 'name');
     if (issue) throw validationError([issue]);
-    if (!(await updateProvider(tx, id, input.version, provider, actor.username)))
+    if (!(await updateProvider(tx, id, input.version, provider, actor.username, deps.now())))
       throw await versionConflict(
         tx,
         'provider',
@@ -208,6 +208,7 @@ export async function addProviderAlias(
       tx,
       { key: providerKey(spelling), alias: spelling, providerId: id },
       actor.username,
+      deps.now(),
     );
     await recordAudit(
       tx,

@@ -492,7 +492,7 @@ export async function saveReviewRule(
   return deps.db.transaction(async (tx) => {
     const before = (await listReviewRules(tx)).find((r) => r.track === rule.track);
     if (!before) throw new AppError('not_found');
-    if (!(await updateReviewRule(tx, rule, version, actor.username)))
+    if (!(await updateReviewRule(tx, rule, version, actor.username, deps.now())))
       throw await versionConflict(tx, 'review_rule', rule.track, 'Reglen');
     await recordAudit(
       tx,

@@ -62,7 +62,7 @@ export async function saveRate(
   if (!rate) throw validationError([]);
   return deps.db.transaction(async (tx) => {
     const before = (await listRates(tx)).find((r) => r.code === rate.code) ?? null;
-    const version = await saveRateVersioned(tx, rate, basedOn ?? null);
+    const version = await saveRateVersioned(tx, rate, basedOn ?? null, deps.now());
     if (version === null) {
       throw await versionConflict(
         tx,
