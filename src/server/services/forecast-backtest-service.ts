@@ -1,5 +1,6 @@
 import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
+import type { Database } from '../../db/database';
 import { yearsWithPostings } from '../../db/repositories/forecast';
 import { listUnits } from '../../db/repositories/organisation';
 import { daysInMonth } from '../../domain/months';

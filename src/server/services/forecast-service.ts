@@ -1,6 +1,6 @@
 import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
-import type { Queryable } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
 import {
   correctedBudgetsByUnitFunction,
