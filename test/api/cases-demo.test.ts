@@ -57,6 +57,21 @@ describe('the demo municipality and the status report of May 2020', () => {
     ).toBe(4.7);
   });
 
+  it('the external sum is split by named firm, and the firms add up to it', async () => {
+    const query = 'year=2019&asOf=2019-12-31&group=forebyggende';
+    const response = await client.get(
+      `/api/commitments/statement?${query}&by=providerName&kind=ekstern`,
+    );
+    expect(response.status).toBe(200);
+    const s = (await response.json()) as Statement;
+    const names = s.rows.map((r) => r.key);
+    expect(names.length).toBeGreaterThan(1);
+    expect(names).not.toContain('Ekstern familiebehandler');
+    expect(s.rows.reduce((sum, r) => sum + r.expected, 0)).toBe(
+      await row(`${query}&by=provider`, 'ekstern'),
+    );
+  });
+
   it('8 families (13–17) with more than one intervention in December 2019 and May 2020, fewer per family in May', async () => {
     const december = await families('2019-12-31');
     const may = await families('2020-05-31');

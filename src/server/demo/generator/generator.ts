@@ -246,6 +246,45 @@ function profileFor(r: Random, age: number, disability: boolean, withoutFocus: b
   return PROFILES[r.weighted(options)];
 }
 
+/**
+ * The named firms an external measure is bought from (made-up names; no CVR, so none can be
+ * mistaken for a real company's), by the kind of place the profile names. So the statements
+ * and the status report's focus area can be read provider by provider, as in a municipality.
+ */
+const EXTERNAL_FIRMS: Record<string, readonly string[]> = {
+  Opholdssted: [
+    'Opholdsstedet Skovbrynet',
+    'Opholdsstedet Lærkereden',
+    'Bo- og behandlingsstedet Fjordglimt',
+    'Opholdsstedet Solhøj',
+  ],
+  Døgninstitution: [
+    'Døgninstitutionen Egebakken',
+    'Behandlingshjemmet Kildegården',
+    'Ungdomshjemmet Havbrisen',
+  ],
+  'Eksternt bosted': ['Bostedet Kastanjen', 'Ungebostedet Trappen'],
+  'Ekstern familiebehandler': [
+    'Familiehuset Horisont ApS',
+    'Familieterapeuterne Nord ApS',
+    'Forældre & Børn Rådgivning ApS',
+  ],
+};
+
+/**
+ * The firm of an external measure: one of its kind's firms, picked from what was already drawn
+ * for the measure (its start and its price), so naming firms draws nothing from the seeded
+ * sequence and every figure of the demo stays as it was.
+ */
+function firmOf(kind: string, startDate: IsoDate, plan: PaymentPlan): string {
+  const firms = EXTERNAL_FIRMS[kind];
+  if (!firms) return kind;
+  let h = 0;
+  for (const ch of `${startDate}|${plan.amountOre ?? plan.units ?? 0}`)
+    h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return firms[h % firms.length] ?? kind;
+}
+
 /** One intervention from a profile. */
 export function makeIntervention(
   r: Random,
@@ -253,21 +292,22 @@ export function makeIntervention(
   over: Partial<Intervention> & { ref: string; startDate: IsoDate },
 ): Intervention {
   const external = profile.external === 'mixed' ? r.chance(0.3) : profile.external;
+  const decidedOn = addDays(over.startDate, -r.int(3, 30));
+  const endDate = addDays(over.startDate, r.int(profile.duration[0], profile.duration[1]));
+  const payment = profile.plan(r);
+  const kind = external && profile.external === 'mixed' ? 'Eksternt bosted' : profile.provider;
   return {
     kind: 'main',
     status: 'granted',
     modifies: null,
-    decidedOn: addDays(over.startDate, -r.int(3, 30)),
+    decidedOn,
     category: profile.category,
     paragraph: profile.paragraph,
-    provider: {
-      name: external && profile.external === 'mixed' ? 'Eksternt bosted' : profile.provider,
-      external,
-    },
+    provider: { name: external ? firmOf(kind, over.startDate, payment) : kind, external },
     accountFunction: profile.accountFunction,
-    endDate: addDays(over.startDate, r.int(profile.duration[0], profile.duration[1])),
+    endDate,
     followOn: false,
-    payment: profile.plan(r),
+    payment,
     ...over,
   };
 }
