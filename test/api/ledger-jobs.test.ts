@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimJob, finishJob, findJob, insertJob } from '../../src/db/repositories/ledger-jobs';
 import {
   findLedgerImport,
-  insertImportChunk,
+  insertImportChunks,
   insertLedgerImport,
 } from '../../src/db/repositories/ledger';
 import { removeOrphanUploads } from '../../src/server/services/ledger-service';
@@ -218,7 +218,7 @@ describe('a dead ledger import', () => {
       encoding: 'auto',
       createdBy: 'okonomi',
     });
-    await insertImportChunk(ctx.db, importId, 0, new TextEncoder().encode('Dato;Beløb\n'));
+    await insertImportChunks(ctx.db, importId, 0, [new TextEncoder().encode('Dato;Beløb\n')]);
     await ctx.db.query("UPDATE ledger_imports SET status = 'queued' WHERE id = $1", [importId]);
     const id = await insertJob(ctx.db, {
       kind: 'ledger.import',

@@ -71,16 +71,21 @@ export async function insertLedgerImport(
   return row.id;
 }
 
-export async function insertImportChunk(
+/**
+ * Stores consecutive chunks of an upload, numbered from `fromSeq`, in one statement (each chunk
+ * its own binary parameter: no hex text of it is built).
+ */
+export async function insertImportChunks(
   db: Queryable,
   importId: string,
-  seq: number,
-  data: Uint8Array,
+  fromSeq: number,
+  chunks: readonly Uint8Array[],
 ): Promise<void> {
-  await db.query('INSERT INTO ledger_import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [
+  if (chunks.length === 0) return;
+  const values = chunks.map((_, i) => `($1, ${fromSeq + i}, $${i + 2})`).join(', ');
+  await db.query(`INSERT INTO ledger_import_chunks (import_id, seq, data) VALUES ${values}`, [
     importId,
-    seq,
-    data,
+    ...chunks,
   ]);
 }
 

@@ -13,7 +13,7 @@ import {
   findDoneImportByHash,
   findLedgerImport,
   findLedgerSource,
-  insertImportChunk,
+  insertImportChunks,
   insertPostings,
   readImportChunks,
   setImportStatus,
@@ -48,6 +48,10 @@ import { registerJobHandler } from './worker';
 export const CHUNK_BYTES = 32 * 1024;
 /** Chunks read per query. */
 const CHUNKS_PER_READ = 8;
+/** Chunks written per statement while an upload arrives (one round trip per 512 KB). */
+const CHUNKS_PER_WRITE = 16;
+/** An upload's body silent this long has its whole chunks written without waiting for more. */
+const PAUSE_MS = 20;
 /** The encoding is detected on this much of the file's start. */
 const DETECT_BYTES = 1024 * 1024;
 /** Rows per insert on PGlite. */
@@ -90,10 +94,16 @@ export async function storeUpload(
   const flush = async (all: boolean) => {
     let buffered = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
     let at = 0;
+    const pieces: Buffer[] = [];
     while (buffered.length - at >= CHUNK_BYTES || (all && at < buffered.length)) {
       const piece = buffered.subarray(at, at + CHUNK_BYTES);
-      await insertImportChunk(db, importId, seq++, piece);
+      pieces.push(piece);
       at += piece.length;
+    }
+    for (let i = 0; i < pieces.length; i += CHUNKS_PER_WRITE) {
+      const some = pieces.slice(i, i + CHUNKS_PER_WRITE);
+      await insertImportChunks(db, importId, seq, some);
+      seq += some.length;
       if (Date.now() - touched > TOUCH_MS) {
         touched = Date.now();
         await touchUpload(db, importId);
@@ -103,16 +113,41 @@ export async function storeUpload(
     pending = buffered.length ? [buffered] : [];
     pendingBytes = buffered.length;
   };
-  for await (const part of body) {
-    const buf = Buffer.from(part);
-    hash.update(buf);
-    size += buf.length;
-    pending.push(buf);
-    pendingBytes += buf.length;
-    if (pendingBytes >= CHUNK_BYTES) await flush(false);
+  const parts = body[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = parts.next();
+      // Whole chunks are written in groups while more arrives at once (one round trip per
+      // group); as soon as the body pauses, what is whole is written (a slow client's upload
+      // is in the database as it arrives).
+      if (pendingBytes >= CHUNK_BYTES && (await pausesFirst(next, PAUSE_MS))) await flush(false);
+      const part = await next;
+      if (part.done) break;
+      const buf = Buffer.from(part.value);
+      hash.update(buf);
+      size += buf.length;
+      pending.push(buf);
+      pendingBytes += buf.length;
+      if (pendingBytes >= CHUNK_BYTES * CHUNKS_PER_WRITE) await flush(false);
+    }
+  } catch (error) {
+    await parts.return?.();
+    throw error;
   }
   await flush(true);
   return { sha256: hash.digest('hex'), byteSize: size };
+}
+
+/** True when `ms` pass before `next` settles (its rejection is left to whoever awaits it). */
+function pausesFirst(next: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(true), ms);
+    const settled = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    next.then(settled, settled);
+  });
 }
 
 async function* chunksOf(db: Database, importId: string): AsyncGenerator<Buffer> {
