@@ -13,6 +13,7 @@
  *   BENCH_LINES=100000 npx tsx bench/ledger.ts            # PGlite (in this process), smaller
  *   BENCH_CHILD_NODE_OPTIONS=--max-old-space-size=128 …   # extra flags for the importing process
  *   BENCH_TRACE_MEMORY=1 …                                # the importing process logs its memory four times a second
+ *   BENCH_CPU_PROFILE=/tmp/import.cpuprofile …            # the importing process's CPU profile (Chrome DevTools format)
  */
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -132,8 +133,13 @@ async function child(): Promise<void> {
   const profile = process.env.BENCH_HEAP_PROFILE;
   const { Session } = await import('node:inspector/promises');
   const session = new Session();
+  const cpuProfile = process.env.BENCH_CPU_PROFILE;
+  if (profile || cpuProfile) session.connect();
+  if (cpuProfile) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   if (profile) {
-    session.connect();
     await session.post('HeapProfiler.startSampling', {
       samplingInterval: 16384,
       includeObjectsCollectedByMajorGC: true,
@@ -141,6 +147,10 @@ async function child(): Promise<void> {
   }
   try {
     const measure = await importFile(db, process.env.BENCH_FILE ?? '');
+    if (cpuProfile) {
+      const { profile: p } = await session.post('Profiler.stop');
+      await writeFile(cpuProfile, JSON.stringify(p));
+    }
     if (profile) {
       const { profile: p } = await session.post('HeapProfiler.stopSampling');
       await writeFile(profile, JSON.stringify(p));
