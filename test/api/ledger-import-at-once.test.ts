@@ -16,14 +16,19 @@ beforeAll(async () => {
   ctx = await createTestApp();
   east = await createUnit(ctx.db, 'Familieafdelingen Øst');
   west = await createUnit(ctx.db, 'Familieafdelingen Vest');
-  await upsertLedgerSource(ctx.db, 'KMD Opus', {
-    date: 'Bogføringsdato',
-    account: 'Kontostreng',
-    unit: 'Omkostningssted',
-    amount: 'Beløb',
-    text: 'Posteringstekst',
-    unitCodes: { '4310': east, '4320': west },
-  });
+  await upsertLedgerSource(
+    ctx.db,
+    'KMD Opus',
+    {
+      date: 'Bogføringsdato',
+      account: 'Kontostreng',
+      unit: 'Omkostningssted',
+      amount: 'Beløb',
+      text: 'Posteringstekst',
+      unitCodes: { '4310': east, '4320': west },
+    },
+    new Date(),
+  );
 });
 afterAll(() => ctx.close());
 
