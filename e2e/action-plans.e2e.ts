@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launchBrowser, loginAs, newPage, screenshot } from './browser';
+import {
+  baseUrl,
+  expectAccessible,
+  fitsWidth,
+  launchBrowser,
+  loginAs,
+  newPage,
+  screenshot,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -91,6 +99,19 @@ describe('action plans in the browser', () => {
     // One click spreads what is missing for area 1 over the remaining months.
     await page.getByRole('button', { name: /Fordel resten for indsatsområde 1/ }).click();
     await expect(page.getByTestId('row-total-1').textContent()).resolves.toBe('5.000.000');
+    // At 1366 px the page keeps its width: the grid scrolls inside its frame, with the area
+    // numbers staying in view at its left edge.
+    expect(await fitsWidth(page)).toBe(true);
+    const wrap = page.locator('.ap-grid-wrap');
+    await wrap.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const frame = await wrap.boundingBox();
+    const areaNumber = await wrap.locator('tbody th').first().boundingBox();
+    const target = await page.getByRole('columnheader', { name: 'Mål', exact: true }).boundingBox();
+    expect(frame && areaNumber && target).toBeTruthy();
+    if (frame && areaNumber && target) {
+      expect(Math.abs(areaNumber.x - frame.x)).toBeLessThan(2);
+      expect(target.x + target.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+    }
     await expectAccessible(page);
     await screenshot(page, 'action-plan-editor');
     await page
@@ -118,7 +139,10 @@ describe('action plans in the browser', () => {
       .getByRole('row', { name: /Ungeteam og efterværn/ })
       .getByRole('link', { name: 'Handleplan 2026', exact: true })
       .click();
-    await page.getByRole('heading', { level: 1, name: /Handleplan 2026/ }).waitFor();
+    // Two units' plans are both called 'Handleplan 2026': the heading names the unit.
+    await page
+      .getByRole('heading', { level: 1, name: /^Handleplan 2026 – Ungeteam og efterværn/ })
+      .waitFor();
     await page
       .getByRole('img', { name: 'Planlagt og realiseret effekt, akkumuleret pr. måned' })
       .waitFor();
@@ -139,6 +163,13 @@ describe('action plans in the browser', () => {
     );
     await expectAccessible(page);
     await screenshot(page, 'action-plan-2026');
+
+    // Recording the realised effect: the grid is captioned as the realised effect, not the planned.
+    await page.getByRole('button', { name: 'Registrér realiseret effekt' }).click();
+    const grid = page.locator('table.ap-grid');
+    await expect(grid.locator('caption').textContent()).resolves.toMatch(
+      /^Realiseret effekt pr\. måned i 2026/,
+    );
   });
 
   it('refuses a stale save with who changed it, keeping the edits in the form', async () => {
@@ -184,7 +215,9 @@ describe('action plans in the browser', () => {
     const unge = section.getByRole('row', { name: /Ungeteam og efterværn/ });
     await unge.waitFor();
     const ungeText = await unge.textContent();
-    expect(ungeText).toContain('2.315.368,43 kr.');
+    // An overview: whole kroner (the plan itself carries the øre).
+    expect(ungeText).toContain('2.315.368 kr.');
+    expect(ungeText).not.toMatch(/\d,\d\d kr\./);
     expect(ungeText).toContain('fra prognosen pr. 31.10.2026');
     expect(ungeText).toContain('handleplan påkrævet');
     expect(ungeText).toContain('Handleplan 2026');
@@ -212,7 +245,7 @@ describe('action plans in the browser', () => {
       .getByRole('row', { name: /Børnehandicap/ });
     await handicap.waitFor();
     const handicapText = await handicap.textContent();
-    expect(handicapText).toContain('160.765,41 kr.');
+    expect(handicapText).toContain('160.765 kr.');
     expect(handicapText).toContain('fra prognosen pr. 31.10.2026');
 
     // One click: a draft prefilled with the header and the expected overspend.

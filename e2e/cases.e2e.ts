@@ -325,6 +325,12 @@ describe('cases and commitments', () => {
     await page.getByText('Indsatsen er bevilget.').waitFor();
     const december = page.getByRole('row', { name: /^dec\. / });
     await expect(december.textContent()).resolves.toContain('15.500');
+    // Nothing expected on the case: the month table shows what is granted, and no "expected" beside it.
+    const monthly = page.getByRole('table').filter({ has: december });
+    await expect(monthly.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Måned',
+      'Bevilget',
+    ]);
 
     await page.getByRole('button', { name: `Justér ${ref}-1` }).focus();
     await page.keyboard.press('Enter');
@@ -333,9 +339,15 @@ describe('cases and commitments', () => {
     await adjust.getByLabel('Beløb pr. betaling (kr.)').fill('250');
     await adjust.getByLabel('Beløb pr. betaling (kr.)').press('Enter');
     await page.getByText('Den forventede justering er gemt og tæller med i prognosen.').waitFor();
-    // before (granted) 31 × 500 kr., after (expected) 10 × 500 + 21 × 250 kr.
+    // granted 31 × 500 kr., expected 10 × 500 + 21 × 250 kr.
     const cells = await december.getByRole('cell').allTextContents();
     expect(cells.slice(0, 2)).toEqual(['15.500', '10.250']);
+    await expect(monthly.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Måned',
+      'Bevilget',
+      'Forventet',
+      'Forskel',
+    ]);
     await page.getByRole('heading', { name: 'Justeringskæder' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'cases-adjustment');

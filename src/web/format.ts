@@ -1,9 +1,35 @@
-import { formatKroner, ore } from '../domain/money';
+import {
+  formatKroner,
+  kronerFromJsonNumber,
+  ore,
+  roundToWholeKroner,
+  type Ore,
+} from '../domain/money';
 import { dateAt, formatDanishDate, parseIsoDate } from '../domain/months';
 
 /** Kroner from the API (≤ 2 decimals) in Danish format: `7.600.000`; '' for none. */
 export function kr(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : formatKroner(ore(Math.round(value * 100)));
+}
+
+/** Øre of an amount the API sends in kroner (at most two decimals); 0 for anything else. */
+export function oreOf(kroner: number): Ore {
+  const parsed = kronerFromJsonNumber(kroner);
+  return parsed.ok ? parsed.value : ore(0);
+}
+
+/** Whole kroner (a number), half away from zero, of an amount the API sends in kroner. */
+export function wholeKroner(kroner: number): number {
+  return roundToWholeKroner(oreOf(kroner));
+}
+
+/**
+ * Kroner from the API in whole kroner, half away from zero, for overviews: `2.315.368`; '' for
+ * none. (Detail shows øre with `kr`; parts shown beside a total are rounded to add up to it with
+ * `wholeKronerAddingUp` from the money module.)
+ */
+export function krWhole(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : formatKroner(ore(wholeKroner(value) * 100));
 }
 
 /** `15.05.2018` from an ISO date or the date part of a timestamp; '' for none. */

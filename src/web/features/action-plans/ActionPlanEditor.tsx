@@ -12,6 +12,7 @@ import type {
 import { ActsOnField } from './ActsOn';
 import { describeField } from '../../../shared/schemas/action-plan';
 import { EffectGrid } from './EffectGrid';
+import { withUnit } from './plan-title';
 import { documentFromEditor, editorFromPlan, newKey, type EditorState } from './editor-model';
 import { IssueList } from './IssueList';
 import { OverspendFigureField } from './OverspendSource';
@@ -137,7 +138,7 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
         <Link to={`/handleplaner/${id}`}>{t('actionPlans.back')}</Link>
       </p>
       <h1>
-        {t('actionPlans.edit')}: {state.title}
+        {t('actionPlans.edit')}: {withUnit(state.title, state.unitName)}
       </h1>
       <IssueList issues={data.issues} />
       <form onSubmit={(e) => void save(e)} noValidate>
@@ -287,7 +288,6 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
         </p>
 
         <EffectGrid
-          year={state.year}
           rows={state.grid}
           label={t('actionPlans.table.effectTitle', { year: state.year })}
           onChange={(grid) => set({ grid })}

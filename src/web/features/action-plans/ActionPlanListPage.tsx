@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanListItem, ActionPlanResponse } from '../../../shared/schemas/action-plan';
-import { danishDateTime, kr } from '../../format';
+import { danishDateTime, kr, krWhole } from '../../format';
 import { RequiredPlans } from './RequiredPlans';
 import { NewPlanForm } from './PlanForms';
 import { may, useAuth } from '../../auth';
@@ -81,8 +81,8 @@ export function ActionPlanListPage({ year }: { year: number }) {
                 <td>{p.year}</td>
                 <td>{p.unitName}</td>
                 <td>{t(`actionPlans.status.${p.status}`)}</td>
-                <td className="num">{kr(p.grand)}</td>
-                <td className="num">{kr(p.expectedOverspendAtStart) || '–'}</td>
+                <td className="num">{krWhole(p.grand)}</td>
+                <td className="num">{krWhole(p.expectedOverspendAtStart) || '–'}</td>
                 <td>{danishDateTime(p.changedAt)}</td>
               </tr>
             ))}

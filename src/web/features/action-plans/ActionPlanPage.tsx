@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { danishDateTime, kr } from '../../format';
+import { withUnit } from './plan-title';
 import { IssueList } from './IssueList';
 import { RealisationSection } from './RealisationSection';
 import { SignoffPanel } from '../meetings/SignoffPanel';
@@ -51,7 +52,7 @@ export function ActionPlanPage() {
         <Link to="/handleplaner">{t('actionPlans.back')}</Link>
       </p>
       <h1>
-        {plan.title}{' '}
+        {withUnit(plan.title, plan.unit.name)}{' '}
         <span className={`ap-status ap-status-${plan.status}`}>
           {t(`actionPlans.status.${plan.status}`)}
         </span>

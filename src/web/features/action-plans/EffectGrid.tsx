@@ -22,13 +22,11 @@ const MONTHS = 12;
  * target shows the difference and a button that spreads the rest evenly.
  */
 export function EffectGrid({
-  year,
   rows,
   onChange,
   label,
   showTargets = true,
 }: {
-  year: number;
   rows: GridRow[];
   onChange: (rows: GridRow[]) => void;
   label: string;
@@ -95,9 +93,9 @@ export function EffectGrid({
 
   return (
     <div className="ap-grid-wrap">
-      <table className="table ap-grid" ref={table} aria-label={label}>
+      <table className="table ap-grid" ref={table}>
         <caption className="ap-caption">
-          {t('actionPlans.table.effectTitle', { year })}
+          {label}
           <span className="ap-sr"> {t('actionPlans.grid.label')}</span>
         </caption>
         <thead>

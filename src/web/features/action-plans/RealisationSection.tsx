@@ -193,13 +193,12 @@ export function RealisationSection({
       {editing && (
         <>
           <EffectGrid
-            year={plan.year}
             rows={editing}
             onChange={setEditing}
             label={
               isMeasured
-                ? t('actionPlans.realisation.gridLabelMeasured')
-                : t('actionPlans.realisation.gridLabel')
+                ? t('actionPlans.realisation.gridLabelMeasured', { year: plan.year })
+                : t('actionPlans.realisation.gridLabel', { year: plan.year })
             }
             showTargets={false}
           />

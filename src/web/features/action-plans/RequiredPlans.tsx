@@ -9,7 +9,7 @@ import type { ActionPlanResponse, RequiredPlanItem } from '../../../shared/schem
 import { may, useAuth } from '../../auth';
 import { useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
-import { danishDateTime, kr } from '../../format';
+import { danishDateTime, krWhole } from '../../format';
 import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
 
 /** An item of GET /api/action-plans/required: where its expected overspend comes from. */
@@ -87,7 +87,7 @@ export function RequiredPlans({
                   {item.unit.name}{' '}
                   <span className="ap-badge">{t('actionPlans.required.badge')}</span>
                 </th>
-                <td className="num">{kr(item.expectedOverspend)} kr.</td>
+                <td className="num">{krWhole(item.expectedOverspend)} kr.</td>
                 <td>
                   {item.source === 'forecast'
                     ? t('actionPlans.required.fromForecast', { date: danishDateTime(item.asOf) })

@@ -1,13 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { kr } from '../../format';
+import { kr, krWhole } from '../../format';
 import type { MonthPoint } from './types';
-import { roundToWholeKroner } from '../../../domain/money';
-import { oreOf } from './whole-kroner';
-
-/** The table behind the chart is an overview: whole kroner (each month's cumulative figure alone). */
-const whole = (kroner: number) => kr(roundToWholeKroner(oreOf(kroner)));
 
 /** Budget profile vs actual vs forecast, cumulative per month; a table carries the same figures. */
 export function CumulativeChart({ months, title }: { months: MonthPoint[]; title: string }) {
@@ -78,9 +73,9 @@ export function CumulativeChart({ months, title }: { months: MonthPoint[]; title
             {data.map((m) => (
               <tr key={m.month}>
                 <th scope="row">{m.name}</th>
-                <td className="num">{whole(m.budget)}</td>
-                <td className="num">{m.actual === null ? '–' : whole(m.actual)}</td>
-                <td className="num">{whole(m.forecast)}</td>
+                <td className="num">{krWhole(m.budget)}</td>
+                <td className="num">{m.actual === null ? '–' : krWhole(m.actual)}</td>
+                <td className="num">{krWhole(m.forecast)}</td>
               </tr>
             ))}
           </tbody>

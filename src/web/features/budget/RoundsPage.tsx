@@ -5,7 +5,8 @@ import { api } from '../../api';
 import { useCan } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { danishDate, kr, today } from '../../format';
+import { danishDate, kr, krWhole, today, wholeKroner as whole } from '../../format';
+import { columnInWholeKroner } from './whole-kroner';
 import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -62,6 +63,19 @@ export function RoundsPage() {
     name: r.name,
     ...Object.fromEntries(r.units.map((u) => [u.unitId, u.overspend])),
   }));
+  // An overview: each round's column in whole kroner, adding up to its total.
+  const wholeByRound = new Map(
+    (data?.rounds ?? []).map((r) => {
+      const column = columnInWholeKroner(r.units.map((u) => u.overspend));
+      return [
+        r.id,
+        {
+          byUnit: new Map(r.units.map((u, i) => [u.unitId, column.parts[i] ?? 0])),
+          total: column.total,
+        },
+      ] as const;
+    }),
+  );
   const title = t('budget.rounds.trajectory');
   return (
     <>
@@ -135,45 +149,51 @@ export function RoundsPage() {
               ))}
             </LineChart>
           </div>
-          <table className="table">
-            <caption>{t('budget.rounds.trajectoryTable')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('budget.cols.unit')}</th>
-                {data.rounds.map((r) => (
-                  <th key={r.id} scope="col" className="num">
-                    {r.name} ({danishDate(r.asOf)})
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {units.map(([id, unitName]) => (
-                <tr key={id}>
-                  <th scope="row">{unitName}</th>
-                  {data.rounds.map((r) => {
-                    const u = r.units.find((x) => x.unitId === id);
-                    return (
-                      <td key={r.id} className={`num${u && u.overspend > 0 ? ' budget-over' : ''}`}>
-                        {u ? kr(u.overspend) : '–'}{' '}
-                        {u?.actionPlanRequired && (
-                          <span className="budget-badge">{t('budget.dashboard.required')}</span>
-                        )}
-                      </td>
-                    );
-                  })}
+          <ScrollRegion labelledBy="trajectory-title">
+            <table className="table">
+              <caption>{t('budget.rounds.trajectoryTable')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('budget.cols.unit')}</th>
+                  {data.rounds.map((r) => (
+                    <th key={r.id} scope="col" className="num">
+                      {r.name} ({danishDate(r.asOf)})
+                    </th>
+                  ))}
                 </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('budget.rounds.total')}</th>
-                {data.rounds.map((r) => (
-                  <td key={r.id} className="num">
-                    {kr(r.total.overspend)}
-                  </td>
+              </thead>
+              <tbody>
+                {units.map(([id, unitName]) => (
+                  <tr key={id}>
+                    <th scope="row">{unitName}</th>
+                    {data.rounds.map((r) => {
+                      const u = r.units.find((x) => x.unitId === id);
+                      const shown = wholeByRound.get(r.id)?.byUnit.get(id);
+                      return (
+                        <td
+                          key={r.id}
+                          className={`num${u && u.overspend > 0 ? ' budget-over' : ''}`}
+                        >
+                          {u && shown !== undefined ? kr(shown) : '–'}{' '}
+                          {u?.actionPlanRequired && (
+                            <span className="budget-badge">{t('budget.dashboard.required')}</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
                 ))}
-              </tr>
-            </tbody>
-          </table>
+                <tr>
+                  <th scope="row">{t('budget.rounds.total')}</th>
+                  {data.rounds.map((r) => (
+                    <td key={r.id} className="num">
+                      {kr(wholeByRound.get(r.id)?.total)}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </ScrollRegion>
           <ul>
             {data.rounds.map((r) => (
               <li key={r.id}>
@@ -275,9 +295,9 @@ function RoundLines({ id }: { id: string }) {
                   <tr key={l.id}>
                     <th scope="row">{l.unitName}</th>
                     <td>{functionLabel(l.accountFunction, functions)}</td>
-                    <td className="num">{kr(l.budget)}</td>
-                    <td className="num">{kr(l.forecast)}</td>
-                    <td className="num">{kr(l.overspend)}</td>
+                    <td className="num">{krWhole(l.budget)}</td>
+                    <td className="num">{krWhole(l.forecast)}</td>
+                    <td className="num">{kr(whole(l.forecast) - whole(l.budget))}</td>
                     <td>
                       <textarea
                         className="round-comment"

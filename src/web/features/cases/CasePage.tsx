@@ -140,11 +140,9 @@ export function CasePage() {
               <thead>
                 <tr>
                   <th scope="col">{t('cases.case.ref')}</th>
-                  <th scope="col">{t('cases.case.status')}</th>
                   <th scope="col">{t('cases.case.category')}</th>
                   <th scope="col">{t('cases.case.provider')}</th>
-                  <th scope="col">{t('cases.case.period')}</th>
-                  <th scope="col">{t('cases.case.payment')}</th>
+                  <th scope="col">{t('cases.case.periodAndPayment')}</th>
                   <th scope="col" className="num">
                     {t('cases.case.expected', { year: data.year })}
                   </th>
@@ -160,25 +158,25 @@ export function CasePage() {
                 {data.interventions.map((i) => (
                   <tr key={i.ref}>
                     <th scope="row">
-                      {i.ref}
+                      <span className="case-ref">{i.ref}</span>
                       {i.modifies && (
                         <span className="muted">
                           {' '}
                           ({t('cases.case.modifies')} {i.modifies})
                         </span>
                       )}
+                      <span className="case-ref-status">
+                        {t(`cases.case.statuses.${i.status}`)} · {t(`cases.case.kinds.${i.kind}`)}
+                        {i.followOn && <> · {t('cases.case.followOn')}</>}
+                        <PendingMark approval={pendingOf(i.ref)} />
+                        {data.corrections.some((c) => c.intervention === i.ref) && (
+                          <>
+                            {' · '}
+                            <a href="#case-history">{t('cases.case.corrected')}</a>
+                          </>
+                        )}
+                      </span>
                     </th>
-                    <td>
-                      {t(`cases.case.statuses.${i.status}`)} · {t(`cases.case.kinds.${i.kind}`)}
-                      {i.followOn && <> · {t('cases.case.followOn')}</>}
-                      <PendingMark approval={pendingOf(i.ref)} />
-                      {data.corrections.some((c) => c.intervention === i.ref) && (
-                        <>
-                          {' · '}
-                          <a href="#case-history">{t('cases.case.corrected')}</a>
-                        </>
-                      )}
-                    </td>
                     <td>
                       {t(`cases.categories.${i.category}`, { defaultValue: i.category })}
                       <br />
@@ -190,8 +188,9 @@ export function CasePage() {
                     <td>
                       {danishDate(i.startDate)}–
                       {i.endDate ? danishDate(i.endDate) : t('cases.case.untilFurther')}
+                      <br />
+                      <span className="muted">{plan(i)}</span>
                     </td>
-                    <td>{plan(i)}</td>
                     <td className="num">{kr(i.expected)}</td>
                     <td className="num">{kr(i.granted)}</td>
                     <td>
@@ -280,42 +279,7 @@ export function CasePage() {
           {may(user, 'review.read') && (
             <CaseReviews caseId={data.id} interventions={data.interventions} />
           )}
-          <h2>{t('cases.case.monthly', { year: data.year })}</h2>
-          <p className="muted">{t('cases.edit.beforeAfterHelp')}</p>
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.statement.month')}</th>
-                <th scope="col" className="num">
-                  {t('cases.edit.before')}
-                </th>
-                <th scope="col" className="num">
-                  {t('cases.edit.after')}
-                </th>
-                <th scope="col" className="num">
-                  {t('cases.edit.change')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.expected.byMonth.map((e, m) => (
-                <tr key={m}>
-                  <th scope="row">{monthName(t, m)}</th>
-                  <td className="num">{kr(data.granted.byMonth[m])}</td>
-                  <td className="num">{kr(e)}</td>
-                  <td className="num">{kr(e - (data.granted.byMonth[m] ?? 0))}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('cases.statement.total')}</th>
-                <td className="num">{kr(data.granted.total)}</td>
-                <td className="num">{kr(data.expected.total)}</td>
-                <td className="num">{kr(data.expected.total - data.granted.total)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <MonthlyCost data={data} />
         </>
       )}
     </>
@@ -375,5 +339,68 @@ function AdjustmentChains({ interventions }: { interventions: Detail[] }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The case's cost month by month: what is granted, and beside it what is expected only when
+ * expected interventions or adjustments make the two differ.
+ */
+function MonthlyCost({ data }: { data: Pick<CaseDetailJson, 'year' | 'granted' | 'expected'> }) {
+  const { t } = useTranslation();
+  const differs = data.expected.byMonth.some((e, m) => e !== (data.granted.byMonth[m] ?? 0));
+  return (
+    <>
+      <h2>{t('cases.case.monthly', { year: data.year })}</h2>
+      <p className="muted">
+        {differs ? t('cases.edit.beforeAfterHelp') : t('cases.edit.noPendingHelp')}
+      </p>
+      <table className="table compact case-monthly">
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.statement.month')}</th>
+            <th scope="col" className="num">
+              {t('cases.edit.before')}
+            </th>
+            {differs && (
+              <>
+                <th scope="col" className="num">
+                  {t('cases.edit.after')}
+                </th>
+                <th scope="col" className="num">
+                  {t('cases.edit.change')}
+                </th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {data.expected.byMonth.map((e, m) => (
+            <tr key={m}>
+              <th scope="row">{monthName(t, m)}</th>
+              <td className="num">{kr(data.granted.byMonth[m])}</td>
+              {differs && (
+                <>
+                  <td className="num">{kr(e)}</td>
+                  <td className="num">{kr(e - (data.granted.byMonth[m] ?? 0))}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('cases.statement.total')}</th>
+            <td className="num">{kr(data.granted.total)}</td>
+            {differs && (
+              <>
+                <td className="num">{kr(data.expected.total)}</td>
+                <td className="num">{kr(data.expected.total - data.granted.total)}</td>
+              </>
+            )}
+          </tr>
+        </tfoot>
+      </table>
+    </>
   );
 }

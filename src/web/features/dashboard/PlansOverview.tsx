@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ore, roundToWholeKroner } from '../../../domain/money';
 import type { PlanMeasurementResponse } from '../../../shared/schemas/action-plan';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { kr } from '../../format';
+import { krWhole as whole } from '../../format';
 import { useApi } from '../../use-api';
+import { withUnit } from '../action-plans/plan-title';
 
 /** An item of GET /api/action-plans (kroner). */
 interface PlanItem {
@@ -17,8 +17,6 @@ interface PlanItem {
   expectedOverspendAtStart: number;
 }
 
-const whole = (kroner: number) => kr(roundToWholeKroner(ore(Math.round(kroner * 100))));
-
 /** One plan's row: planned and realised (measured from the commitments plus by hand) to date. */
 function PlanRow({ plan, monthIndex }: { plan: PlanItem; monthIndex: number }) {
   const { t } = useTranslation();
@@ -27,9 +25,7 @@ function PlanRow({ plan, monthIndex }: { plan: PlanItem; monthIndex: number }) {
   return (
     <tr>
       <th scope="row">
-        <Link to={`/handleplaner/${plan.id}`}>
-          {plan.title} – {plan.unitName}
-        </Link>
+        <Link to={`/handleplaner/${plan.id}`}>{withUnit(plan.title, plan.unitName)}</Link>
       </th>
       <td>{t(`actionPlans.status.${plan.status}`)}</td>
       <td className="num">{whole(plan.expectedOverspendAtStart)}</td>

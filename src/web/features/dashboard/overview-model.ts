@@ -4,7 +4,8 @@ import {
 } from '../../../domain/forecast/overspend-probability';
 import { ore, wholeKronerAddingUp } from '../../../domain/money';
 import type { Backtest, FollowUpRounds, ForecastView } from '../budget/types';
-import { oreOf, unitsInWholeKroner } from '../budget/whole-kroner';
+import { oreOf } from '../../format';
+import { unitsInWholeKroner } from '../budget/whole-kroner';
 
 type Round = FollowUpRounds['rounds'][number];
 
