@@ -121,7 +121,8 @@ describe('wholeKronerAddingUp', () => {
     // a forecast row: gross 100,50 = 60,50 + 40,00; nothing to move when the parts already add up
     expect(wholeKronerAddingUp([ore(6_050), ore(4_000)], ore(10_050))).toEqual([61, 40]);
     // mixed signs: 10,40 − 0,40 = 10,00
-    expect(wholeKronerAddingUp([ore(1_040), ore(-40)], ore(1_000))).toEqual([10, 0]);
+    expect(wholeKronerAddingUp([ore(1_040), ore(-40)], ore(1_000))).toEqual([10, 0]); // the parts of a row shown as 3 kr. in a column that adds up (its own rounding is 2 kr.)
+    expect(wholeKronerAddingUp([ore(120), ore(110)], ore(300))).toEqual([2, 1]);
   });
 
   it('always adds up, and moves no part by more than one krone from its own rounding', () => {

@@ -68,7 +68,8 @@ export function roundToWholeKroner(amount: Ore): number {
  * Whole kroner for parts shown beside their rounded total, so the row adds up on screen: each
  * part is rounded half away from zero, and the kroner the parts then miss or exceed go one each
  * to the parts whose rounding moved them furthest the other way (ties to the earlier part).
- * `total` must be the parts' exact sum.
+ * `total` is the parts' exact sum, or, for the parts of a figure that is itself one row of a
+ * column adding up, that figure as shown (whole kroner, within a krone of the exact sum).
  */
 export function wholeKronerAddingUp(parts: readonly Ore[], total: Ore): number[] {
   const rounded = parts.map(roundToWholeKroner);

@@ -359,13 +359,16 @@ describe('statements', () => {
       await okonomi.get('/api/commitments/statement?year=2022&asOf=2022-12-31&by=provider')
     ).json()) as {
       expected: { total: number };
-      rows: { key: string; expected: number; cases: { ref: string }[] }[];
+      rows: { key: string; expected: number; cases: { ref: string; expected: number }[] }[];
     };
     expect(s.expected.total).toBe(12 * 120_000 + 10 * 5_000);
-    expect(s.rows.map((r) => [r.key, r.expected, r.cases.map((c) => c.ref)])).toEqual([
-      ['ekstern', 1_440_000, ['R-1']],
-      ['intern', 50_000, ['R-1']],
-    ]);
+    // the drill-down: the one case behind each row, with its part of that row
+    expect(s.rows.map((r) => [r.key, r.expected, r.cases.map((c) => [c.ref, c.expected])])).toEqual(
+      [
+        ['ekstern', 1_440_000, [['R-1', 1_440_000]]],
+        ['intern', 50_000, [['R-1', 50_000]]],
+      ],
+    );
     const m = (await (
       await okonomi.get('/api/commitments/movement?year=2022&from=2022-01-31&to=2022-03-31')
     ).json()) as {

@@ -198,9 +198,26 @@ describe('statements, movement and families', () => {
   it('splits by provider and age band, rows summing to the total', () => {
     const items = year(cases, 2019).interventions;
     expect(statementBy(items, 'provider')).toEqual([
-      { key: 'ekstern', expectedOre: 500_000, grantedOre: 500_000, caseRefs: ['S2'] },
-      { key: 'intern', expectedOre: 550_000, grantedOre: 750_000, caseRefs: ['S1'] },
+      {
+        key: 'ekstern',
+        expectedOre: 500_000,
+        grantedOre: 500_000,
+        caseRefs: ['S2'],
+        byCase: [{ ref: 'S2', expectedOre: 500_000, grantedOre: 500_000 }],
+      },
+      {
+        key: 'intern',
+        expectedOre: 550_000,
+        grantedOre: 750_000,
+        caseRefs: ['S1'],
+        byCase: [{ ref: 'S1', expectedOre: 550_000, grantedOre: 750_000 }],
+      },
     ]);
+    // split by age band, S2 is in two rows: its part of each adds up to the row
+    for (const row of statementBy(items, 'ageBand')) {
+      const parts = row.byCase.reduce((sum, c) => sum + c.expectedOre, 0);
+      expect(parts).toBe(row.expectedOre);
+    }
     // S2's person turns 18 on 2019-12-15: 5 days at 17, 5 days at 18
     const bands = Object.fromEntries(
       statementBy(items, 'ageBand').map((r) => [r.key, r.expectedOre]),

@@ -221,6 +221,8 @@ export interface StatementRow {
   grantedOre: Ore;
   /** refs of the cases behind the figure (for drill-down) */
   caseRefs: string[];
+  /** each of those cases' part of the figure, in the order of `caseRefs`; they sum to the row */
+  byCase: { ref: string; expectedOre: Ore; grantedOre: Ore }[];
 }
 
 /**
@@ -232,27 +234,42 @@ export function statementBy(
   items: readonly InterventionYear[],
   dimension: StatementDimension,
 ): StatementRow[] {
-  const rows = new Map<string, { e: number; g: number; cases: Set<string> }>();
+  const rows = new Map<
+    string,
+    { e: number; g: number; cases: Map<string, { e: number; g: number }> }
+  >();
   for (const item of items) {
     for (const c of item.cells) {
       const key = dimensionKey(item, c, dimension);
       let row = rows.get(key);
       if (!row) {
-        row = { e: 0, g: 0, cases: new Set() };
+        row = { e: 0, g: 0, cases: new Map() };
         rows.set(key, row);
       }
       row.e += c.expectedOre;
       row.g += c.grantedOre;
-      if (c.expectedOre !== 0 || c.grantedOre !== 0) row.cases.add(item.caseRef);
+      if (c.expectedOre !== 0 || c.grantedOre !== 0) {
+        const part = row.cases.get(item.caseRef) ?? { e: 0, g: 0 };
+        part.e += c.expectedOre;
+        part.g += c.grantedOre;
+        row.cases.set(item.caseRef, part);
+      }
     }
   }
   return [...rows.entries()]
-    .map(([key, r]) => ({
-      key,
-      expectedOre: ore(r.e),
-      grantedOre: ore(r.g),
-      caseRefs: [...r.cases].sort(),
-    }))
+    .map(([key, r]) => {
+      const caseRefs = [...r.cases.keys()].sort();
+      return {
+        key,
+        expectedOre: ore(r.e),
+        grantedOre: ore(r.g),
+        caseRefs,
+        byCase: caseRefs.map((ref) => {
+          const part = r.cases.get(ref) ?? { e: 0, g: 0 };
+          return { ref, expectedOre: ore(part.e), grantedOre: ore(part.g) };
+        }),
+      };
+    })
     .sort((a, b) =>
       dimension === 'month' ? Number(a.key) - Number(b.key) : a.key < b.key ? -1 : 1,
     );

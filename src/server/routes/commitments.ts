@@ -138,7 +138,14 @@ const StatementSchema = z
         }),
         expected: z.number().openapi({ description: 'kroner' }),
         granted: z.number().openapi({ description: 'kroner' }),
-        cases: z.array(z.object({ id: z.string(), ref: z.string() })),
+        cases: z.array(
+          z.object({
+            id: z.string(),
+            ref: z.string(),
+            expected: z.number().openapi({ description: "the case's part of the row, kroner" }),
+            granted: z.number().openapi({ description: "the case's part of the row, kroner" }),
+          }),
+        ),
       }),
     ),
   })

@@ -217,7 +217,8 @@ export interface StatementJson {
     label: string;
     expected: number;
     granted: number;
-    cases: { id: string; ref: string }[];
+    /** the cases behind the row, each with its part of the row's figures (kroner) */
+    cases: { id: string; ref: string; expected: number; granted: number }[];
   }[];
 }
 

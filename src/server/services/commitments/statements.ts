@@ -20,7 +20,7 @@ import {
   type MonthTotals,
   type Rate,
 } from '../../../domain/cases';
-import { toKroner, type Ore } from '../../../domain/money';
+import { ore, toKroner, type Ore } from '../../../domain/money';
 import { sameDateIn, type IsoDate } from '../../../domain/months';
 import type { Queryable } from '../../../db/database';
 import { loadCases, type StoredCase } from '../../../db/repositories/cases';
@@ -262,7 +262,13 @@ export async function statement(
       label: label(r.key),
       expected: toKroner(r.expectedOre),
       granted: toKroner(r.grantedOre),
-      cases: scope.caseLevel ? link(r.caseRefs) : [],
+      cases: scope.caseLevel
+        ? link(r.caseRefs).map((c, i) => ({
+            ...c,
+            expected: toKroner(r.byCase[i]?.expectedOre ?? ore(0)),
+            granted: toKroner(r.byCase[i]?.grantedOre ?? ore(0)),
+          }))
+        : [],
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ore, wholeKronerAddingUp } from '../../../domain/money';
+import { wholeKronerAddingUp } from '../../../domain/money';
 import type { ProviderJson } from '../../../shared/schemas/providers';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -10,8 +10,8 @@ import {
   STATEMENT_DIMENSIONS,
   type StatementJson,
 } from '../../../shared/schemas/cases';
-import { CaseLinks, TotalsOnlyNote } from './CaseLinks';
-import { danishDate, kr, query, today } from '../../format';
+import { CaseAmounts, TotalsOnlyNote } from './CaseLinks';
+import { danishDate, kr, krWhole, oreOf, query, today } from '../../format';
 import { monthName, rowLabel } from './labels';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
@@ -34,16 +34,15 @@ export function StatementPage() {
   const { data, error } = useApi<StatementJson>(`/commitments/statement?${q}`);
   const providers = useApi<ProviderJson[]>('/providers').data ?? [];
   // whole kroner in the overview, the rows adding up to the total shown beneath them
-  const cents = (kroner: number) => ore(Math.round(kroner * 100));
   const wholeRows = data
     ? {
         expected: wholeKronerAddingUp(
-          data.rows.map((r) => cents(r.expected)),
-          cents(data.expected.total),
+          data.rows.map((r) => oreOf(r.expected)),
+          oreOf(data.expected.total),
         ),
         granted: wholeKronerAddingUp(
-          data.rows.map((r) => cents(r.granted)),
-          cents(data.granted.total),
+          data.rows.map((r) => oreOf(r.granted)),
+          oreOf(data.granted.total),
         ),
       }
     : null;
@@ -200,7 +199,15 @@ export function StatementPage() {
                     <td className="num">{kr(wholeRows?.granted[k] ?? r.granted)}</td>
                     {data.caseLevel && (
                       <td>
-                        <CaseLinks cases={r.cases} label={label} year={data.year} />
+                        <CaseAmounts
+                          cases={r.cases}
+                          label={label}
+                          year={data.year}
+                          shown={{
+                            expected: wholeRows?.expected[k] ?? r.expected,
+                            granted: wholeRows?.granted[k] ?? r.granted,
+                          }}
+                        />
                       </td>
                     )}
                   </tr>
@@ -210,8 +217,8 @@ export function StatementPage() {
             <tfoot>
               <tr>
                 <th scope="row">{t('cases.statement.total')}</th>
-                <td className="num">{kr(data.expected.total)}</td>
-                <td className="num">{kr(data.granted.total)}</td>
+                <td className="num">{krWhole(data.expected.total)}</td>
+                <td className="num">{krWhole(data.granted.total)}</td>
                 {data.caseLevel && <td />}
               </tr>
             </tfoot>
