@@ -353,7 +353,13 @@ function UnitDetail({
                   {mayReadCases && (
                     <>
                       {' '}
-                      · <Link to="/sager/liste">{t('budget.dashboard.cases')}</Link>
+                      ·{' '}
+                      <Link
+                        to={`/sager?${query({ year: forecast.year, asOf: forecast.asOf, unit: unit.unitName, by: 'accountFunction' })}`}
+                      >
+                        {t('budget.dashboard.cases')}
+                        <span className="sr-only"> {l.accountFunction}</span>
+                      </Link>
                     </>
                   )}
                 </th>
