@@ -20,14 +20,13 @@
  *
  * BENCH_WORKERS=2 serves from two processes (as WEB_CONCURRENCY=2 does; PostgreSQL only).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
+import { ms, pacedReads, percentile, startBareServer, startChild } from './http-load';
 
 const CLIENTS = 50;
 const PACED_RATE = 200;
@@ -41,12 +40,6 @@ interface AutocannonResult {
 }
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 /** CPU seconds (user + system) used so far by a process, from /proc/<pid>/stat (0 if gone). */
 function cpuSeconds(pid: number): number {
@@ -88,28 +81,7 @@ function cpuSince(before: Map<number, number>, pids: number[]): number {
   return pids.reduce((sum, pid) => sum + cpuSeconds(pid) - (before.get(pid) ?? 0), 0);
 }
 
-/**
- * Starts a child process that prints one line on stdout when it is ready; resolves with that
- * line and a `stop` that sends SIGTERM and waits for the exit.
- */
-async function startChild(
-  name: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ line: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { line, stop };
-}
-
+/** The benchmarked server (bench/http-server.ts) in a child process. */
 async function startServer(): Promise<{
   port: number;
   kind: string;
@@ -128,19 +100,6 @@ async function startServer(): Promise<{
   );
   const info = JSON.parse(line) as { port: number; kind: string; ids: string[]; pids: number[] };
   return { ...info, stop };
-}
-
-/** A bare Node HTTP server in a child process that answers every request with `body`. */
-async function startBareServer(body: Buffer): Promise<{ port: number; stop: () => Promise<void> }> {
-  const code = `
-    const body = Buffer.from(process.argv[1], 'base64');
-    const server = require('node:http').createServer((req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(body);
-    });
-    server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
-  const { line, stop } = await startChild('bare server', ['-e', code, body.toString('base64')]);
-  return { port: Number(line), stop };
 }
 
 async function main(): Promise<void> {
@@ -194,23 +153,10 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
    * Open-loop pacing: each of the clients reads every `interval` ms, starting at a random phase,
    * and each latency is counted from when the read was due (so a late start counts too).
    */
-  const pacedReads = async (seconds: number, origin = base) => {
-    const interval = (CLIENTS / PACED_RATE) * 1000;
-    const samples: number[] = [];
-    const end = performance.now() + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, c) => {
-        let due = performance.now() + Math.random() * interval;
-        for (let i = 0; due < end; i++, due += interval) {
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          await get(planPath(c * 1000 + i), origin);
-          samples.push(performance.now() - due);
-        }
-      }),
+  const pacedReadsOf = (seconds: number, origin = base) =>
+    pacedReads({ clients: CLIENTS, rate: PACED_RATE, seconds }, (c, i) =>
+      get(planPath(c * 1000 + i), origin),
     );
-    return samples;
-  };
 
   const load = loadavg().map((v) => v.toFixed(2));
   await cannon({ amount: 1000 }); // warm up (JIT, PostgreSQL plan caches, pool)
@@ -219,7 +165,7 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
   // counts in its latency, though it is not the server's doing.
   const clientDelay = monitorEventLoopDelay({ resolution: 1 });
   clientDelay.enable();
-  const paced = await pacedReads(15);
+  const paced = await pacedReadsOf(15);
   clientDelay.disable();
   const backendsBefore = await backendPids();
   const cpuBefore = cpuOf([...server.pids, ...backendsBefore]);
@@ -252,7 +198,7 @@ async function measure(server: Awaited<ReturnType<typeof startServer>>): Promise
   const bare = await startBareServer(answer);
   let floor: number[];
   try {
-    floor = await pacedReads(15, `http://127.0.0.1:${bare.port}`);
+    floor = await pacedReadsOf(15, `http://127.0.0.1:${bare.port}`);
   } finally {
     await bare.stop();
   }

@@ -12,6 +12,10 @@
  * BENCH_CPU_PROFILE=<file> (one process only) writes a V8 CPU profile of the serving, from the
  * first line on stdout to SIGTERM/SIGINT, to open in Chrome's DevTools: seeding is not in it.
  *
+ * BENCH_CASES=N also seeds N cases of a large municipality from the deterministic generator
+ * (seed 42, 2016–2025) in that unit and two more, and a user `statements` (password `bench`)
+ * who may read all three (bench/reads-beside-statements.ts).
+ *
  * BENCH_WORKERS=N (PostgreSQL only) serves from N worker processes as `WEB_CONCURRENCY=N` does
  * in production (src/server/cluster.ts); this process then seeds and supervises. `pids` are the
  * processes that serve (and this one), for the benchmark's CPU figures.
@@ -32,12 +36,21 @@ import { preloadDocumentLibraries } from '../src/server/preload';
 import { hashPassword } from '../src/server/passwords';
 import { documentToPlan } from '../src/shared/schemas/action-plan';
 import { openBenchDatabase } from './database';
+import { SYSTEM_ACTOR } from '../src/domain/access';
+import { writeCasesDocument } from '../src/domain/cases';
+import { distinctProviders } from '../src/domain/providers';
+import { ensureProviders } from '../src/db/repositories/providers';
+import { generateCases } from '../src/server/demo/generator/generator';
+import { importCases } from '../src/server/services/case-service';
+import type { CasesDocument } from '../src/shared/schemas/cases';
 
 export const BENCH_PLANS = 1_000;
 /** Connections in the PostgreSQL pool of the benchmarked server (the app's default is 10). */
 const POOL_MAX = Number(process.env.BENCH_POOL_MAX ?? 10);
 /** Server processes (BENCH_WORKERS); more than one needs PostgreSQL. */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+/** Generated cases to seed besides the plans (BENCH_CASES). */
+const CASES = Number(process.env.BENCH_CASES ?? 0);
 
 async function seed(db: Database): Promise<string[]> {
   const [center] = await db.query<{ id: string }>(
@@ -78,7 +91,59 @@ async function seed(db: Database): Promise<string[]> {
       ids.push(id);
     }
   });
+  if (CASES > 0) await seedCases(db, unitId, passwordHash);
   return ids;
+}
+
+/** BENCH_CASES generated cases in the plans' unit and two more, and the user `statements`. */
+async function seedCases(db: Database, unitId: string, passwordHash: string): Promise<void> {
+  const [unit] = await db.query<{ center_id: string; name: string }>(
+    'SELECT center_id, name FROM units WHERE id = $1',
+    [unitId],
+  );
+  const units = {
+    children: unit?.name ?? '',
+    youth: 'Ungeteam og efterværn',
+    disability: 'Børnehandicap',
+  };
+  const unitIds = [unitId];
+  for (const name of [units.youth, units.disability]) {
+    const [row] = await db.query<{ id: string }>(
+      'INSERT INTO units (center_id, name) VALUES ($1, $2) RETURNING id',
+      [unit?.center_id, name],
+    );
+    unitIds.push(row?.id ?? '');
+  }
+  await db.transaction((tx) =>
+    insertUser(tx, {
+      username: 'statements',
+      displayName: 'Statements',
+      passwordHash,
+      roles: ['okonomikonsulent'],
+      unitIds,
+    }),
+  );
+  const generated = generateCases({
+    seed: 42,
+    cases: CASES,
+    fromYear: 2016,
+    toYear: 2025,
+    units,
+    measureWeights: [2, 3, 3, 2],
+  });
+  await ensureProviders(db, distinctProviders(generated.cases), 'bench');
+  const document = writeCasesDocument(generated.cases, generated.rates) as CasesDocument;
+  await importCases(
+    {
+      db,
+      config: loadConfig({ DEMO: '0', HEAVY_READS: process.env.HEAVY_READS }),
+      logger,
+      now: () => new Date(),
+    },
+    SYSTEM_ACTOR,
+    document,
+    'bench',
+  );
 }
 
 const logger = pino(
@@ -88,7 +153,12 @@ const logger = pino(
 
 /** Serves the app from this process on a free port of 127.0.0.1; resolves with the port. */
 function serveApp(db: Database): Promise<{ port: number; close: () => void }> {
-  const app = createApp({ db, config: loadConfig({ DEMO: '0' }), logger, now: () => new Date() });
+  const app = createApp({
+    db,
+    config: loadConfig({ DEMO: '0', HEAVY_READS: process.env.HEAVY_READS }),
+    logger,
+    now: () => new Date(),
+  });
   return new Promise((resolve) => {
     // As src/server/main.ts does after listening: the document libraries are loaded up front.
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {

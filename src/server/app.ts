@@ -167,7 +167,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
     const webDir = options.webDir;
     const indexHtml = readFile(path.join(webDir, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webDir) }));
+    // Built files carry a hash of their content in their names: a browser may keep them for
+    // good (not the page an unknown name falls through to). Each is sent as the Brotli or gzip
+    // copy the build wrote beside it, when accepted.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200 && !c.res.headers.get('Content-Type')?.startsWith('text/html'))
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use(
+      '/assets/*',
+      serveStatic({ root: path.relative(process.cwd(), webDir), precompressed: true }),
+    );
     app.use('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), webDir) }));
     app.get('*', async (c) => {
       if (c.req.path.startsWith('/api'))
