@@ -131,7 +131,7 @@ async function seedCases(db: Database, unitId: string, passwordHash: string): Pr
     units,
     measureWeights: [2, 3, 3, 2],
   });
-  await ensureProviders(db, distinctProviders(generated.cases), 'bench');
+  await ensureProviders(db, distinctProviders(generated.cases), 'bench', new Date());
   const document = writeCasesDocument(generated.cases, generated.rates) as CasesDocument;
   await importCases(
     {
