@@ -96,8 +96,18 @@ describe('administration', () => {
       .click();
     await page.getByRole('heading', { level: 2, name: 'Revisionsspor' }).waitFor();
     const table = page.getByRole('table');
-    await expect(table.textContent()).resolves.toContain('Enhed «Plejefamilier»');
-    await expect(table.textContent()).resolves.toContain('Bruger «hanne»');
+    // in words: the action in Danish, the object by its name, with a link to where it is seen
+    const unitRow = table.getByRole('row', { name: /Oprettet Enhed Plejefamilier/ }).first();
+    await expect(
+      unitRow.getByRole('link', { name: 'Plejefamilier' }).getAttribute('href'),
+    ).resolves.toBe('/administration');
+    await table
+      .getByRole('row', { name: /Oprettet Bruger Hanne Dal/ })
+      .first()
+      .waitFor();
+    // a filter for every kind of object, cases and action plans among them
+    const kinds = await page.getByLabel('Objekttype').locator('option').allTextContents();
+    expect(kinds).toEqual(expect.arrayContaining(['Sag', 'Handleplan', 'Leverandør', 'Enhed']));
     await page.getByLabel('Objekttype').selectOption({ label: 'Enhed' });
     await page.getByRole('button', { name: 'Søg' }).click();
     await page.getByText('1 hændelse', { exact: true }).waitFor();

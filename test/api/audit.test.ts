@@ -193,6 +193,39 @@ describe('reading the trail', () => {
     expect(page2.items[0]?.id).toBe(all.items[2]?.id);
   });
 
+  it("names each row's object as it is now, and leaves a row without one unnamed", async () => {
+    const unit = (
+      (await (await admin.get('/api/audit?action=create&objectType=unit')).json()) as {
+        items: (Entry & { objectName: string | null })[];
+      }
+    ).items[0];
+    expect(unit?.objectName).toBe('Enhed A');
+    const login = (
+      (await (await admin.get('/api/audit?user=leder&action=login')).json()) as {
+        items: (Entry & { objectName: string | null })[];
+      }
+    ).items[0];
+    expect(login?.objectName).toBe('leder');
+    await recordAudit(
+      ctx.db,
+      {
+        userId: '00000000-0000-0000-0000-000000000000',
+        username: 'system',
+        displayName: 's',
+        roles: [],
+        unitIds: [],
+      },
+      { action: 'unit_expected_overspend.set', objectType: 'unit', objectId: `${unitId}/2026` },
+    );
+    const odd = (
+      (await (await admin.get('/api/audit?action=unit_expected_overspend.set')).json()) as {
+        items: (Entry & { objectName: string | null })[];
+      }
+    ).items[0];
+    expect(odd?.objectId).toBe(`${unitId}/2026`);
+    expect(odd?.objectName).toBeNull();
+  });
+
   it('filters by Danish calendar days', async () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(
       new Date(),

@@ -103,7 +103,29 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
   request_id: string | null;
+  /** the object's name as it is now (a case's ref, a plan's title with its unit …); null when gone or nameless */
+  object_name?: string | null;
 }
+
+/**
+ * The name of the object an audit row is about, looked up by its type: one scalar sub-select per
+ * row of a page (by primary key), so the trail reads "Sag S-004473" rather than an id.
+ */
+const OBJECT_NAME = `CASE WHEN a.object_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+  CASE a.object_type
+    WHEN 'case' THEN (SELECT ref FROM cases WHERE id = a.object_id::uuid)
+    WHEN 'unit' THEN (SELECT name FROM units WHERE id = a.object_id::uuid)
+    WHEN 'center' THEN (SELECT name FROM centers WHERE id = a.object_id::uuid)
+    WHEN 'user' THEN (SELECT display_name FROM users WHERE id = a.object_id::uuid)
+    WHEN 'session' THEN (SELECT display_name FROM users WHERE id = a.object_id::uuid)
+    WHEN 'action_plan' THEN (SELECT p.title || ' – ' || u.name FROM action_plans p
+                               JOIN units u ON u.id = p.unit_id WHERE p.id = a.object_id::uuid)
+    WHEN 'provider' THEN (SELECT name FROM providers WHERE id = a.object_id::uuid)
+    WHEN 'meeting' THEN (SELECT title FROM meetings WHERE id = a.object_id::uuid)
+    WHEN 'status_report' THEN (SELECT title FROM status_reports WHERE id = a.object_id::uuid)
+    WHEN 'followup_round' THEN (SELECT name FROM followup_rounds WHERE id = a.object_id::uuid)
+  END
+END`;
 
 export interface AuditFilter {
   /** First day, 'YYYY-MM-DD', Danish time. */
@@ -146,8 +168,9 @@ export async function listAudit(
   );
   const rows = await db.query<AuditRow>(
     `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_username, action,
-            object_type, object_id, unit_id, before, after, request_id
-       FROM audit_log ${sql}
+            object_type, object_id, unit_id, before, after, request_id,
+            ${OBJECT_NAME} AS object_name
+       FROM audit_log a ${sql}
       ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, page.limit, page.offset],
   );

@@ -25,6 +25,9 @@ const AuditEntrySchema = z
     action: z.string(),
     objectType: z.string(),
     objectId: z.string().nullable(),
+    objectName: z.string().nullable().openapi({
+      description: "the object's name as it is now (a case's ref, a plan's title and unit …)",
+    }),
     unitId: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
@@ -106,6 +109,7 @@ auditRoutes
           action: r.action,
           objectType: r.object_type,
           objectId: r.object_id,
+          objectName: r.object_name ?? null,
           unitId: r.unit_id,
           before: r.before,
           after: r.after,

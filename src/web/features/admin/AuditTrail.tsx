@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
@@ -7,26 +8,34 @@ import type { AuditEntry, AuditPage } from './types';
 import { TIME_ZONE } from '../../../domain/months';
 
 const PAGE_SIZE = 50;
-const ACTIONS = [
-  'create',
-  'update',
-  'deactivate',
-  'reactivate',
-  'password.set',
-  'login',
-  'logout',
-  'read',
-  'export',
-] as const;
-const OBJECT_TYPES = [
-  'center',
-  'unit',
-  'user',
-  'settings',
-  'session',
-  'case',
-  'audit_log',
-] as const;
+
+/** Where an object of the trail is seen in the app, by its type. */
+const OBJECT_PAGES: Record<string, (id: string) => string> = {
+  case: (id) => `/sager/sag/${id}`,
+  action_plan: (id) => `/handleplaner/${id}`,
+  meeting: (id) => `/moeder/${id}`,
+  status_report: (id) => `/rapporter/${id}`,
+  approval: (id) => `/opgaver/godkendelser/${id}`,
+  provider: () => '/sager/leverandoerer',
+  unit: () => '/administration',
+  center: () => '/administration',
+  user: () => '/administration/brugere',
+  followup_round: () => '/budget/opfoelgninger',
+  budget_line: () => '/budget/budgetter',
+  ledger_import: () => '/budget/import',
+  approval_rule: () => '/administration/godkendelsesregler',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The link to an audited object, when the app shows it somewhere. */
+export function objectLink(type: string, id: string | null): string | null {
+  const page = OBJECT_PAGES[type];
+  if (!page) return null;
+  const needsId = page('x') !== page('y');
+  if (needsId && !(id && UUID.test(id))) return null;
+  return page(id ?? '');
+}
 
 interface Filter {
   from: string;
@@ -64,8 +73,15 @@ export function AuditTrail() {
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const actionId = useId();
   const typeId = useId();
+  // keys such as 'case.grant' hold dots, so the names are read as one object, not by path
+  const names = (group: 'actions' | 'objectTypes') =>
+    i18n.t(`admin.audit.${group}`, { returnObjects: true }) as unknown as Record<string, string>;
+  const actions = names('actions');
+  const objectTypes = names('objectTypes');
   const label = (group: 'actions' | 'objectTypes', key: string) =>
-    i18n.exists(`admin.audit.${group}.${key}`) ? String(t(`admin.audit.${group}.${key}`)) : key;
+    (group === 'actions' ? actions : objectTypes)[key] ?? key;
+  const byName = (list: Record<string, string>) =>
+    Object.keys(list).sort((a, b) => (list[a] ?? a).localeCompare(list[b] ?? b, 'da'));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -110,7 +126,7 @@ export function AuditTrail() {
               onChange={(e) => set('objectType')(e.target.value)}
             >
               <option value="">{t('admin.audit.any')}</option>
-              {OBJECT_TYPES.map((type) => (
+              {byName(objectTypes).map((type) => (
                 <option key={type} value={type}>
                   {label('objectTypes', type)}
                 </option>
@@ -130,7 +146,7 @@ export function AuditTrail() {
               onChange={(e) => set('action')(e.target.value)}
             >
               <option value="">{t('admin.audit.any')}</option>
-              {ACTIONS.map((action) => (
+              {byName(actions).map((action) => (
                 <option key={action} value={action}>
                   {label('actions', action)}
                 </option>
@@ -219,9 +235,11 @@ function AuditRow({
   const { t } = useTranslation();
   const hasChange = entry.before !== null || entry.after !== null;
   const name =
+    entry.objectName ??
     (entry.after as { name?: string; username?: string } | null)?.name ??
     (entry.after as { username?: string } | null)?.username ??
     (entry.before as { name?: string } | null)?.name;
+  const link = objectLink(entry.objectType, entry.objectId);
   return (
     <tr>
       <td className="num">{timestamp.format(new Date(entry.at))}</td>
@@ -229,7 +247,16 @@ function AuditRow({
       <td>{label('actions', entry.action)}</td>
       <td>
         {label('objectTypes', entry.objectType)}
-        {name ? ` «${name}»` : ''}
+        {name && <> {link ? <Link to={link}>{name}</Link> : <strong>{name}</strong>}</>}
+        {!name && link && (
+          <>
+            {' '}
+            <Link to={link}>
+              {t('admin.audit.open')}
+              <span className="visually-hidden"> {label('objectTypes', entry.objectType)}</span>
+            </Link>
+          </>
+        )}
         {entry.objectId && (
           <>
             <br />

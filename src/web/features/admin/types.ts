@@ -43,6 +43,8 @@ export interface AuditEntry {
   action: string;
   objectType: string;
   objectId: string | null;
+  /** the object's name as it is now; null when gone or nameless */
+  objectName: string | null;
   unitId: string | null;
   before: unknown;
   after: unknown;
