@@ -12,7 +12,9 @@
  *  - first contentful paint (the shell: menu and heading),
  *  - content: the page's figures on screen (front page: the unit table's rows; plan editor:
  *    the effect grid's inputs), checked at every animation frame,
- *  - the JavaScript bytes the page loaded.
+ *  - the JavaScript bytes the page loaded (as sent: compressed when the build wrote copies),
+ *  - server time: the slowest of the page's API requests from sending the request to the
+ *    answer's first byte (the browser's Resource Timing), and its path.
  * Prints one JSON line with the medians and maxima.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -28,6 +30,8 @@ interface Sample {
   fcpMs: number;
   contentMs: number;
   scriptKb: number;
+  apiMs: number;
+  apiPath: string;
 }
 
 async function measure(
@@ -49,6 +53,12 @@ async function measure(
   );
   const contentMs = (await shown.jsonValue()) as number;
   const result = await page.evaluate(() => ({
+    api: performance
+      .getEntriesByType('resource')
+      .map((e) => e as PerformanceResourceTiming)
+      .filter((e) => new URL(e.name).pathname.startsWith('/api/'))
+      .map((e) => ({ path: new URL(e.name).pathname, ms: e.responseStart - e.requestStart }))
+      .sort((a, b) => b.ms - a.ms)[0] ?? { path: '', ms: NaN },
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     script: performance
       .getEntriesByType('resource')
@@ -60,6 +70,8 @@ async function measure(
     fcpMs: Math.round(result.fcp),
     contentMs: Math.round(contentMs),
     scriptKb: Math.round(result.script / 1024),
+    apiMs: Math.round(result.api.ms),
+    apiPath: result.api.path,
   };
 }
 
@@ -99,13 +111,16 @@ async function main(): Promise<void> {
       await measure(browser, baseUrl, where, content); // warm the server's caches once
       const samples: Sample[] = [];
       for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, baseUrl, where, content));
-      const of = (k: keyof Sample) => samples.map((s) => s[k]);
+      const of = (k: Exclude<keyof Sample, 'apiPath'>) => samples.map((s) => s[k]);
       results[name] = {
         fcpMsMedian: median(of('fcpMs')),
         fcpMsMax: Math.max(...of('fcpMs')),
         contentMsMedian: median(of('contentMs')),
         contentMsMax: Math.max(...of('contentMs')),
         scriptKb: median(of('scriptKb')),
+        slowestApiMsMedian: median(of('apiMs')),
+        slowestApiMsMax: Math.max(...of('apiMs')),
+        slowestApi: [...new Set(samples.map((s) => s.apiPath))],
       };
     }
     console.log(
