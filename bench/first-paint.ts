@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   if (!baseUrl) {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'overblik-paint-'));
     server = await startServer({
-      env: { DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      env: { DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'info', DATABASE_URL: '' },
     });
     baseUrl = `http://127.0.0.1:${server.port}`;
     // the demo is loaded before the server listens
