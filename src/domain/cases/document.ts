@@ -359,7 +359,7 @@ export function readCasesDocument(
 export function writeCasesDocument(
   cases: readonly CaseRecord[],
   rates: readonly Rate[],
-): RawCasesDocument {
+): RawCasesDocument & { format: typeof CASES_FORMAT } {
   return {
     format: CASES_FORMAT,
     rates: rates.map((r) => ({

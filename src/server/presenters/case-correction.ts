@@ -6,9 +6,10 @@ import {
 } from '../../domain/cases';
 import type { StoredCorrection } from '../../db/repositories/case-corrections';
 import type { CorrectionJson } from '../../shared/schemas/cases';
+import type { JsonValue } from '../../shared/schemas/json';
 
 /** The corrected fields as the cases format writes them (amounts in kroner). */
-function asFormat(fields: CorrectedFields): Record<string, unknown> {
+function asFormat(fields: CorrectedFields): Record<string, JsonValue> {
   const i: Intervention = {
     ...fields,
     ref: 'x',
@@ -27,7 +28,7 @@ function asFormat(fields: CorrectedFields): Record<string, unknown> {
     ],
     [],
   ).cases;
-  return (raw?.interventions[0] ?? {}) as unknown as Record<string, unknown>;
+  return (raw?.interventions[0] ?? {}) as unknown as Record<string, JsonValue>;
 }
 
 /** A stored correction as the API shows it: who, when, why, and each changed field. */

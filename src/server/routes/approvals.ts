@@ -1,16 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { APPROVAL_RULE_IDS } from '../../domain/governance/approvals';
-import { ApprovalDecisionInput, ApprovalRuleInput } from '../../shared/schemas/approvals';
+import {
+  ApprovalDecisionInput,
+  ApprovalRuleInput,
+  ApprovalRuleSchema,
+  ApprovalSchema,
+} from '../../shared/schemas/approvals';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { decideApproval, getApproval, listApprovals } from '../services/approval-service';
 import { listRulesJson, updateRule } from '../services/approval-rule-service';
 
-const Approval = z.any().openapi('Approval', {
-  description:
-    'A request to grant an intervention that an approval rule caught, with why, who asked and who decided what and when',
-});
-const json = (description: string, schema: z.ZodType = Approval) => ({
+const json = <T extends z.ZodType = typeof ApprovalSchema>(
+  description: string,
+  schema: T = ApprovalSchema as unknown as T,
+) => ({
   200: { description, content: { 'application/json': { schema } } },
 });
 
@@ -31,7 +35,10 @@ const list = createRoute({
       mine: z.enum(['true', 'false'], { error: 'Skal være true eller false.' }).optional(),
     }),
   },
-  responses: { ...json('Godkendelser', z.any()), ...problemResponses(401, 403, 422) },
+  responses: {
+    ...json('Godkendelser', z.object({ items: z.array(ApprovalSchema) })),
+    ...problemResponses(401, 403, 422),
+  },
 });
 const one = createRoute({
   method: 'get',
@@ -58,7 +65,10 @@ const rules = createRoute({
   path: '/approval-rules',
   tags: ['Approvals'],
   summary: 'The approval rules (godkendelsesregler) with their switches and parameters',
-  responses: { ...json('Regler', z.any()), ...problemResponses(401, 403) },
+  responses: {
+    ...json('Regler', z.object({ items: z.array(ApprovalRuleSchema) })),
+    ...problemResponses(401, 403),
+  },
 });
 const saveRule = createRoute({
   method: 'put',
@@ -70,7 +80,7 @@ const saveRule = createRoute({
     params: z.object({ id: z.enum(APPROVAL_RULE_IDS, { error: 'Ukendt regel.' }) }),
     body: { required: true, content: { 'application/json': { schema: ApprovalRuleInput } } },
   },
-  responses: { ...json('Gemt', z.any()), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { ...json('Gemt', ApprovalRuleSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
 export const approvalRoutes = createRouter()

@@ -5,6 +5,7 @@ import { MEDIA_TYPES } from '../../reports/files';
 import { createRouter, fileAnswer, problemResponses } from '../openapi';
 import { AUDIT_PAGE_MAX, exportAuditCsv, searchAudit } from '../services/audit-service';
 import { IsoDateText } from '../../shared/schemas/dates';
+import { JsonValueSchema, type JsonValue } from '../../shared/schemas/json';
 import { FreeText } from '../../shared/schemas/text';
 
 const date = IsoDateText;
@@ -29,8 +30,8 @@ const AuditEntrySchema = z
       description: "the object's name as it is now (a case's ref, a plan's title and unit …)",
     }),
     unitId: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
+    before: JsonValueSchema,
+    after: JsonValueSchema,
     requestId: z.string().nullable(),
   })
   .openapi('AuditEntry');
@@ -111,8 +112,9 @@ auditRoutes
           objectId: r.object_id,
           objectName: r.object_name ?? null,
           unitId: r.unit_id,
-          before: r.before,
-          after: r.after,
+          // jsonb columns: what was recorded, read back as JSON
+          before: r.before as JsonValue,
+          after: r.after as JsonValue,
           requestId: r.request_id,
         })),
         total: result.total,

@@ -15,7 +15,7 @@ import {
 } from '../services/budget-service';
 
 const Year = z.coerce.number().int().min(2000).max(2100);
-const json = (schema: z.ZodType, description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });

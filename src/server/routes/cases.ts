@@ -3,6 +3,8 @@ import {
   CaseCorrectionSchema,
   CaseInterventionInputSchema,
   CaseRateSchema,
+  CaseDetailSchema,
+  CaseListSchema,
   CasesDocumentSchema,
   NewCaseSchema,
 } from '../../shared/schemas/cases';
@@ -24,6 +26,7 @@ import {
 } from '../services/case-edit-service';
 import { correctCaseIntervention } from '../services/case-correction-service';
 import { listRatesJson, saveRate } from '../services/commitments/rates';
+import { ApprovalSchema } from '../../shared/schemas/approvals';
 import { FreeText } from '../../shared/schemas/text';
 
 /** References that look like a person's name: stored all the same, shown to the user. */
@@ -68,7 +71,7 @@ const exportRoute = createRoute({
   summary: 'Export the cases you may read in the format overblik/cases@1',
   request: { query: z.object({ unit: FreeText.max(200).optional() }) },
   responses: {
-    200: { description: 'Sager', content: { 'application/json': { schema: z.any() } } },
+    200: { description: 'Sager', content: { 'application/json': { schema: CasesDocumentSchema } } },
     ...problemResponses(401, 403, 404),
   },
 });
@@ -87,7 +90,7 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Sager', content: { 'application/json': { schema: z.any() } } },
+    200: { description: 'Sager', content: { 'application/json': { schema: CaseListSchema } } },
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -102,7 +105,7 @@ const one = createRoute({
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
   },
   responses: {
-    200: { description: 'Sag', content: { 'application/json': { schema: z.any() } } },
+    200: { description: 'Sag', content: { 'application/json': { schema: CaseDetailSchema } } },
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -142,7 +145,7 @@ const grant = createRoute({
     },
     202: {
       description: 'Afventer godkendelse eller til visitation: the pending approval',
-      content: { 'application/json': { schema: z.any() } },
+      content: { 'application/json': { schema: ApprovalSchema } },
     },
     ...problemResponses(401, 403, 404, 409, 422),
   },

@@ -1,5 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CATEGORY_GROUP_NAMES, STATEMENT_DIMENSIONS } from '../../shared/schemas/cases';
+import {
+  CATEGORY_GROUP_NAMES,
+  CommitmentsSchema,
+  FamiliesSchema,
+  MovementSchema,
+  ReimbursementSchema,
+  STATEMENT_DIMENSIONS,
+  StatementSchema,
+} from '../../shared/schemas/cases';
 import { AppError } from '../errors';
 import { requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES, type MadeFile } from '../../reports/files';
@@ -29,43 +37,8 @@ const year = z.coerce
   .max(2100, 'Skal være et årstal til og med 2100.');
 const unit = FreeText.max(200).optional().openapi({ description: "The unit's name" });
 
-const MonthTotals = z.object({
-  total: z.number().openapi({ description: 'kroner' }),
-  byMonth: z.array(z.number()).length(12).openapi({ description: 'kroner, January first' }),
-});
-
-const CommitmentsSchema = z
-  .object({
-    year: z.number().int(),
-    asOf: z.string(),
-    unit: z.string().nullable(),
-    case: z.string().nullable(),
-    caseLevel: z.boolean().openapi({
-      description:
-        'whether the answer names cases (the reader may read cases); false: `issues` is empty',
-    }),
-    expected: MonthTotals,
-    granted: MonthTotals,
-    lastYear: z.object({
-      year: z.number().int(),
-      asOf: z.string(),
-      expected: MonthTotals,
-      granted: MonthTotals,
-    }),
-    issues: z.array(
-      z.object({
-        case: z.string(),
-        intervention: z.string(),
-        code: z.string(),
-        date: z.string(),
-        rate: z.string(),
-      }),
-    ),
-  })
-  .openapi('Commitments');
-
-const json = (description: string) => ({
-  200: { description, content: { 'application/json': { schema: z.any() } } },
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  200: { description, content: { 'application/json': { schema } } },
   ...problemResponses(401, 403, 404, 422),
 });
 
@@ -110,47 +83,6 @@ const byQuery = z.object({
     .openapi({ description: "Only this provider (the register's name)" }),
 });
 
-const StatementSchema = z
-  .object({
-    year: z.number().int(),
-    asOf: z.string(),
-    unit: z.string().nullable(),
-    group: z.string().nullable(),
-    kind: z.enum(['ekstern', 'intern']).nullable(),
-    provider: z.string().nullable(),
-    by: z.enum(STATEMENT_DIMENSIONS),
-    caseLevel: z.boolean().openapi({
-      description: 'whether the answer names cases; false: the rows list no cases',
-    }),
-    expected: MonthTotals,
-    granted: MonthTotals,
-    lastYearExpected: z.number().openapi({ description: 'kroner' }),
-    fullYearPersons: z.object({ total: z.number(), byBand: z.record(z.string(), z.number()) }),
-    correctedSince: z
-      .object({ count: z.number().int(), expectedAsRecorded: z.number() })
-      .nullable(),
-    rows: z.array(
-      z.object({
-        key: z.string(),
-        label: z.string().openapi({
-          description:
-            "the unit's name, `5.28.21` with its name, the provider's name, else the key",
-        }),
-        expected: z.number().openapi({ description: 'kroner' }),
-        granted: z.number().openapi({ description: 'kroner' }),
-        cases: z.array(
-          z.object({
-            id: z.string(),
-            ref: z.string(),
-            expected: z.number().openapi({ description: "the case's part of the row, kroner" }),
-            granted: z.number().openapi({ description: "the case's part of the row, kroner" }),
-          }),
-        ),
-      }),
-    ),
-  })
-  .openapi('Statement');
-
 const getStatement = createRoute({
   method: 'get',
   path: '/commitments/statement',
@@ -188,7 +120,7 @@ const getMovement = createRoute({
   tags: ['Commitments'],
   summary: "Movement in a year's committed cost between two dates: new, ended and changed",
   request: { query: z.object({ year, from: date, to: date, unit }) },
-  responses: json('Bevægelser'),
+  responses: json('Bevægelser', MovementSchema),
 });
 
 const getFamilies = createRoute({
@@ -197,7 +129,7 @@ const getFamilies = createRoute({
   tags: ['Commitments'],
   summary: 'Families with more than one intervention on a date, per age band',
   request: { query: z.object({ date, unit }) },
-  responses: json('Familier med mere end én foranstaltning'),
+  responses: json('Familier med mere end én foranstaltning', FamiliesSchema),
 });
 
 const getReimbursement = createRoute({
@@ -206,7 +138,7 @@ const getReimbursement = createRoute({
   tags: ['Commitments'],
   summary: 'Reimbursement of very expensive cases (refusion): households above the first threshold',
   request: { query: z.object({ year, asOf: date.optional(), unit }) },
-  responses: json('Refusion'),
+  responses: json('Refusion', ReimbursementSchema),
 });
 
 /** An Excel workbook to hand out. */

@@ -16,12 +16,18 @@ import {
   getRounds,
 } from '../services/follow-up-service';
 import { IsoDateText } from '../../shared/schemas/dates';
+import {
+  CausesSchema,
+  RoundLineSchema,
+  RoundListSchema,
+  RoundSchema,
+} from '../../shared/schemas/forecast';
 import { exportRound, ROUND_EXPORT_FORMATS } from '../services/follow-up-export-service';
 
 const tags = ['Follow-up'];
-const json = (description: string) => ({
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
   description,
-  content: { 'application/json': { schema: z.unknown() } },
+  content: { 'application/json': { schema } },
 });
 const Year = z.coerce.number().int().min(2000).max(2100);
 
@@ -33,7 +39,10 @@ const create = createRoute({
   request: {
     body: { required: true, content: { 'application/json': { schema: RoundInputSchema } } },
   },
-  responses: { 201: json('Runden er fastfrosset'), ...problemResponses(401, 403, 422) },
+  responses: {
+    201: json('Runden er fastfrosset', RoundSchema),
+    ...problemResponses(401, 403, 422),
+  },
 });
 
 const list = createRoute({
@@ -42,7 +51,7 @@ const list = createRoute({
   tags,
   summary: 'The rounds of a year with each unit’s totals: the trajectory and comparison',
   request: { query: z.object({ year: Year }) },
-  responses: { 200: json('Runderne'), ...problemResponses(401, 403) },
+  responses: { 200: json('Runderne', RoundListSchema), ...problemResponses(401, 403) },
 });
 
 const one = createRoute({
@@ -51,7 +60,7 @@ const one = createRoute({
   tags,
   summary: 'One round with its frozen lines and comments',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: json('Runden'), ...problemResponses(401, 403, 404) },
+  responses: { 200: json('Runden', RoundSchema), ...problemResponses(401, 403, 404) },
 });
 
 const comment = createRoute({
@@ -63,7 +72,7 @@ const comment = createRoute({
     params: z.object({ id: z.uuid() }),
     body: { required: true, content: { 'application/json': { schema: RoundCommentSchema } } },
   },
-  responses: { 200: json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { 200: json('Gemt', RoundLineSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
 const comments = createRoute({
@@ -75,7 +84,7 @@ const comments = createRoute({
     params: z.object({ id: z.uuid() }),
     body: { required: true, content: { 'application/json': { schema: RoundCommentsSchema } } },
   },
-  responses: { 200: json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { 200: json('Gemt', RoundSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
 const causes = createRoute({
@@ -90,7 +99,7 @@ const causes = createRoute({
       asOf: IsoDateText,
     }),
   },
-  responses: { 200: json('Årsager'), ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: json('Årsager', CausesSchema), ...problemResponses(401, 403, 404, 422) },
 });
 
 const exportOne = createRoute({

@@ -4,12 +4,17 @@ import {
   ForecastQuerySchema,
   IntakeParamsSchema,
 } from '../../shared/schemas/budget';
+import {
+  AdjustmentListSchema,
+  BacktestSchema,
+  SavedAdjustmentSchema,
+} from '../../shared/schemas/forecast';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { DEFAULT_FOLLOW_UP_MONTHS, getBacktest } from '../services/forecast-backtest-service';
 import { addAdjustment, getAdjustments, getForecast } from '../services/forecast-service';
 
-const json = (schema: z.ZodType, description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -97,7 +102,7 @@ const backtest = createRoute({
       unitId: z.uuid().optional(),
     }),
   },
-  responses: { 200: json(z.unknown(), 'Backtest'), ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: json(BacktestSchema, 'Backtest'), ...problemResponses(401, 403, 404, 422) },
 });
 
 const adjust = createRoute({
@@ -108,7 +113,7 @@ const adjust = createRoute({
   request: {
     body: { required: true, content: { 'application/json': { schema: AdjustmentInputSchema } } },
   },
-  responses: { 201: json(z.unknown(), 'Gemt'), ...problemResponses(401, 403, 404, 422) },
+  responses: { 201: json(SavedAdjustmentSchema, 'Gemt'), ...problemResponses(401, 403, 404, 422) },
 });
 
 const adjustments = createRoute({
@@ -117,7 +122,7 @@ const adjustments = createRoute({
   tags: ['Forecast'],
   summary: 'Manual forecast adjustments of a year',
   request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
-  responses: { 200: json(z.unknown(), 'Korrektioner'), ...problemResponses(401, 403) },
+  responses: { 200: json(AdjustmentListSchema, 'Korrektioner'), ...problemResponses(401, 403) },
 });
 
 export const forecastRoutes = createRouter()

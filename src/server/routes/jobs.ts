@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
+import { JobResultSchema } from '../../shared/schemas/jobs';
 import { FreeText } from '../../shared/schemas/text';
 import { getJob, getJobs, retryDeadJob } from '../services/job-service';
 
@@ -13,7 +14,7 @@ const JobSchema = z
         'failed: the work ran to its end and failed (e.g. a file with bad lines); dead: given up after its attempts (the process running it stopped, or it met an error, each time)',
     }),
     progress: z.number().openapi({ description: 'percent 0–100' }),
-    result: z.unknown(),
+    result: JobResultSchema,
     error: z.string().nullable(),
     attempts: z.number().int().openapi({ description: 'attempts started so far (at most 3)' }),
     history: z

@@ -16,9 +16,10 @@ import {
   saveLedgerSource,
   uploadLedgerFile,
 } from '../services/ledger-service';
+import { LedgerImportOutcomeSchema } from '../../shared/schemas/jobs';
 import { FreeText } from '../../shared/schemas/text';
 
-const json = (schema: z.ZodType, description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -29,11 +30,11 @@ const ImportSchema = z
     year: z.number(),
     fileName: z.string(),
     byteSize: z.number(),
-    status: z.enum(['queued', 'running', 'done', 'failed', 'duplicate']),
+    status: z.enum(['receiving', 'queued', 'running', 'done', 'failed', 'duplicate']),
     lineCount: z.number().nullable(),
     postingCount: z.number().nullable(),
     lateCount: z.number().nullable(),
-    report: z.unknown(),
+    report: LedgerImportOutcomeSchema,
     createdBy: z.string(),
     createdAt: z.string(),
   })
@@ -46,7 +47,7 @@ const sources = createRoute({
   summary: 'Source systems and their saved column mappings',
   responses: {
     200: json(
-      z.array(z.object({ name: z.string(), mapping: z.unknown(), version: z.number() })),
+      z.array(z.object({ name: z.string(), mapping: LedgerMappingSchema, version: z.number() })),
       'Kilder',
     ),
     ...problemResponses(401, 403),
@@ -63,7 +64,7 @@ const saveSource = createRoute({
     body: { required: true, content: { 'application/json': { schema: LedgerMappingSchema } } },
   },
   responses: {
-    200: json(z.object({ name: z.string(), mapping: z.unknown() }), 'Gemt'),
+    200: json(z.object({ name: z.string(), mapping: LedgerMappingSchema }), 'Gemt'),
     ...problemResponses(401, 403, 422),
   },
 });

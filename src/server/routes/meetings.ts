@@ -3,8 +3,12 @@ import {
   AgendaItemInput,
   DecisionInput,
   MeetingInput,
+  MeetingListSchema,
+  MeetingSchema,
+  PendingVisitationListSchema,
   PresentationInput,
   SignoffInput,
+  SignoffStateSchema,
 } from '../../shared/schemas/meetings';
 import { requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES } from '../../reports/files';
@@ -29,14 +33,12 @@ import {
 import { IsoDateText } from '../../shared/schemas/dates';
 import { FreeText } from '../../shared/schemas/text';
 
-const Meeting = z.any().openapi('Meeting', {
-  description:
-    'A visitation meeting (unit, participants, agenda with decisions; amounts in kroner) or a committee meeting (deadline for material, what was presented)',
-});
-const SignoffState = z.any().openapi('SignoffState', {
-  description: "A report's or plan's sign-off by ledelse and the committee meetings it went to",
-});
-const json = (description: string, schema: z.ZodType = Meeting) => ({
+const Meeting = MeetingSchema;
+const SignoffState = SignoffStateSchema;
+const json = <T extends z.ZodType = typeof Meeting>(
+  description: string,
+  schema: T = Meeting as unknown as T,
+) => ({
   200: { description, content: { 'application/json': { schema } } },
 });
 const body = <T extends z.ZodType>(schema: T) => ({
@@ -60,7 +62,7 @@ const list = createRoute({
       unit: FreeText.max(200).optional(),
     }),
   },
-  responses: { ...json('Møder'), ...problemResponses(401, 403, 422) },
+  responses: { ...json('Møder', MeetingListSchema), ...problemResponses(401, 403, 422) },
 });
 const create = createRoute({
   method: 'post',
@@ -105,7 +107,10 @@ const pending = createRoute({
   tags: ['Meetings'],
   summary: 'Pending visitation items (til visitation) not yet on an open agenda',
   request: { query: z.object({ unit: z.string().optional() }) },
-  responses: { ...json('Sager til visitation', z.any()), ...problemResponses(401, 403) },
+  responses: {
+    ...json('Sager til visitation', PendingVisitationListSchema),
+    ...problemResponses(401, 403),
+  },
 });
 const addItem = createRoute({
   method: 'post',

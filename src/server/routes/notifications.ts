@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EmailSettingsInput } from '../../shared/schemas/meetings';
+import { EmailSettingsInput, NotificationListSchema } from '../../shared/schemas/meetings';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -8,10 +8,7 @@ import {
   setMyEmailSettings,
 } from '../services/notification-service';
 
-const List = z.any().openapi('Notifications', {
-  description:
-    "The caller's newest notifications (Danish text), the unread count and e-mail settings",
-});
+const List = NotificationListSchema;
 const ok = (description: string) => ({
   200: { description, content: { 'application/json': { schema: List } } },
 });

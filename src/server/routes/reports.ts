@@ -13,6 +13,7 @@ import {
   updateStatusReport,
 } from '../services/status-report-service';
 import { FreeText } from '../../shared/schemas/text';
+import { StatusReportListSchema, StatusReportSchema } from '../../shared/schemas/status-report';
 
 const text = (max: number) => FreeText.max(max, `Højst ${max} tegn.`);
 
@@ -46,13 +47,13 @@ const Content = z.object({
 const Update = Content.extend({ version: z.number().int().min(1) });
 const Version = z.object({ version: z.number().int().min(1) });
 
-const Report = z.any().openapi('StatusReport', {
-  description:
-    'A status report with each focus area and its figures (kroner): frozen when final, otherwise computed now',
-});
+const Report = StatusReportSchema;
 const id = z.object({ id: z.string() });
-const jsonResponse = (description: string) => ({
-  200: { description, content: { 'application/json': { schema: Report } } },
+const jsonResponse = <T extends z.ZodType = typeof Report>(
+  description: string,
+  schema: T = Report as unknown as T,
+) => ({
+  200: { description, content: { 'application/json': { schema } } },
 });
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
@@ -63,7 +64,10 @@ const list = createRoute({
   path: '/status-reports',
   tags: ['Status reports'],
   summary: 'Status reports to the political committee',
-  responses: { ...jsonResponse('Statusrapporter'), ...problemResponses(401, 403) },
+  responses: {
+    ...jsonResponse('Statusrapporter', StatusReportListSchema),
+    ...problemResponses(401, 403),
+  },
 });
 const create = createRoute({
   method: 'post',

@@ -1,7 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REVIEW_TRACKS } from '../../domain/governance/reviews';
 import { parseIsoDate } from '../../domain/months';
-import { ReviewInput, ReviewLinkInput, ReviewRuleInput } from '../../shared/schemas/reviews';
+import {
+  CaseReviewsSchema,
+  DueReviewListSchema,
+  ReviewInput,
+  ReviewLinkInput,
+  ReviewRuleInput,
+  ReviewRuleSchema,
+  ReviewSchema,
+} from '../../shared/schemas/reviews';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -14,11 +22,11 @@ import {
 } from '../services/review-service';
 import { FreeText } from '../../shared/schemas/text';
 
-const Review = z.any().openapi('CaseReview', {
-  description:
-    'A review held on a case: day, who held it in which role, outcome (fortsaet / juster / afslut), the due date and expected role it was held against, and the adjustment it led to',
-});
-const json = (description: string, schema: z.ZodType = Review) => ({
+const Review = ReviewSchema;
+const json = <T extends z.ZodType = typeof Review>(
+  description: string,
+  schema: T = Review as unknown as T,
+) => ({
   200: { description, content: { 'application/json': { schema } } },
 });
 const body = <T extends z.ZodType>(schema: T) => ({
@@ -44,7 +52,10 @@ const due = createRoute({
       state: z.enum(['due', 'overdue'], { error: 'Skal være due eller overdue.' }).optional(),
     }),
   },
-  responses: { ...json('Gennemgange', z.any()), ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    ...json('Gennemgange', DueReviewListSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 const list = createRoute({
   method: 'get',
@@ -52,7 +63,7 @@ const list = createRoute({
   tags: ['Reviews'],
   summary: "A case's reviews (newest first) and its next review; the read is logged",
   request: { params: z.object({ id: z.string() }) },
-  responses: { ...json('Gennemgange', z.any()), ...problemResponses(401, 403, 404) },
+  responses: { ...json('Gennemgange', CaseReviewsSchema), ...problemResponses(401, 403, 404) },
 });
 const record = createRoute({
   method: 'post',
@@ -82,7 +93,10 @@ const rules = createRoute({
   path: '/review-rules',
   tags: ['Reviews'],
   summary: "The review schedule's rules (data the administrator tunes)",
-  responses: { ...json('Regler', z.any()), ...problemResponses(401, 403) },
+  responses: {
+    ...json('Regler', z.object({ items: z.array(ReviewRuleSchema) })),
+    ...problemResponses(401, 403),
+  },
 });
 const saveRule = createRoute({
   method: 'put',
@@ -93,7 +107,7 @@ const saveRule = createRoute({
     params: z.object({ track: z.enum(REVIEW_TRACKS, { error: 'Ukendt regel.' }) }),
     ...body(ReviewRuleInput),
   },
-  responses: { ...json('Gemt', z.any()), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { ...json('Gemt', ReviewRuleSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
 export const reviewRoutes = createRouter()

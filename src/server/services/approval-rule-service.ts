@@ -21,7 +21,7 @@ function present(r: ApprovalRuleRow): ApprovalRuleJson {
     id: r.id,
     kind: r.kind,
     enabled: r.enabled,
-    params: r.params as unknown as Record<string, unknown>,
+    params: r.params,
     effectiveFrom: r.effectiveFrom,
     version: r.version,
     updatedAt: r.updatedAt,

@@ -8,7 +8,6 @@ import {
   totalsByMonth,
   writeCasesDocument,
   type CaseRecord,
-  type RawCasesDocument,
   type Rate,
 } from '../../domain/cases';
 import { toKroner } from '../../domain/money';
@@ -45,6 +44,7 @@ import { monthTotalsJson } from './commitments/statements';
 import { resolveProviders } from './provider-service';
 import { todayIn } from '../context';
 import type { FieldWarning } from '../../shared/schemas/text';
+import type { PaymentJson } from '../../shared/schemas/cases';
 
 /**
  * The date of a decision taken now: `text` (YYYY-MM-DD, not after `today`) or `today` itself.
@@ -265,7 +265,7 @@ export async function exportCases(
   actor: Actor,
   params: { unit?: string | undefined },
   requestId: string,
-): Promise<RawCasesDocument> {
+): Promise<ReturnType<typeof writeCasesDocument>> {
   authorize(actor, 'case.read');
   const { db } = deps;
   const readable = readableUnitIds(actor, 'case.read');
@@ -408,7 +408,7 @@ export async function getCase(
       withdrawn: (i.endings ?? []).some((e) => e.removed),
       followOn: i.followOn,
       payment: writeCasesDocument([{ ...r, interventions: [i] }], []).cases[0]?.interventions[0]
-        ?.payment as unknown as Record<string, unknown>,
+        ?.payment as PaymentJson,
       expected: toKroner(byRef.get(i.ref)?.expectedOre ?? (0 as never)),
       granted: toKroner(byRef.get(i.ref)?.grantedOre ?? (0 as never)),
     })),

@@ -1,3 +1,4 @@
+import { IntakeParamsSchema } from '../../shared/schemas/budget';
 import type { Actor } from '../../domain/access';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
@@ -136,7 +137,7 @@ export async function getRound(deps: Pick<AppDeps, 'db'>, actor: Actor, id: stri
     name: round.name,
     asOf: round.as_of,
     actualsThrough: round.actuals_through,
-    intake: round.intake_params,
+    intake: IntakeParamsSchema.parse(round.intake_params),
     createdBy: round.created_by,
     createdAt: round.created_at,
     lines: lines.map(presentLine),

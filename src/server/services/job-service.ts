@@ -6,6 +6,7 @@ import type { AppDeps } from '../context';
 import { authorize, authorizeOrNotFound, can } from '../policies/policy';
 import { drainJobs, prepareRetry } from '../jobs/worker';
 import '../jobs/ledger-import';
+import type { JobResult } from '../../shared/schemas/jobs';
 
 function presentJob(job: JobRow) {
   return {
@@ -13,7 +14,8 @@ function presentJob(job: JobRow) {
     kind: job.kind,
     status: job.status,
     progress: job.progress,
-    result: job.result,
+    // the column holds what the job's handler returned
+    result: job.result as JobResult,
     error: job.error,
     attempts: job.attempts,
     history: job.history,

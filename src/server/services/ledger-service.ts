@@ -27,13 +27,15 @@ import { AppError } from '../errors';
 import { storeUpload, UPLOAD_STALE_SECONDS, type Encoding } from '../jobs/ledger-import';
 import { drainJobs } from '../jobs/worker';
 import { authorize, authorizeOrNotFound } from '../policies/policy';
+import type { LedgerImportOutcome } from '../../shared/schemas/jobs';
 
 export async function getLedgerSources(deps: AppDeps, actor: Actor) {
   const { db } = deps;
   authorize(actor, 'ledger.import');
   return (await listLedgerSources(db)).map((s) => ({
     name: s.name,
-    mapping: s.mapping,
+    // the column holds what `saveLedgerSource` saved: a checked mapping
+    mapping: s.mapping as LedgerMapping,
     version: s.version,
   }));
 }
@@ -78,7 +80,8 @@ export function presentImport(row: LedgerImportRow) {
     lineCount: row.line_count,
     postingCount: row.posting_count,
     lateCount: row.late_count,
-    report: row.report,
+    // the column holds what the import wrote (`runLedgerImport`, a duplicate, an abandoned run)
+    report: row.report as LedgerImportOutcome,
     createdBy: row.created_by,
     createdAt: row.created_at,
   };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../../domain/months';
-import type {
-  ApprovalCatch,
-  ApprovalKind,
-  ApprovalRuleId,
-  ApprovalStatus,
+import {
+  APPROVAL_RULE_IDS,
+  type ApprovalCatch,
+  type ApprovalKind,
+  type ApprovalStatus,
 } from '../../domain/governance/approvals';
 import { FreeText, refuseUnstorableTextIn } from './text';
 
@@ -30,48 +30,89 @@ export const ApprovalRuleInput = z.object({
 });
 export type ApprovalRuleInputJson = z.infer<typeof ApprovalRuleInput>;
 
-export interface ApprovalRuleJson {
-  id: ApprovalRuleId;
-  kind: ApprovalKind;
-  enabled: boolean;
-  params: Record<string, unknown>;
-  /** the first day the rule catches a grant: registered in Overblik, or decided (imports) */
-  effectiveFrom: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
+const day = z.string().meta({ description: 'YYYY-MM-DD' });
+const instant = z.string().meta({ description: 'UTC, ISO 8601' });
+const ApprovalKindSchema = z.enum(['approval', 'visitation']) satisfies z.ZodType<ApprovalKind>;
+const PersonSchema = z.object({ username: z.string(), name: z.string() });
 
-export interface ApprovalJson {
-  id: string;
-  caseId: string;
-  caseRef: string;
-  household: string;
-  unit: { id: string; name: string };
-  interventionRef: string;
-  /** approval: the funktionsleder decides here; visitation: a visitation meeting decides */
-  kind: ApprovalKind;
-  status: ApprovalStatus;
-  reasons: ApprovalCatch[];
-  source: 'grant' | 'import';
-  /** what is asked for, as registered (null when the intervention is gone) */
-  intervention: {
-    category: string;
-    paragraph: string;
-    provider: string;
-    startDate: string;
-    endDate: string | null;
-    decidedOn: string;
-  } | null;
-  requestedBy: { username: string; name: string };
-  requestedAt: string;
-  decidedBy: { username: string; name: string } | null;
-  decidedAt: string | null;
-  /** the grant date when approved; the day it was refused when rejected */
-  decidedOn: string | null;
-  reason: string | null;
-  meetingId: string | null;
-  /** may the caller decide it here (pending, kind approval, their unit, not their own request) */
-  canDecide: boolean;
-  version: number;
-}
+/** A rule's parameters: the household rule's most measures, or the visitation categories. */
+export const ApprovalRuleParamsSchema = z.union([
+  z.object({ maxMeasures: z.number().int() }),
+  z.object({ categories: z.array(z.string()) }),
+]);
+
+export const ApprovalRuleSchema = z.object({
+  id: z.enum(APPROVAL_RULE_IDS),
+  kind: ApprovalKindSchema,
+  enabled: z.boolean(),
+  params: ApprovalRuleParamsSchema,
+  effectiveFrom: day.meta({
+    description:
+      'the first day the rule catches a grant: registered in Overblik, or decided (imports)',
+  }),
+  version: z.number().int(),
+  updatedAt: instant,
+  updatedBy: z.string(),
+});
+export type ApprovalRuleJson = z.infer<typeof ApprovalRuleSchema>;
+
+/** Why a rule caught a grant: what an approver reads next to the request. */
+export const ApprovalCatchSchema = z.union([
+  z.object({
+    rule: z.literal('household_several'),
+    measures: z.number().int(),
+    maxMeasures: z.number().int(),
+    caseRefs: z.array(z.string()),
+  }),
+  z.object({ rule: z.literal('visitation_category'), category: z.string() }),
+]) satisfies z.ZodType<ApprovalCatch>;
+
+export const ApprovalSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    caseRef: z.string(),
+    household: z.string(),
+    unit: z.object({ id: z.string(), name: z.string() }),
+    interventionRef: z.string(),
+    kind: ApprovalKindSchema.meta({
+      description:
+        'approval: the funktionsleder decides here; visitation: a visitation meeting decides',
+    }),
+    status: z.enum(['pending', 'approved', 'rejected']) satisfies z.ZodType<ApprovalStatus>,
+    reasons: z.array(ApprovalCatchSchema),
+    source: z.enum(['grant', 'import']),
+    intervention: z
+      .object({
+        category: z.string(),
+        paragraph: z.string(),
+        provider: z.string(),
+        startDate: day,
+        endDate: day.nullable(),
+        decidedOn: day,
+      })
+      .nullable()
+      .meta({
+        description: 'what is asked for, as registered (null when the intervention is gone)',
+      }),
+    requestedBy: PersonSchema,
+    requestedAt: instant,
+    decidedBy: PersonSchema.nullable(),
+    decidedAt: instant.nullable(),
+    decidedOn: day.nullable().meta({
+      description: 'the grant date when approved; the day it was refused when rejected',
+    }),
+    reason: z.string().nullable(),
+    meetingId: z.string().nullable(),
+    canDecide: z.boolean().meta({
+      description:
+        'may the caller decide it here (pending, kind approval, their unit, not their own request)',
+    }),
+    version: z.number().int(),
+  })
+  .meta({
+    id: 'Approval',
+    description:
+      'A request to grant an intervention that an approval rule caught, with why, who asked and who decided what and when',
+  });
+export type ApprovalJson = z.infer<typeof ApprovalSchema>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IsoDateText } from './dates';
+import { KronerSchema } from './money';
 import { FreeText } from './text';
 
-/** Kroner as a JSON number with at most two decimals (converted to øre on the server). */
-const Kroner = z.number().meta({ description: 'kroner, at most two decimals' });
+const Kroner = KronerSchema;
 const Year = z.coerce.number().int().min(2000).max(2100);
 const IsoDate = IsoDateText;
 

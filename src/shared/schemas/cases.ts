@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASES_FORMAT } from '../../domain/cases/document';
+import { JsonValueSchema } from './json';
 import { FreeText, nameWarnings, refuseUnstorableText, type FieldWarning } from './text';
 
 /**
@@ -167,199 +168,304 @@ export const STATEMENT_DIMENSIONS = [
 ] as const;
 export type StatementDimensionName = (typeof STATEMENT_DIMENSIONS)[number];
 
-export interface MonthTotalsJson {
-  total: number;
-  byMonth: number[];
-}
+// The answers of the cases and commitments routes. Amounts are kroner (two decimals at most).
 
-export interface CommitmentsJson {
-  year: number;
-  asOf: string;
-  unit: string | null;
-  case: string | null;
-  /**
-   * whether the answer names cases and households (the reader holds `case.read` in its units);
-   * false: the totals only, and the lists of cases, households and measures are empty
-   */
-  caseLevel: boolean;
-  expected: MonthTotalsJson;
-  granted: MonthTotalsJson;
-  lastYear: { year: number; asOf: string; expected: MonthTotalsJson; granted: MonthTotalsJson };
-  issues: { case: string; intervention: string; code: string; date: string; rate: string }[];
-}
+const kroner = z.number().meta({ description: 'kroner' });
+const day = z.string().meta({ description: 'YYYY-MM-DD' });
+const caseLevel = z.boolean().meta({
+  description:
+    'whether the answer names cases and households (the reader holds `case.read` in its units); false: the totals only, and the lists of cases, households and measures are empty',
+});
+const CaseRefSchema = z.object({ id: z.string(), ref: z.string() });
 
-export interface StatementJson {
-  year: number;
-  asOf: string;
-  unit: string | null;
-  group: string | null;
-  /** the kind of provider (`ekstern`/`intern`) the statement is limited to, or null for both */
-  kind: 'ekstern' | 'intern' | null;
-  /** the provider (the register's name) the statement is limited to, or null for all */
-  provider: string | null;
-  by: StatementDimensionName;
-  /**
-   * whether the answer names cases and households (the reader holds `case.read` in its units);
-   * false: the totals only, and the lists of cases, households and measures are empty
-   */
-  caseLevel: boolean;
-  expected: MonthTotalsJson;
-  granted: MonthTotalsJson;
-  lastYearExpected: number;
-  fullYearPersons: { total: number; byBand: Record<string, number> };
-  /**
-   * corrections made after `asOf` that the figures include, and the expected cost as the
-   * statement gave it on `asOf` itself; null when nothing was corrected since
-   */
-  correctedSince: { count: number; expectedAsRecorded: number } | null;
-  rows: {
-    key: string;
-    label: string;
-    expected: number;
-    granted: number;
-    /** the cases behind the row, each with its part of the row's figures (kroner) */
-    cases: { id: string; ref: string; expected: number; granted: number }[];
-  }[];
-}
+export const MonthTotalsSchema = z.object({
+  total: kroner,
+  byMonth: z.array(z.number()).length(12).meta({ description: 'kroner, January first' }),
+});
+export type MonthTotalsJson = z.infer<typeof MonthTotalsSchema>;
 
-export interface MovementJson {
-  year: number;
-  from: string;
-  to: string;
-  unit: string | null;
-  /**
-   * whether the answer names cases and households (the reader holds `case.read` in its units);
-   * false: the totals only, and the lists of cases, households and measures are empty
-   */
-  caseLevel: boolean;
-  committedFrom: number;
-  committedTo: number;
-  difference: number;
-  groups: Record<MovementKindJson, { count: number; amount: number }>;
-  items: {
-    kind: MovementKindJson;
-    caseId: string;
-    case: string;
-    intervention: string;
-    from: number;
-    to: number;
-    amount: number;
-  }[];
-  /** the corrections made in the period, in order (their effect is in the `correction` items) */
-  corrections: (CorrectionJson & { caseId: string; case: string; measure: string })[];
-}
+export const CommitmentsSchema = z
+  .object({
+    year: z.number().int(),
+    asOf: day,
+    unit: z.string().nullable(),
+    case: z.string().nullable(),
+    caseLevel,
+    expected: MonthTotalsSchema,
+    granted: MonthTotalsSchema,
+    lastYear: z.object({
+      year: z.number().int(),
+      asOf: day,
+      expected: MonthTotalsSchema,
+      granted: MonthTotalsSchema,
+    }),
+    issues: z.array(
+      z.object({
+        case: z.string(),
+        intervention: z.string(),
+        code: z.string(),
+        date: day,
+        rate: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Commitments' });
+export type CommitmentsJson = z.infer<typeof CommitmentsSchema>;
+
+export const StatementSchema = z
+  .object({
+    year: z.number().int(),
+    asOf: day,
+    unit: z.string().nullable(),
+    group: z.string().nullable(),
+    kind: z.enum(['ekstern', 'intern']).nullable().meta({
+      description:
+        'the kind of provider (`ekstern`/`intern`) the statement is limited to, or null for both',
+    }),
+    provider: z.string().nullable().meta({
+      description:
+        "the provider (the register's name) the statement is limited to, or null for all",
+    }),
+    by: z.enum(STATEMENT_DIMENSIONS),
+    caseLevel,
+    expected: MonthTotalsSchema,
+    granted: MonthTotalsSchema,
+    lastYearExpected: kroner,
+    fullYearPersons: z.object({ total: z.number(), byBand: z.record(z.string(), z.number()) }),
+    correctedSince: z
+      .object({ count: z.number().int(), expectedAsRecorded: kroner })
+      .nullable()
+      .meta({
+        description:
+          'corrections made after `asOf` that the figures include, and the expected cost as the statement gave it on `asOf` itself; null when nothing was corrected since',
+      }),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string().meta({
+          description:
+            "the unit's name, `5.28.21` with its name, the provider's name, else the key",
+        }),
+        expected: kroner,
+        granted: kroner,
+        cases: z
+          .array(
+            CaseRefSchema.extend({
+              expected: kroner.meta({ description: "the case's part of the row, kroner" }),
+              granted: kroner.meta({ description: "the case's part of the row, kroner" }),
+            }),
+          )
+          .meta({
+            description: "the cases behind the row, each with its part of the row's figures",
+          }),
+      }),
+    ),
+  })
+  .meta({ id: 'Statement' });
+export type StatementJson = z.infer<typeof StatementSchema>;
 
 /** Decisions (new, ended, changed) and corrections of wrong data. */
-export type MovementKindJson = 'new' | 'ended' | 'changed' | 'correction';
+export const MovementKindSchema = z.enum(['new', 'ended', 'changed', 'correction']);
+export type MovementKindJson = z.infer<typeof MovementKindSchema>;
 
 /** A correction of a granted intervention as shown: who, when, why, and what changed. */
-export interface CorrectionJson {
-  intervention: string;
-  /** the day it was made (Copenhagen) */
-  correctedOn: string;
-  /** when it was stored (UTC, ISO 8601) */
-  at: string;
-  by: string;
-  byName: string;
-  reason: string;
-  /** the fields it changed, each before and after (amounts in kroner, as in the format) */
-  changes: { field: string; before: unknown; after: unknown }[];
-}
+export const CorrectionJsonSchema = z.object({
+  intervention: z.string(),
+  correctedOn: day.meta({ description: 'the day it was made (Copenhagen)' }),
+  at: z.string().meta({ description: 'when it was stored (UTC, ISO 8601)' }),
+  by: z.string(),
+  byName: z.string(),
+  reason: z.string(),
+  changes: z
+    .array(z.object({ field: z.string(), before: JsonValueSchema, after: JsonValueSchema }))
+    .meta({
+      description:
+        'the fields it changed, each before and after (amounts in kroner, as in the format)',
+    }),
+});
+export type CorrectionJson = z.infer<typeof CorrectionJsonSchema>;
 
-export interface FamiliesJson {
-  date: string;
-  unit: string | null;
-  /**
-   * whether the answer names cases and households (the reader holds `case.read` in its units);
-   * false: the totals only, and the lists of cases, households and measures are empty
-   */
-  caseLevel: boolean;
-  bands: {
-    band: string;
-    families: number;
-    interventions: number;
-    perFamily: number;
-    households: {
-      household: string;
-      interventions: number;
-      cases: { id: string; ref: string }[];
-    }[];
-  }[];
-}
+export const MovementSchema = z
+  .object({
+    year: z.number().int(),
+    from: day,
+    to: day,
+    unit: z.string().nullable(),
+    caseLevel,
+    committedFrom: kroner,
+    committedTo: kroner,
+    difference: kroner,
+    groups: z.record(MovementKindSchema, z.object({ count: z.number().int(), amount: kroner })),
+    items: z.array(
+      z.object({
+        kind: MovementKindSchema,
+        caseId: z.string(),
+        case: z.string(),
+        intervention: z.string(),
+        from: kroner,
+        to: kroner,
+        amount: kroner,
+      }),
+    ),
+    corrections: z
+      .array(
+        CorrectionJsonSchema.extend({ caseId: z.string(), case: z.string(), measure: z.string() }),
+      )
+      .meta({
+        description:
+          'the corrections made in the period, in order (their effect is in the `correction` items)',
+      }),
+  })
+  .meta({ id: 'Movement' });
+export type MovementJson = z.infer<typeof MovementSchema>;
 
-export interface ReimbursementJson {
-  year: number;
-  asOf: string;
-  unit: string | null;
-  /**
-   * whether the answer names cases and households (the reader holds `case.read` in its units);
-   * false: the totals only, and the lists of cases, households and measures are empty
-   */
-  caseLevel: boolean;
-  thresholds: { validFrom: string; t25: number; t50: number; t75: number; source: string } | null;
-  expectedReimbursement: number;
-  households: {
-    household: string;
-    cases: { id: string; ref: string }[];
-    gross: number;
-    net: number;
-    netByMonth: number[];
-    reimbursementByMonth: number[];
-    reimbursement: number;
-  }[];
-}
+export const FamiliesSchema = z
+  .object({
+    date: day,
+    unit: z.string().nullable(),
+    caseLevel,
+    bands: z.array(
+      z.object({
+        band: z.string(),
+        families: z.number().int(),
+        interventions: z.number().int(),
+        perFamily: z.number(),
+        households: z.array(
+          z.object({
+            household: z.string(),
+            interventions: z.number().int(),
+            cases: z.array(CaseRefSchema),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'Families' });
+export type FamiliesJson = z.infer<typeof FamiliesSchema>;
 
-export interface CaseSummaryJson {
-  id: string;
-  ref: string;
-  household: string;
-  unit: { id: string; name: string };
-  person: string;
-  ageBand: string;
-  interventions: number;
-  active: number;
-}
+export const ReimbursementSchema = z
+  .object({
+    year: z.number().int(),
+    asOf: day,
+    unit: z.string().nullable(),
+    caseLevel,
+    thresholds: z
+      .object({
+        validFrom: day,
+        t25: kroner,
+        t50: kroner,
+        t75: kroner,
+        source: z.string(),
+      })
+      .nullable(),
+    expectedReimbursement: kroner,
+    households: z.array(
+      z.object({
+        household: z.string(),
+        cases: z.array(CaseRefSchema),
+        gross: kroner,
+        net: kroner,
+        netByMonth: z.array(z.number()),
+        reimbursementByMonth: z.array(z.number()),
+        reimbursement: kroner,
+      }),
+    ),
+  })
+  .meta({ id: 'Reimbursement' });
+export type ReimbursementJson = z.infer<typeof ReimbursementSchema>;
 
-export interface CaseDetailJson {
-  id: string;
-  ref: string;
-  household: string;
-  unit: { id: string; name: string };
-  person: { ref: string; birthDate: string | null; ageBand: string };
-  version: number;
-  /** whether the reader may register and adjust interventions in the case */
-  canWrite: boolean;
-  /** whether the reader may correct wrong data in its granted interventions */
-  canCorrect: boolean;
-  /** the corrections of its interventions, in the order they were made */
-  corrections: CorrectionJson[];
-  year: number;
-  expected: MonthTotalsJson;
-  granted: MonthTotalsJson;
-  interventions: {
-    ref: string;
-    kind: string;
-    status: string;
-    modifies: string | null;
-    decidedOn: string;
-    category: string;
-    paragraph: string;
-    provider: { name: string; external: boolean };
-    accountFunction: string;
-    startDate: string;
-    /** the end in force: the decided end, or an earlier ending decided later */
-    endDate: string | null;
-    /** the end as the intervention itself was decided */
-    decidedEndDate: string | null;
-    /** the day it was granted (null while draft or expected) */
-    grantedOn: string | null;
-    /** endings decided after it, in the order recorded */
-    endings: { endDate: string; decidedOn: string; by: string | null; removed: boolean }[];
-    /** an adjustment replaced it from its start: it counts nothing */
-    withdrawn: boolean;
-    followOn: boolean;
-    payment: Record<string, unknown>;
-    expected: number;
-    granted: number;
-  }[];
-}
+export const CaseSummarySchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  household: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  person: z.string(),
+  ageBand: z.string(),
+  interventions: z.number().int(),
+  active: z.number().int(),
+});
+export type CaseSummaryJson = z.infer<typeof CaseSummarySchema>;
+
+/** GET /cases: a page of the cases the reader may read, with how many there are. */
+export const CaseListSchema = z.object({
+  total: z.number().int(),
+  cases: z.array(CaseSummarySchema),
+});
+
+/** A payment as the format writes it (amounts in kroner). */
+const PaymentJsonSchema = z.object({
+  type: z.enum(['running', 'one-time', 'individual']),
+  frequency: z.enum(['daily', 'weekly', 'biweekly', 'monthly']).nullish(),
+  dayOfMonth: z.number().int().nullish(),
+  date: day.nullish(),
+  amount: kroner.nullish(),
+  units: z.number().nullish(),
+  rate: z.string().nullish(),
+  payments: z.array(z.object({ date: day, amount: kroner })).nullish(),
+  proRata: z.boolean().nullish(),
+});
+export type PaymentJson = z.infer<typeof PaymentJsonSchema>;
+
+export const CaseDetailSchema = z
+  .object({
+    id: z.string(),
+    ref: z.string(),
+    household: z.string(),
+    unit: z.object({ id: z.string(), name: z.string() }),
+    person: z.object({ ref: z.string(), birthDate: day.nullable(), ageBand: z.string() }),
+    version: z.number().int(),
+    canWrite: z.boolean().meta({
+      description: 'whether the reader may register and adjust interventions in the case',
+    }),
+    canCorrect: z.boolean().meta({
+      description: 'whether the reader may correct wrong data in its granted interventions',
+    }),
+    corrections: z
+      .array(CorrectionJsonSchema)
+      .meta({ description: 'the corrections of its interventions, in the order they were made' }),
+    year: z.number().int(),
+    expected: MonthTotalsSchema,
+    granted: MonthTotalsSchema,
+    interventions: z.array(
+      z.object({
+        ref: z.string(),
+        kind: z.string(),
+        status: z.string(),
+        modifies: z.string().nullable(),
+        decidedOn: day,
+        category: z.string(),
+        paragraph: z.string(),
+        provider: z.object({ name: z.string(), external: z.boolean() }),
+        accountFunction: z.string(),
+        startDate: day,
+        endDate: day.nullable().meta({
+          description: 'the end in force: the decided end, or an earlier ending decided later',
+        }),
+        decidedEndDate: day
+          .nullable()
+          .meta({ description: 'the end as the intervention itself was decided' }),
+        grantedOn: day
+          .nullable()
+          .meta({ description: 'the day it was granted (null while draft or expected)' }),
+        endings: z
+          .array(
+            z.object({
+              endDate: day,
+              decidedOn: day,
+              by: z.string().nullable(),
+              removed: z.boolean(),
+            }),
+          )
+          .meta({ description: 'endings decided after it, in the order recorded' }),
+        withdrawn: z
+          .boolean()
+          .meta({ description: 'an adjustment replaced it from its start: it counts nothing' }),
+        followOn: z.boolean(),
+        payment: PaymentJsonSchema,
+        expected: kroner,
+        granted: kroner,
+      }),
+    ),
+  })
+  .meta({ id: 'CaseDetail' });
+export type CaseDetailJson = z.infer<typeof CaseDetailSchema>;

@@ -78,99 +78,138 @@ export const EmailSettingsInput = z.object({
   digest: z.boolean(),
 });
 
-export interface MeetingItemJson {
-  id: string;
-  position: number;
-  caseId: string;
-  caseRef: string;
-  approvalId: string | null;
-  interventionRef: string | null;
-  summary: string;
-  putForwardBy: string;
-  decision: (typeof MEETING_DECISIONS)[number] | null;
-  reason: string | null;
-  /** kroner */
-  amount: number | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  version: number;
-}
+const day = z.string().meta({ description: 'YYYY-MM-DD' });
+const instant = z.string().meta({ description: 'UTC, ISO 8601' });
+const SignedObjectType = z.enum(['status_report', 'action_plan']);
 
-export interface PresentationJson {
-  meetingId: string;
-  heldOn: string;
-  meetingTitle: string;
-  objectType: 'status_report' | 'action_plan';
-  objectId: string;
-  objectTitle: string;
-  objectVersion: number;
-  signedByName: string | null;
-  signedAt: string | null;
-  presentedBy: string;
-}
+export const MeetingItemSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  caseId: z.string(),
+  caseRef: z.string(),
+  approvalId: z.string().nullable(),
+  interventionRef: z.string().nullable(),
+  summary: z.string(),
+  putForwardBy: z.string(),
+  decision: z.enum(MEETING_DECISIONS).nullable(),
+  reason: z.string().nullable(),
+  amount: z.number().nullable().meta({ description: 'kroner' }),
+  decidedBy: z.string().nullable(),
+  decidedAt: instant.nullable(),
+  version: z.number().int(),
+});
+export type MeetingItemJson = z.infer<typeof MeetingItemSchema>;
 
-export interface MeetingJson {
-  id: string;
-  kind: 'visitation' | 'committee';
-  heldOn: string;
-  unitId: string | null;
-  unitName: string | null;
-  title: string;
-  materialDeadline: string | null;
-  participants: { role: string; name: string }[];
-  note: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-  itemCount: number;
-  openCount: number;
-  /** visitation meetings, when read one by one */
-  items?: MeetingItemJson[];
-  /** committee meetings: what was presented there */
-  presented?: PresentationJson[];
-}
+export const PresentationSchema = z.object({
+  meetingId: z.string(),
+  heldOn: day,
+  meetingTitle: z.string(),
+  objectType: SignedObjectType,
+  objectId: z.string(),
+  objectTitle: z.string(),
+  objectVersion: z.number().int(),
+  signedByName: z.string().nullable(),
+  signedAt: instant.nullable(),
+  presentedBy: z.string(),
+});
+export type PresentationJson = z.infer<typeof PresentationSchema>;
 
-export interface PendingVisitationJson {
-  approvalId: string;
-  caseId: string;
-  caseRef: string;
-  unitId: string;
-  interventionRef: string | null;
-  summary: string;
-}
+export const MeetingSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['visitation', 'committee']),
+    heldOn: day,
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    title: z.string(),
+    materialDeadline: day.nullable(),
+    participants: z.array(z.object({ role: z.string(), name: z.string() })),
+    note: z.string(),
+    version: z.number().int(),
+    updatedAt: instant,
+    updatedBy: z.string(),
+    itemCount: z.number().int(),
+    openCount: z.number().int(),
+    items: z
+      .array(MeetingItemSchema)
+      .optional()
+      .meta({ description: 'visitation meetings, when read one by one' }),
+    presented: z
+      .array(PresentationSchema)
+      .optional()
+      .meta({ description: 'committee meetings: what was presented there' }),
+  })
+  .meta({
+    id: 'Meeting',
+    description:
+      'A visitation meeting (unit, participants, agenda with decisions; amounts in kroner) or a committee meeting (deadline for material, what was presented)',
+  });
+export type MeetingJson = z.infer<typeof MeetingSchema>;
 
-export interface SignoffStateJson {
-  objectType: 'status_report' | 'action_plan';
-  objectId: string;
-  currentVersion: number;
-  /** the newest sign-off or request */
-  signoff: {
-    status: 'requested' | 'signed';
-    objectVersion: number;
-    requestedBy: string | null;
-    requestedAt: string | null;
-    signedByName: string | null;
-    signedAt: string | null;
-  } | null;
-  /** signed for the current version: may be presented */
-  holds: boolean;
-  presented: PresentationJson[];
-}
+/** GET /meetings */
+export const MeetingListSchema = z.object({ items: z.array(MeetingSchema) });
 
-export interface NotificationJson {
-  id: string;
-  kind: string;
-  text: string;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+export const PendingVisitationSchema = z.object({
+  approvalId: z.string(),
+  caseId: z.string(),
+  caseRef: z.string(),
+  unitId: z.string(),
+  interventionRef: z.string().nullable(),
+  summary: z.string(),
+});
+export type PendingVisitationJson = z.infer<typeof PendingVisitationSchema>;
 
-export interface NotificationListJson {
-  items: NotificationJson[];
-  unread: number;
-  email: string | null;
-  digest: boolean;
-  /** whether the server sends e-mail (SMTP_URL set) */
-  emailEnabled: boolean;
-}
+/** GET /meetings/pending-visitations */
+export const PendingVisitationListSchema = z.object({ items: z.array(PendingVisitationSchema) });
+
+export const SignoffStateSchema = z
+  .object({
+    objectType: SignedObjectType,
+    objectId: z.string(),
+    currentVersion: z.number().int(),
+    signoff: z
+      .object({
+        status: z.enum(['requested', 'signed']),
+        objectVersion: z.number().int(),
+        requestedBy: z.string().nullable(),
+        requestedAt: instant.nullable(),
+        signedByName: z.string().nullable(),
+        signedAt: instant.nullable(),
+      })
+      .nullable()
+      .meta({ description: 'the newest sign-off or request' }),
+    holds: z.boolean().meta({ description: 'signed for the current version: may be presented' }),
+    presented: z.array(PresentationSchema),
+  })
+  .meta({
+    id: 'SignoffState',
+    description: "A report's or plan's sign-off by ledelse and the committee meetings it went to",
+  });
+export type SignoffStateJson = z.infer<typeof SignoffStateSchema>;
+
+export const NotificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  link: z.string().nullable(),
+  createdAt: instant,
+  read: z.boolean(),
+});
+export type NotificationJson = z.infer<typeof NotificationSchema>;
+
+export const NotificationListSchema = z
+  .object({
+    items: z.array(NotificationSchema),
+    unread: z.number().int(),
+    email: z.string().nullable(),
+    digest: z.boolean(),
+    emailEnabled: z
+      .boolean()
+      .meta({ description: 'whether the server sends e-mail (SMTP_URL set)' }),
+  })
+  .meta({
+    id: 'Notifications',
+    description:
+      "The caller's newest notifications (Danish text), the unread count and e-mail settings",
+  });
+export type NotificationListJson = z.infer<typeof NotificationListSchema>;

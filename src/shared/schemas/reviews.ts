@@ -53,49 +53,78 @@ export const ReviewRuleInput = z.object({
   version: z.number({ error: 'Skal være et tal.' }).int(),
 });
 
-export interface ReviewJson {
-  id: string;
-  caseId: string;
-  heldOn: string;
-  heldBy: string;
-  heldByName: string;
-  role: ReviewerRole;
-  outcome: ReviewOutcome;
-  note: string;
-  track: ReviewTrack;
-  dueOn: string;
-  expectedRole: ReviewerRole;
-  onTime: boolean;
-  adjustmentRef: string | null;
-  recordedOn: string;
-  version: number;
-}
+const day = z.string().meta({ description: 'YYYY-MM-DD' });
+const Track = z.enum(REVIEW_TRACKS) satisfies z.ZodType<ReviewTrack>;
+const Role = z.enum(REVIEWER_ROLES) satisfies z.ZodType<ReviewerRole>;
 
-export interface ScheduleJson {
-  track: ReviewTrack;
-  dueOn: string;
-  role: ReviewerRole;
-  state: ReviewState;
-  lastHeldOn: string | null;
-  lastRole: ReviewerRole | null;
-}
+export const ReviewSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    heldOn: day,
+    heldBy: z.string(),
+    heldByName: z.string(),
+    role: Role,
+    outcome: z.enum(REVIEW_OUTCOMES) satisfies z.ZodType<ReviewOutcome>,
+    note: z.string(),
+    track: Track,
+    dueOn: day,
+    expectedRole: Role,
+    onTime: z.boolean(),
+    adjustmentRef: z.string().nullable(),
+    recordedOn: day,
+    version: z.number().int(),
+  })
+  .meta({
+    id: 'CaseReview',
+    description:
+      'A review held on a case: day, who held it in which role, outcome (fortsaet / juster / afslut), the due date and expected role it was held against, and the adjustment it led to',
+  });
+export type ReviewJson = z.infer<typeof ReviewSchema>;
+
+export const ScheduleSchema = z.object({
+  track: Track,
+  dueOn: day,
+  role: Role,
+  state: z.enum(['overdue', 'due', 'upcoming']) satisfies z.ZodType<ReviewState>,
+  lastHeldOn: day.nullable(),
+  lastRole: Role.nullable(),
+});
+export type ScheduleJson = z.infer<typeof ScheduleSchema>;
 
 /** A case due or overdue for review, with the role expected and who holds that role in the unit. */
-export interface DueReviewJson extends ScheduleJson {
-  caseId: string;
-  caseRef: string;
-  household: string;
-  unit: { id: string; name: string };
-  /** days past the due date (0 or less when not yet overdue) */
-  daysOverdue: number;
-  reviewers: { username: string; name: string }[];
-}
+export const DueReviewSchema = ScheduleSchema.extend({
+  caseId: z.string(),
+  caseRef: z.string(),
+  household: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  daysOverdue: z
+    .number()
+    .int()
+    .meta({ description: 'days past the due date (0 or less when not yet overdue)' }),
+  reviewers: z.array(z.object({ username: z.string(), name: z.string() })),
+});
+export type DueReviewJson = z.infer<typeof DueReviewSchema>;
 
-export interface CaseReviewsJson {
-  asOf: string;
-  schedule: ScheduleJson | null;
-  canRecord: boolean;
-  reviews: ReviewJson[];
-}
+/** GET /reviews/due */
+export const DueReviewListSchema = z.object({ asOf: day, items: z.array(DueReviewSchema) });
+
+export const CaseReviewsSchema = z.object({
+  asOf: day,
+  schedule: ScheduleSchema.nullable(),
+  canRecord: z.boolean(),
+  reviews: z.array(ReviewSchema),
+});
+export type CaseReviewsJson = z.infer<typeof CaseReviewsSchema>;
+
+/** A track's review rule with its version. */
+export const ReviewRuleSchema = z.object({
+  track: Track,
+  intervalMonths: z.number().int(),
+  noticeDays: z.number().int(),
+  roles: z.array(Role),
+  version: z.number().int(),
+});
+export type ReviewRuleJson = z.infer<typeof ReviewRuleSchema>;
 
 export const ReviewTrackSchema = z.enum(REVIEW_TRACKS);

@@ -38,10 +38,10 @@ function RuleForm({ rule, onSaved }: { rule: ApprovalRuleJson; onSaved: () => vo
   const { t } = useTranslation();
   const [enabled, setEnabled] = useState(rule.enabled);
   const [maxMeasures, setMaxMeasures] = useState(
-    typeof rule.params.maxMeasures === 'number' ? String(rule.params.maxMeasures) : '1',
+    'maxMeasures' in rule.params ? String(rule.params.maxMeasures) : '1',
   );
   const [categories, setCategories] = useState<string[]>(
-    Array.isArray(rule.params.categories) ? (rule.params.categories as string[]) : [],
+    'categories' in rule.params ? rule.params.categories : [],
   );
   const [effectiveFrom, setEffectiveFrom] = useState(rule.effectiveFrom);
   const [error, setError] = useState<unknown>(null);

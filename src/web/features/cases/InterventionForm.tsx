@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { CaseDetailJson } from '../../../shared/schemas/cases';
+import type { CaseDetailJson, PaymentJson } from '../../../shared/schemas/cases';
 import { CATEGORY_CODES } from '../../../domain/cases/types';
 import { today } from '../../format';
 import { useApi } from '../../use-api';
@@ -45,7 +45,7 @@ export type FormMode = 'new' | 'edit' | 'adjust' | 'correct';
 
 /** The form's fields from an existing intervention (to edit, adjust or correct it) or empty. */
 export function formFrom(i: Detail | null, mode: FormMode): FormState {
-  const p = i?.payment ?? {};
+  const p: Partial<PaymentJson> = i?.payment ?? {};
   const payments = Array.isArray(p.payments)
     ? (p.payments as { date: string; amount: number }[])
         .map((x) => `${x.date} ${num(x.amount)}`)

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** A bad line of an imported file, with its Danish message. */
+export const LineIssueSchema = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** What a ledger import found in its file: every bad line, or how many postings it added. */
+export const LedgerImportReportSchema = z.object({
+  encoding: z.string(),
+  delimiter: z.string(),
+  lineCount: z.number().int(),
+  postingCount: z.number().int(),
+  lateCount: z.number().int(),
+  errorCount: z.number().int(),
+  fileIssues: z.array(z.string()),
+  issues: z.array(LineIssueSchema),
+});
+export type LedgerImportReport = z.infer<typeof LedgerImportReportSchema>;
+
+/**
+ * A ledger import's report: the full report once it ran; the earlier import it repeats (the
+ * same file); or only why it failed when its attempts ran out; null while it waits.
+ */
+export const LedgerImportOutcomeSchema = z
+  .union([
+    LedgerImportReportSchema,
+    z.object({ duplicateOf: z.string() }),
+    z.object({ fileIssues: z.array(z.string()) }),
+  ])
+  .nullable();
+export type LedgerImportOutcome = z.infer<typeof LedgerImportOutcomeSchema>;
+
+/**
+ * A background job's result, by kind: a ledger import's report with its import, or the daily
+ * digest's reminders and mails (and the addresses a mail failed for); null until it ends.
+ */
+export const JobResultSchema = z
+  .union([
+    LedgerImportReportSchema.extend({ importId: z.string() }),
+    z.object({
+      reminders: z.number().int(),
+      mailed: z.number().int(),
+      failed: z.array(z.string()).optional(),
+    }),
+  ])
+  .nullable();
+export type JobResult = z.infer<typeof JobResultSchema>;
