@@ -35,6 +35,16 @@ export interface GeneratorOptions {
   startsBefore?: IsoDate;
 }
 
+/**
+ * Named sizes of a generated municipality, shared by the benchmarks (and any test that wants
+ * one): cases (about 2,6 interventions each), the years with activity and the ledger postings
+ * a year (the ledger file generator, `bench/generator/ledger.ts`, writes them).
+ */
+export const MUNICIPALITY_SIZES = {
+  /** A large municipality's decade: about 60.000 interventions and 10 million postings. */
+  large: { cases: 23_000, fromYear: 2016, toYear: 2025, units: 40, postingsPerYear: 1_000_000 },
+} as const;
+
 /** KL's foster-family fee per unit and month (illustrative dated periods; 2023 as KL states it). */
 export const VEDERLAG_RATE: Rate = {
   code: 'vederlag',
