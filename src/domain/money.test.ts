@@ -6,6 +6,7 @@ import {
   formatKroner,
   formatMillions,
   kronerFromJsonNumber,
+  oreFromKroner,
   ore,
   parseKronerText,
   toKroner,
@@ -52,6 +53,22 @@ describe('kronerFromJsonNumber', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
         expect(kronerFromJsonNumber(toKroner(ore(n)))).toEqual({ ok: true, value: n });
+      }),
+    );
+  });
+});
+
+describe('oreFromKroner', () => {
+  it('lands on the øre meant, binary artefacts included', () => {
+    expect(oreFromKroner(0.1 + 0.2)).toBe(30);
+    expect(oreFromKroner(1234.56)).toBe(123456);
+    expect(oreFromKroner(-7600000)).toBe(-760000000);
+  });
+
+  it('turns back what toKroner gave, for every amount in øre', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+        expect(oreFromKroner(toKroner(ore(n)))).toBe(n);
       }),
     );
   });

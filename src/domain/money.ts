@@ -101,6 +101,15 @@ export function kronerFromJsonNumber(value: unknown): KronerParseResult {
   return parsePlainDecimal(String(value));
 }
 
+/**
+ * Kroner as the API sends them (a JSON number, at most two decimals) to øre, rounded to the
+ * nearest øre so a binary artefact such as 0.1 + 0.2 lands on the øre meant. For figures the
+ * API has already checked; input a person typed goes through `kronerFromJsonNumber`.
+ */
+export function oreFromKroner(kroner: number): Ore {
+  return ore(Math.round(kroner * 100));
+}
+
 /** Converts øre to a JSON number in kroner (exact for every value we accept). */
 export function toKroner(amount: Ore): number {
   return amount / 100;

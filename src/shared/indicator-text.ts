@@ -1,5 +1,5 @@
 import { formatDanishDate, type IsoDate } from '../domain/months';
-import { formatKroner, ore } from '../domain/money';
+import { formatKroner, oreFromKroner } from '../domain/money';
 import type { ReportIndicatorsJson } from './schemas/status-report';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -12,7 +12,7 @@ export function indicatorSentences(ind: ReportIndicatorsJson, t: Translate): str
   const k = (key: string, params: Record<string, string | number> = {}) =>
     t(`reports.indicators.${key}`, params);
   const percent = (p: number | null) => (p === null ? k('none') : `${p} %`);
-  const amount = ore(Math.round(ind.eftervaernSteppedDown.amount * 100));
+  const amount = oreFromKroner(ind.eftervaernSteppedDown.amount);
   const registeredFrom = ind.reviewsRegisteredFrom as IsoDate | null;
   const reviews =
     registeredFrom !== null && ind.asOf < registeredFrom

@@ -2,6 +2,7 @@ import {
   formatKroner,
   kronerFromJsonNumber,
   ore,
+  oreFromKroner,
   roundToWholeKroner,
   type Ore,
 } from '../domain/money';
@@ -9,7 +10,7 @@ import { dateAt, formatDanishDate, parseIsoDate } from '../domain/months';
 
 /** Kroner from the API (≤ 2 decimals) in Danish format: `7.600.000`; '' for none. */
 export function kr(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : formatKroner(ore(Math.round(value * 100)));
+  return value === null || value === undefined ? '' : formatKroner(oreFromKroner(value));
 }
 
 /** Øre of an amount the API sends in kroner (at most two decimals); 0 for anything else. */

@@ -9,7 +9,7 @@ import {
   type Realisation,
   type PlanIssue,
 } from '../../domain/action-plan';
-import { formatKroner, toKroner, type Ore } from '../../domain/money';
+import { formatKroner, ore, toKroner, type Ore } from '../../domain/money';
 import { formatDanishDate, type IsoDate } from '../../domain/months';
 import type { PlanListRow, PlanMeta, VersionRow } from '../../db/repositories/action-plans';
 import {
@@ -119,8 +119,9 @@ export function presentListItem(row: PlanListRow): ActionPlanListItem {
     year: row.year,
     status: row.status,
     version: row.version,
-    grand: row.plannedTotalOre / 100,
-    expectedOverspendAtStart: row.expectedAtStartOre === null ? null : row.expectedAtStartOre / 100,
+    grand: toKroner(ore(row.plannedTotalOre)),
+    expectedOverspendAtStart:
+      row.expectedAtStartOre === null ? null : toKroner(ore(row.expectedAtStartOre)),
     changedAt: row.updatedAt,
   };
 }
@@ -132,7 +133,7 @@ export function presentVersion(row: VersionRow): ActionPlanVersionItem {
     savedAt: row.savedAt,
     savedBy: row.savedBy,
     comment: row.comment,
-    grand: row.plannedTotalOre / 100,
+    grand: toKroner(ore(row.plannedTotalOre)),
   };
 }
 
@@ -146,7 +147,7 @@ export function presentChange(
     change.path,
   );
   const toOut = (v: unknown, plan: ActionPlan): unknown => {
-    if (isAmount && typeof v === 'number') return v / 100;
+    if (isAmount && typeof v === 'number') return toKroner(ore(v));
     if (
       /^areas\[\d+\]$/.test(change.path) &&
       typeof v === 'object' &&

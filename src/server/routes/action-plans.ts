@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { z as zod } from 'zod';
 import { PLAN_STATUSES } from '../../domain/action-plan';
-import { toKroner, type Ore } from '../../domain/money';
+import { ore, toKroner, type Ore } from '../../domain/money';
 import {
   ActionPlanDocumentSchema,
   ActionPlanStatusSchema,
@@ -443,7 +443,7 @@ export const actionPlanRoutes = createRouter()
           items: result.items.map((i) => ({
             unit: { id: i.unitId, name: i.unitName },
             year: i.year,
-            expectedOverspend: i.amountOre / 100,
+            expectedOverspend: toKroner(ore(i.amountOre)),
             source: i.source,
             asOf: i.asOf,
             causes: i.causes,
