@@ -33,8 +33,15 @@ export function RequiredPlans({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { user } = useAuth();
-  const org = useApi<{ units: UnitOption[] }>(withEntry ? '/organisation' : null);
   const mayWrite = may(user, 'plan.write');
+  const org = useApi<{ units: UnitOption[] }>(withEntry && mayWrite ? '/organisation' : null);
+  // a figure entered by hand counts only for a unit without a budget for the year (otherwise
+  // the forecast decides), so the form offers only those units, and is left out when none is
+  const budgets = useApi<{ lines: { unitId: string }[] }>(
+    withEntry && mayWrite ? `/budgets/${year}` : null,
+  );
+  const budgeted = new Set(budgets.data?.lines.map((l) => l.unitId));
+  const unbudgeted = budgets.data ? (org.data?.units ?? []).filter((u) => !budgeted.has(u.id)) : [];
   const booked = useBookedPeriod();
   const { data, error, reload } = useApi<{
     threshold: number;
@@ -116,10 +123,10 @@ export function RequiredPlans({
           </tbody>
         </table>
       )}
-      {withEntry && mayWrite && org.data && org.data.units.length > 0 && (
+      {withEntry && mayWrite && unbudgeted.length > 0 && (
         <>
           <p className="muted">{t('actionPlans.required.enterHint')}</p>
-          <ExpectedOverspendForm units={org.data.units} year={year} onSaved={reload} />
+          <ExpectedOverspendForm units={unbudgeted} year={year} onSaved={reload} />
         </>
       )}
     </section>

@@ -12,6 +12,7 @@ import { may, useAuth } from '../../auth';
 const TABS = [
   { to: '/budget', key: 'dashboard', end: true },
   { to: '/budget/budgetter', key: 'budgets' },
+  { to: '/budget/posteringer', key: 'postings' },
   { to: '/budget/import', key: 'import', action: 'ledger.import' },
   { to: '/budget/opfoelgninger', key: 'rounds' },
   { to: '/budget/traefsikkerhed', key: 'backtest' },

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { danishDate, kr, query } from '../../format';
+import { danishDate, kr, query, today } from '../../format';
+import { useBookedPeriod } from '../../booked-period';
 import { functionLabel, useAccountFunctions } from '../../account-functions';
 
 interface Postings {
@@ -19,6 +20,32 @@ interface Postings {
   }[];
 }
 
+/** Opened without a unit: the units whose postings can be shown, each a link. */
+function ChooseUnit({ year }: { year: string }) {
+  const { t } = useTranslation();
+  const booked = useBookedPeriod();
+  const org = useApi<{ units: { id: string; name: string }[] }>('/organisation');
+  const shownYear = year || (booked.bookedThrough ?? today()).slice(0, 4);
+  return (
+    <>
+      <h1>
+        {t('budget.postings.title')} {shownYear}
+      </h1>
+      <p>{t('budget.postings.chooseUnit')}</p>
+      <ErrorMessage error={org.error} />
+      <ul>
+        {org.data?.units.map((u) => (
+          <li key={u.id}>
+            <Link to={`/budget/posteringer?${query({ unitId: u.id, year: shownYear })}`}>
+              {u.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** /budget/posteringer — the postings behind a figure (drill-down from the forecast). */
 export function PostingsPage() {
   const { t } = useTranslation();
@@ -32,6 +59,7 @@ export function PostingsPage() {
   };
   const { data, error } = useApi<Postings>(q.unitId ? `/ledger/postings?${query(q)}` : null);
   const functions = useAccountFunctions();
+  if (!q.unitId) return <ChooseUnit year={q.year} />;
   return (
     <>
       <h1>
