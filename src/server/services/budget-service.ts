@@ -1,3 +1,4 @@
+import { translate } from '../../shared/i18n/translate';
 import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
 import type { Database, Queryable } from '../../db/database';
@@ -114,7 +115,7 @@ export async function getBudget(deps: AppDeps, actor: Actor, year: number, unitI
 function amountIssue(path: string, value: number): FieldIssue | null {
   const r = kronerFromJsonNumber(value);
   if (r.ok) return null;
-  return { path, code: r.reason, message: 'Beløbet skal være kroner med højst to decimaler.' };
+  return { path, code: r.reason, message: translate('budget.issues.amountKroner') };
 }
 
 const TOO_LARGE = `Summen er for stor: et budget kan højst være ${new Intl.NumberFormat('da-DK').format(MAX_ABS_KRONER)} kr. i alt.`;
@@ -207,7 +208,7 @@ export async function saveBudgetLines(
       issues.push({
         path: `lines.${i}.accountFunction`,
         code: 'unknown_function',
-        message: `Funktionen ${l.accountFunction} findes ikke i kontoplanen.`,
+        message: translate('budget.issues.unknownFunction', { code: l.accountFunction }),
       });
     }
     for (const key of ['original', 'transfer'] as const) {

@@ -1,3 +1,4 @@
+import { translate } from '../../shared/i18n/translate';
 import type { AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
 import type { Database, Queryable } from '../../db/database';
@@ -358,7 +359,11 @@ export async function getForecast(
   authorize(actor, 'forecast.read');
   if (!q.asOf.startsWith(String(q.year))) {
     throw new AppError('validation_failed', {}, [
-      { path: 'asOf', code: 'outside_year', message: `Opgørelsesdatoen skal ligge i ${q.year}.` },
+      {
+        path: 'asOf',
+        code: 'outside_year',
+        message: translate('budget.issues.asOfOutsideYear', { year: q.year }),
+      },
     ]);
   }
   let unitIds = readableUnitIds(actor, 'forecast.read');
@@ -449,7 +454,7 @@ export async function addAdjustment(
     issues.push({
       path: 'reason',
       code: 'required',
-      message: 'En korrektion af prognosen skal have en begrundelse.',
+      message: translate('budget.issues.adjustmentReason'),
     });
   }
   const amount = kronerFromJsonNumber(input.amount);
@@ -457,14 +462,14 @@ export async function addAdjustment(
     issues.push({
       path: 'amount',
       code: amount.reason,
-      message: 'Beløbet skal være kroner med højst to decimaler.',
+      message: translate('budget.issues.amountKroner'),
     });
   const functions = (await listAccountFunctions(db)).map((f) => f.code);
   if (!functions.includes(input.accountFunction)) {
     issues.push({
       path: 'accountFunction',
       code: 'unknown_function',
-      message: `Funktionen ${input.accountFunction} findes ikke i kontoplanen.`,
+      message: translate('budget.issues.unknownFunction', { code: input.accountFunction }),
     });
   }
   if (issues.length || !amount.ok) throw new AppError('validation_failed', {}, issues);
