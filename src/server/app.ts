@@ -9,7 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import { isConnectionLost } from '../db/database';
 import type { AppDeps, AppEnv } from './context';
 import { AppError, toProblem } from './errors';
-import { HEAVY_READ_PATHS, limitConcurrency } from './middleware/heavy-reads';
+import { HEAVY_READ_PATHS, heavyReadSlots, limitConcurrency } from './middleware/heavy-reads';
 import { requestContext, sessionAuth } from './middleware/request-context';
 import { createRouter, withSharedProblemAnswers } from './openapi';
 import { actionPlanRoutes } from './routes/action-plans';
@@ -44,6 +44,8 @@ export interface AppOptions {
 
 /** Builds the whole HTTP application without listening, so tests can call it in-process. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  // one set of slots per process's deps: HEAVY_READS counts per process
+  const slots = (deps.heavyReads ??= heavyReadSlots(deps.config.heavyReads));
   const app = createRouter();
 
   app.use(
@@ -82,7 +84,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     ),
   );
   app.use('/api/*', sessionAuth());
-  const heavyRead = limitConcurrency(deps.config.heavyReads);
+  const heavyRead = limitConcurrency(slots);
   for (const path of HEAVY_READ_PATHS) app.on('GET', path, heavyRead);
 
   const api = createRouter()

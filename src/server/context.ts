@@ -3,6 +3,7 @@ import type { Actor } from '../domain/access';
 import type { Database } from '../db/database';
 import { dateAt, type IsoDate } from '../domain/months';
 import type { Config } from './env';
+import type { HeavyReadSlots } from './middleware/heavy-reads';
 
 /** What every request handler can reach: injected once in createApp, never global. */
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   logger: Logger;
   /** The clock: services read "now" from here so tests can pin it. */
   now: () => Date;
+  /** The process's slots for heavy work (`HEAVY_READS`); createApp makes them when missing. */
+  heavyReads?: HeavyReadSlots;
 }
 
 export interface SessionInfo {

@@ -157,6 +157,30 @@ describe('the forecast and backtest kept by each app server', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('answers a kept forecast while every heavy-read slot is taken; a computation waits its turn', async () => {
+    const kept = await forecastOn(b);
+    const slots = other.deps.heavyReads;
+    if (!slots) throw new Error('the app has no heavy-read slots');
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = Array.from({ length: other.deps.config.heavyReads }, () => slots.run(() => gate));
+    expect(await forecastOn(b)).toEqual(kept);
+    let computed = false;
+    sent.length = 0;
+    const fresh = forecastOn(b, '2026-09-30').then((unit) => {
+      computed = true;
+      return unit;
+    });
+    expect(await forecastOn(b)).toEqual(kept);
+    expect(await forecastOn(b)).toEqual(kept);
+    // the new date's forecast waits for a slot: it has not even read the account functions
+    expect(computed).toBe(false);
+    expect(sent.filter((sql) => /FROM account_functions/.test(sql))).toEqual([]);
+    release();
+    await Promise.all(held);
+    expect((await fresh).unitId).toBe(unitId);
+  });
+
   it('shows an intervention added through another server, and only from its decision on', async () => {
     const before = await forecastOn(b);
     const later = await forecastOn(b, '2026-11-20');

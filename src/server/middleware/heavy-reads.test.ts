@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../context';
-import { limitConcurrency } from './heavy-reads';
+import { heavyReadSlots, limitConcurrency } from './heavy-reads';
 
 describe('limitConcurrency', () => {
   it('runs at most the limit at once, serves every request in turn, and frees the slot after an error', async () => {
     let running = 0;
     let most = 0;
     const app = new Hono<AppEnv>();
-    app.use('/heavy', limitConcurrency(2));
+    app.use('/heavy', limitConcurrency(heavyReadSlots(2)));
     app.get('/heavy', async (c) => {
       running++;
       most = Math.max(most, running);

@@ -53,6 +53,7 @@ export async function getBacktest(
         unitIds: scope,
         intake: q.intake,
       }),
+    deps.heavyReads,
   );
 }
 

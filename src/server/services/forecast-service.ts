@@ -377,6 +377,7 @@ export async function getForecast(
     'forecast',
     { year: q.year, asOf: q.asOf, unitIds: scope, intake: q.intake },
     () => forecastOfUnits(db, { year: q.year, asOf: q.asOf, unitIds: scope, intake: q.intake }),
+    deps.heavyReads,
   );
 }
 
