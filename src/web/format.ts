@@ -1,11 +1,4 @@
-import {
-  formatKroner,
-  kronerFromJsonNumber,
-  ore,
-  oreFromKroner,
-  roundToWholeKroner,
-  type Ore,
-} from '../domain/money';
+import { formatKroner, ore, oreFromKroner, roundToWholeKroner } from '../domain/money';
 import { dateAt, formatDanishDate, parseIsoDate } from '../domain/months';
 
 /** Kroner from the API (≤ 2 decimals) in Danish format: `7.600.000`; '' for none. */
@@ -13,15 +6,9 @@ export function kr(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : formatKroner(oreFromKroner(value));
 }
 
-/** Øre of an amount the API sends in kroner (at most two decimals); 0 for anything else. */
-export function oreOf(kroner: number): Ore {
-  const parsed = kronerFromJsonNumber(kroner);
-  return parsed.ok ? parsed.value : ore(0);
-}
-
 /** Whole kroner (a number), half away from zero, of an amount the API sends in kroner. */
 export function wholeKroner(kroner: number): number {
-  return roundToWholeKroner(oreOf(kroner));
+  return roundToWholeKroner(oreFromKroner(kroner));
 }
 
 /**

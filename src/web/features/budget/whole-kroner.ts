@@ -1,5 +1,5 @@
-import { ore, roundToWholeKroner, wholeKronerAddingUp } from '../../../domain/money';
-import { oreOf, wholeKroner as whole } from '../../format';
+import { ore, oreFromKroner, roundToWholeKroner, wholeKronerAddingUp } from '../../../domain/money';
+import { wholeKroner as whole } from '../../format';
 import type { Parts } from './types';
 
 /** The columns of a forecast row, in the order they are shown. */
@@ -21,9 +21,14 @@ export const PART_KEYS = [
  * the refusion and the overspend are the differences of what is shown.
  */
 export function rowInWholeKroner(p: Parts): Record<(typeof PART_KEYS)[number], number> {
-  const gross = oreOf(p.grossForecast);
+  const gross = oreFromKroner(p.grossForecast);
   const [actuals = 0, committed = 0, intake = 0, adjustments = 0] = wholeKronerAddingUp(
-    [oreOf(p.actuals), oreOf(p.committed), oreOf(p.intake), oreOf(p.adjustments)],
+    [
+      oreFromKroner(p.actuals),
+      oreFromKroner(p.committed),
+      oreFromKroner(p.intake),
+      oreFromKroner(p.adjustments),
+    ],
     gross,
   );
   const budget = whole(p.budget);
@@ -50,7 +55,7 @@ export function columnInWholeKroner(amounts: readonly number[]): {
   parts: number[];
   total: number;
 } {
-  const exact = amounts.map(oreOf);
+  const exact = amounts.map(oreFromKroner);
   const sum = ore(exact.reduce((a, b) => a + b, 0));
   return { parts: wholeKronerAddingUp(exact, sum), total: roundToWholeKroner(sum) };
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ore, wholeKronerAddingUp } from '../../../domain/money';
-import { kr, oreOf } from '../../format';
+import { ore, oreFromKroner, wholeKronerAddingUp } from '../../../domain/money';
+import { kr } from '../../format';
 
 /**
  * Said instead of the cases behind the figures to a user who may read the totals but not the
@@ -77,11 +77,11 @@ export function CaseAmounts({
   });
   if (cases.length === 0) return null;
   const expected = wholeKronerAddingUp(
-    cases.map((c) => oreOf(c.expected)),
+    cases.map((c) => oreFromKroner(c.expected)),
     ore(shown.expected * 100),
   );
   const granted = wholeKronerAddingUp(
-    cases.map((c) => oreOf(c.granted)),
+    cases.map((c) => oreFromKroner(c.granted)),
     ore(shown.granted * 100),
   );
   const rows = cases.map((c, i) => ({

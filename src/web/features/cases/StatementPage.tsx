@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { wholeKronerAddingUp } from '../../../domain/money';
+import { oreFromKroner, wholeKronerAddingUp } from '../../../domain/money';
 import type { ProviderJson } from '../../../shared/schemas/providers';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -11,7 +11,7 @@ import {
   type StatementJson,
 } from '../../../shared/schemas/cases';
 import { CaseAmounts, TotalsOnlyNote } from './CaseLinks';
-import { danishDate, kr, krWhole, oreOf, query, today } from '../../format';
+import { danishDate, kr, krWhole, query, today } from '../../format';
 import { monthName, rowLabel } from './labels';
 import { Field, UnitSelect } from './UnitSelect';
 import { useFilterForm } from './use-filter-form';
@@ -37,12 +37,12 @@ export function StatementPage() {
   const wholeRows = data
     ? {
         expected: wholeKronerAddingUp(
-          data.rows.map((r) => oreOf(r.expected)),
-          oreOf(data.expected.total),
+          data.rows.map((r) => oreFromKroner(r.expected)),
+          oreFromKroner(data.expected.total),
         ),
         granted: wholeKronerAddingUp(
-          data.rows.map((r) => oreOf(r.granted)),
-          oreOf(data.granted.total),
+          data.rows.map((r) => oreFromKroner(r.granted)),
+          oreFromKroner(data.granted.total),
         ),
       }
     : null;

@@ -2,9 +2,8 @@ import {
   overspendProbability,
   type OverspendProbability,
 } from '../../../domain/forecast/overspend-probability';
-import { ore, wholeKronerAddingUp } from '../../../domain/money';
+import { ore, oreFromKroner, wholeKronerAddingUp } from '../../../domain/money';
 import type { Backtest, FollowUpRounds, ForecastView } from '../budget/types';
-import { oreOf } from '../../format';
 import { unitsInWholeKroner } from '../budget/whole-kroner';
 
 type Round = FollowUpRounds['rounds'][number];
@@ -50,13 +49,13 @@ export function buildOverview(
   const shown = unitsInWholeKroner(forecast.units);
   const exactChange = forecast.units.map((u) => {
     const then = round?.units.find((r) => r.unitId === u.unitId);
-    return then ? oreOf(u.overspend) - oreOf(then.overspend) : null;
+    return then ? oreFromKroner(u.overspend) - oreFromKroner(then.overspend) : null;
   });
   const known = exactChange.filter((c): c is number => c !== null);
   const changeSum = ore(known.reduce((a, b) => a + b, 0));
   const changeShown = wholeKronerAddingUp(known.map(ore), changeSum);
   let next = 0;
-  const thresholdOre = oreOf(forecast.actionPlanThreshold);
+  const thresholdOre = oreFromKroner(forecast.actionPlanThreshold);
   const rows = forecast.units.map((u, i): OverviewRow => {
     const history = backtest?.units.find((b) => b.unitId === u.unitId)?.points ?? [];
     const row = shown.rows[i] ?? { budget: 0, forecast: 0, overspend: 0 };
@@ -68,13 +67,13 @@ export function buildOverview(
       actionPlanRequired: u.actionPlanRequired,
       probability: backtest
         ? overspendProbability({
-            grossForecastOre: oreOf(u.grossForecast),
-            netForecastOre: oreOf(u.forecast),
-            budgetOre: oreOf(u.budget),
+            grossForecastOre: oreFromKroner(u.grossForecast),
+            netForecastOre: oreFromKroner(u.forecast),
+            budgetOre: oreFromKroner(u.budget),
             thresholdOre,
             history: history.map((p) => ({
-              forecastOre: oreOf(p.forecast),
-              finalOre: oreOf(p.final),
+              forecastOre: oreFromKroner(p.forecast),
+              finalOre: oreFromKroner(p.final),
             })),
           })
         : null,
