@@ -199,7 +199,7 @@ describe('the approval rules in the administration', () => {
     await expect(
       household.getByLabel('Højst antal foranstaltninger uden godkendelse').inputValue(),
     ).resolves.toBe('1');
-    await expect(household.getByLabel('Gælder fra').inputValue()).resolves.toBe('2026-01-01');
+    await expect(household.getByLabel('Gælder fra').inputValue()).resolves.toBe('01.01.2026');
     const visitation = page.getByRole('form', { name: 'Afgøres på visitationsmøde' });
     await expect(visitation.getByLabel('Efterværn').isChecked()).resolves.toBe(true);
     await household.getByRole('button', { name: /Gem reglen/ }).click();

@@ -89,7 +89,7 @@ describe('budget follow-up', () => {
     // Without a date the page opens at the end of the last booked month (the demo closes through October 2026).
     await page.goto(`${baseUrl()}/budget?year=2026`);
     await page.getByText('Posteringer til og med 31.10.2026.').waitFor();
-    await expect(page.getByLabel('Opgjort pr.').first().inputValue()).resolves.toBe('2026-10-31');
+    await expect(page.getByLabel('Opgjort pr.').first().inputValue()).resolves.toBe('31.10.2026');
     const atBooked = await page.getByRole('row', { name: /Ungeteam og efterværn/ }).textContent();
 
     await page.goto(`${baseUrl()}/budget?year=2026&asOf=2026-11-30`);

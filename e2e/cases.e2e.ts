@@ -352,4 +352,58 @@ describe('cases and commitments', () => {
     await expectAccessible(page);
     await screenshot(page, 'cases-adjustment');
   });
+
+  it('a caseworker enters individual payments with Danish dates and is told of a date that does not exist', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'raadgiver');
+    const ref = `E2E-IND-${Date.now()}`;
+    await page.goto(`${baseUrl()}/sager/ny`);
+    await page.getByLabel('Sagsreference').fill(ref);
+    await page.getByLabel('Husstand').fill(`H-${ref}`);
+    await page
+      .getByLabel('Enhed')
+      .selectOption({ label: 'Myndighed, det specialiserede børneområde' });
+    await page.getByLabel('Personreference').fill(`P-${ref}`);
+    await page.getByLabel('Født').fill('2.4.2011');
+    await page.getByRole('button', { name: 'Opret sag' }).click();
+    await page.getByRole('heading', { level: 1, name: `Sag ${ref}` }).waitFor();
+
+    await page.getByRole('button', { name: 'Tilføj indsats' }).click();
+    const form = page.getByRole('form', { name: 'Ny indsats' });
+    await form.getByLabel('Kategori').selectOption({ label: 'Kontaktperson' });
+    await form
+      .getByLabel('Leverandør', { exact: true })
+      .selectOption({ label: 'Slagelse Familie Center (intern leverandør)' });
+    await form.getByLabel('Startdato').fill('1/12-2026');
+    await form.getByLabel('Betalingstype').selectOption({ label: 'Individuelle betalinger' });
+    const firstDate = form.getByLabel('Dato, betaling 1');
+    await firstDate.fill('31.02.2026');
+    await firstDate.press('Tab');
+    await form.getByText('31.02.2026 er ikke en dato, der findes.').waitFor();
+    await expect(firstDate.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page);
+    await screenshot(page, 'cases-individual-payments-problem');
+
+    await firstDate.fill('01.12.2026');
+    await form.getByLabel('Beløb, betaling 1 (kr.)').fill('5000');
+    await form.getByRole('button', { name: 'Tilføj betaling' }).click();
+    await form.getByLabel('Dato, betaling 2').fill('15.12.2026');
+    await form.getByLabel('Beløb, betaling 2 (kr.)').fill('2.500,50');
+    await expect(form.getByText('er ikke en dato, der findes').count()).resolves.toBe(0);
+    await form.getByRole('button', { name: 'Gem indsats' }).click();
+    await page.getByText('Indsatsen er gemt.').waitFor();
+    await expect(
+      page.getByRole('row', { name: new RegExp(`${ref}-1`) }).textContent(),
+    ).resolves.toContain('2 individuelle betalinger');
+
+    await page.getByRole('button', { name: `Ret ${ref}-1` }).click();
+    const edit = page.getByRole('form', { name: `Ret indsats ${ref}-1` });
+    await expect(edit.getByLabel('Startdato').inputValue()).resolves.toBe('01.12.2026');
+    await expect(edit.getByLabel('Dato, betaling 1').inputValue()).resolves.toBe('01.12.2026');
+    await expect(edit.getByLabel('Beløb, betaling 1 (kr.)').inputValue()).resolves.toBe('5.000');
+    await expect(edit.getByLabel('Dato, betaling 2').inputValue()).resolves.toBe('15.12.2026');
+    await expect(edit.getByLabel('Beløb, betaling 2 (kr.)').inputValue()).resolves.toBe('2.500,50');
+    await expectAccessible(page);
+    await screenshot(page, 'cases-individual-payments');
+  });
 });

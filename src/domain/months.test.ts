@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateAt, daysInYear, parseIsoDate, sameDateIn, type IsoDate } from './months';
+import {
+  addDays,
+  dateAt,
+  daysInYear,
+  formatDanishDate,
+  parseDateText,
+  parseIsoDate,
+  sameDateIn,
+  type IsoDate,
+} from './months';
 
 describe('the calendar', () => {
   it('takes today in Copenhagen, not in UTC, in winter and in summer time', () => {
@@ -20,5 +30,34 @@ describe('the calendar', () => {
     expect(parseIsoDate('2021-02-29')).toBeNull();
     expect(parseIsoDate('0000-01-01')).toBeNull();
     expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
+  });
+
+  it('reads a date typed the Danish way or as ISO', () => {
+    for (const text of [
+      '01.12.2026',
+      '1.12.2026',
+      '1/12-2026',
+      '1-12-2026',
+      '1/12/2026',
+      '2026-12-01',
+    ])
+      expect(parseDateText(text)).toEqual({ ok: true, value: '2026-12-01' });
+    expect(parseDateText(' 29.2.2024 ')).toEqual({ ok: true, value: '2024-02-29' });
+  });
+
+  it('tells a day the calendar lacks from text that is no date', () => {
+    for (const text of ['31.02.2026', '29.02.2025', '00.01.2026', '1.13.2026', '2026-02-30'])
+      expect(parseDateText(text)).toEqual({ ok: false, reason: 'no-such-date' });
+    for (const text of ['', '1.12.26', '12.2026', 'i morgen', '01.12.2026 12:00', '2026/12/01'])
+      expect(parseDateText(text)).toEqual({ ok: false, reason: 'not-a-date' });
+  });
+
+  it('reads back every date it writes the Danish way', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 80_000 }), (n) => {
+        const date = addDays('1900-01-01' as IsoDate, n);
+        expect(parseDateText(formatDanishDate(date))).toEqual({ ok: true, value: date });
+      }),
+    );
   });
 });

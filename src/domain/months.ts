@@ -93,6 +93,27 @@ export function formatDanishDate(date: IsoDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
 
+export type DateTextResult =
+  { ok: true; value: IsoDate } | { ok: false; reason: 'not-a-date' | 'no-such-date' };
+
+const DANISH_DATE = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$/;
+const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * A date typed by a person: Danish day first (`01.12.2026`, `1.12.2026`, `1/12-2026`,
+ * `1-12-2026`) or ISO (`2026-12-01`), always with a four-digit year. `not-a-date` when the text
+ * has no such shape, `no-such-date` when it names a day the calendar lacks (`31.02.2026`).
+ */
+export function parseDateText(text: string): DateTextResult {
+  const t = text.trim();
+  const dk = DANISH_DATE.exec(t);
+  const iso = dk ? null : ISO_LIKE.exec(t);
+  if (!dk && !iso) return { ok: false, reason: 'not-a-date' };
+  const [y, m, d] = dk ? [dk[3], dk[2], dk[1]] : [iso?.[1], iso?.[2], iso?.[3]];
+  const date = parseIsoDate(`${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`);
+  return date ? { ok: true, value: date } : { ok: false, reason: 'no-such-date' };
+}
+
 /** The months' Danish names, January first, for texts the product writes (`31. maj 2020`). */
 export const DANISH_MONTH_NAMES: readonly string[] = [
   'januar',

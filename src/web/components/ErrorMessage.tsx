@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
-import { describeFieldPath } from './field-path';
+import { describeFieldPath } from './forms/field-path';
 
 /** The Danish name of a field path from the API (`describeFieldPath` over the translations). */
 export function useDescribeField(): (path: string) => string {

@@ -16,6 +16,7 @@ import { withUnit } from './plan-title';
 import { documentFromEditor, editorFromPlan, newKey, type EditorState } from './editor-model';
 import { IssueList } from './IssueList';
 import { OverspendFigureField } from './OverspendSource';
+import { AmountField, DateField, TextAreaField, TextField } from '../../components/forms';
 
 /** /handleplaner/:id/rediger — the header, the areas and the monthly grid; a save is a new version. */
 export function ActionPlanEditor() {
@@ -146,61 +147,52 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
           <legend>{t('actionPlans.documentTitle', { year: state.year })}</legend>
           <div className="ap-form-grid">
             <TextField
-              id="ap-title"
               label={t('actionPlans.planTitle')}
               value={state.title}
-              onChange={(v) => set({ title: v })}
+              onValue={(v) => set({ title: v })}
             />
             <TextField
-              id="ap-center"
               label={t('actionPlans.fields.center')}
               value={state.centerName}
-              onChange={(v) => set({ centerName: v })}
+              onValue={(v) => set({ centerName: v })}
             />
             <TextField
-              id="ap-center-resp"
               label={t('actionPlans.fields.centerResponsible')}
               value={state.centerResponsible}
-              onChange={(v) => set({ centerResponsible: v })}
+              onValue={(v) => set({ centerResponsible: v })}
             />
             <TextField
-              id="ap-unit"
               label={t('actionPlans.fields.unit')}
               value={state.unitName}
-              onChange={(v) => set({ unitName: v })}
+              onValue={(v) => set({ unitName: v })}
             />
             <TextField
-              id="ap-unit-resp"
               label={t('actionPlans.fields.unitResponsible')}
               value={state.unitResponsible}
-              onChange={(v) => set({ unitResponsible: v })}
+              onValue={(v) => set({ unitResponsible: v })}
             />
-            <TextField
-              id="ap-started"
-              type="date"
+            <DateField
               label={t('actionPlans.fields.startedOn')}
               value={state.startedOn}
-              onChange={(v) => set({ startedOn: v })}
+              onValue={(v) => set({ startedOn: v })}
             />
-            <TextField
-              id="ap-updated"
-              type="date"
+            <DateField
               label={t('actionPlans.fields.updatedOn')}
               value={state.updatedOn}
-              onChange={(v) => set({ updatedOn: v })}
+              onValue={(v) => set({ updatedOn: v })}
             />
           </div>
-          <TextArea
-            id="ap-cause"
+          <TextAreaField
+            rows={3}
             label={t('actionPlans.fields.cause')}
             value={state.cause}
-            onChange={(v) => set({ cause: v })}
+            onValue={(v) => set({ cause: v })}
           />
-          <TextArea
-            id="ap-causes"
+          <TextAreaField
+            rows={3}
             label={t('actionPlans.fields.causes')}
             value={state.causes}
-            onChange={(v) => set({ causes: v })}
+            onValue={(v) => set({ causes: v })}
           />
         </fieldset>
 
@@ -213,24 +205,20 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
             </legend>
             <div className="ap-form-grid">
               <TextField
-                id={`ap-area-${area.key}-number`}
                 label="Nr."
                 type="number"
                 value={String(area.number)}
-                onChange={(v) => setNumber(i, v)}
+                onValue={(v) => setNumber(i, v)}
               />
               <TextField
-                id={`ap-area-${area.key}-title`}
                 label={t('actionPlans.fields.areaTitle')}
                 value={area.title}
-                onChange={(v) => setArea(i, { title: v })}
+                onValue={(v) => setArea(i, { title: v })}
               />
-              <TextField
-                id={`ap-area-${area.key}-target`}
+              <AmountField
                 label={t('actionPlans.fields.targetAmount')}
                 value={state.grid[i]?.target ?? ''}
-                onChange={(v) => setTarget(i, v)}
-                inputMode="decimal"
+                onValue={(v) => setTarget(i, v)}
               />
             </div>
             <ActsOnField
@@ -240,23 +228,23 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
               options={actsOnOptions}
               onChange={(actsOnKind, actsOnValue) => setArea(i, { actsOnKind, actsOnValue })}
             />
-            <TextArea
-              id={`ap-area-${area.key}-goal`}
+            <TextAreaField
+              rows={3}
               label={t('actionPlans.fields.goal')}
               value={area.goal}
-              onChange={(v) => setArea(i, { goal: v })}
+              onValue={(v) => setArea(i, { goal: v })}
             />
-            <TextArea
-              id={`ap-area-${area.key}-action`}
+            <TextAreaField
+              rows={3}
               label={t('actionPlans.fields.action')}
               value={area.action}
-              onChange={(v) => setArea(i, { action: v })}
+              onValue={(v) => setArea(i, { action: v })}
             />
-            <TextArea
-              id={`ap-area-${area.key}-cons`}
+            <TextAreaField
+              rows={3}
               label={t('actionPlans.fields.consequences')}
               value={area.consequences}
-              onChange={(v) => setArea(i, { consequences: v })}
+              onValue={(v) => setArea(i, { consequences: v })}
             />
             <div className="ap-actions">
               <button
@@ -322,11 +310,11 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
               : formatKroner(ore(Math.round(data.expectedOverspend.afterThisUpdate * 100)))}
           </p>
         </fieldset>
-        <TextArea
-          id="ap-comment"
+        <TextAreaField
+          rows={3}
           label={t('actionPlans.fields.comment')}
           value={state.comment}
-          onChange={(v) => set({ comment: v })}
+          onValue={(v) => set({ comment: v })}
         />
 
         {localProblems.length > 0 && (
@@ -369,46 +357,5 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
         </p>
       </form>
     </>
-  );
-}
-
-function TextField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  type?: string;
-  inputMode?: 'decimal';
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        inputMode={props.inputMode}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
-  );
-}
-
-function TextArea(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <textarea
-        id={props.id}
-        rows={3}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
   );
 }

@@ -4,10 +4,10 @@ import { CATEGORY_GROUPS } from '../../../domain/cases/types';
 import type { ApprovalRuleJson } from '../../../shared/schemas/approvals';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextField } from '../../components/TextField';
 import { danishDateTime } from '../../format';
 import { useApi } from '../../use-api';
 import { Status } from './fields';
+import { DateField, TextField } from '../../components/forms';
 
 /** The approval rules with their switch, parameters and the day they take effect. */
 export function ApprovalRulesAdmin() {
@@ -104,9 +104,8 @@ function RuleForm({ rule, onSaved }: { rule: ApprovalRuleJson; onSaved: () => vo
           ))}
         </fieldset>
       )}
-      <TextField
+      <DateField
         label={t('approvals.rules.effectiveFrom')}
-        type="date"
         value={effectiveFrom}
         hint={t('approvals.rules.effectiveFromHint')}
         onValue={setEffectiveFrom}

@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { TextField } from '../../components/TextField';
 import type { AuditEntry, AuditPage } from './types';
 import { TIME_ZONE } from '../../../domain/months';
+import { DateField, TextField } from '../../components/forms';
 
 const PAGE_SIZE = 50;
 
@@ -101,18 +101,8 @@ export function AuditTrail() {
         noValidate
       >
         <div className="admin-filters">
-          <TextField
-            label={t('admin.audit.from')}
-            type="date"
-            value={draft.from}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-          <TextField
-            label={t('admin.audit.to')}
-            type="date"
-            value={draft.to}
-            onChange={(e) => set('to')(e.target.value)}
-          />
+          <DateField label={t('admin.audit.from')} value={draft.from} onValue={set('from')} />
+          <DateField label={t('admin.audit.to')} value={draft.to} onValue={set('to')} />
           <TextField
             label={t('admin.audit.user')}
             value={draft.user}

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { TextField } from '../../components/TextField';
 import { Status } from './fields';
 import { UNIT_KINDS, type Center, type Unit } from './types';
+import { TextField } from '../../components/forms';
 
 /** Centres and the units under them: create and edit, each with its responsible person. */
 export function OrganisationAdmin() {

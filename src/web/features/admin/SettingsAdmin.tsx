@@ -4,9 +4,9 @@ import { formatKroner, ore, parseKronerText, toKroner } from '../../../domain/mo
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { TextField } from '../../components/TextField';
 import { Status } from './fields';
 import type { Settings } from './types';
+import { DateField, TextField } from '../../components/forms';
 
 /**
  * The municipality's name, the action-plan threshold (strictly greater triggers a plan) and the
@@ -83,12 +83,11 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         hint={t('admin.settings.thresholdHint')}
         onChange={(e) => setThreshold(e.target.value)}
       />
-      <TextField
+      <DateField
         label={t('admin.settings.reviewsRegisteredFrom')}
-        type="date"
         value={reviewsFrom}
         hint={t('admin.settings.reviewsRegisteredFromHint')}
-        onChange={(e) => setReviewsFrom(e.target.value)}
+        onValue={setReviewsFrom}
       />
       <ErrorMessage error={error} />
       <button type="submit" className="button-primary">

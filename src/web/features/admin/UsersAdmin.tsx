@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { TextField } from '../../components/TextField';
 import { Status } from './fields';
 import { ROLE_KEYS, type Center, type User } from './types';
+import { TextField } from '../../components/forms';
 
 /** Users: create, change roles and units, deactivate, set a password. */
 export function UsersAdmin() {

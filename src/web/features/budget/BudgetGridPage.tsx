@@ -8,6 +8,7 @@ import { parseKronerText, toKroner } from '../../../domain/money';
 import { danishDate, kr, today } from '../../format';
 import type { BudgetLine } from './types';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { AmountField, DateField, TextField } from '../../components/forms';
 
 interface Budget {
   year: number;
@@ -331,23 +332,14 @@ function CorrectionForm({ line, onDone }: { line: BudgetLine; onDone: () => void
         <legend>
           {t('budget.budgets.correctTitle', { line: `${line.unitName} ${line.accountFunction}` })}
         </legend>
-        <div className="field">
-          <label htmlFor="c-date">{t('budget.budgets.date')}</label>
-          <input id="c-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="c-amount">{t('budget.budgets.amount')}</label>
-          <input
-            id="c-amount"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </div>
-        <div className="field budget-wide">
-          <label htmlFor="c-reason">{t('budget.budgets.reason')}</label>
-          <input id="c-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
+        <DateField label={t('budget.budgets.date')} value={date} onValue={setDate} />
+        <AmountField label={t('budget.budgets.amount')} value={amount} onValue={setAmount} />
+        <TextField
+          label={t('budget.budgets.reason')}
+          frameClassName="budget-wide"
+          value={reason}
+          onValue={setReason}
+        />
         <button type="submit" className="button-primary">
           {t('budget.budgets.saveCorrection')}
         </button>

@@ -15,6 +15,14 @@ import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 // Tables show whole kroner; the exact øre are in the API and behind each posting.
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import {
+  AmountField,
+  DateField,
+  FilterForm,
+  SelectField,
+  TextField,
+  YearField,
+} from '../../components/forms';
 
 function PartCells({ p }: { p: Parts }) {
   const shown = rowInWholeKroner(p);
@@ -84,68 +92,48 @@ export function ForecastPage() {
   return (
     <>
       <h1>{t('budget.dashboard.title')}</h1>
-      <form className="filters budget-filters" onSubmit={submit}>
-        <fieldset>
-          <legend>{t('budget.filters.legend')}</legend>
-          <div className="field">
-            <label htmlFor="f-year">{t('budget.filters.year')}</label>
-            <input
-              id="f-year"
-              type="number"
-              value={form.year}
-              onChange={(e) => setForm({ ...form, year: Number(e.target.value) })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="f-asof">{t('budget.filters.asOf')}</label>
-            <input
-              id="f-asof"
-              type="date"
-              value={form.asOf}
-              onChange={(e) => setForm({ ...form, asOf: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="f-method">{t('budget.filters.method')}</label>
-            <select
-              id="f-method"
-              value={form.method}
-              onChange={(e) => setForm({ ...form, method: e.target.value })}
-            >
-              {['mean', 'median', 'ratio', 'none'].map((m) => (
-                <option key={m} value={m}>
-                  {t(`budget.methods.${m}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-years">{t('budget.filters.years')}</label>
-            <input
-              id="f-years"
-              type="number"
-              min={1}
-              max={10}
-              value={form.years}
-              onChange={(e) => setForm({ ...form, years: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="f-factor">{t('budget.filters.factor')}</label>
-            <input
-              id="f-factor"
-              type="number"
-              min={0}
-              max={500}
-              value={form.factorPercent}
-              onChange={(e) => setForm({ ...form, factorPercent: e.target.value })}
-            />
-          </div>
-          <button type="submit" className="button-primary">
-            {t('budget.filters.show')}
-          </button>
-        </fieldset>
-      </form>
+      <FilterForm
+        onSubmit={submit}
+        className="budget-filters"
+        legend={t('budget.filters.legend')}
+        submitLabel={t('budget.filters.show')}
+      >
+        <YearField
+          label={t('budget.filters.year')}
+          value={String(form.year)}
+          onValue={(v) => setForm({ ...form, year: Number(v) })}
+        />
+        <DateField
+          label={t('budget.filters.asOf')}
+          value={form.asOf}
+          onValue={(v) => setForm({ ...form, asOf: v })}
+        />
+        <SelectField
+          label={t('budget.filters.method')}
+          value={form.method}
+          onValue={(v) => setForm({ ...form, method: v })}
+          options={['mean', 'median', 'ratio', 'none'].map((m) => ({
+            value: m,
+            label: t(`budget.methods.${m}`),
+          }))}
+        />
+        <TextField
+          label={t('budget.filters.years')}
+          type="number"
+          min={1}
+          max={10}
+          value={form.years}
+          onValue={(v) => setForm({ ...form, years: v })}
+        />
+        <TextField
+          label={t('budget.filters.factor')}
+          type="number"
+          min={0}
+          max={500}
+          value={form.factorPercent}
+          onValue={(v) => setForm({ ...form, factorPercent: v })}
+        />
+      </FilterForm>
       <ErrorMessage error={error} />
       {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
       {data && (
@@ -463,29 +451,22 @@ function AdjustmentForm({
     <form className="budget-form" onSubmit={(e) => void submit(e)}>
       <fieldset>
         <legend>{t('budget.dashboard.adjustTitle')}</legend>
-        <div className="field">
-          <label htmlFor="adj-fn">{t('budget.cols.function')}</label>
-          <select id="adj-fn" value={fn} onChange={(e) => setFn(e.target.value)}>
-            {unit.lines.map((l) => (
-              <option key={l.accountFunction} value={l.accountFunction}>
-                {l.accountFunction} {l.accountFunctionName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="adj-amount">{t('budget.dashboard.amount')}</label>
-          <input
-            id="adj-amount"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </div>
-        <div className="field budget-wide">
-          <label htmlFor="adj-reason">{t('budget.dashboard.reason')}</label>
-          <input id="adj-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
+        <SelectField
+          label={t('budget.cols.function')}
+          value={fn}
+          onValue={setFn}
+          options={unit.lines.map((l) => ({
+            value: l.accountFunction,
+            label: `${l.accountFunction} ${l.accountFunctionName}`,
+          }))}
+        />
+        <AmountField label={t('budget.dashboard.amount')} value={amount} onValue={setAmount} />
+        <TextField
+          label={t('budget.dashboard.reason')}
+          frameClassName="budget-wide"
+          value={reason}
+          onValue={setReason}
+        />
         <button type="submit" className="button-primary">
           {t('budget.dashboard.saveAdjustment')}
         </button>

@@ -12,6 +12,7 @@ import { BookedNote } from '../../components/BookedNote';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import type { FollowUpRounds } from './types';
 import { functionLabel, useAccountFunctions } from '../../account-functions';
+import { DateField, TextField, YearField } from '../../components/forms';
 
 interface RoundDetail {
   id: string;
@@ -86,34 +87,24 @@ export function RoundsPage() {
         <form className="budget-form" onSubmit={(e) => void create(e)}>
           <fieldset>
             <legend>{t('budget.rounds.create')}</legend>
-            <div className="field">
-              <label htmlFor="r-year">{t('budget.filters.year')}</label>
-              <input
-                id="r-year"
-                type="number"
-                value={year}
-                onChange={(e) => setYear(Number(e.target.value))}
-              />
-            </div>
-            <div className="field budget-wide">
-              <label htmlFor="r-name">{t('budget.rounds.name')}</label>
-              <input
-                id="r-name"
-                value={name}
-                placeholder={t('budget.rounds.namePlaceholder')}
-                onChange={(e) => setName(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="r-asof">{t('budget.rounds.asOf')}</label>
-              <input
-                id="r-asof"
-                type="date"
-                value={asOf}
-                onChange={(e) => setAsOf(e.target.value)}
-              />
-              {booked.known && <BookedNote asOf={asOf} bookedThrough={booked.bookedThrough} />}
-            </div>
+            <YearField
+              label={t('budget.filters.year')}
+              value={String(year)}
+              onValue={(v) => setYear(Number(v))}
+            />
+            <TextField
+              label={t('budget.rounds.name')}
+              frameClassName="budget-wide"
+              value={name}
+              placeholder={t('budget.rounds.namePlaceholder')}
+              onValue={setName}
+            />
+            <DateField
+              label={t('budget.rounds.asOf')}
+              value={asOf}
+              onValue={setAsOf}
+              hint={booked.known && <BookedNote asOf={asOf} bookedThrough={booked.bookedThrough} />}
+            />
             <button type="submit" className="button-primary">
               {t('budget.rounds.create')}
             </button>

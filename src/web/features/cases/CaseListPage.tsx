@@ -5,9 +5,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { CaseSummaryJson } from '../../../shared/schemas/cases';
 import { query } from '../../format';
-import { Field, UnitSelect } from './UnitSelect';
-import { useFilterForm } from './use-filter-form';
 import { useCan } from '../../auth';
+import { FilterForm, TextField, UnitSelect, useFilterForm } from '../../components/forms';
 
 const PAGE = 50;
 
@@ -28,21 +27,15 @@ export function CaseListPage() {
           <Link to="/sager/ny">{t('cases.edit.newCase')}</Link>
         </p>
       )}
-      <form className="filters" onSubmit={submit} role="search">
-        <fieldset>
-          <legend>{t('cases.filters.legend')}</legend>
-          <Field
-            label={t('cases.filters.search')}
-            type="search"
-            value={form.q}
-            onChange={set('q')}
-          />
-          <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit" className="button-primary">
-            {t('cases.filters.show')}
-          </button>
-        </fieldset>
-      </form>
+      <FilterForm onSubmit={submit} isSearch>
+        <TextField
+          label={t('cases.filters.search')}
+          type="search"
+          value={form.q}
+          onValue={set('q')}
+        />
+        <UnitSelect value={form.unit} onValue={set('unit')} />
+      </FilterForm>
       <ErrorMessage error={error} />
       {data && <p aria-live="polite">{t('cases.list.count', { count: data.total })}</p>}
       {data && data.cases.length > 0 && (

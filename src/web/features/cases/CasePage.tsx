@@ -7,7 +7,6 @@ import { useApi } from '../../use-api';
 import type { CaseDetailJson } from '../../../shared/schemas/cases';
 import { danishDate, kr, today } from '../../format';
 import { monthName, paymentText } from './labels';
-import { Field } from './UnitSelect';
 import { InterventionForm, type FormMode } from './InterventionForm';
 import { CaseHistory } from './CaseHistory';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -16,6 +15,7 @@ import { CaseReviews } from '../reviews/CaseReviews';
 import type { ApprovalJson } from '../../../shared/schemas/approvals';
 import { CaseApprovals } from './CaseApprovals';
 import { functionLabel, useAccountFunctions } from '../../account-functions';
+import { YearField } from '../../components/forms';
 
 type Detail = CaseDetailJson['interventions'][number];
 
@@ -127,7 +127,7 @@ export function CasePage() {
             <dt>{t('cases.case.unit')}</dt>
             <dd>{data.unit.name}</dd>
           </dl>
-          <Field label={t('cases.filters.year')} type="number" value={year} onChange={setYear} />
+          <YearField value={year} onValue={setYear} />
           <ErrorMessage error={actionError} />
           {message && (
             <p role="status" className="alert alert-ok">

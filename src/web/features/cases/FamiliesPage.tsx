@@ -4,8 +4,7 @@ import { useApi } from '../../use-api';
 import type { FamiliesJson } from '../../../shared/schemas/cases';
 import { CaseLinks, TotalsOnlyNote } from './CaseLinks';
 import { query, today } from '../../format';
-import { Field, UnitSelect } from './UnitSelect';
-import { useFilterForm } from './use-filter-form';
+import { DateField, FilterForm, UnitSelect, useFilterForm } from '../../components/forms';
 
 /** /sager/familier — families with more than one intervention on a date, per age band. */
 export function FamiliesPage() {
@@ -17,21 +16,10 @@ export function FamiliesPage() {
     <>
       <h1>{t('cases.families.title')}</h1>
       <p className="muted">{t('cases.families.intro')}</p>
-      <form className="filters" onSubmit={submit}>
-        <fieldset>
-          <legend>{t('cases.filters.legend')}</legend>
-          <Field
-            label={t('cases.filters.date')}
-            type="date"
-            value={form.date}
-            onChange={set('date')}
-          />
-          <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit" className="button-primary">
-            {t('cases.filters.show')}
-          </button>
-        </fieldset>
-      </form>
+      <FilterForm onSubmit={submit}>
+        <DateField label={t('cases.filters.date')} value={form.date} onValue={set('date')} />
+        <UnitSelect value={form.unit} onValue={set('unit')} />
+      </FilterForm>
       <ErrorMessage error={error} />
       {data && bands.length === 0 && <p>{t('cases.families.none')}</p>}
       {data && bands.length > 0 && <TotalsOnlyNote caseLevel={data.caseLevel} />}

@@ -1,13 +1,21 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseKronerText, toKroner } from '../../../domain/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { CaseDetailJson, PaymentJson } from '../../../shared/schemas/cases';
 import { CATEGORY_CODES } from '../../../domain/cases/types';
-import { today } from '../../format';
+import { kr, today } from '../../format';
 import { useApi } from '../../use-api';
 import { functionLabel, useAccountFunctions } from '../../account-functions';
 import type { ProviderJson } from '../../../shared/schemas/providers';
+import {
+  amountForApi,
+  AmountField,
+  CheckField,
+  DateField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/forms';
 
 type Detail = CaseDetailJson['interventions'][number];
 
@@ -33,10 +41,18 @@ interface FormState {
   amount: string;
   units: string;
   rate: string;
-  payments: string;
+  /** individual payments: a date and an amount each, as typed */
+  payments: PaymentRow[];
   /** correct only: why */
   reason: string;
 }
+
+interface PaymentRow {
+  date: string;
+  amount: string;
+}
+
+const EMPTY_PAYMENT: PaymentRow = { date: '', amount: '' };
 
 const num = (v: unknown): string =>
   typeof v === 'number' ? String(v).replace('.', ',') : typeof v === 'string' ? v : '';
@@ -47,10 +63,11 @@ export type FormMode = 'new' | 'edit' | 'adjust' | 'correct';
 export function formFrom(i: Detail | null, mode: FormMode): FormState {
   const p: Partial<PaymentJson> = i?.payment ?? {};
   const payments = Array.isArray(p.payments)
-    ? (p.payments as { date: string; amount: number }[])
-        .map((x) => `${x.date} ${num(x.amount)}`)
-        .join('\n')
-    : '';
+    ? (p.payments as { date: string; amount: number }[]).map((x) => ({
+        date: x.date,
+        amount: kr(x.amount),
+      }))
+    : [EMPTY_PAYMENT];
   return {
     ref: mode === 'edit' ? (i?.ref ?? '') : '',
     reason: '',
@@ -72,17 +89,11 @@ export function formFrom(i: Detail | null, mode: FormMode): FormState {
     proRata: p.proRata === true,
     date: typeof p.date === 'string' ? p.date : '',
     basis: typeof p.rate === 'string' ? 'rate' : 'amount',
-    amount: num(p.amount),
+    amount: typeof p.amount === 'number' ? kr(p.amount) : '',
     units: num(p.units),
     rate: typeof p.rate === 'string' ? p.rate : '',
     payments,
   };
-}
-
-/** Kroner typed the Danish way as a JSON number; text that is no amount is sent as typed. */
-function kroner(text: string): number | string {
-  const r = parseKronerText(text);
-  return r.ok ? toKroner(r.value) : text;
 }
 
 /**
@@ -104,15 +115,10 @@ export function bodyFrom(
   if (f.type === 'one-time') payment.date = f.date || null;
   if (f.type === 'individual') {
     payment.payments = f.payments
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((l) => {
-        const [date = '', ...rest] = l.split(/\s+/);
-        return { date, amount: kroner(rest.join('')) };
-      });
+      .filter((x) => x.date.trim() !== '' || x.amount.trim() !== '')
+      .map((x) => ({ date: x.date, amount: amountForApi(x.amount) }));
   } else if (f.basis === 'amount') {
-    payment.amount = kroner(f.amount);
+    payment.amount = amountForApi(f.amount);
   } else {
     payment.units = Number(f.units.replace(',', '.'));
     payment.rate = f.rate;
@@ -148,7 +154,6 @@ export function InterventionForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [f, setF] = useState<FormState>(() => formFrom(props.initial, props.mode));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -178,41 +183,29 @@ export function InterventionForm(props: {
       setBusy(false);
     }
   };
-  const text = (k: keyof FormState, label: string, type = 'text', required = false) => (
-    <div className="field">
-      <label htmlFor={`${id}-${k}`}>{label}</label>
-      <input
-        id={`${id}-${k}`}
-        type={type}
-        value={f[k] as string}
-        required={required}
-        onChange={(e) => set(k)(e.target.value)}
-      />
-    </div>
+  type TextKey = Exclude<keyof FormState, 'followOn' | 'proRata' | 'payments' | 'basis'>;
+  const text = (k: TextKey, label: string, required = false) => (
+    <TextField label={label} value={f[k]} required={required} onValue={set(k)} />
   );
-  const select = (k: keyof FormState, label: string, options: [string, string][]) => (
-    <div className="field">
-      <label htmlFor={`${id}-${k}`}>{label}</label>
-      <select id={`${id}-${k}`} value={f[k] as string} onChange={(e) => set(k)(e.target.value)}>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
+  const date = (k: TextKey, label: string, required = false) => (
+    <DateField label={label} value={f[k]} required={required} onValue={set(k)} />
+  );
+  const select = (k: TextKey | 'basis', label: string, options: [string, string][]) => (
+    <SelectField
+      label={label}
+      value={f[k]}
+      options={options.map(([value, name]) => ({ value, label: name }))}
+      onValue={(v) => setF((s) => ({ ...s, [k]: v }))}
+    />
   );
   const check = (k: 'followOn' | 'proRata', label: string) => (
-    <div className="field field-check">
-      <input
-        id={`${id}-${k}`}
-        type="checkbox"
-        checked={f[k]}
-        onChange={(e) => set(k)(e.target.checked)}
-      />
-      <label htmlFor={`${id}-${k}`}>{label}</label>
-    </div>
+    <CheckField label={label} checked={f[k]} onValue={set(k)} />
   );
+  const setPayment = (n: number, field: keyof PaymentRow) => (v: string) =>
+    setF((s) => ({
+      ...s,
+      payments: s.payments.map((x, i) => (i === n ? { ...x, [field]: v } : x)),
+    }));
   const e = (k: string) => t(`cases.edit.${k}`);
   const ref = props.initial?.ref ?? '';
   const title =
@@ -230,20 +223,14 @@ export function InterventionForm(props: {
       {props.mode === 'correct' && <p>{e('correctHelp')}</p>}
       <ErrorMessage error={error} />
       {props.mode === 'correct' && (
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{e('reason')}</label>
-          <textarea
-            id={`${id}-reason`}
-            rows={2}
-            value={f.reason}
-            aria-required="true"
-            aria-describedby={`${id}-reason-help`}
-            onChange={(ev) => set('reason')(ev.target.value)}
-          />
-          <p id={`${id}-reason-help`} className="muted">
-            {e('reasonHelp')}
-          </p>
-        </div>
+        <TextAreaField
+          label={e('reason')}
+          rows={2}
+          value={f.reason}
+          aria-required="true"
+          hint={e('reasonHelp')}
+          onValue={set('reason')}
+        />
       )}
       <fieldset>
         <legend>{e('decision')}</legend>
@@ -265,7 +252,7 @@ export function InterventionForm(props: {
               .filter((o) => o.ref !== props.initial?.ref || props.mode === 'new')
               .map((o): [string, string] => [o.ref, o.ref]),
           ])}
-        {text('decidedOn', t('cases.case.decidedOn'), 'date', true)}
+        {date('decidedOn', t('cases.case.decidedOn'), true)}
         {select(
           'category',
           t('cases.case.category'),
@@ -289,8 +276,8 @@ export function InterventionForm(props: {
             : [[f.accountFunction, f.accountFunction] as [string, string]]),
           ...functions.map((fn): [string, string] => [fn.code, functionLabel(fn.code, functions)]),
         ])}
-        {text('startDate', e('startDate'), 'date', true)}
-        {text('endDate', e('endDate'), 'date')}
+        {date('startDate', e('startDate'), true)}
+        {date('endDate', e('endDate'))}
         {check('followOn', e('followOn'))}
       </fieldset>
       <fieldset>
@@ -309,25 +296,55 @@ export function InterventionForm(props: {
               e(`frequencies.${q}`),
             ]),
           )}
-        {f.type === 'running' &&
-          f.frequency === 'monthly' &&
-          text('dayOfMonth', e('dayOfMonth'), 'number')}
+        {f.type === 'running' && f.frequency === 'monthly' && (
+          <TextField
+            label={e('dayOfMonth')}
+            type="number"
+            min={1}
+            max={31}
+            value={f.dayOfMonth}
+            onValue={set('dayOfMonth')}
+          />
+        )}
         {f.type === 'running' && f.frequency === 'monthly' && check('proRata', e('proRata'))}
-        {f.type === 'one-time' && text('date', e('date'), 'date')}
+        {f.type === 'one-time' && date('date', e('date'))}
         {f.type === 'individual' ? (
-          <div className="field">
-            <label htmlFor={`${id}-payments`}>{e('payments')}</label>
-            <textarea
-              id={`${id}-payments`}
-              rows={4}
-              value={f.payments}
-              aria-describedby={`${id}-payments-help`}
-              onChange={(ev) => set('payments')(ev.target.value)}
-            />
-            <p id={`${id}-payments-help`} className="muted">
-              {e('paymentsHelp')}
-            </p>
-          </div>
+          <fieldset className="individual-payments">
+            <legend>{e('payments')}</legend>
+            <p className="field-hint">{e('paymentsHelp')}</p>
+            {f.payments.map((x, n) => (
+              <div key={n} className="payment-row">
+                <DateField
+                  label={t('cases.edit.paymentDate', { n: n + 1 })}
+                  value={x.date}
+                  onValue={setPayment(n, 'date')}
+                />
+                <AmountField
+                  label={t('cases.edit.paymentAmount', { n: n + 1 })}
+                  value={x.amount}
+                  onValue={setPayment(n, 'amount')}
+                />
+                {f.payments.length > 1 && (
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() =>
+                      setF((s) => ({ ...s, payments: s.payments.filter((_, i) => i !== n) }))
+                    }
+                  >
+                    {t('cases.edit.removePayment', { n: n + 1 })}
+                  </button>
+                )}
+              </div>
+            ))}
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setF((s) => ({ ...s, payments: [...s.payments, EMPTY_PAYMENT] }))}
+            >
+              {e('addPayment')}
+            </button>
+          </fieldset>
         ) : (
           <>
             {select('basis', e('basis'), [
@@ -335,10 +352,15 @@ export function InterventionForm(props: {
               ['rate', e('bases.rate')],
             ])}
             {f.basis === 'amount' ? (
-              text('amount', e('amount'))
+              <AmountField label={e('amount')} value={f.amount} onValue={set('amount')} />
             ) : (
               <>
-                {text('units', e('units'))}
+                <TextField
+                  label={e('units')}
+                  inputMode="decimal"
+                  value={f.units}
+                  onValue={set('units')}
+                />
                 {text('rate', e('rate'))}
               </>
             )}

@@ -4,9 +4,14 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { MovementJson } from '../../../shared/schemas/cases';
 import { danishDate, kr, query, today } from '../../format';
-import { Field, UnitSelect } from './UnitSelect';
-import { useFilterForm } from './use-filter-form';
 import { TotalsOnlyNote } from './CaseLinks';
+import {
+  DateField,
+  FilterForm,
+  UnitSelect,
+  useFilterForm,
+  YearField,
+} from '../../components/forms';
 
 /**
  * /sager/bevaegelser — movement in the committed cost between two statement dates
@@ -27,28 +32,12 @@ export function MovementPage() {
     <>
       <h1>{t('cases.movement.title')}</h1>
       <p className="muted">{t('cases.movement.intro')}</p>
-      <form className="filters" onSubmit={submit}>
-        <fieldset>
-          <legend>{t('cases.filters.legend')}</legend>
-          <Field
-            label={t('cases.filters.year')}
-            type="number"
-            value={form.year}
-            onChange={set('year')}
-          />
-          <Field
-            label={t('cases.filters.from')}
-            type="date"
-            value={form.from}
-            onChange={set('from')}
-          />
-          <Field label={t('cases.filters.to')} type="date" value={form.to} onChange={set('to')} />
-          <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit" className="button-primary">
-            {t('cases.filters.show')}
-          </button>
-        </fieldset>
-      </form>
+      <FilterForm onSubmit={submit}>
+        <YearField value={form.year} onValue={set('year')} />
+        <DateField label={t('cases.filters.from')} value={form.from} onValue={set('from')} />
+        <DateField label={t('cases.filters.to')} value={form.to} onValue={set('to')} />
+        <UnitSelect value={form.unit} onValue={set('unit')} />
+      </FilterForm>
       <ErrorMessage error={error} />
       {data && (
         <>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
@@ -6,11 +6,11 @@ import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { RefWarnings, type RefWarning } from './RefWarnings';
+import { DateField, SelectField, TextField } from '../../components/forms';
 
 /** /sager/ny — a caseworker registers a case: the case system's references, no CPR, no names. */
 export function NewCasePage() {
   const { t } = useTranslation();
-  const id = useId();
   const navigate = useNavigate();
   const { user } = useAuth();
   const { data: org } = useApi<{ units: { id: string; name: string }[] }>('/organisation');
@@ -41,18 +41,6 @@ export function NewCasePage() {
       setError(err);
     }
   };
-  const input = (k: keyof typeof f, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`${id}-${k}`}>{label}</label>
-      <input
-        id={`${id}-${k}`}
-        type={type}
-        value={f[k]}
-        required={type !== 'date'}
-        onChange={(e) => set(k)(e.target.value)}
-      />
-    </div>
-  );
   return (
     <>
       <p>
@@ -70,24 +58,30 @@ export function NewCasePage() {
         </>
       )}
       <form onSubmit={(e) => void submit(e)} className="intervention-form">
-        {input('ref', t('cases.edit.caseRef'))}
-        {input('household', t('cases.case.household'))}
-        <div className="field">
-          <label htmlFor={`${id}-unit`}>{t('cases.case.unit')}</label>
-          <select
-            id={`${id}-unit`}
-            value={f.unitId}
-            onChange={(e) => set('unitId')(e.target.value)}
-          >
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {input('personRef', t('cases.edit.personRef'))}
-        {input('birthDate', t('cases.case.birthDate'), 'date')}
+        <TextField label={t('cases.edit.caseRef')} value={f.ref} required onValue={set('ref')} />
+        <TextField
+          label={t('cases.case.household')}
+          value={f.household}
+          required
+          onValue={set('household')}
+        />
+        <SelectField
+          label={t('cases.case.unit')}
+          value={f.unitId}
+          onValue={set('unitId')}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <TextField
+          label={t('cases.edit.personRef')}
+          value={f.personRef}
+          required
+          onValue={set('personRef')}
+        />
+        <DateField
+          label={t('cases.case.birthDate')}
+          value={f.birthDate}
+          onValue={set('birthDate')}
+        />
         <div className="actions">
           <button type="submit" className="button-primary">
             {t('cases.edit.createCase')}

@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { useApi } from '../../use-api';
 import type { ProviderJson } from '../../../shared/schemas/providers';
+import { SelectField, TextField, VersionedEditForm } from '../../components/forms';
 
 interface FormState {
   id: string | null;
@@ -28,11 +27,7 @@ export function ProvidersPage() {
   const editable = may(user, 'case.import');
   const { data, error, reload } = useApi<ProviderJson[]>('/providers');
   const [form, setForm] = useState<FormState>(EMPTY);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
   const edit = (p: ProviderJson) => {
-    setSaveError(null);
-    setMessage('');
     setForm({
       id: p.id,
       name: p.name,
@@ -41,25 +36,18 @@ export function ProvidersPage() {
       version: p.version,
     });
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaveError(null);
-    setMessage('');
+  const save = async () => {
     const body = { name: form.name, cvr: form.cvr || null, external: form.external === 'true' };
-    try {
-      const saved =
-        form.id === null
-          ? await api<ProviderJson>('/providers', { method: 'POST', body })
-          : await api<ProviderJson>(`/providers/${form.id}`, {
-              method: 'PUT',
-              body: { ...body, version: form.version },
-            });
-      setMessage(t('providers.saved', { name: saved.name }));
-      setForm(EMPTY);
-      reload();
-    } catch (err) {
-      setSaveError(err);
-    }
+    const saved =
+      form.id === null
+        ? await api<ProviderJson>('/providers', { method: 'POST', body })
+        : await api<ProviderJson>(`/providers/${form.id}`, {
+            method: 'PUT',
+            body: { ...body, version: form.version },
+          });
+    setForm(EMPTY);
+    reload();
+    return t('providers.saved', { name: saved.name });
   };
   const kind = (external: boolean) => t(external ? 'providers.external' : 'providers.internal');
   return (
@@ -108,26 +96,21 @@ export function ProvidersPage() {
         </table>
       )}
       {editable && (
-        <form
-          className="intervention-form"
-          onSubmit={(e) => void submit(e)}
-          aria-label={
-            form.id === null ? t('providers.create') : t('providers.editTitle', { name: form.name })
-          }
-        >
-          <h2>
-            {form.id === null
+        <VersionedEditForm
+          title={
+            form.id === null
               ? t('providers.create')
               : t('providers.editTitle', {
                   name: data?.find((p) => p.id === form.id)?.name ?? form.name,
-                })}
-          </h2>
-          <ErrorMessage error={saveError} />
-          {message && (
-            <p role="status" className="alert alert-ok">
-              {message}
-            </p>
-          )}
+                })
+          }
+          record={form.id}
+          submitLabel={t('providers.save')}
+          onSave={save}
+          onCancel={form.id !== null ? () => setForm(EMPTY) : undefined}
+          cancelLabel={t('providers.cancel')}
+          onReload={reload}
+        >
           <TextField
             label={t('providers.name')}
             value={form.name}
@@ -150,17 +133,7 @@ export function ProvidersPage() {
             ]}
             onValue={(v) => setForm((f) => ({ ...f, external: v === 'false' ? 'false' : 'true' }))}
           />
-          <div className="actions">
-            <button type="submit" className="button-primary">
-              {t('providers.save')}
-            </button>
-            {form.id !== null && (
-              <button type="button" className="button-secondary" onClick={() => setForm(EMPTY)}>
-                {t('providers.cancel')}
-              </button>
-            )}
-          </div>
-        </form>
+        </VersionedEditForm>
       )}
     </>
   );

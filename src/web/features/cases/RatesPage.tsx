@@ -1,12 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseKronerText, toKroner } from '../../../domain/money';
 import { api } from '../../api';
 import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextField } from '../../components/TextField';
 import { useApi } from '../../use-api';
 import { danishDate, kr } from '../../format';
+import {
+  amountForApi,
+  AmountField,
+  DateField,
+  TextField,
+  VersionedEditForm,
+} from '../../components/forms';
 
 interface Rate {
   code: string;
@@ -23,14 +28,6 @@ interface Thresholds {
   source: string;
   version: number;
 }
-
-/** Kroner typed the Danish way as a JSON number; text that is no amount is sent as typed. */
-function kroner(text: string): number | string {
-  const r = parseKronerText(text);
-  return r.ok ? toKroner(r.value) : text;
-}
-
-const amountText = (n: number) => String(n).replace('.', ',');
 
 /** /sager/takster — dated rates (e.g. KL's foster-family fee units) and reimbursement thresholds. */
 export function RatesPage() {
@@ -59,8 +56,6 @@ function RatesSection({ editable }: { editable: boolean }) {
     version: null as number | null,
   };
   const [form, setForm] = useState(empty);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
   const edit = (r: Rate) =>
     setForm({
       code: r.code,
@@ -69,7 +64,7 @@ function RatesSection({ editable }: { editable: boolean }) {
       periods: r.periods.map((p) => ({
         from: p.from,
         to: p.to ?? '',
-        amount: amountText(p.amount),
+        amount: kr(p.amount),
       })),
       version: r.version,
     });
@@ -78,30 +73,23 @@ function RatesSection({ editable }: { editable: boolean }) {
       ...f,
       periods: f.periods.map((p, i) => (i === k ? { ...p, [field]: v } : p)),
     }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaveError(null);
-    setMessage('');
-    try {
-      await api(`/cases/rates/${encodeURIComponent(form.code.trim())}`, {
-        method: 'PUT',
-        body: {
-          name: form.name,
-          source: form.source || null,
-          periods: form.periods.map((p) => ({
-            from: p.from,
-            to: p.to || null,
-            amount: kroner(p.amount),
-          })),
-          ...(form.version === null ? {} : { version: form.version }),
-        },
-      });
-      setMessage(t('cases.rates.saved', { code: form.code.trim() }));
-      setForm(empty);
-      reload();
-    } catch (err) {
-      setSaveError(err);
-    }
+  const save = async () => {
+    await api(`/cases/rates/${encodeURIComponent(form.code.trim())}`, {
+      method: 'PUT',
+      body: {
+        name: form.name,
+        source: form.source || null,
+        periods: form.periods.map((p) => ({
+          from: p.from,
+          to: p.to || null,
+          amount: amountForApi(p.amount),
+        })),
+        ...(form.version === null ? {} : { version: form.version }),
+      },
+    });
+    setForm(empty);
+    reload();
+    return t('cases.rates.saved', { code: form.code.trim() });
   };
   return (
     <section aria-labelledby="rates-title">
@@ -153,21 +141,31 @@ function RatesSection({ editable }: { editable: boolean }) {
         </table>
       )}
       {editable && (
-        <form
-          className="intervention-form"
-          onSubmit={(e) => void submit(e)}
-          aria-label={t('cases.rates.enterRate')}
+        <VersionedEditForm
+          title={t('cases.rates.enterRate')}
+          headingLevel={3}
+          record={form.version === null ? null : form.code}
+          note={form.version !== null && t('cases.rates.editingRate', { code: form.code })}
+          submitLabel={t('cases.rates.saveRate')}
+          onSave={save}
+          onCancel={form.version !== null ? () => setForm(empty) : undefined}
+          cancelLabel={t('cases.rates.cancelEdit')}
+          onReload={reload}
+          actions={
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() =>
+                setForm((f) => ({
+                  ...f,
+                  periods: [...f.periods, { from: '', to: '', amount: '' }],
+                }))
+              }
+            >
+              {t('cases.rates.addPeriod')}
+            </button>
+          }
         >
-          <h3>{t('cases.rates.enterRate')}</h3>
-          <ErrorMessage error={saveError} />
-          {message && (
-            <p role="status" className="alert alert-ok">
-              {message}
-            </p>
-          )}
-          {form.version !== null && (
-            <p className="field-hint">{t('cases.rates.editingRate', { code: form.code })}</p>
-          )}
           <fieldset>
             <legend>{t('cases.rates.rate')}</legend>
             <TextField
@@ -192,20 +190,14 @@ function RatesSection({ editable }: { editable: boolean }) {
           {form.periods.map((p, k) => (
             <fieldset key={k}>
               <legend>{t('cases.rates.period', { n: k + 1 })}</legend>
-              <TextField
+              <DateField
                 label={t('cases.rates.from')}
-                type="date"
                 value={p.from}
                 required
                 onValue={setPeriod(k, 'from')}
               />
-              <TextField
-                label={t('cases.rates.to')}
-                type="date"
-                value={p.to}
-                onValue={setPeriod(k, 'to')}
-              />
-              <TextField
+              <DateField label={t('cases.rates.to')} value={p.to} onValue={setPeriod(k, 'to')} />
+              <AmountField
                 label={t('cases.rates.amount')}
                 value={p.amount}
                 required
@@ -213,29 +205,7 @@ function RatesSection({ editable }: { editable: boolean }) {
               />
             </fieldset>
           ))}
-          <div className="actions">
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() =>
-                setForm((f) => ({
-                  ...f,
-                  periods: [...f.periods, { from: '', to: '', amount: '' }],
-                }))
-              }
-            >
-              {t('cases.rates.addPeriod')}
-            </button>
-            <button type="submit" className="button-primary">
-              {t('cases.rates.saveRate')}
-            </button>
-            {form.version !== null && (
-              <button type="button" className="button-secondary" onClick={() => setForm(empty)}>
-                {t('cases.rates.cancelEdit')}
-              </button>
-            )}
-          </div>
-        </form>
+        </VersionedEditForm>
       )}
     </section>
   );
@@ -253,41 +223,32 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
     version: null as number | null,
   };
   const [form, setForm] = useState(empty);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
   const edit = (r: Thresholds) =>
     setForm({
       validFrom: r.validFrom,
-      t25: amountText(r.t25),
-      t50: amountText(r.t50),
-      t75: amountText(r.t75),
+      t25: kr(r.t25),
+      t50: kr(r.t50),
+      t75: kr(r.t75),
       source: r.source,
       version: r.version,
     });
   const set = (k: Exclude<keyof typeof form, 'version'>) => (v: string) =>
     setForm((f) => ({ ...f, [k]: v }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaveError(null);
-    setMessage('');
-    try {
-      await api('/commitments/reimbursement-thresholds', {
-        method: 'PUT',
-        body: {
-          validFrom: form.validFrom,
-          t25: kroner(form.t25),
-          t50: kroner(form.t50),
-          t75: kroner(form.t75),
-          source: form.source,
-          ...(form.version === null ? {} : { version: form.version }),
-        },
-      });
-      setMessage(t('cases.rates.thresholdsSaved', { date: danishDate(form.validFrom) }));
-      setForm(empty);
-      reload();
-    } catch (err) {
-      setSaveError(err);
-    }
+  const save = async () => {
+    await api('/commitments/reimbursement-thresholds', {
+      method: 'PUT',
+      body: {
+        validFrom: form.validFrom,
+        t25: amountForApi(form.t25),
+        t50: amountForApi(form.t50),
+        t75: amountForApi(form.t75),
+        source: form.source,
+        ...(form.version === null ? {} : { version: form.version }),
+      },
+    });
+    setForm(empty);
+    reload();
+    return t('cases.rates.thresholdsSaved', { date: danishDate(form.validFrom) });
   };
   return (
     <section aria-labelledby="thresholds-title">
@@ -337,46 +298,42 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
         </table>
       )}
       {editable && (
-        <form
-          className="intervention-form"
-          onSubmit={(e) => void submit(e)}
-          aria-label={t('cases.rates.enterThresholds')}
+        <VersionedEditForm
+          title={t('cases.rates.enterThresholds')}
+          headingLevel={3}
+          record={form.version === null ? null : form.validFrom}
+          note={
+            form.version !== null &&
+            t('cases.rates.editingThresholds', { date: danishDate(form.validFrom) })
+          }
+          submitLabel={t('cases.rates.saveThresholds')}
+          onSave={save}
+          onCancel={form.version !== null ? () => setForm(empty) : undefined}
+          cancelLabel={t('cases.rates.cancelEdit')}
+          onReload={reload}
         >
-          <h3>{t('cases.rates.enterThresholds')}</h3>
-          <ErrorMessage error={saveError} />
-          {message && (
-            <p role="status" className="alert alert-ok">
-              {message}
-            </p>
-          )}
-          {form.version !== null && (
-            <p className="field-hint">
-              {t('cases.rates.editingThresholds', { date: danishDate(form.validFrom) })}
-            </p>
-          )}
           <fieldset>
             <legend>{t('cases.rates.thresholds')}</legend>
-            <TextField
+            <DateField
               label={t('cases.rates.validFrom')}
-              type="date"
               value={form.validFrom}
               readOnly={form.version !== null}
               required
               onValue={set('validFrom')}
             />
-            <TextField
+            <AmountField
               label={t('cases.rates.t25')}
               value={form.t25}
               required
               onValue={set('t25')}
             />
-            <TextField
+            <AmountField
               label={t('cases.rates.t50')}
               value={form.t50}
               required
               onValue={set('t50')}
             />
-            <TextField
+            <AmountField
               label={t('cases.rates.t75')}
               value={form.t75}
               required
@@ -389,17 +346,7 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
               onValue={set('source')}
             />
           </fieldset>
-          <div className="actions">
-            <button type="submit" className="button-primary">
-              {t('cases.rates.saveThresholds')}
-            </button>
-            {form.version !== null && (
-              <button type="button" className="button-secondary" onClick={() => setForm(empty)}>
-                {t('cases.rates.cancelEdit')}
-              </button>
-            )}
-          </div>
-        </form>
+        </VersionedEditForm>
       )}
     </section>
   );

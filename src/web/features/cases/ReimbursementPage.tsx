@@ -4,8 +4,13 @@ import { useApi } from '../../use-api';
 import type { ReimbursementJson } from '../../../shared/schemas/cases';
 import { CaseLinks, TotalsOnlyNote } from './CaseLinks';
 import { kr, query, today } from '../../format';
-import { Field, UnitSelect } from './UnitSelect';
-import { useFilterForm } from './use-filter-form';
+import {
+  DateField,
+  FilterForm,
+  UnitSelect,
+  useFilterForm,
+  YearField,
+} from '../../components/forms';
 
 /** /sager/refusion — households above the first threshold and the year's expected reimbursement. */
 export function ReimbursementPage() {
@@ -20,27 +25,11 @@ export function ReimbursementPage() {
     <>
       <h1>{t('cases.reimbursement.title')}</h1>
       <p className="muted">{t('cases.reimbursement.intro')}</p>
-      <form className="filters" onSubmit={submit}>
-        <fieldset>
-          <legend>{t('cases.filters.legend')}</legend>
-          <Field
-            label={t('cases.filters.year')}
-            type="number"
-            value={form.year}
-            onChange={set('year')}
-          />
-          <Field
-            label={t('cases.filters.asOf')}
-            type="date"
-            value={form.asOf}
-            onChange={set('asOf')}
-          />
-          <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit" className="button-primary">
-            {t('cases.filters.show')}
-          </button>
-        </fieldset>
-      </form>
+      <FilterForm onSubmit={submit}>
+        <YearField value={form.year} onValue={set('year')} />
+        <DateField label={t('cases.filters.asOf')} value={form.asOf} onValue={set('asOf')} />
+        <UnitSelect value={form.unit} onValue={set('unit')} />
+      </FilterForm>
       <ErrorMessage error={error} />
       {data && !data.thresholds && <p>{t('cases.reimbursement.noThresholds')}</p>}
       {data?.thresholds && (

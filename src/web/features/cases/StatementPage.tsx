@@ -13,8 +13,13 @@ import {
 import { CaseAmounts, TotalsOnlyNote } from './CaseLinks';
 import { danishDate, kr, krWhole, query, today } from '../../format';
 import { monthName, rowLabel } from './labels';
-import { Field, UnitSelect } from './UnitSelect';
-import { useFilterForm } from './use-filter-form';
+import {
+  DateField,
+  FilterForm,
+  UnitSelect,
+  useFilterForm,
+  YearField,
+} from '../../components/forms';
 
 /** /sager — the commitment statement (disponeringsopgørelse) for a year as of a date. */
 export function StatementPage() {
@@ -56,82 +61,66 @@ export function StatementPage() {
   return (
     <>
       <h1>{t('cases.statement.title')}</h1>
-      <form className="filters" onSubmit={submit}>
-        <fieldset>
-          <legend>{t('cases.filters.legend')}</legend>
-          <Field
-            label={t('cases.filters.year')}
-            type="number"
-            value={form.year}
-            onChange={set('year')}
-          />
-          <Field
-            label={t('cases.filters.asOf')}
-            type="date"
-            value={form.asOf}
-            onChange={set('asOf')}
-          />
-          <UnitSelect value={form.unit} onChange={set('unit')} />
-          <div className="field">
-            <label htmlFor="statement-by">{t('cases.filters.by')}</label>
-            <select id="statement-by" value={form.by} onChange={(e) => set('by')(e.target.value)}>
-              {STATEMENT_DIMENSIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`cases.dimensions.${d}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="statement-group">{t('cases.groups.label')}</label>
-            <select
-              id="statement-group"
-              value={form.group}
-              onChange={(e) => set('group')(e.target.value)}
-            >
-              <option value="">{t('cases.groups.all')}</option>
-              {CATEGORY_GROUP_NAMES.map((g) => (
-                <option key={g} value={g}>
-                  {t(`cases.groups.${g}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="statement-kind">{t('cases.filters.kind')}</label>
-            <select
-              id="statement-kind"
-              value={form.kind}
-              onChange={(e) => set('kind')(e.target.value)}
-            >
-              <option value="">{t('cases.filters.allKinds')}</option>
-              {(['ekstern', 'intern'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`cases.providers.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="statement-provider">{t('cases.dimensions.providerName')}</label>
-            <select
-              id="statement-provider"
-              value={form.provider}
-              onChange={(e) => set('provider')(e.target.value)}
-            >
-              <option value="">{t('cases.filters.allProviders')}</option>
-              {providers.map((p) => (
-                <option key={p.id} value={p.name}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button-primary">
-            {t('cases.filters.show')}
-          </button>
-        </fieldset>
-      </form>
+      <FilterForm onSubmit={submit}>
+        <YearField value={form.year} onValue={set('year')} />
+        <DateField label={t('cases.filters.asOf')} value={form.asOf} onValue={set('asOf')} />
+        <UnitSelect value={form.unit} onValue={set('unit')} />
+        <div className="field">
+          <label htmlFor="statement-by">{t('cases.filters.by')}</label>
+          <select id="statement-by" value={form.by} onChange={(e) => set('by')(e.target.value)}>
+            {STATEMENT_DIMENSIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`cases.dimensions.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="statement-group">{t('cases.groups.label')}</label>
+          <select
+            id="statement-group"
+            value={form.group}
+            onChange={(e) => set('group')(e.target.value)}
+          >
+            <option value="">{t('cases.groups.all')}</option>
+            {CATEGORY_GROUP_NAMES.map((g) => (
+              <option key={g} value={g}>
+                {t(`cases.groups.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="statement-kind">{t('cases.filters.kind')}</label>
+          <select
+            id="statement-kind"
+            value={form.kind}
+            onChange={(e) => set('kind')(e.target.value)}
+          >
+            <option value="">{t('cases.filters.allKinds')}</option>
+            {(['ekstern', 'intern'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`cases.providers.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="statement-provider">{t('cases.dimensions.providerName')}</label>
+          <select
+            id="statement-provider"
+            value={form.provider}
+            onChange={(e) => set('provider')(e.target.value)}
+          >
+            <option value="">{t('cases.filters.allProviders')}</option>
+            {providers.map((p) => (
+              <option key={p.id} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </FilterForm>
       <ErrorMessage error={error} />
       {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
       {data && (

@@ -1,5 +1,5 @@
 import { parseKronerText } from '../../../domain/money';
-import { parseIsoDate } from '../../../domain/months';
+import { parseDateText } from '../../../domain/months';
 import { CATEGORY_CODES, type CategoryCode } from '../../../domain/cases/types';
 
 /**
@@ -121,15 +121,10 @@ export function guessMapping(header: readonly string[]): CsvMapping {
   return mapping;
 }
 
-/** `YYYY-MM-DD`, `DD.MM.YYYY` or `DD-MM-YYYY` → `YYYY-MM-DD`; other text is passed on as it is. */
+/** A date as the file writes it (`DD.MM.YYYY`, `D-M-YYYY`, ISO …) → `YYYY-MM-DD`; other text is passed on as it is. */
 export function toIsoDate(text: string): string {
-  const t = text.trim();
-  const dk = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})$/.exec(t);
-  if (dk) {
-    const iso = `${dk[3]}-${dk[2]?.padStart(2, '0')}-${dk[1]?.padStart(2, '0')}`;
-    return parseIsoDate(iso) ?? iso;
-  }
-  return t;
+  const date = parseDateText(text);
+  return date.ok ? date.value : text.trim();
 }
 
 const STATUS: Record<string, string> = {

@@ -10,10 +10,9 @@ import type { StatusReportListItemJson } from '../../../shared/schemas/status-re
 import { api } from '../../api';
 import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { danishDate, kr } from '../../format';
 import { useApi } from '../../use-api';
+import { SelectField, TextField } from '../../components/forms';
 
 /** /moeder/:id — a visitation meeting (agenda, decisions, minutes) or a committee meeting. */
 export function MeetingPage() {

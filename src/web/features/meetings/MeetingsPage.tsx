@@ -6,10 +6,9 @@ import type { MeetingJson } from '../../../shared/schemas/meetings';
 import { api } from '../../api';
 import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { danishDate, today } from '../../format';
 import { useApi } from '../../use-api';
+import { DateField, SelectField, TextField } from '../../components/forms';
 
 /** /moeder — visitation meetings of the user's units and the committee calendar. */
 export function MeetingsPage() {
@@ -170,13 +169,7 @@ function NewVisitationMeeting() {
       <h3 id="new-visitation" style={{ gridColumn: '1 / -1' }}>
         {t('meetings.visitation.new')}
       </h3>
-      <TextField
-        label={t('meetings.fields.heldOn')}
-        type="date"
-        value={heldOn}
-        onValue={setHeldOn}
-        required
-      />
+      <DateField label={t('meetings.fields.heldOn')} value={heldOn} onValue={setHeldOn} required />
       <SelectField
         label={t('meetings.fields.unit')}
         value={unit}
@@ -230,16 +223,9 @@ function NewCommitteeMeeting() {
       <h3 id="new-committee" style={{ gridColumn: '1 / -1' }}>
         {t('meetings.committee.new')}
       </h3>
-      <TextField
-        label={t('meetings.fields.heldOn')}
-        type="date"
-        value={heldOn}
-        onValue={setHeldOn}
-        required
-      />
-      <TextField
+      <DateField label={t('meetings.fields.heldOn')} value={heldOn} onValue={setHeldOn} required />
+      <DateField
         label={t('meetings.fields.materialDeadline')}
-        type="date"
         value={deadline}
         onValue={setDeadline}
         required

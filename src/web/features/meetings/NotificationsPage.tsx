@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import type { NotificationListJson } from '../../../shared/schemas/meetings';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextField } from '../../components/TextField';
 import { danishDateTime } from '../../format';
 import { useApi } from '../../use-api';
+import { TextField } from '../../components/forms';
 
 /** /notifikationer — the user's notifications, marking them read, and the e-mail digest. */
 export function NotificationsPage() {

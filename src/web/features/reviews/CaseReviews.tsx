@@ -7,15 +7,13 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { SelectField } from '../../components/SelectField';
-import { TextAreaField } from '../../components/TextAreaField';
-import { TextField } from '../../components/TextField';
 import { danishDate, today } from '../../format';
 import { useApi } from '../../use-api';
 import { fieldErrorsOf, type FieldErrors } from '../status-reports/content';
 import { focusField, FormProblem, hintWith, without } from '../status-reports/FormProblem';
 import { DueState } from './DueState';
 import './reviews.css';
+import { DateField, SelectField, TextAreaField } from '../../components/forms';
 
 type Intervention = CaseDetailJson['interventions'][number];
 const OUTCOMES: readonly ReviewOutcome[] = ['fortsaet', 'juster', 'afslut'];
@@ -367,9 +365,8 @@ function ReviewForm({
           <FormProblem error={error} fieldErrors={problems} labelOf={labelOf} />
         </div>
       )}
-      <TextField
+      <DateField
         label={t('reviews.form.heldOn')}
-        type="date"
         name="heldOn"
         max={today()}
         required

@@ -4,14 +4,17 @@ import { Link } from 'react-router';
 import type { DueReviewJson } from '../../../shared/schemas/reviews';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { danishDate, query, today } from '../../format';
 import { useApi } from '../../use-api';
-import { UnitSelect } from '../cases/UnitSelect';
-import { useFilterForm } from '../cases/use-filter-form';
 import { DueState } from './DueState';
 import './reviews.css';
+import {
+  DateField,
+  FilterForm,
+  SelectField,
+  UnitSelect,
+  useFilterForm,
+} from '../../components/forms';
 
 const REVIEWER_ROLES = ['faglig_koordinator', 'funktionsleder'] as const;
 
@@ -56,52 +59,48 @@ export function ReviewsPage() {
     <>
       <h1>{t('reviews.title')}</h1>
       <p className="muted">{t('reviews.intro', { days: noticeDays || 30 })}</p>
-      <form className="filters" onSubmit={submit} role="search">
-        <fieldset>
-          <legend>{t('reviews.filters.legend')}</legend>
-          <TextField
-            label={t('reviews.filters.asOf')}
-            type="date"
-            value={form.asOf}
-            onValue={set('asOf')}
-          />
-          <UnitSelect value={form.unit} onChange={set('unit')} />
-          <button type="submit" className="button-primary">
-            {t('reviews.filters.show')}
-          </button>
-        </fieldset>
-        <fieldset>
-          <legend className="visually-hidden">{t('reviews.filters.legend')}</legend>
-          <SelectField
-            label={t('reviews.filters.role')}
-            value={role}
-            onValue={setRole}
-            options={[
-              { value: '', label: t('reviews.filters.allRoles') },
-              ...REVIEWER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
-            ]}
-          />
-          <SelectField
-            label={t('reviews.filters.person')}
-            value={person}
-            onValue={setPerson}
-            options={[
-              { value: '', label: t('reviews.filters.allPersons') },
-              ...people.map(([username, name]) => ({ value: username, label: name })),
-            ]}
-          />
-          <SelectField
-            label={t('reviews.filters.state')}
-            value={state}
-            onValue={setState}
-            options={[
-              { value: '', label: t('reviews.filters.allStates') },
-              { value: 'overdue', label: t('reviews.states.overdue') },
-              { value: 'due', label: t('reviews.states.due') },
-            ]}
-          />
-        </fieldset>
-      </form>
+      <FilterForm
+        onSubmit={submit}
+        isSearch
+        legend={t('reviews.filters.legend')}
+        submitLabel={t('reviews.filters.show')}
+        more={
+          <fieldset>
+            <legend className="visually-hidden">{t('reviews.filters.legend')}</legend>
+            <SelectField
+              label={t('reviews.filters.role')}
+              value={role}
+              onValue={setRole}
+              options={[
+                { value: '', label: t('reviews.filters.allRoles') },
+                ...REVIEWER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+              ]}
+            />
+            <SelectField
+              label={t('reviews.filters.person')}
+              value={person}
+              onValue={setPerson}
+              options={[
+                { value: '', label: t('reviews.filters.allPersons') },
+                ...people.map(([username, name]) => ({ value: username, label: name })),
+              ]}
+            />
+            <SelectField
+              label={t('reviews.filters.state')}
+              value={state}
+              onValue={setState}
+              options={[
+                { value: '', label: t('reviews.filters.allStates') },
+                { value: 'overdue', label: t('reviews.states.overdue') },
+                { value: 'due', label: t('reviews.states.due') },
+              ]}
+            />
+          </fieldset>
+        }
+      >
+        <DateField label={t('reviews.filters.asOf')} value={form.asOf} onValue={set('asOf')} />
+        <UnitSelect value={form.unit} onValue={set('unit')} />
+      </FilterForm>
       <ErrorMessage error={error} />
       {data && (
         <p aria-live="polite">

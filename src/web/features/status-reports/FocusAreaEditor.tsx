@@ -1,6 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../components/SelectField';
-import { TextAreaField } from '../../components/TextAreaField';
 import {
   AGE_BANDS,
   COST_GROUPS,
@@ -12,6 +10,7 @@ import {
   type Provider,
 } from './content';
 import { hintWith } from './FormProblem';
+import { SelectField, TextAreaField } from '../../components/forms';
 
 const NONE = '';
 const ALL = 'all';

@@ -6,12 +6,11 @@ import type {
   StatusReportListItemJson,
 } from '../../../shared/schemas/status-report';
 import { api } from '../../api';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { copiedAreas, endOfLastMonth, fieldErrorsOf, type FieldErrors } from './content';
 import { FormProblem, hintWith, without } from './FormProblem';
 import { PeriodFields, periodProblems, usePeriod } from './PeriodFields';
 import { danishDate } from '../../format';
+import { SelectField, TextField } from '../../components/forms';
 
 const EMPTY = '';
 

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/TextField';
 import { isValidDate, type FieldErrors } from './content';
 import { hintWith, without } from './FormProblem';
+import { DateField, TextField } from '../../components/forms';
 
 /** The problems of a report's year and as-of date as typed, under `year` and `asOf`. */
 export function periodProblems(year: string, asOf: string, t: TFunction): FieldErrors {
@@ -63,20 +63,16 @@ export function PeriodFields({
         aria-invalid={fieldErrors.year ? true : undefined}
         hint={hintWith(undefined, fieldErrors.year)}
       />
-      <TextField
+      <DateField
         label={t('reports.create.asOf')}
         name="asOf"
-        type="date"
         value={period.asOf}
         onValue={(v) => {
           period.setAsOf(v);
           setFieldErrors((f) => without(f, 'asOf'));
         }}
-        aria-invalid={fieldErrors.asOf ? true : undefined}
-        hint={hintWith(
-          isValidDate(period.asOf) ? asOfHint : t('reports.create.asOfFormat'),
-          fieldErrors.asOf,
-        )}
+        problem={fieldErrors.asOf}
+        hint={isValidDate(period.asOf) ? asOfHint : t('reports.create.asOfFormat')}
       />
     </div>
   );

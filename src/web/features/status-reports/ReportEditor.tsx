@@ -2,8 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusReportJson } from '../../../shared/schemas/status-report';
 import { api } from '../../api';
-import { TextAreaField } from '../../components/TextAreaField';
-import { TextField } from '../../components/TextField';
 import {
   draftOf,
   emptyArea,
@@ -17,6 +15,7 @@ import { FocusAreaEditor } from './FocusAreaEditor';
 import { focusField, FormProblem, hintWith, without } from './FormProblem';
 import { PeriodFields, periodProblems, usePeriod } from './PeriodFields';
 import { danishDate } from '../../format';
+import { TextAreaField, TextField } from '../../components/forms';
 
 const AREA_PATH = /^focusAreas\.(\d+)\.(.+)$/;
 

@@ -4,13 +4,13 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextAreaField } from '../../components/TextAreaField';
 import { danishDate, danishDateTime, kr, today } from '../../format';
 import { useApi } from '../../use-api';
 import type { ApprovalJson } from '../../../shared/schemas/approvals';
 import type { CaseDetailJson } from '../../../shared/schemas/cases';
 import { paymentText } from '../cases/labels';
 import { CatchReasons } from './reasons';
+import { TextAreaField } from '../../components/forms';
 
 /**
  * /opgaver/godkendelser/:id — one request for approval: the case, the intervention and what it

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import da from '../../shared/i18n/da/common.json';
+import da from '../../../shared/i18n/da/common.json';
 import { describeFieldPath } from './field-path';
 
 const fields = da.fields as {

@@ -10,14 +10,25 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
 export function TextAreaField({
   label,
   hint,
+  problem,
+  frameClassName,
   onValue,
   onChange,
   ...textarea
-}: { label: string; hint?: ReactNode; onValue?: (value: string) => void } & TextAreaProps) {
+}: {
+  label: string;
+  hint?: ReactNode;
+  problem?: string | undefined;
+  /** a class for the field's frame (the label's and control's box) */
+  frameClassName?: string;
+  onValue?: (value: string) => void;
+} & TextAreaProps) {
   return (
     <FieldFrame
       label={label}
       hint={hint}
+      problem={problem}
+      className={frameClassName}
       control={(ids) => (
         <textarea
           {...ids}

@@ -10,14 +10,25 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 export function TextField({
   label,
   hint,
+  problem,
+  frameClassName,
   onValue,
   onChange,
   ...input
-}: { label: string; hint?: ReactNode; onValue?: (value: string) => void } & InputProps) {
+}: {
+  label: string;
+  hint?: ReactNode;
+  problem?: string | undefined;
+  /** a class for the field's frame (the label's and control's box) */
+  frameClassName?: string;
+  onValue?: (value: string) => void;
+} & InputProps) {
   return (
     <FieldFrame
       label={label}
       hint={hint}
+      problem={problem}
+      className={frameClassName}
       control={(ids) => (
         <input
           type="text"

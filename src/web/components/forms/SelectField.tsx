@@ -15,6 +15,8 @@ export interface SelectOption {
 export function SelectField({
   label,
   hint,
+  problem,
+  frameClassName,
   options,
   onValue,
   onChange,
@@ -22,6 +24,9 @@ export function SelectField({
 }: {
   label: string;
   hint?: ReactNode;
+  problem?: string | undefined;
+  /** a class for the field's frame (the label's and control's box) */
+  frameClassName?: string;
   options: readonly SelectOption[];
   onValue?: (value: string) => void;
 } & SelectProps) {
@@ -29,6 +34,8 @@ export function SelectField({
     <FieldFrame
       label={label}
       hint={hint}
+      problem={problem}
+      className={frameClassName}
       control={(ids) => (
         <select
           {...ids}

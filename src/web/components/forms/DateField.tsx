@@ -1,0 +1,54 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckedField, type CheckedInputProps } from './CheckedField';
+import { dateProblem, dateText, dateValue } from './field-text';
+
+/**
+ * The one date entry of the app: typed the Danish way (`01.12.2026`, `1.12.2026`, `1/12-2026`)
+ * or as ISO (`2026-12-01`), shown as `01.12.2026`. `value` and `onValue` speak ISO dates
+ * (`''` for none); while the text is no date, the field holds the text as typed, says why
+ * (`31.02.2026` does not exist) and keeps its form from being sent.
+ */
+export function DateField({
+  label,
+  hint,
+  problem,
+  value,
+  onValue,
+  ...input
+}: {
+  label: string;
+  hint?: ReactNode;
+  problem?: string | undefined;
+  value: string;
+  onValue: (value: string) => void;
+} & CheckedInputProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(() => dateText(value));
+  // a value set from outside (a record opened for editing, a cleared form) replaces the text
+  const [held, setHeld] = useState(value);
+  if (value !== held) {
+    setHeld(value);
+    setText(dateText(value));
+  }
+  return (
+    <CheckedField
+      label={label}
+      hint={hint}
+      problem={problem}
+      placeholder={t('forms.datePlaceholder')}
+      size={11}
+      className="field-date"
+      {...input}
+      text={text}
+      check={dateProblem}
+      onText={(next) => {
+        const v = dateValue(next);
+        setText(next);
+        setHeld(v);
+        onValue(v);
+      }}
+      onLeave={(left) => setText(dateText(dateValue(left)))}
+    />
+  );
+}
