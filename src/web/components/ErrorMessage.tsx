@@ -17,8 +17,8 @@ export function useDescribeField(): (path: string) => string {
 
 /**
  * Shows an API problem in the user's words: its Danish detail and each field issue, the field
- * named in Danish. A path into a document (with numbers: `cases.3.ref`) is shown as well, so
- * that whoever fixes an imported file can find the place.
+ * named in Danish (`cases.3.ref` as "Sag 4 › Sagsreference": the place in an imported file
+ * without the technical path).
  */
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -33,16 +33,9 @@ export function ErrorMessage({ error }: { error: unknown }) {
         <ul>
           {issues.map((issue) => (
             <li key={`${issue.path}:${issue.code}`}>
-              {issue.path !== '' && (
+              {issue.path !== '' && issue.path !== '(dokument)' && (
                 <>
-                  <strong>{describe(issue.path)}</strong>
-                  {/\d/.test(issue.path) && (
-                    <>
-                      {' '}
-                      (<code>{issue.path}</code>)
-                    </>
-                  )}
-                  :{' '}
+                  <strong>{describe(issue.path)}</strong>:{' '}
                 </>
               )}
               {issue.message}
