@@ -1,7 +1,9 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider, useAuth } from './auth';
+import { queryClient } from './query-client';
 import { Layout } from './components/Layout';
 import { LoginPage } from './features/login/LoginPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
@@ -61,10 +63,12 @@ function Routed() {
 
 export function App() {
   return (
-    <BrowserRouter>
-      <AuthProvider>
-        <Routed />
-      </AuthProvider>
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AuthProvider>
+          <Routed />
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

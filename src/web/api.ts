@@ -12,6 +12,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
+let afterWrite: (path: string) => void = () => undefined;
+
+/** Called with the path of every write the API accepted (the read cache drops what it changes). */
+export function onApiWrite(listener: (path: string) => void): void {
+  afterWrite = listener;
+}
 
 export function setCsrfToken(token: string): void {
   csrfToken = token;
@@ -32,6 +38,7 @@ export async function api<T>(
     credentials: 'same-origin',
     body: init.body === undefined ? null : JSON.stringify(init.body),
   });
+  if (response.ok && method !== 'GET') afterWrite(path);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? (JSON.parse(text) as Record<string, unknown>) : {};

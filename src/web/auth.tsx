@@ -1,12 +1,5 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from './api';
 
 export interface SessionUser {
@@ -36,37 +29,54 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
+const SESSION_KEY = ['/session'];
 
-  useEffect(() => {
-    api<{ user: SessionUser; csrfToken: string }>('/session')
-      .then((s) => {
-        setCsrfToken(s.csrfToken);
-        setUser(s.user);
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof ApiError && error.status === 401)) throw error;
-      })
-      .finally(() => setIsLoading(false));
-  }, []);
+/** Every read but the session's, so that nothing one user read is shown to the next. */
+const isNotSession = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== '/session';
 
-  const login = useCallback(async (username: string, password: string) => {
-    const s = await api<{ user: SessionUser; csrfToken: string }>('/session', {
-      method: 'POST',
-      body: { username, password },
-    });
+/** The signed-in user and the CSRF token, or null when no one is signed in. */
+async function readSession(): Promise<SessionUser | null> {
+  try {
+    const s = await api<{ user: SessionUser; csrfToken: string }>('/session');
     setCsrfToken(s.csrfToken);
-    setUser(s.user);
-  }, []);
+    return s.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/**
+ * The session, read once into the query cache and shared by every screen. Signing in or out
+ * empties the rest of the cache.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const session = useQuery({ queryKey: SESSION_KEY, queryFn: readSession, staleTime: Infinity });
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const s = await api<{ user: SessionUser; csrfToken: string }>('/session', {
+        method: 'POST',
+        body: { username, password },
+      });
+      setCsrfToken(s.csrfToken);
+      queryClient.removeQueries({ predicate: isNotSession });
+      queryClient.setQueryData(SESSION_KEY, s.user);
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     await api('/session', { method: 'DELETE' });
     setCsrfToken('');
-    setUser(null);
-  }, []);
+    queryClient.removeQueries({ predicate: isNotSession });
+    queryClient.setQueryData(SESSION_KEY, null);
+  }, [queryClient]);
 
+  const user = session.data ?? null;
+  // a session that could not be read (the server away) shows the login page, as no session does
+  const isLoading = session.isPending;
   const value = useMemo(
     () => ({ user, isLoading, login, logout }),
     [user, isLoading, login, logout],

@@ -25,7 +25,7 @@ export function ProvidersPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const editable = may(user, 'case.import');
-  const { data, error, reload } = useApi<ProviderJson[]>('/providers');
+  const { data, error, reload } = useApi<ProviderJson[]>('/providers', { fresh: true });
   const [form, setForm] = useState<FormState>(EMPTY);
   const edit = (p: ProviderJson) => {
     setForm({
