@@ -17,7 +17,8 @@ export function SelectField({
   hint,
   problem,
   frameClassName,
-  options,
+  options = [],
+  children,
   onValue,
   onChange,
   ...select
@@ -27,7 +28,9 @@ export function SelectField({
   problem?: string | undefined;
   /** a class for the field's frame (the label's and control's box) */
   frameClassName?: string;
-  options: readonly SelectOption[];
+  /** the choices; or `children`, for options made otherwise (groups) */
+  options?: readonly SelectOption[];
+  children?: ReactNode;
   onValue?: (value: string) => void;
 } & SelectProps) {
   return (
@@ -50,6 +53,7 @@ export function SelectField({
               {o.label}
             </option>
           ))}
+          {children}
         </select>
       )}
     />

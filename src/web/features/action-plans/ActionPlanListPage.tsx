@@ -9,6 +9,7 @@ import { danishDateTime, kr, krWhole } from '../../format';
 import { RequiredPlans } from './RequiredPlans';
 import { NewPlanForm } from './PlanForms';
 import { may, useAuth } from '../../auth';
+import { SelectField, TextField } from '../../components/forms';
 
 interface Organisation {
   actionPlanThreshold: number;
@@ -97,30 +98,21 @@ export function ActionPlanListPage({ year }: { year: number }) {
         <section aria-labelledby="ap-import-title" className="ap-section">
           <h2 id="ap-import-title">{t('actionPlans.import')}</h2>
           <div className="ap-form-grid">
-            <div className="field">
-              <label htmlFor="ap-import-unit">{t('actionPlans.importUnit')}</label>
-              <select
-                id="ap-import-unit"
-                value={unitId}
-                onChange={(e) => setUnitId(e.target.value)}
-              >
-                <option value="">–</option>
-                {org.data?.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ap-import-file">{t('actionPlans.importFile')}</label>
-              <input
-                id="ap-import-file"
-                type="file"
-                accept="application/json,.json"
-                onChange={(e) => void importFile(e)}
-              />
-            </div>
+            <SelectField
+              label={t('actionPlans.importUnit')}
+              value={unitId}
+              onValue={setUnitId}
+              options={[
+                { value: '', label: '–' },
+                ...(org.data?.units ?? []).map((u) => ({ value: u.id, label: u.name })),
+              ]}
+            />
+            <TextField
+              label={t('actionPlans.importFile')}
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => void importFile(e)}
+            />
           </div>
           <ErrorMessage error={importError} />
         </section>

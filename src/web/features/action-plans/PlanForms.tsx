@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { parseKronerText } from '../../../domain/money';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
+import { AmountField, SelectField, TextField } from '../../components/forms';
 
 export interface UnitOption {
   id: string;
@@ -35,25 +36,18 @@ export function NewPlanForm({ units, year }: { units: UnitOption[]; year: number
     <form className="ap-section" aria-labelledby="ap-new-title" onSubmit={(e) => void submit(e)}>
       <h2 id="ap-new-title">{t('actionPlans.newPlan.title')}</h2>
       <div className="ap-form-grid">
-        <div className="field">
-          <label htmlFor="ap-new-unit">{t('actionPlans.newPlan.unit')}</label>
-          <select id="ap-new-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ap-new-year">{t('actionPlans.newPlan.year')}</label>
-          <input
-            id="ap-new-year"
-            inputMode="numeric"
-            value={planYear}
-            onChange={(e) => setPlanYear(e.target.value)}
-          />
-        </div>
+        <SelectField
+          label={t('actionPlans.newPlan.unit')}
+          value={unitId}
+          onValue={setUnitId}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <TextField
+          label={t('actionPlans.newPlan.year')}
+          inputMode="numeric"
+          value={planYear}
+          onValue={setPlanYear}
+        />
       </div>
       <ErrorMessage error={error} />
       <button type="submit" className="button-primary">
@@ -104,25 +98,13 @@ export function ExpectedOverspendForm({
         {t('actionPlans.required.enter')} ({year})
       </h3>
       <div className="ap-form-grid">
-        <div className="field">
-          <label htmlFor="ap-expected-unit">{t('actionPlans.unit')}</label>
-          <select id="ap-expected-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ap-expected-amount">{t('actionPlans.required.amount')}</label>
-          <input
-            id="ap-expected-amount"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </div>
+        <SelectField
+          label={t('actionPlans.unit')}
+          value={unitId}
+          onValue={setUnitId}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <AmountField label={t('actionPlans.required.amount')} value={amount} onValue={setAmount} />
       </div>
       <ErrorMessage error={error} />
       {done && (

@@ -7,6 +7,7 @@ import type {
   ActionPlanVersionItem,
 } from '../../../shared/schemas/action-plan';
 import { danishDateTime, kr } from '../../format';
+import { SelectField } from '../../components/forms';
 
 interface Compared {
   changes: ActionPlanChangeOut[];
@@ -84,26 +85,28 @@ export function VersionsSection({
         <>
           <h3>{t('actionPlans.versions.compare')}</h3>
           <div className="ap-form-grid">
-            <div className="field">
-              <label htmlFor="ap-from">{t('actionPlans.versions.from')}</label>
-              <select id="ap-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-                {items.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ap-to">{t('actionPlans.versions.to')}</label>
-              <select id="ap-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
-                {items.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('actionPlans.versions.from')}
+              value={from}
+              onChange={(e) => setFrom(Number(e.target.value))}
+            >
+              {items.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {v.version}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t('actionPlans.versions.to')}
+              value={to}
+              onChange={(e) => setTo(Number(e.target.value))}
+            >
+              {items.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {v.version}
+                </option>
+              ))}
+            </SelectField>
           </div>
           <ErrorMessage error={compared.error} />
           {compared.data && compared.data.changes.length === 0 && (

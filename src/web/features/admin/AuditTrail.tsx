@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { AuditEntry, AuditPage } from './types';
 import { TIME_ZONE } from '../../../domain/months';
-import { DateField, TextField } from '../../components/forms';
+import { DateField, SelectField, TextField } from '../../components/forms';
 
 const PAGE_SIZE = 50;
 
@@ -71,8 +71,6 @@ export function AuditTrail() {
     `/audit?${qs}${qs ? '&' : ''}page=${page}&pageSize=${PAGE_SIZE}`,
   );
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
-  const actionId = useId();
-  const typeId = useId();
   // keys such as 'case.grant' hold dots, so the names are read as one object, not by path
   const names = (group: 'actions' | 'objectTypes') =>
     i18n.t(`admin.audit.${group}`, { returnObjects: true }) as unknown as Record<string, string>;
@@ -108,41 +106,35 @@ export function AuditTrail() {
             value={draft.user}
             onChange={(e) => set('user')(e.target.value)}
           />
-          <div className="field">
-            <label htmlFor={typeId}>{t('admin.audit.objectType')}</label>
-            <select
-              id={typeId}
-              value={draft.objectType}
-              onChange={(e) => set('objectType')(e.target.value)}
-            >
-              <option value="">{t('admin.audit.any')}</option>
-              {byName(objectTypes).map((type) => (
-                <option key={type} value={type}>
-                  {label('objectTypes', type)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('admin.audit.objectType')}
+            value={draft.objectType}
+            onChange={(e) => set('objectType')(e.target.value)}
+          >
+            <option value="">{t('admin.audit.any')}</option>
+            {byName(objectTypes).map((type) => (
+              <option key={type} value={type}>
+                {label('objectTypes', type)}
+              </option>
+            ))}
+          </SelectField>
           <TextField
             label={t('admin.audit.objectId')}
             value={draft.objectId}
             onChange={(e) => set('objectId')(e.target.value)}
           />
-          <div className="field">
-            <label htmlFor={actionId}>{t('admin.audit.action')}</label>
-            <select
-              id={actionId}
-              value={draft.action}
-              onChange={(e) => set('action')(e.target.value)}
-            >
-              <option value="">{t('admin.audit.any')}</option>
-              {byName(actions).map((action) => (
-                <option key={action} value={action}>
-                  {label('actions', action)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('admin.audit.action')}
+            value={draft.action}
+            onChange={(e) => set('action')(e.target.value)}
+          >
+            <option value="">{t('admin.audit.any')}</option>
+            {byName(actions).map((action) => (
+              <option key={action} value={action}>
+                {label('actions', action)}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <div className="admin-actions">
           <button type="submit" className="button-primary">

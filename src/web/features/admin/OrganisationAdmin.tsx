@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { Status } from './fields';
 import { UNIT_KINDS, type Center, type Unit } from './types';
-import { TextField } from '../../components/forms';
+import { SelectField, TextField } from '../../components/forms';
 
 /** Centres and the units under them: create and edit, each with its responsible person. */
 export function OrganisationAdmin() {
@@ -189,8 +189,6 @@ function UnitForm({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const centerId = useId();
-  const kindId = useId();
   const [center, setCenter] = useState(unit?.center.id ?? '');
   const [name, setName] = useState(unit?.name ?? '');
   const [kind, setKind] = useState<string>(unit?.kind ?? 'omraade');
@@ -227,33 +225,36 @@ function UnitForm({
       <h3 id={headingId}>
         {t(unit ? 'admin.organisation.editUnit' : 'admin.organisation.newUnit')}
       </h3>
-      <div className="field">
-        <label htmlFor={centerId}>{t('admin.organisation.center')}</label>
-        <select id={centerId} value={center} required onChange={(e) => setCenter(e.target.value)}>
-          <option value="">{t('admin.organisation.chooseCenter')}</option>
-          {centers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('admin.organisation.center')}
+        value={center}
+        required
+        onChange={(e) => setCenter(e.target.value)}
+      >
+        <option value="">{t('admin.organisation.chooseCenter')}</option>
+        {centers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label={t('admin.organisation.name')}
         value={name}
         required
         onChange={(e) => setName(e.target.value)}
       />
-      <div className="field">
-        <label htmlFor={kindId}>{t('admin.organisation.kind')}</label>
-        <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value)}>
-          {UNIT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`admin.organisation.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('admin.organisation.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value)}
+      >
+        {UNIT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`admin.organisation.kinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label={`${t('admin.organisation.responsible')} ${t('admin.optional')}`}
         value={responsible}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { kr, query, today } from '../../format';
+import { SelectField } from '../../components/forms';
 
 type Method = 'forecast' | 'runRate' | 'commitmentsOnly';
 const METHODS: Method[] = ['forecast', 'runRate', 'commitmentsOnly'];
@@ -93,20 +94,17 @@ export function BacktestPage() {
           <legend>{t('budget.filters.legend')}</legend>
           {field('beforeYear', t('budget.backtest.beforeYear'))}
           {field('months', t('budget.backtest.months'))}
-          <div className="field">
-            <label htmlFor="bt-method">{t('budget.filters.method')}</label>
-            <select
-              id="bt-method"
-              value={form.method}
-              onChange={(e) => setForm({ ...form, method: e.target.value })}
-            >
-              {['mean', 'median', 'ratio', 'none'].map((m) => (
-                <option key={m} value={m}>
-                  {t(`budget.methods.${m}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('budget.filters.method')}
+            value={form.method}
+            onChange={(e) => setForm({ ...form, method: e.target.value })}
+          >
+            {['mean', 'median', 'ratio', 'none'].map((m) => (
+              <option key={m} value={m}>
+                {t(`budget.methods.${m}`)}
+              </option>
+            ))}
+          </SelectField>
           {field('years', t('budget.filters.years'))}
           {field('factorPercent', t('budget.filters.factor'))}
           <button type="submit" className="button-primary">

@@ -8,7 +8,13 @@ import { parseKronerText, toKroner } from '../../../domain/money';
 import { danishDate, kr, today } from '../../format';
 import type { BudgetLine } from './types';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { AmountField, DateField, TextField } from '../../components/forms';
+import {
+  AmountField,
+  DateField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/forms';
 
 interface Budget {
   year: number;
@@ -128,15 +134,12 @@ export function BudgetGridPage() {
       <form className="budget-filters" onSubmit={(e) => e.preventDefault()}>
         <fieldset>
           <legend>{t('budget.filters.legend')}</legend>
-          <div className="field">
-            <label htmlFor="b-year">{t('budget.filters.year')}</label>
-            <input
-              id="b-year"
-              type="number"
-              value={year}
-              onChange={(e) => setYear(Number(e.target.value))}
-            />
-          </div>
+          <TextField
+            label={t('budget.filters.year')}
+            type="number"
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+          />
         </fieldset>
       </form>
       <ErrorMessage error={error ?? failure} />
@@ -244,35 +247,29 @@ export function BudgetGridPage() {
           <form className="budget-form" onSubmit={(e) => void addLine(e)}>
             <fieldset>
               <legend>{t('budget.budgets.newLine')}</legend>
-              <div className="field">
-                <label htmlFor="n-unit">{t('budget.cols.unit')}</label>
-                <select
-                  id="n-unit"
-                  value={newLine.unitId}
-                  onChange={(e) => setNewLine({ ...newLine, unitId: e.target.value })}
-                >
-                  <option value="" />
-                  {org.data?.units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="n-fn">{t('budget.cols.function')}</label>
-                <select
-                  id="n-fn"
-                  value={newLine.accountFunction}
-                  onChange={(e) => setNewLine({ ...newLine, accountFunction: e.target.value })}
-                >
-                  {data?.accountFunctions.map((f) => (
-                    <option key={f.code} value={f.code}>
-                      {f.code} {f.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                label={t('budget.cols.unit')}
+                value={newLine.unitId}
+                onChange={(e) => setNewLine({ ...newLine, unitId: e.target.value })}
+              >
+                <option value="" />
+                {org.data?.units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                label={t('budget.cols.function')}
+                value={newLine.accountFunction}
+                onChange={(e) => setNewLine({ ...newLine, accountFunction: e.target.value })}
+              >
+                {data?.accountFunctions.map((f) => (
+                  <option key={f.code} value={f.code}>
+                    {f.code} {f.name}
+                  </option>
+                ))}
+              </SelectField>
               <button type="submit" className="button-secondary" disabled={!newLine.unitId}>
                 {t('budget.budgets.add')}
               </button>
@@ -282,15 +279,13 @@ export function BudgetGridPage() {
             <fieldset>
               <legend>{t('budget.budgets.pasteTitle')}</legend>
               <p className="muted budget-wide">{t('budget.budgets.pasteHelp')}</p>
-              <div className="field budget-wide">
-                <label htmlFor="b-paste">{t('budget.budgets.pasteLabel')}</label>
-                <textarea
-                  id="b-paste"
-                  rows={6}
-                  value={paste}
-                  onChange={(e) => setPaste(e.target.value)}
-                />
-              </div>
+              <TextAreaField
+                label={t('budget.budgets.pasteLabel')}
+                frameClassName="budget-wide"
+                rows={6}
+                value={paste}
+                onChange={(e) => setPaste(e.target.value)}
+              />
               <button type="submit" className="button-primary" disabled={paste.trim() === ''}>
                 {t('budget.budgets.import')}
               </button>

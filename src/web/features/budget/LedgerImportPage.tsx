@@ -8,6 +8,7 @@ import { ClosedMonths } from './ClosedMonths';
 import { JobHistory } from './JobHistory';
 import type { JobView } from './types';
 import { uploadFile } from './upload';
+import { SelectField, TextField } from '../../components/forms';
 
 interface ImportRow {
   id: string;
@@ -91,44 +92,40 @@ export function LedgerImportPage() {
       <form className="budget-form" onSubmit={(e) => void submit(e)}>
         <fieldset>
           <legend>{t('budget.ledger.title')}</legend>
-          <div className="field">
-            <label htmlFor="l-source">{t('budget.ledger.source')}</label>
-            <select id="l-source" value={chosenSource} onChange={(e) => setSource(e.target.value)}>
-              {sources.data?.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="l-year">{t('budget.ledger.year')}</label>
-            <input
-              id="l-year"
-              type="number"
-              value={year}
-              onChange={(e) => setYear(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="l-encoding">{t('budget.ledger.encoding')}</label>
-            <select id="l-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
-              {['auto', 'utf-8', 'windows-1252'].map((enc) => (
-                <option key={enc} value={enc}>
-                  {t(`budget.ledger.encodings.${enc}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="l-file">{t('budget.ledger.file')}</label>
-            <input
-              id="l-file"
-              type="file"
-              accept=".csv,.txt,.xlsx,text/csv"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
+          <SelectField
+            label={t('budget.ledger.source')}
+            value={chosenSource}
+            onChange={(e) => setSource(e.target.value)}
+          >
+            {sources.data?.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('budget.ledger.year')}
+            type="number"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+          />
+          <SelectField
+            label={t('budget.ledger.encoding')}
+            value={encoding}
+            onChange={(e) => setEncoding(e.target.value)}
+          >
+            {['auto', 'utf-8', 'windows-1252'].map((enc) => (
+              <option key={enc} value={enc}>
+                {t(`budget.ledger.encodings.${enc}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('budget.ledger.file')}
+            type="file"
+            accept=".csv,.txt,.xlsx,text/csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
           <button type="submit" className="button-primary" disabled={!file || !chosenSource}>
             {t('budget.ledger.upload')}
           </button>

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import {
@@ -20,6 +20,7 @@ import { ProviderMapping, unknownProviderValues } from './ProviderMapping';
 import { danishDate, kr } from '../../format';
 import { decodeText } from '../../../shared/text-encoding';
 import { CATEGORY_CODES } from '../../../domain/cases/types';
+import { TextField } from '../../components/forms';
 
 const STORAGE_KEY = 'overblik.cases.csvMapping';
 const CATEGORY_STORAGE_KEY = 'overblik.cases.csvCategories';
@@ -41,7 +42,6 @@ function readStored<T>(key: string): T | null {
 export function CsvImport() {
   const { t } = useTranslation();
   const describe = useDescribeField();
-  const fileId = useId();
   const [csv, setCsv] = useState<{ header: string[]; rows: string[][] } | null>(null);
   const [mapping, setMapping] = useState<CsvMapping>({});
   const [chosenCategories, setChosenCategories] = useState<Record<string, string>>({});
@@ -151,15 +151,12 @@ export function CsvImport() {
     <section aria-labelledby="csv-title">
       <h2 id="csv-title">{t('cases.csv.title')}</h2>
       <p className="muted">{t('cases.csv.intro')}</p>
-      <div className="field">
-        <label htmlFor={fileId}>{t('cases.csv.file')}</label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => void onFile(e)}
-        />
-      </div>
+      <TextField
+        label={t('cases.csv.file')}
+        type="file"
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={(e) => void onFile(e)}
+      />
       {csv && (
         <>
           <fieldset className="csv-mapping">

@@ -1,10 +1,11 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CsvImport } from './CsvImport';
 import { RefWarnings, type RefWarning } from './RefWarnings';
 import { ProviderMapping, unknownProviderValues } from './ProviderMapping';
+import { TextField } from '../../components/forms';
 
 interface ImportResult {
   created: number;
@@ -19,7 +20,6 @@ interface ImportResult {
 /** /sager/import — import a cases document (overblik/cases@1), all or nothing; export it back. */
 export function ImportPage() {
   const { t } = useTranslation();
-  const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -55,16 +55,13 @@ export function ImportPage() {
     <>
       <h1>{t('cases.import.title')}</h1>
       <p className="muted">{t('cases.import.intro')}</p>
-      <div className="field">
-        <label htmlFor={id}>{t('cases.import.file')}</label>
-        <input
-          id={id}
-          type="file"
-          accept="application/json,.json"
-          disabled={busy}
-          onChange={(e) => void onFile(e)}
-        />
-      </div>
+      <TextField
+        label={t('cases.import.file')}
+        type="file"
+        accept="application/json,.json"
+        disabled={busy}
+        onChange={(e) => void onFile(e)}
+      />
       {busy && (
         <p aria-live="polite">
           <progress aria-label={t('cases.import.progress')} /> {t('cases.import.progress')}

@@ -16,6 +16,7 @@ import { monthName, rowLabel } from './labels';
 import {
   DateField,
   FilterForm,
+  SelectField,
   UnitSelect,
   useFilterForm,
   YearField,
@@ -65,61 +66,53 @@ export function StatementPage() {
         <YearField value={form.year} onValue={set('year')} />
         <DateField label={t('cases.filters.asOf')} value={form.asOf} onValue={set('asOf')} />
         <UnitSelect value={form.unit} onValue={set('unit')} />
-        <div className="field">
-          <label htmlFor="statement-by">{t('cases.filters.by')}</label>
-          <select id="statement-by" value={form.by} onChange={(e) => set('by')(e.target.value)}>
-            {STATEMENT_DIMENSIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`cases.dimensions.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="statement-group">{t('cases.groups.label')}</label>
-          <select
-            id="statement-group"
-            value={form.group}
-            onChange={(e) => set('group')(e.target.value)}
-          >
-            <option value="">{t('cases.groups.all')}</option>
-            {CATEGORY_GROUP_NAMES.map((g) => (
-              <option key={g} value={g}>
-                {t(`cases.groups.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="statement-kind">{t('cases.filters.kind')}</label>
-          <select
-            id="statement-kind"
-            value={form.kind}
-            onChange={(e) => set('kind')(e.target.value)}
-          >
-            <option value="">{t('cases.filters.allKinds')}</option>
-            {(['ekstern', 'intern'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`cases.providers.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="statement-provider">{t('cases.dimensions.providerName')}</label>
-          <select
-            id="statement-provider"
-            value={form.provider}
-            onChange={(e) => set('provider')(e.target.value)}
-          >
-            <option value="">{t('cases.filters.allProviders')}</option>
-            {providers.map((p) => (
-              <option key={p.id} value={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('cases.filters.by')}
+          value={form.by}
+          onChange={(e) => set('by')(e.target.value)}
+        >
+          {STATEMENT_DIMENSIONS.map((d) => (
+            <option key={d} value={d}>
+              {t(`cases.dimensions.${d}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('cases.groups.label')}
+          value={form.group}
+          onChange={(e) => set('group')(e.target.value)}
+        >
+          <option value="">{t('cases.groups.all')}</option>
+          {CATEGORY_GROUP_NAMES.map((g) => (
+            <option key={g} value={g}>
+              {t(`cases.groups.${g}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('cases.filters.kind')}
+          value={form.kind}
+          onChange={(e) => set('kind')(e.target.value)}
+        >
+          <option value="">{t('cases.filters.allKinds')}</option>
+          {(['ekstern', 'intern'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`cases.providers.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('cases.dimensions.providerName')}
+          value={form.provider}
+          onChange={(e) => set('provider')(e.target.value)}
+        >
+          <option value="">{t('cases.filters.allProviders')}</option>
+          {providers.map((p) => (
+            <option key={p.id} value={p.name}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
       </FilterForm>
       <ErrorMessage error={error} />
       {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { switchLanguage } from '../../i18n';
 import { useApi } from '../../use-api';
+import { TextField } from '../../components/forms';
 
 interface Meta {
   municipality: string;
@@ -53,29 +54,23 @@ export function LoginPage() {
           {meta?.municipality ? ` · ${meta.municipality}` : ''}
         </p>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <div className="field">
-            <label htmlFor="username">{t('login.username')}</label>
-            <input
-              id="username"
-              name="username"
-              autoComplete="username"
-              required
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t('login.password')}</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <TextField
+            label={t('login.username')}
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+          <TextField
+            label={t('login.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <ErrorMessage error={error} />
           <button type="submit" className="button-primary" disabled={isBusy}>
             {t('login.submit')}
