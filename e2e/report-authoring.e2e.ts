@@ -142,6 +142,18 @@ describe('writing a status report', () => {
     await expect(
       page.getByRole('table', { name: 'Tal for Køb hos eksterne leverandører' }).textContent(),
     ).resolves.toMatch(/7,9 mio\. kr\..*4,7 mio\. kr\./);
+    // the external providers named one by one beside the figure, adding up to its current cost
+    const split = page.getByRole('table', {
+      name: 'Køb hos eksterne leverandører: disponeret i året fordelt på leverandører',
+    });
+    const kroner = (text: string | null) => Number((text ?? '').trim().replace(/\./g, ''));
+    await split.locator('tfoot td.num').waitFor();
+    const amounts = (await split.locator('tbody td.num').allTextContents()).map(kroner);
+    const total = kroner(await split.locator('tfoot td.num').textContent());
+    expect(amounts.length).toBeGreaterThan(1);
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(total);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect((total / 1_000_000).toFixed(1)).toBe('4.7');
     // back from the editor, the keyboard continues from the report's heading
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
     await expectAccessible(page);
@@ -167,5 +179,6 @@ describe('writing a status report', () => {
     await page.getByRole('link', { name: 'Alle rapporter' }).click();
     const row = page.getByRole('row', { name: /2020 - status juni/ });
     await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Kladde');
-  });
+    // the longest journey of the browser tests: a report written, edited twice and listed
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { SignoffPanel } from '../meetings/SignoffPanel';
+import { ProviderSplit } from './ProviderSplit';
 import { FocusAreaFigures } from './FocusAreaFigures';
 import { indicatorSentences, indicatorTitle } from '../../../shared/indicator-text';
 import { ReportEditor } from './ReportEditor';
@@ -250,6 +251,15 @@ export function ReportPage({ edit = false }: { edit?: boolean }) {
                       {line}
                     </p>
                   ))}
+                  {area.cost?.provider && area.figures.cost && (
+                    <ProviderSplit
+                      title={area.title.split('\n')[0] ?? area.title}
+                      year={area.figures.cost.current.year}
+                      asOf={area.figures.cost.current.asOf}
+                      group={area.cost.group}
+                      kind={area.cost.provider}
+                    />
+                  )}
                   {area.cost && area.figures.cost && (
                     <p>
                       <Link
