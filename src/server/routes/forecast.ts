@@ -7,6 +7,7 @@ import {
 import {
   AdjustmentListSchema,
   BacktestSchema,
+  ForecastSchema,
   SavedAdjustmentSchema,
 } from '../../shared/schemas/forecast';
 import { requireActor } from '../middleware/require-actor';
@@ -18,62 +19,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const Parts = {
-  budget: z.number(),
-  actuals: z.number(),
-  committed: z.number(),
-  intake: z.number(),
-  adjustments: z.number(),
-  forecast: z.number(),
-  overspend: z
-    .number()
-    .openapi({ description: 'forventet merforbrug: forecast − corrected budget (kroner)' }),
-};
-const Month = z.object({
-  month: z.number(),
-  budget: z.number(),
-  actual: z.number().nullable(),
-  forecast: z.number(),
-});
-const ForecastSchema = z
-  .object({
-    year: z.number(),
-    asOf: z.string(),
-    bookedThrough: z.string().nullable().openapi({
-      description: 'the ledger is complete through this date (null: nothing known)',
-    }),
-    actualsThrough: z.string().openapi({
-      description:
-        'actual spending is taken through this date (the end of the last month booked and complete as of asOf); the months after it are forecast',
-    }),
-    method: z.object({
-      method: z.string(),
-      years: z.number(),
-      factorPercent: z.number(),
-      description: z.string(),
-    }),
-    commitmentsAvailable: z.boolean(),
-    actionPlanThreshold: z.number(),
-    area: z.object({ ...Parts, months: z.array(Month) }),
-    units: z.array(
-      z.object({
-        unitId: z.string(),
-        unitName: z.string(),
-        ...Parts,
-        actionPlanRequired: z.boolean(),
-        lines: z.array(
-          z.object({
-            accountFunction: z.string(),
-            accountFunctionName: z.string(),
-            ...Parts,
-            intakeHistory: z.array(z.object({ year: z.number(), intake: z.number() })),
-          }),
-        ),
-        months: z.array(Month),
-      }),
-    ),
-  })
-  .openapi('Forecast');
 
 const forecast = createRoute({
   method: 'get',

@@ -422,7 +422,9 @@ async function forecastOfUnits(
     };
   });
   const area = sumLines(lines);
-  const refusionFrom = lines.some((l) => l.refusionFrom === 'posted') ? 'posted' : 'cases';
+  const refusionFrom: ForecastLine['refusionFrom'] = lines.some((l) => l.refusionFrom === 'posted')
+    ? 'posted'
+    : 'cases';
   return {
     year: q.year,
     asOf: q.asOf,

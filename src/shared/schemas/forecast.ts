@@ -144,3 +144,89 @@ export const CausesSchema = z.object({
   notDerived: z.array(z.string()),
 });
 export type Causes = z.infer<typeof CausesSchema>;
+
+/** The parts of a forecast (kroner): what it is made of and what it ends at. */
+const Parts = {
+  budget: z.number(),
+  actuals: z.number(),
+  committed: z.number(),
+  intake: z.number(),
+  adjustments: z.number(),
+  grossForecast: z.number().meta({
+    description: 'actuals + committed + intake + adjustments, before refusion (kroner)',
+  }),
+  refusion: z.number().meta({ description: 'expected refusion subtracted (kroner)' }),
+  postedRefusion: z.number().meta({ description: 'refusion already posted (kroner)' }),
+  forecast: z.number(),
+  overspend: z
+    .number()
+    .meta({ description: 'forventet merforbrug: forecast − corrected budget (kroner)' }),
+};
+/** One month of the cumulative chart: budget, actual to date, the forecast's path. */
+const Month = z.object({
+  month: z.number(),
+  budget: z.number(),
+  actual: z.number().nullable(),
+  forecast: z.number(),
+});
+/** GET /forecast: per unit and account function as of a date, in kroner. */
+export const ForecastSchema = z
+  .object({
+    year: z.number(),
+    asOf: z.string(),
+    bookedThrough: z.string().nullable().meta({
+      description: 'the ledger is complete through this date (null: nothing known)',
+    }),
+    actualsThrough: z.string().meta({
+      description:
+        'actual spending is taken through this date (the end of the last month booked and complete as of asOf); the months after it are forecast',
+    }),
+    method: z.object({
+      method: z.string(),
+      years: z.number(),
+      factorPercent: z.number(),
+      description: z.string(),
+    }),
+    commitmentsAvailable: z.boolean(),
+    refusionFrom: z.enum(['cases', 'posted']).meta({
+      description:
+        "where the expected refusion comes from: the cases' reimbursement, or what is posted",
+    }),
+    actionPlanThreshold: z.number(),
+    area: z.object({ ...Parts, months: z.array(Month) }),
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        unitName: z.string(),
+        ...Parts,
+        actionPlanRequired: z.boolean(),
+        lines: z.array(
+          z.object({
+            accountFunction: z.string(),
+            accountFunctionName: z.string(),
+            ...Parts,
+            intakeHistory: z.array(z.object({ year: z.number(), intake: z.number() })),
+          }),
+        ),
+        months: z.array(Month),
+      }),
+    ),
+  })
+  .meta({ id: 'Forecast' });
+export type Forecast = z.infer<typeof ForecastSchema>;
+export type ForecastUnit = Forecast['units'][number];
+export type ForecastLine = ForecastUnit['lines'][number];
+export type ForecastParts = Pick<
+  ForecastLine,
+  | 'budget'
+  | 'actuals'
+  | 'committed'
+  | 'intake'
+  | 'adjustments'
+  | 'grossForecast'
+  | 'refusion'
+  | 'postedRefusion'
+  | 'forecast'
+  | 'overspend'
+>;
+export type ForecastMonth = ForecastUnit['months'][number];

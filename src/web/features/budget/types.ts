@@ -1,54 +1,23 @@
-export interface Parts {
-  budget: number;
-  /** spending to date, state refusion (dranst 2) left out */
-  actuals: number;
-  committed: number;
-  intake: number;
-  adjustments: number;
-  /** actuals + committed + intake + adjustments */
-  grossForecast: number;
-  /** the year's expected refusion (it includes `postedRefusion`) */
-  refusion: number;
-  postedRefusion: number;
-  /** grossForecast − refusion */
-  forecast: number;
-  overspend: number;
-}
+import type {
+  Backtest as BacktestSchemaType,
+  Causes as CausesType,
+  Forecast,
+  ForecastMonth,
+  ForecastParts,
+  ForecastUnit as ForecastUnitType,
+  ForecastLine,
+  RoundList,
+} from '../../../shared/schemas/forecast';
 
-export interface MonthPoint {
-  month: number;
-  budget: number;
-  actual: number | null;
-  forecast: number;
-}
-
-export interface ForecastLineView extends Parts {
-  accountFunction: string;
-  accountFunctionName: string;
-  intakeHistory: { year: number; intake: number }[];
-}
-
-export interface ForecastUnit extends Parts {
-  unitId: string;
-  unitName: string;
-  actionPlanRequired: boolean;
-  lines: ForecastLineView[];
-  months: MonthPoint[];
-}
-
-export interface ForecastView {
-  year: number;
-  asOf: string;
-  bookedThrough: string | null;
-  actualsThrough: string;
-  method: { method: string; years: number; factorPercent: number; description: string };
-  commitmentsAvailable: boolean;
-  /** `cases`: refusion by the reimbursement rules; `posted`: no thresholds for the year */
-  refusionFrom: 'cases' | 'posted';
-  actionPlanThreshold: number;
-  area: Parts & { months: MonthPoint[] };
-  units: ForecastUnit[];
-}
+/**
+ * The forecast's answers as the API declares them (src/shared/schemas/forecast.ts): the parts
+ * (kroner) a forecast is made of, its months, lines and units.
+ */
+export type Parts = ForecastParts;
+export type MonthPoint = ForecastMonth;
+export type ForecastLineView = ForecastLine;
+export type ForecastUnit = ForecastUnitType;
+export type ForecastView = Forecast;
 
 export interface RequiredPlans {
   threshold: number;
@@ -56,12 +25,6 @@ export interface RequiredPlans {
     unit: { id: string; name: string };
     plan: { id: string; title: string; status: string } | null;
   }[];
-}
-
-export interface Causes {
-  /** amount: the cause's effect on the expected overspend (kroner); expected/posted for income and reimbursement */
-  causes: { code: string; text: string; amount: number; expected?: number; posted?: number }[];
-  notDerived: string[];
 }
 
 export interface BudgetLine {
@@ -91,33 +54,9 @@ export interface JobView {
   } | null;
 }
 
+/** GET /api/forecast/causes: the causes derived from the data, each with its effect (kroner). */
+export type Causes = CausesType;
 /** GET /api/follow-up/rounds: the frozen rounds of a year with each unit's totals (kroner). */
-export interface FollowUpRounds {
-  year: number;
-  rounds: {
-    id: string;
-    name: string;
-    asOf: string;
-    createdBy: string;
-    units: {
-      unitId: string;
-      unitName: string;
-      budget: number;
-      forecast: number;
-      overspend: number;
-      actionPlanRequired: boolean;
-    }[];
-    total: { budget: number; forecast: number; overspend: number };
-  }[];
-}
-
-/** GET /api/forecast/backtest: per unit, the forecasts at earlier follow-up dates and the final accounts (kroner). */
-export interface Backtest {
-  years: number[];
-  months: number[];
-  units: {
-    unitId: string;
-    unitName: string;
-    points: { year: number; asOf: string; final: number; forecast: number }[];
-  }[];
-}
+export type FollowUpRounds = RoundList;
+/** GET /api/forecast/backtest: per unit, earlier forecasts against the final accounts (kroner). */
+export type Backtest = BacktestSchemaType;

@@ -73,11 +73,17 @@ describe('the front page overview', () => {
       asOf: `${year}-10-31`,
       forecast: 1_000_000,
       final: 1_010_000,
+      runRate: 1_000_000,
+      commitmentsOnly: 900_000,
     }));
+    const accuracy = { best: 'forecast' as const, methods: {} };
     const backtest: Backtest = {
       years: [2025, 2024, 2023],
       months: [10],
-      units: [{ unitId: 'a', unitName: 'Enhed a', points }],
+      intake: { method: 'mean', years: 3, factorPercent: 100 },
+      commitmentsAvailable: true,
+      overall: accuracy,
+      units: [{ unitId: 'a', unitName: 'Enhed a', points, ...accuracy }],
     };
     const o = buildOverview(forecast, undefined, backtest);
     expect(o.rows[0]?.probability).toEqual({
