@@ -213,29 +213,44 @@ export function holdCaughtGrants(
   const original = new Map(
     records.flatMap((c) => c.interventions.map((i) => [key(c.ref, i.ref), i] as const)),
   );
-  let working: CaseRecord[] = records.map((c) => ({
-    ...c,
-    interventions: c.interventions.map((i) => (pending.has(key(c.ref, i.ref)) ? asExpected(i) : i)),
-  }));
+  // by case ref and by household, so each candidate costs its household, not every record
+  const working = new Map(
+    records.map((c): [string, CaseRecord] => [
+      c.ref,
+      {
+        ...c,
+        interventions: c.interventions.map((i) =>
+          pending.has(key(c.ref, i.ref)) ? asExpected(i) : i,
+        ),
+      },
+    ]),
+  );
+  const refsOfHousehold = new Map<string, string[]>();
+  for (const c of records) {
+    const refs = refsOfHousehold.get(c.household);
+    if (refs) refs.push(c.ref);
+    else refsOfHousehold.set(c.household, [c.ref]);
+  }
   const restore = (caseRef: string, ref: string) => {
-    working = working.map((c) =>
-      c.ref !== caseRef
-        ? c
-        : {
-            ...c,
-            interventions: c.interventions.map((i) =>
-              i.ref === ref ? (original.get(key(caseRef, ref)) ?? i) : i,
-            ),
-          },
-    );
+    const c = working.get(caseRef);
+    if (!c) return;
+    working.set(caseRef, {
+      ...c,
+      interventions: c.interventions.map((i) =>
+        i.ref === ref ? (original.get(key(caseRef, ref)) ?? i) : i,
+      ),
+    });
   };
   const held: HeldGrant[] = [];
   for (const candidate of candidates) {
-    const record = working.find((c) => c.ref === candidate.caseRef);
+    const record = working.get(candidate.caseRef);
     const target = record?.interventions.find((i) => i.ref === candidate.ref);
     if (!record || !target) continue;
     const inForce = rulesInForce(rules, target.decidedOn);
-    const household = working.filter((c) => c.household === record.household);
+    const household = (refsOfHousehold.get(record.household) ?? []).flatMap((ref) => {
+      const c = working.get(ref);
+      return c ? [c] : [];
+    });
     const catches = grantCatches(inForce, household, candidate.caseRef, candidate.ref);
     if (catches.length === 0) {
       restore(candidate.caseRef, candidate.ref);
@@ -243,5 +258,5 @@ export function holdCaughtGrants(
       held.push({ ...candidate, catches, kind: approvalKindOf(inForce, catches) });
     }
   }
-  return { records: working, held };
+  return { records: records.map((c) => working.get(c.ref) ?? c), held };
 }

@@ -311,12 +311,11 @@ export async function holdImportedGrants(
   });
   if (candidates.length === 0) return { records: reconciled, held: [] };
   const rules = await listRules(tx);
-  const households = [
-    ...new Set(candidates.map((c) => reconciled.find((r) => r.ref === c.caseRef)?.household ?? '')),
-  ];
-  const importedRefs = new Set(reconciled.map((r) => r.ref));
-  const others = (await householdCases(tx, households)).filter((c) => !importedRefs.has(c.ref));
-  const inHouseholds = reconciled.filter((r) => households.includes(r.household));
+  const householdOf = new Map(reconciled.map((r) => [r.ref, r.household]));
+  const households = [...new Set(candidates.map((c) => householdOf.get(c.caseRef) ?? ''))];
+  const concerned = new Set(households);
+  const others = (await householdCases(tx, households)).filter((c) => !householdOf.has(c.ref));
+  const inHouseholds = reconciled.filter((r) => concerned.has(r.household));
   const result = holdCaughtGrants(rules, [...inHouseholds, ...others], candidates);
   const byRef = new Map(result.records.map((r) => [r.ref, r]));
   return { records: reconciled.map((r) => byRef.get(r.ref) ?? r), held: result.held };
