@@ -339,9 +339,11 @@ describe('cases and commitments', () => {
     await adjust.getByLabel('Beløb pr. betaling (kr.)').fill('250');
     await adjust.getByLabel('Beløb pr. betaling (kr.)').press('Enter');
     await page.getByText('Den forventede justering er gemt og tæller med i prognosen.').waitFor();
-    // granted 31 × 500 kr., expected 10 × 500 + 21 × 250 kr.
-    const cells = await december.getByRole('cell').allTextContents();
-    expect(cells.slice(0, 2)).toEqual(['15.500', '10.250']);
+    // granted 31 × 500 kr., expected 10 × 500 + 21 × 250 kr. (the case is read again after the
+    // save, and the message can come before the new figures: wait for them)
+    await expect
+      .poll(async () => (await december.getByRole('cell').allTextContents()).slice(0, 2))
+      .toEqual(['15.500', '10.250']);
     await expect(monthly.getByRole('columnheader').allTextContents()).resolves.toEqual([
       'Måned',
       'Bevilget',
