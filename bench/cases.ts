@@ -32,7 +32,6 @@ import { importCases } from '../src/server/services/case-service';
 import { ensureProviders } from '../src/db/repositories/providers';
 import { distinctProviders } from '../src/domain/providers';
 import { statement } from '../src/server/services/commitments/statements';
-import type { CasesDocument } from '../src/shared/schemas/cases';
 import { generateCases } from '../src/server/demo/generator/generator';
 import { openBenchDatabase } from './database';
 
@@ -148,7 +147,7 @@ async function main(): Promise<void> {
     measureWeights: [2, 3, 3, 2],
   });
   const interventions = generated.cases.reduce((s, c) => s + c.interventions.length, 0);
-  const document = writeCasesDocument(generated.cases, generated.rates) as CasesDocument;
+  const document = writeCasesDocument(generated.cases, generated.rates);
 
   // Import through the product, then the same rows by one INSERT … SELECT FROM unnest.
   // the providers the cases name are in the register first (an import never registers one)

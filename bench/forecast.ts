@@ -23,7 +23,6 @@ import { importCases } from '../src/server/services/case-service';
 import { ensureProviders } from '../src/db/repositories/providers';
 import { distinctProviders } from '../src/domain/providers';
 import { getForecast } from '../src/server/services/forecast-service';
-import type { CasesDocument } from '../src/shared/schemas/cases';
 import { generateCases } from '../src/server/demo/generator/generator';
 import { Random } from '../src/server/demo/generator/random';
 import { openBenchDatabase } from './database';
@@ -72,7 +71,7 @@ async function main(): Promise<void> {
     await importCases(
       deps,
       SYSTEM_ACTOR,
-      writeCasesDocument(generated.cases, generated.rates) as CasesDocument,
+      writeCasesDocument(generated.cases, generated.rates),
       'bench',
     );
 

@@ -42,7 +42,6 @@ import { distinctProviders } from '../src/domain/providers';
 import { ensureProviders } from '../src/db/repositories/providers';
 import { generateCases } from '../src/server/demo/generator/generator';
 import { importCases } from '../src/server/services/case-service';
-import type { CasesDocument } from '../src/shared/schemas/cases';
 
 export const BENCH_PLANS = 1_000;
 /** Connections in the PostgreSQL pool of the benchmarked server (the app's default is 10). */
@@ -132,7 +131,7 @@ async function seedCases(db: Database, unitId: string, passwordHash: string): Pr
     measureWeights: [2, 3, 3, 2],
   });
   await ensureProviders(db, distinctProviders(generated.cases), 'bench', new Date());
-  const document = writeCasesDocument(generated.cases, generated.rates) as CasesDocument;
+  const document = writeCasesDocument(generated.cases, generated.rates);
   await importCases(
     {
       db,

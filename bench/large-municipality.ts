@@ -43,7 +43,6 @@ import { MUNICIPALITY_SIZES, generateCases } from '../src/server/demo/generator/
 import { Random } from '../src/server/demo/generator/random';
 import { loadConfig } from '../src/server/env';
 import { hashPassword } from '../src/server/passwords';
-import type { CasesDocument } from '../src/shared/schemas/cases';
 import { writeLedgerFile } from './generator/ledger';
 
 const SIZE = MUNICIPALITY_SIZES.large;
@@ -109,12 +108,7 @@ async function seed(db: Database): Promise<void> {
   });
   await ensureProviders(db, distinctProviders(generated.cases), 'bench', NOW);
   const { importCases } = await import('../src/server/services/case-service');
-  await importCases(
-    d,
-    SYSTEM_ACTOR,
-    writeCasesDocument(generated.cases, generated.rates) as CasesDocument,
-    'bench',
-  );
+  await importCases(d, SYSTEM_ACTOR, writeCasesDocument(generated.cases, generated.rates), 'bench');
   const interventions = generated.cases.reduce((s, c) => s + c.interventions.length, 0);
   console.error(
     `cases ${generated.cases.length}, interventions ${interventions}: ${secondsSince(t0)} s, load ${load().join(' ')}`,
