@@ -164,15 +164,17 @@ async function main(): Promise<void> {
       WHERE table_name = 'case_interventions' AND table_schema = current_schema()`,
   );
   const typeOf = new Map(types.map((t) => [t.column_name, t.udt_name]));
+  // jsonb columns (the payment, the endings) travel as text and are cast back
+  const isJson = (c: string) => typeOf.get(c) === 'jsonb';
   const arrays = columns.map((c) =>
-    rows.map((r) => (c === 'payment' ? JSON.stringify(r[c]) : (r[c] ?? null))),
+    rows.map((r) => (isJson(c) && r[c] != null ? JSON.stringify(r[c]) : (r[c] ?? null))),
   );
   const [, unnestMs] = await timed(() =>
     db.query(
       `INSERT INTO bench_interventions (${columns.join(', ')})
-       SELECT ${columns.map((c) => (c === 'payment' ? `${c}::jsonb` : c)).join(', ')}
+       SELECT ${columns.map((c) => (isJson(c) ? `${c}::jsonb` : c)).join(', ')}
          FROM unnest(${columns
-           .map((c, i) => `$${i + 1}::${c === 'payment' ? 'text' : typeOf.get(c)}[]`)
+           .map((c, i) => `$${i + 1}::${isJson(c) ? 'text' : typeOf.get(c)}[]`)
            .join(', ')}) AS t(${columns.join(', ')})`,
       arrays,
     ),
