@@ -17,11 +17,11 @@
 import { randomBytes } from 'node:crypto';
 import { openPostgres } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
-import { upsertLedgerSource } from '../src/db/repositories/ledger';
 import { insertUser } from '../src/db/repositories/users';
 import { hashPassword } from '../src/server/passwords';
 import { freePort, request, startServer, type ServerProcess } from '../test/server-process';
 import { TcpProxy, targetOf } from '../test/tcp-proxy';
+import { saveBenchLedgerSource } from './generator/ledger';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) {
@@ -117,19 +117,7 @@ async function main(): Promise<void> {
         unitIds: [unit?.id ?? ''],
       }),
     );
-    await upsertLedgerSource(
-      db,
-      'KMD Opus',
-      {
-        date: 'Bogføringsdato',
-        account: 'Kontostreng',
-        unit: 'Omkostningssted',
-        amount: 'Beløb',
-        text: 'Posteringstekst',
-        unitCodes: { '4110': unit?.id ?? '' },
-      },
-      new Date(),
-    );
+    await saveBenchLedgerSource(db, { '4110': unit?.id ?? '' }, new Date());
 
     const proxy = new TcpProxy(targetOf(url ?? ''));
     await proxy.up();

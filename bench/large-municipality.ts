@@ -28,11 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { openPostgres, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
-import {
-  completeUpload,
-  insertLedgerImport,
-  upsertLedgerSource,
-} from '../src/db/repositories/ledger';
+import { completeUpload, insertLedgerImport } from '../src/db/repositories/ledger';
 import { ensureProviders } from '../src/db/repositories/providers';
 import { insertUser } from '../src/db/repositories/users';
 import { SYSTEM_ACTOR } from '../src/domain/access';
@@ -43,7 +39,7 @@ import { MUNICIPALITY_SIZES, generateCases } from '../src/server/demo/generator/
 import { Random } from '../src/server/demo/generator/random';
 import { loadConfig } from '../src/server/env';
 import { hashPassword } from '../src/server/passwords';
-import { writeLedgerFile } from './generator/ledger';
+import { saveBenchLedgerSource, writeLedgerFile } from './generator/ledger';
 
 const SIZE = MUNICIPALITY_SIZES.large;
 const POSTINGS_PER_YEAR = Number(process.env.BENCH_POSTINGS_PER_YEAR ?? SIZE.postingsPerYear);
@@ -125,19 +121,7 @@ async function seed(db: Database): Promise<void> {
       }
     }
   }
-  await upsertLedgerSource(
-    db,
-    'KMD Opus',
-    {
-      date: 'Bogføringsdato',
-      account: 'Kontostreng',
-      unit: 'Omkostningssted',
-      amount: 'Beløb',
-      text: 'Posteringstekst',
-      unitCodes,
-    },
-    NOW,
-  );
+  await saveBenchLedgerSource(db, unitCodes, NOW);
   const { runLedgerImport, storeUpload } = await import('../src/server/jobs/ledger-import');
   for (let year = SIZE.fromYear; year <= SIZE.toYear; year++) {
     const file = path.join(os.tmpdir(), `large-municipality-${process.pid}-${year}.csv`);

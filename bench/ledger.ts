@@ -24,12 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { openPostgres, type Database } from '../src/db/database';
-import {
-  completeUpload,
-  insertLedgerImport,
-  upsertLedgerSource,
-} from '../src/db/repositories/ledger';
-import { writeLedgerFile } from './generator/ledger';
+import { completeUpload, insertLedgerImport } from '../src/db/repositories/ledger';
+import { saveBenchLedgerSource, writeLedgerFile } from './generator/ledger';
 import { openBenchDatabase } from './database';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
@@ -204,19 +200,7 @@ async function main(): Promise<void> {
       );
       unitCodes[String(4100 + i)] = u?.id ?? '';
     }
-    await upsertLedgerSource(
-      db,
-      'KMD Opus',
-      {
-        date: 'Bogføringsdato',
-        account: 'Kontostreng',
-        unit: 'Omkostningssted',
-        amount: 'Beløb',
-        text: 'Posteringstekst',
-        unitCodes,
-      },
-      new Date(),
-    );
+    await saveBenchLedgerSource(db, unitCodes, new Date());
     const { sumOre } = await writeLedgerFile({
       path: file,
       lines: LINES,

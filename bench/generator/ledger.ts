@@ -1,6 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
+import type { Queryable } from '../../src/db/database';
+import { upsertLedgerSource } from '../../src/db/repositories/ledger';
 import { Random } from '../../src/server/demo/generator/random';
 
 export interface LedgerFileOptions {
@@ -62,4 +64,28 @@ export async function writeLedgerFile(options: LedgerFileOptions): Promise<{ sum
   out.end();
   await once(out, 'finish');
   return { sumOre: sum };
+}
+
+/**
+ * Saves the source 'KMD Opus' that reads the files `writeLedgerFile` writes: its columns, and
+ * the unit codes (`Omkostningssted`) to the units they stand for.
+ */
+export async function saveBenchLedgerSource(
+  db: Queryable,
+  unitCodes: Record<string, string>,
+  at: Date,
+): Promise<void> {
+  await upsertLedgerSource(
+    db,
+    'KMD Opus',
+    {
+      date: 'Bogføringsdato',
+      account: 'Kontostreng',
+      unit: 'Omkostningssted',
+      amount: 'Beløb',
+      text: 'Posteringstekst',
+      unitCodes,
+    },
+    at,
+  );
 }
