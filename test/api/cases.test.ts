@@ -414,3 +414,73 @@ describe('statements', () => {
     }
   });
 });
+
+describe('a rate period open at its start (the format: `null` open)', () => {
+  it('imports `from: null`, prices payments before the first dated period with it, and exports it as null', async () => {
+    const doc = {
+      format: 'overblik/cases@1',
+      rates: [
+        {
+          code: 'tilskud',
+          name: 'Tilskud pr. måned',
+          periods: [
+            { from: null, to: '2020-01-01', amount: 100 },
+            { from: '2020-01-01', to: null, amount: 200 },
+          ],
+        },
+      ],
+      cases: [
+        caseWith('R-1', [
+          daily('A', {
+            startDate: '2019-11-01',
+            endDate: '2020-02-29',
+            payment: {
+              type: 'running',
+              frequency: 'monthly',
+              dayOfMonth: 1,
+              units: 2,
+              rate: 'tilskud',
+            },
+          }),
+        ]),
+      ],
+    };
+    const response = await okonomi.post('/api/cases/import', doc);
+    expect(response.status).toBe(200);
+    // November and December 2019 at 2 × 100 kr., January and February 2020 at 2 × 200 kr.
+    expect((await commitments(okonomi, 'year=2019&case=R-1')).expected.total).toBe(400);
+    expect((await commitments(okonomi, 'year=2020&case=R-1')).expected.total).toBe(800);
+    const rates = (await (await okonomi.get('/api/cases/rates')).json()) as {
+      code: string;
+      periods: { from: string | null; to: string | null }[];
+    }[];
+    expect(rates.find((r) => r.code === 'tilskud')?.periods).toEqual([
+      { from: null, to: '2020-01-01', amount: 100 },
+      { from: '2020-01-01', to: null, amount: 200 },
+    ]);
+    const exported = (await (await okonomi.get('/api/cases/export')).json()) as {
+      rates: { code: string; periods: { from: string | null }[] }[];
+    };
+    expect(exported.rates.find((r) => r.code === 'tilskud')?.periods[0]?.from).toBeNull();
+  });
+
+  it('refuses two periods both open at their start as overlapping, storing nothing', async () => {
+    const response = await okonomi.post('/api/cases/import', {
+      format: 'overblik/cases@1',
+      rates: [
+        {
+          code: 'dobbelt',
+          name: 'To åbne',
+          periods: [
+            { from: null, to: '2020-01-01', amount: 100 },
+            { from: null, to: '2021-01-01', amount: 200 },
+          ],
+        },
+      ],
+      cases: [],
+    });
+    expect(response.status).toBe(422);
+    const rates = (await (await okonomi.get('/api/cases/rates')).json()) as { code: string }[];
+    expect(rates.map((r) => r.code)).not.toContain('dobbelt');
+  });
+});

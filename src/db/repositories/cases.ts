@@ -299,6 +299,9 @@ export async function listCaseSummaries(
   return { rows, total: count?.n ?? 0 };
 }
 
+/** How a rate period open at its start is stored: `valid_from` is part of the period's key. */
+const OPEN_START = '-infinity';
+
 export async function listRates(db: Queryable): Promise<(Rate & { version: number })[]> {
   const rates = await db.query<{
     code: string;
@@ -311,6 +314,7 @@ export async function listRates(db: Queryable): Promise<(Rate & { version: numbe
     valid_from: string;
     valid_to: string | null;
     amount_ore: number;
+    /** an open start is stored as -infinity (the date is part of the key) */
   }>(
     'SELECT rate_code, valid_from, valid_to, amount_ore FROM case_rate_periods ORDER BY rate_code, valid_from',
   );
@@ -322,7 +326,7 @@ export async function listRates(db: Queryable): Promise<(Rate & { version: numbe
     periods: periods
       .filter((p) => p.rate_code === r.code)
       .map((p) => ({
-        from: p.valid_from as IsoDate,
+        from: p.valid_from === OPEN_START ? null : (p.valid_from as IsoDate),
         to: p.valid_to as IsoDate | null,
         amountOre: p.amount_ore as Ore,
       })),
@@ -378,7 +382,7 @@ async function replaceRatePeriods(tx: Queryable, r: Rate): Promise<void> {
      SELECT $1, * FROM unnest($2::date[], $3::date[], $4::bigint[])`,
     [
       r.code,
-      r.periods.map((p) => p.from),
+      r.periods.map((p) => p.from ?? OPEN_START),
       r.periods.map((p) => p.to),
       r.periods.map((p) => p.amountOre),
     ],

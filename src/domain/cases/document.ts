@@ -66,7 +66,7 @@ export interface RawRate {
   code: string;
   name: string;
   source?: string | null | undefined;
-  periods: { from: string; to?: string | null | undefined; amount: number }[];
+  periods: { from?: string | null | undefined; to?: string | null | undefined; amount: number }[];
 }
 
 export interface RawCasesDocument {
@@ -176,17 +176,20 @@ export function readCasesDocument(
     rateCodes.add(r.code);
     const periods = r.periods.map((p, pi) => {
       const base = `rates.${ri}.periods.${pi}`;
-      const from = date(`${base}.from`, p.from, false);
+      // `null` (or left out) is open: in force from the beginning (the format's [from, to))
+      const from = date(`${base}.from`, p.from, true);
       const to = date(`${base}.to`, p.to, true);
       if (from && to && to <= from) issue(`${base}.to`, 'period_order');
       const a = amount(`${base}.amount`, p.amount);
-      return { from: from ?? ('1970-01-01' as IsoDate), to, amountOre: a ?? (0 as Ore) };
+      return { from, to, amountOre: a ?? (0 as Ore) };
     });
-    const sorted = periods.map((p, i) => ({ p, i })).sort((a, b) => (a.p.from < b.p.from ? -1 : 1));
+    const sorted = periods
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => ((a.p.from ?? '') < (b.p.from ?? '') ? -1 : 1));
     for (let k = 1; k < sorted.length; k += 1) {
       const prev = sorted[k - 1];
       const cur = sorted[k];
-      if (prev && cur && (prev.p.to === null || prev.p.to > cur.p.from)) {
+      if (prev && cur && (prev.p.to === null || cur.p.from === null || prev.p.to > cur.p.from)) {
         issue(`rates.${ri}.periods.${cur.i}.from`, 'period_overlap');
       }
     }

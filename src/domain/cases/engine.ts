@@ -333,7 +333,7 @@ export function compileRates(rates: ReadonlyMap<string, Rate>): CompiledRates {
   for (const [code, r] of rates) {
     const c: CompiledRate = { from: [], to: [], amount: [], bounds: [] };
     for (const p of r.periods) {
-      c.from.push(fastDayNumber(p.from));
+      c.from.push(p.from === null ? Number.NEGATIVE_INFINITY : fastDayNumber(p.from));
       c.to.push(p.to === null ? Number.POSITIVE_INFINITY : fastDayNumber(p.to));
       c.amount.push(p.amountOre);
     }

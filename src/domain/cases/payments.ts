@@ -206,7 +206,8 @@ export function coveredDays(
 export function rateOn(rate: Rate | undefined, day: DayNumber): Ore | null {
   if (!rate) return null;
   for (const p of rate.periods) {
-    if (day >= dayOf(p.from) && (p.to === null || day < dayOf(p.to))) return p.amountOre;
+    if ((p.from === null || day >= dayOf(p.from)) && (p.to === null || day < dayOf(p.to)))
+      return p.amountOre;
   }
   return null;
 }

@@ -109,7 +109,8 @@ export interface CaseRecord {
 }
 
 export interface RatePeriod {
-  from: IsoDate;
+  /** included; null = open (in force from the beginning) */
+  from: IsoDate | null;
   /** excluded; null = open */
   to: IsoDate | null;
   amountOre: Ore;

@@ -261,7 +261,9 @@ const RateJsonSchema = z.object({
   code: z.string(),
   name: z.string(),
   source: z.string().nullable(),
-  periods: z.array(z.object({ from: z.string(), to: z.string().nullable(), amount: z.number() })),
+  periods: z.array(
+    z.object({ from: z.string().nullable(), to: z.string().nullable(), amount: z.number() }),
+  ),
   version: z.number().int(),
 });
 

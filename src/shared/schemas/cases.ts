@@ -111,7 +111,7 @@ export const CaseRateSchema = z.object({
   code: ref,
   name: text,
   source: text.nullish(),
-  periods: z.array(z.object({ from: dateText, to: dateText.nullish(), amount: num })),
+  periods: z.array(z.object({ from: dateText.nullish(), to: dateText.nullish(), amount: num })),
 });
 
 export const CasesDocumentSchema = z.object({

@@ -20,7 +20,7 @@ export interface RateJson {
   code: string;
   name: string;
   source: string | null;
-  periods: { from: string; to: string | null; amount: number }[];
+  periods: { from: string | null; to: string | null; amount: number }[];
   /** Send it back when saving a change; a stale version is refused (409). */
   version: number;
 }

@@ -17,7 +17,7 @@ interface Rate {
   code: string;
   name: string;
   source: string | null;
-  periods: { from: string; to: string | null; amount: number }[];
+  periods: { from: string | null; to: string | null; amount: number }[];
   version: number;
 }
 interface Thresholds {
@@ -62,7 +62,7 @@ function RatesSection({ editable }: { editable: boolean }) {
       name: r.name,
       source: r.source ?? '',
       periods: r.periods.map((p) => ({
-        from: p.from,
+        from: p.from ?? '',
         to: p.to ?? '',
         amount: kr(p.amount),
       })),
@@ -80,7 +80,7 @@ function RatesSection({ editable }: { editable: boolean }) {
         name: form.name,
         source: form.source || null,
         periods: form.periods.map((p) => ({
-          from: p.from,
+          from: p.from || null,
           to: p.to || null,
           amount: amountForApi(p.amount),
         })),
@@ -119,9 +119,9 @@ function RatesSection({ editable }: { editable: boolean }) {
                 <td>
                   <ul className="plain">
                     {r.periods.map((p) => (
-                      <li key={p.from}>
-                        {danishDate(p.from)}–{p.to ? danishDate(p.to) : t('cases.rates.open')}:{' '}
-                        {kr(p.amount)} kr.
+                      <li key={p.from ?? ''}>
+                        {p.from ? danishDate(p.from) : t('cases.rates.openStart')}–
+                        {p.to ? danishDate(p.to) : t('cases.rates.open')}: {kr(p.amount)} kr.
                       </li>
                     ))}
                   </ul>
@@ -193,7 +193,7 @@ function RatesSection({ editable }: { editable: boolean }) {
               <DateField
                 label={t('cases.rates.from')}
                 value={p.from}
-                required
+                hint={t('cases.rates.fromHint')}
                 onValue={setPeriod(k, 'from')}
               />
               <DateField label={t('cases.rates.to')} value={p.to} onValue={setPeriod(k, 'to')} />
