@@ -71,14 +71,15 @@ describe('budget follow-up', () => {
     ).resolves.toBe('103.609,69');
     await screenshot(page, 'budget-draft-plan');
 
-    // … and the dashboard says the same, from the same source, with the new draft.
+    // … and the dashboard says the same, from the same source, with the new draft (an overview:
+    // whole kroner).
     await page.goto(`${baseUrl()}/`);
     const onDashboard = page
       .locator('section[aria-labelledby="ap-required-title"]')
       .getByRole('row', { name: /Slagelse Familie Center/ });
     await onDashboard.waitFor();
     const text = await onDashboard.textContent();
-    expect(text).toContain('103.609,69 kr.');
+    expect(text).toContain('103.610 kr.');
     expect(text).toContain('fra prognosen pr. 31.10.2026');
     expect(text).toContain('Handleplan 2026');
   });

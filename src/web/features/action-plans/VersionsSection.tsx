@@ -47,8 +47,13 @@ export function VersionsSection({
   const { data, error } = useApi<{ items: ActionPlanVersionItem[] }>(
     `/action-plans/${planId}/versions?v=${currentVersion}`,
   );
-  const [from, setFrom] = useState(Math.max(1, currentVersion - 1));
-  const [to, setTo] = useState(currentVersion);
+  // Until the reader picks versions, the two latest: they follow the plan as it is saved again
+  // (or as a kept, older answer is replaced by the current one).
+  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
+  const from = picked.from ?? Math.max(1, currentVersion - 1);
+  const to = picked.to ?? currentVersion;
+  const setFrom = (v: number) => setPicked((p) => ({ ...p, from: v }));
+  const setTo = (v: number) => setPicked((p) => ({ ...p, to: v }));
   const compared = useApi<Compared>(`/action-plans/${planId}/compare?from=${from}&to=${to}`);
   const items = data?.items ?? [];
   return (
