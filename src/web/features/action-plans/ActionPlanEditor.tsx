@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -32,6 +33,7 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
   const { t } = useTranslation();
   const id = data.id;
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [state, setState] = useState<EditorState>(() => editorFromPlan(data));
   const [baseVersion, setBaseVersion] = useState(data.version);
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -117,6 +119,8 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
         body: { ...result.document, version: baseVersion, comment: state.comment || null },
       });
       setConflict(null);
+      // The plan page opens on the saved version, never on the answer read before the save.
+      queryClient.setQueryData([`/action-plans/${id}`], saved);
       void navigate(`/handleplaner/${id}`, { state: { saved: saved.version } });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.code === 'version_conflict') {
