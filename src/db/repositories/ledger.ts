@@ -343,7 +343,9 @@ export async function deletePostingsOfImport(db: Queryable, importId: string): P
 
 /**
  * Actual spending per unit, function and month of a year up to and including `asOf` (done
- * imports only), with the state refusion posted (dranst 2) apart from the spending.
+ * imports only), with the state refusion posted (dranst 2) apart from the spending. Read from
+ * the monthly totals kept with the postings (migration 0030) for the months that end by
+ * `asOf`; the postings of a month `asOf` ends in the middle of are summed as they are.
  */
 export async function actualsByUnitFunctionMonth(
   db: Queryable,
@@ -360,17 +362,49 @@ export async function actualsByUnitFunctionMonth(
     late_ore: number;
   }[]
 > {
+  const { lastWholeMonth, partFrom } = monthsThrough(p.asOf);
+  const part =
+    partFrom === null
+      ? ''
+      : `UNION ALL
+         SELECT p.unit_id, p.account_function, extract(month FROM p.posted_on)::int AS month,
+                CASE WHEN p.dranst IS DISTINCT FROM '2' THEN p.amount_ore ELSE 0 END AS amount_ore,
+                CASE WHEN p.dranst = '2' THEN p.amount_ore ELSE 0 END AS refusion_ore,
+                CASE WHEN p.is_late THEN p.amount_ore ELSE 0 END AS late_ore
+           FROM ledger_postings p JOIN ledger_imports i ON i.id = p.import_id AND i.status = 'done'
+          WHERE p.posted_on BETWEEN greatest(make_date($1, 1, 1), $4::date) AND $5::date
+            AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3::uuid[]))`;
   return db.query(
-    `SELECT p.unit_id, p.account_function, extract(month FROM p.posted_on)::int AS month,
-            COALESCE(SUM(p.amount_ore) FILTER (WHERE p.dranst IS DISTINCT FROM '2'), 0)::bigint AS amount_ore,
-            COALESCE(SUM(p.amount_ore) FILTER (WHERE p.dranst = '2'), 0)::bigint AS refusion_ore,
-            SUM(CASE WHEN p.is_late THEN p.amount_ore ELSE 0 END)::bigint AS late_ore
-       FROM ledger_postings p JOIN ledger_imports i ON i.id = p.import_id AND i.status = 'done'
-      WHERE p.posted_on BETWEEN make_date($1, 1, 1) AND $2::date
-        AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3::uuid[]))
+    `SELECT x.unit_id, x.account_function, x.month,
+            SUM(x.amount_ore)::bigint AS amount_ore, SUM(x.refusion_ore)::bigint AS refusion_ore,
+            SUM(x.late_ore)::bigint AS late_ore
+       FROM (SELECT t.unit_id, t.account_function, extract(month FROM t.month)::int AS month,
+                    t.spending_ore AS amount_ore, t.refusion_ore, t.late_ore
+               FROM ledger_month_totals t
+               JOIN ledger_imports i ON i.id = t.import_id AND i.status = 'done'
+              WHERE t.month BETWEEN make_date($1, 1, 1) AND $2::date
+                AND ($3::uuid[] IS NULL OR t.unit_id = ANY($3::uuid[]))
+             ${part}) x
       GROUP BY 1, 2, 3`,
-    [p.year, p.asOf, p.unitIds],
+    partFrom === null
+      ? [p.year, lastWholeMonth, p.unitIds]
+      : [p.year, lastWholeMonth, p.unitIds, partFrom, p.asOf],
   );
+}
+
+/**
+ * The months that end by `asOf` (`YYYY-MM-DD`), as the first day of the last of them, and the
+ * first day of `asOf`'s own month when `asOf` is not its last day (null when it is).
+ */
+function monthsThrough(asOf: string): { lastWholeMonth: string; partFrom: string | null } {
+  const y = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7));
+  const d = Number(asOf.slice(8, 10));
+  const first = `${asOf.slice(0, 7)}-01`;
+  if (d === new Date(Date.UTC(y, m, 0)).getUTCDate())
+    return { lastWholeMonth: first, partFrom: null };
+  const before = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  return { lastWholeMonth: before, partFrom: first };
 }
 
 export interface PostingRow {
