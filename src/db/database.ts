@@ -281,7 +281,7 @@ export function openPostgres(
     notifiesAtOnce: false,
     connection: Object.fromEntries(
       Object.entries(config).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)),
-    ) as Record<string, string | number | boolean>,
+    ),
     async query<T extends object>(sql: string, params?: unknown[], options?: QueryOptions) {
       const result = await pool.query<T>(pgQuery(prepared, sql, params, options));
       return result.rows;
