@@ -154,7 +154,11 @@ const logger = pino(
 function serveApp(db: Database): Promise<{ port: number; close: () => void }> {
   const app = createApp({
     db,
-    config: loadConfig({ DEMO: '0', HEAVY_READS: process.env.HEAVY_READS }),
+    config: loadConfig({
+      DEMO: '0',
+      HEAVY_READS: process.env.HEAVY_READS,
+      STATEMENT_WORKERS: process.env.STATEMENT_WORKERS,
+    }),
     logger,
     now: () => new Date(),
   });

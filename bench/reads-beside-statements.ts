@@ -10,6 +10,11 @@
  *     statement back to back;
  *  4. the floor: the same paced reads against a bare Node server answering the same bytes.
  *
+ * All of it once per value of BENCH_STATEMENT_WORKERS (default `2,0`: the statements on two
+ * worker threads, then on the request thread), each on a server and schema of its own seeded
+ * alike, so that both ways are measured in the same session. STATEMENT_WORKERS is PostgreSQL
+ * only: on PGlite every run computes on the request thread.
+ *
  *   npx tsx bench/reads-beside-statements.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/reads-beside-statements.ts
  *
@@ -40,16 +45,28 @@ async function login(base: string, username: string): Promise<string> {
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
+const MODES = (process.env.BENCH_STATEMENT_WORKERS ?? '2,0').split(',').map((v) => v.trim());
+
 async function main(): Promise<void> {
+  for (const workers of MODES) await measure(workers);
+}
+
+/** One whole run on a server with STATEMENT_WORKERS=`workers`; prints its table. */
+async function measure(workers: string): Promise<void> {
   const started = performance.now();
   const { line, stop } = await startChild(
     'bench server',
     ['--import', 'tsx', 'bench/http-server.ts'],
-    { ...process.env, BENCH_CASES: process.env.BENCH_CASES ?? '20000' },
+    {
+      ...process.env,
+      BENCH_CASES: process.env.BENCH_CASES ?? '20000',
+      STATEMENT_WORKERS: workers,
+    },
   );
   try {
     const info = JSON.parse(line) as { port: number; kind: string; ids: string[] };
-    process.stderr.write(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    const seeded = (performance.now() - started) / 1000;
+    process.stderr.write(`STATEMENT_WORKERS ${workers}: seeded in ${seeded.toFixed(0)} s\n`);
     const base = `http://127.0.0.1:${info.port}`;
     const reader = await login(base, 'bench');
     const statements = await login(base, 'statements');
@@ -105,7 +122,7 @@ async function main(): Promise<void> {
     const row = (name: string, s: number[], goal: string) =>
       `| ${name} | ${s.length} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 99))} | ${ms(Math.max(...s))} | ${goal} |`;
     const lines = [
-      `Database: ${info.kind}; Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; HEAVY_READS ${process.env.HEAVY_READS ?? '2 (default)'}; load average at start ${loadAtStart}, at end ${load()}`,
+      `Database: ${info.kind}; Node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; ${process.env.BENCH_CASES ?? '20000'} cases (seeded in ${seeded.toFixed(0)} s); STATEMENT_WORKERS ${workers}; HEAVY_READS ${process.env.HEAVY_READS ?? '2 (default)'}; load average at start ${loadAtStart}, at end ${load()}`,
       '',
       '| measurement | samples | p50 | p99 | max | goal |',
       '|---|---:|---:|---:|---:|---|',
@@ -119,7 +136,7 @@ async function main(): Promise<void> {
       row(`Full statement, ${STATEMENTS} clients back to back (beside the reads)`, during, '–'),
       row(`Floor: a bare Node server answering the same ${answer.length} bytes`, floor, '–'),
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${lines.join('\n')}\n\n`);
   } finally {
     await stop();
   }

@@ -57,7 +57,10 @@ export async function createTestApp(
     setNow(date) {
       now = date;
     },
-    close: () => db.close(),
+    close: async () => {
+      await deps.statementWorkers?.close();
+      await db.close();
+    },
   };
 }
 

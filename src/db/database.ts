@@ -65,6 +65,11 @@ export interface Database extends Queryable {
    */
   listen(channel: string, handlers: ListenHandlers): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: the plain settings the pool connects with (URL, `options` such as a
+   * search_path), so that a worker thread can open a pool of its own to the same database.
+   */
+  readonly connection?: Readonly<Record<string, string | number | boolean>>;
 }
 
 const CHANNEL = /^[a-z_][a-z0-9_]*$/;
@@ -274,6 +279,9 @@ export function openPostgres(
   return {
     kind: 'postgresql',
     notifiesAtOnce: false,
+    connection: Object.fromEntries(
+      Object.entries(config).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)),
+    ),
     async query<T extends object>(sql: string, params?: unknown[], options?: QueryOptions) {
       const result = await pool.query<T>(pgQuery(prepared, sql, params, options));
       return result.rows;

@@ -12,6 +12,7 @@ import { AppError, toProblem } from './errors';
 import { HEAVY_READ_PATHS, heavyReadSlots, limitConcurrency } from './middleware/heavy-reads';
 import { requestContext, sessionAuth } from './middleware/request-context';
 import { createRouter, withSharedProblemAnswers } from './openapi';
+import { statementWorkersFor } from './workers/statement-pool';
 import { actionPlanRoutes } from './routes/action-plans';
 import { apiDocsRoutes } from './routes/api-docs';
 import { budgetRoutes } from './routes/budgets';
@@ -46,6 +47,8 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // one set of slots per process's deps: HEAVY_READS counts per process
   const slots = (deps.heavyReads ??= heavyReadSlots(deps.config.heavyReads));
+  // and one pool of statement workers (PostgreSQL), started at the first statement
+  if (deps.statementWorkers === undefined) deps.statementWorkers = statementWorkersFor(deps);
   const app = createRouter();
 
   app.use(

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { dateAt, type IsoDate } from '../domain/months';
 import type { Config } from './env';
 import type { HeavyReadSlots } from './middleware/heavy-reads';
+import type { StatementWorkers } from './workers/statement-pool';
 
 /** What every request handler can reach: injected once in createApp, never global. */
 export interface AppDeps {
@@ -14,6 +15,12 @@ export interface AppDeps {
   now: () => Date;
   /** The process's slots for heavy work (`HEAVY_READS`); createApp makes them when missing. */
   heavyReads?: HeavyReadSlots;
+  /**
+   * The process's statement workers (`STATEMENT_WORKERS`, PostgreSQL only), null when the
+   * commitment figures are computed on the request thread; createApp makes them when missing.
+   * Whoever made the deps closes them (`close`) when the server stops.
+   */
+  statementWorkers?: StatementWorkers | null;
 }
 
 export interface SessionInfo {

@@ -25,6 +25,8 @@ const schema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Heavy reads (statements, forecast) computed at once per process; see docs/operations.md. */
   HEAVY_READS: z.coerce.number().int().min(1).max(64).default(2),
+  /** Worker threads computing commitment statements (PostgreSQL only); 0 computes in-process. */
+  STATEMENT_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
@@ -66,6 +68,8 @@ export type Config = {
   webConcurrency: number;
   /** heavy reads computed at once per process (HEAVY_READS) */
   heavyReads: number;
+  /** worker threads for the commitment figures, PostgreSQL only; 0: on the request thread */
+  statementWorkers: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -141,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO ?? !e.DATABASE_URL,
     webConcurrency: e.WEB_CONCURRENCY,
     heavyReads: e.HEAVY_READS,
+    statementWorkers: e.STATEMENT_WORKERS,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,

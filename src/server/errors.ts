@@ -42,6 +42,7 @@ export const ERROR_STATUS = {
   job_not_dead: 409,
   job_not_retryable: 409,
   database_unavailable: 503,
+  computation_interrupted: 503,
   internal: 500,
 } as const;
 

@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import { migrate, MigrationRightsError } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createApp } from './app';
+import type { AppDeps } from './context';
 import { runWorkers } from './cluster';
 import { startJobWorker } from './jobs/worker';
 import { removeOrphanUploads } from './services/ledger-service';
@@ -80,10 +81,8 @@ async function open(config: Config): Promise<Database> {
 /** Serves the app in this process until SIGINT or SIGTERM. */
 function serveHttp(config: Config, logger: Logger, db: Database): void {
   const startedAt = new Date();
-  const app = createApp(
-    { db, config, logger, now: () => new Date() },
-    { webDir: path.resolve('dist') },
-  );
+  const deps: AppDeps = { db, config, logger, now: () => new Date() };
+  const app = createApp(deps, { webDir: path.resolve('dist') });
   // Jobs left queued by a server that stopped are picked up at start, new ones the moment they
   // are queued (NOTIFY), retries and jobs of a stopped worker within seconds (a timer). With
   // several processes each looks: a job is claimed by one of them (FOR UPDATE SKIP LOCKED).
@@ -112,6 +111,8 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
       preloadDocumentLibraries().catch((error: unknown) =>
         logger.error({ event: 'preload_failed', err: error }),
       );
+      // the first statement should not wait for its worker to start
+      deps.statementWorkers?.warm();
     }, 1000).unref();
   });
 
@@ -119,7 +120,9 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
     logger.info({ event: 'shutdown', signal });
     worker.stop();
     server.close(() => {
-      void db.close().then(() => process.exit(0));
+      void Promise.resolve(deps.statementWorkers?.close())
+        .then(() => db.close())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -92,6 +92,34 @@ async function correctedSinceAsOf(
 }
 
 /**
+ * What is computed from the database for an answer, on a worker thread or on this one: the
+ * answer, and whether it names cases or households (then the request logs the read).
+ */
+export interface Figures<T> {
+  answer: T;
+  namesCases: boolean;
+}
+
+/**
+ * Runs one kind of figures for a scope already decided on the request thread: on the process's
+ * statement workers when it has them (PostgreSQL, `STATEMENT_WORKERS`), else here.
+ */
+function figuresOf<K extends FigureName>(
+  deps: AppDeps,
+  name: K,
+  scope: Scope,
+  input: FigureInput<K>,
+): Promise<FigureAnswer<K>> {
+  if (deps.statementWorkers) return deps.statementWorkers.run(name, scope, input);
+  const compute = FIGURES[name] as (
+    db: Queryable,
+    scope: Scope,
+    input: FigureInput<K>,
+  ) => Promise<FigureAnswer<K>>;
+  return compute(deps.db, scope, input);
+}
+
+/**
  * GET /api/commitments: expected and granted cost of a year as of a date, and the same date last
  * year. The rate issues name cases: only for a reader of the cases (else none), and logged as a
  * read, as is every answer about one case.
@@ -110,14 +138,10 @@ export async function commitments(
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
-  // one load for both years: the statement and the same date last year
-  const { stored, rates } = await loadYear(db, scope, params.year, params.year - 1);
-  const cases = compileCases(records(stored));
-  const now = computeYear(cases, rates, { year: params.year, asOf });
-  const t = totalsByMonth(now.interventions);
-  const lastAsOf = sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf);
-  const lt = yearTotals(cases, rates, { year: params.year - 1, asOf: lastAsOf });
-  const issues = scope.caseLevel ? now.issues : [];
+  const { answer, namesCases } = await figuresOf(deps, 'commitments', scope, {
+    year: params.year,
+    asOf,
+  });
   if (scope.caseFound !== null) {
     await recordRead(
       db,
@@ -126,7 +150,7 @@ export async function commitments(
       requestId,
       { view: 'commitments', year: params.year, asOf },
     );
-  } else if (issues.length > 0) {
+  } else if (namesCases) {
     await recordCaseLevelRead(
       db,
       actor,
@@ -136,7 +160,24 @@ export async function commitments(
       requestId,
     );
   }
-  return {
+  return answer;
+}
+
+async function commitmentsFigures(
+  db: Queryable,
+  scope: Scope,
+  params: { year: number; asOf: IsoDate },
+): Promise<Figures<CommitmentsJson>> {
+  const { asOf } = params;
+  // one load for both years: the statement and the same date last year
+  const { stored, rates } = await loadYear(db, scope, params.year, params.year - 1);
+  const cases = compileCases(records(stored));
+  const now = computeYear(cases, rates, { year: params.year, asOf });
+  const t = totalsByMonth(now.interventions);
+  const lastAsOf = sameDateIn(Number(asOf.slice(0, 4)) - 1, asOf);
+  const lt = yearTotals(cases, rates, { year: params.year - 1, asOf: lastAsOf });
+  const issues = scope.caseLevel ? now.issues : [];
+  const answer: CommitmentsJson = {
     year: params.year,
     asOf,
     unit: scope.unitName,
@@ -158,7 +199,18 @@ export async function commitments(
       rate: i.rate,
     })),
   };
+  return { answer, namesCases: issues.length > 0 };
 }
+
+/** What a commitment statement is asked for. */
+type StatementParams = {
+  year: number;
+  asOf?: string | undefined;
+  unit?: string | undefined;
+  by: StatementDimensionName;
+  /** only this category group (anbringelse, forebyggende, eftervaern, handicapkompensation, andet) */
+  group?: string | undefined;
+} & ProviderFilter;
 
 /**
  * A commitment statement split by one dimension, with the cases behind each figure for a reader
@@ -167,19 +219,46 @@ export async function commitments(
 export async function statement(
   deps: AppDeps,
   actor: Actor,
-  params: {
-    year: number;
-    asOf?: string | undefined;
-    unit?: string | undefined;
-    by: StatementDimensionName;
-    /** only this category group (anbringelse, forebyggende, eftervaern, handicapkompensation, andet) */
-    group?: string | undefined;
-  } & ProviderFilter,
+  params: StatementParams,
   requestId?: string,
 ): Promise<StatementJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const providers: ProviderFilter = { kind: params.kind, provider: params.provider };
+  const { answer, namesCases } = await figuresOf(deps, 'statement', scope, {
+    year: params.year,
+    asOf,
+    by: params.by,
+    group: params.group,
+    ...providers,
+  });
+  if (namesCases) {
+    await recordCaseLevelRead(
+      db,
+      actor,
+      scope,
+      'commitment.statement',
+      {
+        year: params.year,
+        asOf,
+        by: params.by,
+        group: params.group ?? null,
+        ...(providers.kind ? { kind: providers.kind } : {}),
+        ...(providers.provider ? { provider: providers.provider } : {}),
+      },
+      requestId,
+    );
+  }
+  return answer;
+}
+
+async function statementFigures(
+  db: Queryable,
+  scope: Scope,
+  params: Omit<StatementParams, 'asOf' | 'unit'> & { asOf: IsoDate },
+): Promise<Figures<StatementJson>> {
+  const { asOf } = params;
   const loaded = await loadYear(db, scope, params.year, params.year - 1);
   const { rates } = loaded;
   const stored = inGroup(loaded.stored, params.group);
@@ -226,24 +305,7 @@ export async function statement(
     const name = functionNames?.get(key);
     return name ? `${key} ${name}` : key;
   };
-  if (scope.caseLevel && rows.some((r) => r.caseRefs.length > 0)) {
-    await recordCaseLevelRead(
-      db,
-      actor,
-      scope,
-      'commitment.statement',
-      {
-        year: params.year,
-        asOf,
-        by: params.by,
-        group: params.group ?? null,
-        ...(providers.kind ? { kind: providers.kind } : {}),
-        ...(providers.provider ? { provider: providers.provider } : {}),
-      },
-      requestId,
-    );
-  }
-  return {
+  const answer: StatementJson = {
     year: params.year,
     asOf,
     unit: scope.unitName,
@@ -271,6 +333,7 @@ export async function statement(
         : [],
     })),
   };
+  return { answer, namesCases: scope.caseLevel && rows.some((r) => r.caseRefs.length > 0) };
 }
 
 /**
@@ -284,10 +347,33 @@ export async function movement(
   params: { year: number; from: string; to: string; unit?: string | undefined },
   requestId?: string,
 ): Promise<MovementJson> {
-  const { db } = deps;
-  const scope = await resolveScope(db, actor, params);
+  const scope = await resolveScope(deps.db, actor, params);
   const from = params.from as IsoDate;
   const to = params.to as IsoDate;
+  const { answer, namesCases } = await figuresOf(deps, 'movement', scope, {
+    year: params.year,
+    from,
+    to,
+  });
+  if (namesCases) {
+    await recordCaseLevelRead(
+      deps.db,
+      actor,
+      scope,
+      'commitment.movement',
+      { year: params.year, from, to },
+      requestId,
+    );
+  }
+  return answer;
+}
+
+async function movementFigures(
+  db: Queryable,
+  scope: Scope,
+  params: { year: number; from: IsoDate; to: IsoDate },
+): Promise<Figures<MovementJson>> {
+  const { from, to } = params;
   const { stored, rates } = await loadYear(db, scope, params.year);
   const later =
     scope.unitIds && scope.unitIds.length === 0
@@ -308,17 +394,7 @@ export async function movement(
   });
   const items = scope.caseLevel ? m.items : [];
   const corrections = scope.caseLevel ? m.corrections : [];
-  if (items.length > 0 || corrections.length > 0) {
-    await recordCaseLevelRead(
-      db,
-      actor,
-      scope,
-      'commitment.movement',
-      { year: params.year, from, to },
-      requestId,
-    );
-  }
-  return {
+  const answer: MovementJson = {
     year: m.year,
     from: m.from,
     to: m.to,
@@ -349,6 +425,7 @@ export async function movement(
       measure: c.rootRef,
     })),
   };
+  return { answer, namesCases: items.length > 0 || corrections.length > 0 };
 }
 
 /**
@@ -361,15 +438,13 @@ export async function families(
   params: { date: string; unit?: string | undefined },
   requestId?: string,
 ): Promise<FamiliesJson> {
-  const { db } = deps;
-  const scope = await resolveScope(db, actor, params);
-  const year = Number(params.date.slice(0, 4));
-  const { stored } = await loadYear(db, scope, year);
-  const link = caseLinks(stored);
-  const bands = familiesWithSeveral(records(stored), params.date as IsoDate);
-  if (scope.caseLevel && bands.some((b) => b.households.length > 0)) {
+  const scope = await resolveScope(deps.db, actor, params);
+  const { answer, namesCases } = await figuresOf(deps, 'families', scope, {
+    date: params.date as IsoDate,
+  });
+  if (namesCases) {
     await recordCaseLevelRead(
-      db,
+      deps.db,
       actor,
       scope,
       'commitment.families',
@@ -377,7 +452,19 @@ export async function families(
       requestId,
     );
   }
-  return {
+  return answer;
+}
+
+async function familiesFigures(
+  db: Queryable,
+  scope: Scope,
+  params: { date: IsoDate },
+): Promise<Figures<FamiliesJson>> {
+  const year = Number(params.date.slice(0, 4));
+  const { stored } = await loadYear(db, scope, year);
+  const link = caseLinks(stored);
+  const bands = familiesWithSeveral(records(stored), params.date);
+  const answer: FamiliesJson = {
     date: params.date,
     unit: scope.unitName,
     caseLevel: scope.caseLevel,
@@ -395,6 +482,7 @@ export async function families(
         : [],
     })),
   };
+  return { answer, namesCases: scope.caseLevel && bands.some((b) => b.households.length > 0) };
 }
 
 /**
@@ -407,22 +495,15 @@ export async function reimbursement(
   params: { year: number; asOf?: string | undefined; unit?: string | undefined },
   requestId?: string,
 ): Promise<ReimbursementJson> {
-  const { db } = deps;
-  const scope = await resolveScope(db, actor, params);
+  const scope = await resolveScope(deps.db, actor, params);
   const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
-  const thresholds = thresholdsForYear(await listReimbursementThresholds(db), params.year);
-  const base = { year: params.year, asOf, unit: scope.unitName, caseLevel: scope.caseLevel };
-  if (!thresholds) return { ...base, thresholds: null, expectedReimbursement: 0, households: [] };
-  const { stored, rates } = await loadYear(db, scope, params.year);
-  const groups = reimbursementForYear(records(stored), rates, thresholds, {
+  const { answer, namesCases } = await figuresOf(deps, 'reimbursement', scope, {
     year: params.year,
     asOf,
   });
-  const link = caseLinks(stored);
-  const above = scope.caseLevel ? groups.filter((g) => g.isAboveFirstThreshold) : [];
-  if (above.length > 0) {
+  if (namesCases) {
     await recordCaseLevelRead(
-      db,
+      deps.db,
       actor,
       scope,
       'commitment.reimbursement',
@@ -430,7 +511,29 @@ export async function reimbursement(
       requestId,
     );
   }
-  return {
+  return answer;
+}
+
+async function reimbursementFigures(
+  db: Queryable,
+  scope: Scope,
+  params: { year: number; asOf: IsoDate },
+): Promise<Figures<ReimbursementJson>> {
+  const { asOf } = params;
+  const thresholds = thresholdsForYear(await listReimbursementThresholds(db), params.year);
+  const base = { year: params.year, asOf, unit: scope.unitName, caseLevel: scope.caseLevel };
+  if (!thresholds) {
+    const none = { ...base, thresholds: null, expectedReimbursement: 0, households: [] };
+    return { answer: none, namesCases: false };
+  }
+  const { stored, rates } = await loadYear(db, scope, params.year);
+  const groups = reimbursementForYear(records(stored), rates, thresholds, {
+    year: params.year,
+    asOf,
+  });
+  const link = caseLinks(stored);
+  const above = scope.caseLevel ? groups.filter((g) => g.isAboveFirstThreshold) : [];
+  const answer: ReimbursementJson = {
     ...base,
     thresholds: {
       validFrom: thresholds.validFrom,
@@ -450,4 +553,21 @@ export async function reimbursement(
       reimbursement: toKroner(g.reimbursementOre),
     })),
   };
+  return { answer, namesCases: above.length > 0 };
 }
+
+/**
+ * The figures behind the commitment answers, by name: each reads the database within a scope
+ * decided on the request thread and answers with presented figures (small, plain data), so
+ * that a worker thread can compute it and hand back only the answer.
+ */
+export const FIGURES = {
+  commitments: commitmentsFigures,
+  statement: statementFigures,
+  movement: movementFigures,
+  families: familiesFigures,
+  reimbursement: reimbursementFigures,
+};
+export type FigureName = keyof typeof FIGURES;
+export type FigureInput<K extends FigureName> = Parameters<(typeof FIGURES)[K]>[2];
+export type FigureAnswer<K extends FigureName> = Awaited<ReturnType<(typeof FIGURES)[K]>>;
