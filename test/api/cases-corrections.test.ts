@@ -175,7 +175,10 @@ describe('a granted intervention is changed by a decision or a correction, never
     await json(await raadgiver.post(path, body), 403);
     await json(await fremmed.post(path, body), 404);
     expect((await caseRow('K-2')).version).toBe(row.version);
+    // made an hour before K-1's correction below, so the two are listed in the order made
+    ctx.setNow(new Date('2026-11-23T09:00:00Z'));
     await json(await okonomi.post(path, body));
+    ctx.setNow(new Date('2026-11-23T10:00:00Z'));
     // a stale version is a conflict
     await json(await leder.post(path, body), 409);
   });
