@@ -20,6 +20,12 @@ interface CenterForm {
   version: number | null;
 }
 const NEW_CENTER: CenterForm = { id: null, name: '', responsible: '', version: null };
+const centerForm = (c: CenterWithUnitsJson): CenterForm => ({
+  id: c.id,
+  name: c.name,
+  responsible: c.responsible ?? '',
+  version: c.version,
+});
 
 interface UnitForm {
   id: string | null;
@@ -37,13 +43,33 @@ const NEW_UNIT: UnitForm = {
   responsible: '',
   version: null,
 };
+const unitForm = (u: UnitJson): UnitForm => ({
+  id: u.id,
+  centerId: u.center.id,
+  name: u.name,
+  kind: u.kind,
+  responsible: u.responsible ?? '',
+  version: u.version,
+});
 
 /** Centres and the units under them: create and edit, each with its responsible person. */
 export function OrganisationAdmin() {
   const { t } = useTranslation();
   const { data: centers, error, reload } = useApi<CenterWithUnitsJson[]>('/centers');
-  const center = useRecordForm(NEW_CENTER);
-  const unit = useRecordForm(NEW_UNIT);
+  const center = useRecordForm(NEW_CENTER, {
+    latest: (f) => {
+      const c = centers?.find((c) => c.id === f.id);
+      return c && centerForm(c);
+    },
+    reload,
+  });
+  const unit = useRecordForm(NEW_UNIT, {
+    latest: (f) => {
+      const u = centers?.flatMap((c) => c.units).find((u) => u.id === f.id);
+      return u && unitForm(u);
+    },
+    reload,
+  });
   const optional = (label: string) => `${label} ${t('admin.optional')}`;
   const saved = (isNew: boolean, name: string) =>
     t(isNew ? 'admin.organisation.created' : 'admin.organisation.updated', { name });
@@ -76,15 +102,6 @@ export function OrganisationAdmin() {
     reload();
     return saved(id === null, answer.name);
   };
-  const editUnit = (u: UnitJson) =>
-    unit.edit({
-      id: u.id,
-      centerId: u.center.id,
-      name: u.name,
-      kind: u.kind,
-      responsible: u.responsible ?? '',
-      version: u.version,
-    });
 
   return (
     <section aria-labelledby="org-heading">
@@ -104,14 +121,7 @@ export function OrganisationAdmin() {
             <EditButton
               label={t('admin.edit')}
               name={c.name}
-              onClick={() =>
-                center.edit({
-                  id: c.id,
-                  name: c.name,
-                  responsible: c.responsible ?? '',
-                  version: c.version,
-                })
-              }
+              onClick={() => center.edit(centerForm(c))}
             />
           </div>
           {c.units.length === 0 ? (
@@ -136,7 +146,7 @@ export function OrganisationAdmin() {
                 label: t('admin.edit'),
                 header: t('admin.organisation.actions'),
                 name: (u) => u.name,
-                onEdit: editUnit,
+                onEdit: (u) => unit.edit(unitForm(u)),
               }}
             />
           )}
@@ -156,7 +166,7 @@ export function OrganisationAdmin() {
             onSave={saveCenter}
             onCancel={center.isEditing ? center.reset : undefined}
             cancelLabel={t('admin.cancel')}
-            onReload={reload}
+            onReload={center.onReload}
           >
             <TextField
               label={t('admin.organisation.name')}
@@ -180,7 +190,7 @@ export function OrganisationAdmin() {
             onSave={saveUnit}
             onCancel={unit.isEditing ? unit.reset : undefined}
             cancelLabel={t('admin.cancel')}
-            onReload={reload}
+            onReload={unit.onReload}
           >
             <SelectField
               label={t('admin.organisation.center')}

@@ -35,13 +35,29 @@ const NEW_USER: UserForm = {
   isActive: true,
   version: null,
 };
+const userForm = (u: UserJson): UserForm => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  password: '',
+  roles: u.roles,
+  unitIds: u.unitIds,
+  isActive: u.isActive,
+  version: u.version,
+});
 
 /** Users: create, change roles and units, deactivate, set a password. */
 export function UsersAdmin() {
   const { t } = useTranslation();
   const { data: users, error, reload } = useApi<UserJson[]>('/users');
   const { data: centers } = useApi<CenterWithUnitsJson[]>('/centers');
-  const { form, set, edit, reset, isEditing } = useRecordForm(NEW_USER);
+  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(NEW_USER, {
+    latest: (f) => {
+      const u = users?.find((u) => u.id === f.id);
+      return u && userForm(u);
+    },
+    reload,
+  });
   const units = centers?.flatMap((c) => c.units) ?? [];
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
   const editing = users?.find((u) => u.id === form.id);
@@ -115,17 +131,7 @@ export function UsersAdmin() {
             label: t('admin.edit'),
             header: t('admin.organisation.actions'),
             name: (u) => u.username,
-            onEdit: (u) =>
-              edit({
-                id: u.id,
-                username: u.username,
-                displayName: u.displayName,
-                password: '',
-                roles: u.roles,
-                unitIds: u.unitIds,
-                isActive: u.isActive,
-                version: u.version,
-              }),
+            onEdit: (u) => edit(userForm(u)),
           }}
         />
       )}
@@ -144,7 +150,7 @@ export function UsersAdmin() {
           onSave={save}
           onCancel={isEditing ? reset : undefined}
           cancelLabel={t('admin.cancel')}
-          onReload={reload}
+          onReload={onReload}
         >
           {!isEditing && (
             <TextField

@@ -22,6 +22,14 @@ interface FormState {
 
 const EMPTY: FormState = { id: null, name: '', cvr: '', external: 'true', version: null };
 
+const formOf = (p: ProviderJson): FormState => ({
+  id: p.id,
+  name: p.name,
+  cvr: p.cvr ?? '',
+  external: p.external ? 'true' : 'false',
+  version: p.version,
+});
+
 /**
  * /sager/leverandoerer — the provider register: everyone who reads cases or commitments sees
  * it; those who keep the rates (`case.import`) create and change providers.
@@ -31,7 +39,13 @@ export function ProvidersPage() {
   const { user } = useAuth();
   const editable = may(user, 'case.import');
   const { data, error, reload } = useApi<ProviderJson[]>('/providers', { fresh: true });
-  const { form, set, edit, reset, isEditing } = useRecordForm(EMPTY);
+  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(EMPTY, {
+    latest: (f) => {
+      const p = data?.find((p) => p.id === f.id);
+      return p && formOf(p);
+    },
+    reload,
+  });
   const save = async () => {
     const body = { name: form.name, cvr: form.cvr || null, external: form.external === 'true' };
     const saved =
@@ -72,14 +86,7 @@ export function ProvidersPage() {
               ? {
                   label: t('providers.edit'),
                   name: (p) => p.name,
-                  onEdit: (p) =>
-                    edit({
-                      id: p.id,
-                      name: p.name,
-                      cvr: p.cvr ?? '',
-                      external: p.external ? 'true' : 'false',
-                      version: p.version,
-                    }),
+                  onEdit: (p) => edit(formOf(p)),
                 }
               : undefined
           }
@@ -99,7 +106,7 @@ export function ProvidersPage() {
           onSave={save}
           onCancel={isEditing ? reset : undefined}
           cancelLabel={t('providers.cancel')}
-          onReload={reload}
+          onReload={onReload}
         >
           <TextField label={t('providers.name')} value={form.name} required onValue={set('name')} />
           <TextField

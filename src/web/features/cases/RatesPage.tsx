@@ -30,6 +30,23 @@ interface Thresholds {
   version: number;
 }
 
+const rateForm = (r: Rate) => ({
+  code: r.code,
+  name: r.name,
+  source: r.source ?? '',
+  periods: r.periods.map((p) => ({ from: p.from ?? '', to: p.to ?? '', amount: kr(p.amount) })),
+  version: r.version as number | null,
+});
+
+const thresholdsForm = (r: Thresholds) => ({
+  validFrom: r.validFrom,
+  t25: kr(r.t25),
+  t50: kr(r.t50),
+  t75: kr(r.t75),
+  source: r.source,
+  version: r.version as number | null,
+});
+
 /** /sager/takster — dated rates (e.g. KL's foster-family fee units) and reimbursement thresholds. */
 export function RatesPage() {
   const { t } = useTranslation();
@@ -56,7 +73,13 @@ function RatesSection({ editable }: { editable: boolean }) {
     periods: [{ from: '', to: '', amount: '' }],
     version: null as number | null,
   };
-  const { form, set, setForm, edit, reset, isEditing } = useRecordForm(empty);
+  const { form, set, setForm, edit, reset, onReload, isEditing } = useRecordForm(empty, {
+    latest: (f) => {
+      const r = data?.find((r) => r.code === f.code);
+      return r && rateForm(r);
+    },
+    reload,
+  });
   const setPeriod = (k: number, field: 'from' | 'to' | 'amount') => (v: string) =>
     setForm((f) => ({
       ...f,
@@ -112,18 +135,7 @@ function RatesSection({ editable }: { editable: boolean }) {
               ? {
                   label: t('cases.rates.edit'),
                   name: (r) => r.code,
-                  onEdit: (r) =>
-                    edit({
-                      code: r.code,
-                      name: r.name,
-                      source: r.source ?? '',
-                      periods: r.periods.map((p) => ({
-                        from: p.from ?? '',
-                        to: p.to ?? '',
-                        amount: kr(p.amount),
-                      })),
-                      version: r.version,
-                    }),
+                  onEdit: (r) => edit(rateForm(r)),
                 }
               : undefined
           }
@@ -139,7 +151,7 @@ function RatesSection({ editable }: { editable: boolean }) {
           onSave={save}
           onCancel={isEditing ? reset : undefined}
           cancelLabel={t('cases.rates.cancelEdit')}
-          onReload={reload}
+          onReload={onReload}
           actions={
             <button
               type="button"
@@ -211,7 +223,13 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
     source: '',
     version: null as number | null,
   };
-  const { form, set, edit, reset, isEditing } = useRecordForm(empty);
+  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(empty, {
+    latest: (f) => {
+      const r = data?.find((r) => r.validFrom === f.validFrom);
+      return r && thresholdsForm(r);
+    },
+    reload,
+  });
   const save = async () => {
     await api('/commitments/reimbursement-thresholds', {
       method: 'PUT',
@@ -252,15 +270,7 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
               ? {
                   label: t('cases.rates.edit'),
                   name: (r) => danishDate(r.validFrom),
-                  onEdit: (r) =>
-                    edit({
-                      validFrom: r.validFrom,
-                      t25: kr(r.t25),
-                      t50: kr(r.t50),
-                      t75: kr(r.t75),
-                      source: r.source,
-                      version: r.version,
-                    }),
+                  onEdit: (r) => edit(thresholdsForm(r)),
                 }
               : undefined
           }
@@ -278,7 +288,7 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
           onSave={save}
           onCancel={isEditing ? reset : undefined}
           cancelLabel={t('cases.rates.cancelEdit')}
-          onReload={reload}
+          onReload={onReload}
         >
           <fieldset>
             <legend>{t('cases.rates.thresholds')}</legend>
