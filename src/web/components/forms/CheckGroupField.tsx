@@ -4,7 +4,7 @@ import type { SelectOption } from './SelectField';
 
 /**
  * Several choices of a list, one checkbox each (roles, units, categories): a fieldset named by its
- * legend, with a hint tied to it, holding the chosen values in the options' order of clicking.
+ * legend, with a hint tied to it; `values` are the chosen options' values, in the order chosen.
  */
 export function CheckGroupField({
   legend,
