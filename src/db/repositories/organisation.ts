@@ -1,8 +1,8 @@
 import type { Queryable } from '../database';
 import type { IsoDate } from '../../domain/months';
+import type { UnitKind } from '../../domain/organisation';
 
-export const UNIT_KINDS = ['virksomhed', 'omraade', 'afdeling'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export type { UnitKind };
 
 export interface UnitRow {
   id: string;

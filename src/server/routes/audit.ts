@@ -4,37 +4,12 @@ import { requireAction, requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES } from '../../reports/files';
 import { createRouter, fileAnswer, problemResponses } from '../openapi';
 import { AUDIT_PAGE_MAX, exportAuditCsv, searchAudit } from '../services/audit-service';
-import { IsoDateText } from '../../shared/schemas/dates';
-import { JsonValueSchema, type JsonValue } from '../../shared/schemas/json';
-import { FreeText } from '../../shared/schemas/text';
-
-const date = IsoDateText;
-const Filter = z.object({
-  from: date.optional().openapi({ description: 'First day (Danish time), YYYY-MM-DD' }),
-  to: date.optional().openapi({ description: 'Last day, inclusive, YYYY-MM-DD' }),
-  user: FreeText.max(200).optional().openapi({ description: 'Username of who acted' }),
-  objectType: FreeText.max(100).optional().openapi({ example: 'unit' }),
-  objectId: FreeText.max(200).optional(),
-  action: FreeText.max(100).optional().openapi({ example: 'update' }),
-});
-
-const AuditEntrySchema = z
-  .object({
-    id: z.number().int(),
-    at: z.string().openapi({ description: 'UTC, ISO 8601' }),
-    username: z.string(),
-    action: z.string(),
-    objectType: z.string(),
-    objectId: z.string().nullable(),
-    objectName: z.string().nullable().openapi({
-      description: "the object's name as it is now (a case's ref, a plan's title and unit …)",
-    }),
-    unitId: z.string().nullable(),
-    before: JsonValueSchema,
-    after: JsonValueSchema,
-    requestId: z.string().nullable(),
-  })
-  .openapi('AuditEntry');
+import {
+  AuditEntryJsonSchema,
+  AuditFilterSchema,
+  AuditPageJsonSchema,
+} from '../../shared/schemas/audit';
+import type { JsonValue } from '../../shared/schemas/json';
 
 const search = createRoute({
   method: 'get',
@@ -42,7 +17,7 @@ const search = createRoute({
   tags: ['Audit'],
   summary: 'The audit trail, newest first, filtered and paged (administrators)',
   request: {
-    query: Filter.extend({
+    query: AuditFilterSchema.extend({
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
     }),
@@ -52,11 +27,8 @@ const search = createRoute({
       description: 'Hændelser',
       content: {
         'application/json': {
-          schema: z.object({
-            items: z.array(AuditEntrySchema),
-            total: z.number().int(),
-            page: z.number().int(),
-            pageSize: z.number().int(),
+          schema: AuditPageJsonSchema.extend({
+            items: z.array(AuditEntryJsonSchema.openapi('AuditEntry')),
           }),
         },
       },
@@ -71,14 +43,14 @@ const exportCsv = createRoute({
   tags: ['Audit'],
   summary:
     'The filtered trail as CSV for Excel: UTF-8 with BOM, semicolon-separated, every field quoted (administrators)',
-  request: { query: Filter },
+  request: { query: AuditFilterSchema },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
     ...problemResponses(401, 403, 422),
   },
 });
 
-function toFilter(q: z.infer<typeof Filter>) {
+function toFilter(q: z.infer<typeof AuditFilterSchema>) {
   return {
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),

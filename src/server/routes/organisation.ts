@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { UNIT_KINDS } from '../../db/repositories/organisation';
-import { IsoDateText } from '../../shared/schemas/dates';
+import {
+  CenterChangeSchema,
+  CenterInputSchema,
+  CenterJsonSchema,
+  SettingsChangeSchema,
+  SettingsJsonSchema,
+  UnitChangeSchema,
+  UnitInputSchema,
+  UnitJsonSchema,
+} from '../../shared/schemas/organisation';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -14,62 +22,11 @@ import {
   listCentersWithUnits,
   readSettings,
 } from '../services/organisation-service';
-import { FreeText } from '../../shared/schemas/text';
 
-const UnitSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(UNIT_KINDS),
-    responsible: z.string().nullable(),
-    version: z.number().int(),
-    center: z.object({ id: z.string(), name: z.string(), responsible: z.string().nullable() }),
-  })
-  .openapi('Unit');
-
-const CenterSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    responsible: z.string().nullable(),
-    version: z.number().int(),
-  })
-  .openapi('Center');
-
-const SettingsSchema = z
-  .object({
-    municipalityName: z.string(),
-    actionPlanThreshold: z.number().openapi({
-      description: 'kroner, at most two decimals; an action plan is required strictly above it',
-      example: 100000,
-    }),
-    reviewsRegisteredFrom: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          'Gennemgange registreres i Overblik fra: before this day no review is due and the ' +
-          'status report shows no reviews figure; null: from the beginning',
-        example: '2026-01-01',
-      }),
-    version: z.number().int(),
-  })
-  .openapi('Settings');
-
+const UnitSchema = UnitJsonSchema.openapi('Unit');
+const CenterSchema = CenterJsonSchema.openapi('Center');
+const SettingsSchema = SettingsJsonSchema.openapi('Settings');
 const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-const text = (max: number) => FreeText.max(max);
-const version = z.number().int().min(1).openapi({ description: 'The version you loaded' });
-
-const CenterInput = z.object({
-  name: text(200),
-  responsible: text(200).nullable().optional(),
-});
-const UnitInput = z.object({
-  centerId: z.string(),
-  name: text(200),
-  kind: z.enum(UNIT_KINDS).default('omraade'),
-  responsible: text(200).nullable().optional(),
-});
 
 const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
@@ -116,7 +73,7 @@ const postCenter = createRoute({
   path: '/centers',
   tags: ['Organisation'],
   summary: 'Create a centre (administrators)',
-  request: { body: json(CenterInput) },
+  request: { body: json(CenterInputSchema) },
   responses: { 201: ok('Oprettet', CenterSchema), ...problemResponses(401, 403, 422) },
 });
 
@@ -125,7 +82,7 @@ const putCenter = createRoute({
   path: '/centers/{id}',
   tags: ['Organisation'],
   summary: 'Change a centre (administrators)',
-  request: { params: IdParam, body: json(CenterInput.extend({ version })) },
+  request: { params: IdParam, body: json(CenterChangeSchema) },
   responses: { 200: ok('Gemt', CenterSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
@@ -143,7 +100,7 @@ const postUnit = createRoute({
   path: '/units',
   tags: ['Organisation'],
   summary: 'Create a unit under a centre (administrators)',
-  request: { body: json(UnitInput) },
+  request: { body: json(UnitInputSchema) },
   responses: { 201: ok('Oprettet', UnitSchema), ...problemResponses(401, 403, 422) },
 });
 
@@ -152,7 +109,7 @@ const putUnit = createRoute({
   path: '/units/{id}',
   tags: ['Organisation'],
   summary: 'Change a unit (administrators)',
-  request: { params: IdParam, body: json(UnitInput.extend({ version })) },
+  request: { params: IdParam, body: json(UnitChangeSchema) },
   responses: { 200: ok('Gemt', UnitSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
@@ -171,15 +128,7 @@ const putSettings = createRoute({
   summary:
     "Change the municipality's name, action-plan threshold and the day reviews are registered from (administrators)",
   request: {
-    body: json(
-      z.object({
-        municipalityName: text(200),
-        actionPlanThreshold: z.number(),
-        // ÅÅÅÅ-MM-DD; null: from the beginning; left out: unchanged
-        reviewsRegisteredFrom: IsoDateText.nullable().optional(),
-        version,
-      }),
-    ),
+    body: json(SettingsChangeSchema),
   },
   responses: { 200: ok('Gemt', SettingsSchema), ...problemResponses(401, 403, 409, 422) },
 });

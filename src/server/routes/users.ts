@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES } from '../../domain/access';
 import { requireAction, requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import {
@@ -9,28 +8,15 @@ import {
   listAllUsers,
   setUserPassword,
 } from '../services/user-service';
-import { FreeText } from '../../shared/schemas/text';
+import {
+  PasswordInputSchema,
+  UserChangeSchema,
+  UserInputSchema,
+  UserJsonSchema,
+} from '../../shared/schemas/users';
 
-const UserSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    roles: z.array(z.enum(ROLES)),
-    unitIds: z.array(z.string()),
-    isActive: z.boolean(),
-    hasPassword: z.boolean(),
-    singleSignOn: z.boolean(),
-    version: z.number().int(),
-  })
-  .openapi('User');
-
+const UserSchema = UserJsonSchema.openapi('User');
 const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-const roles = z
-  .array(z.string().max(100))
-  .max(20)
-  .openapi({ description: `Any of: ${ROLES.join(', ')}` });
-const unitIds = z.array(z.string().max(100)).max(1000);
 const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
@@ -64,15 +50,7 @@ const create = createRoute({
   summary:
     'Create a user (administrators); without a password the user can only use single sign-on',
   request: {
-    body: json(
-      z.object({
-        username: FreeText.max(200),
-        displayName: FreeText.max(200),
-        roles,
-        unitIds: unitIds.default([]),
-        password: z.string().max(1000).optional(),
-      }),
-    ),
+    body: json(UserInputSchema),
   },
   responses: { 201: ok('Oprettet', UserSchema), ...problemResponses(401, 403, 422) },
 });
@@ -84,15 +62,7 @@ const change = createRoute({
   summary: "Change a user's name, roles, units and whether they are active (administrators)",
   request: {
     params: IdParam,
-    body: json(
-      z.object({
-        displayName: FreeText.max(200),
-        roles,
-        unitIds,
-        isActive: z.boolean(),
-        version: z.number().int().min(1),
-      }),
-    ),
+    body: json(UserChangeSchema),
   },
   responses: { 200: ok('Gemt', UserSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
@@ -102,7 +72,7 @@ const password = createRoute({
   path: '/users/{id}/password',
   tags: ['Users'],
   summary: "Set a user's password (administrators); ends the user's other sessions",
-  request: { params: IdParam, body: json(z.object({ password: z.string().max(1000) })) },
+  request: { params: IdParam, body: json(PasswordInputSchema) },
   responses: {
     204: { description: 'Adgangskoden er sat' },
     ...problemResponses(401, 403, 404, 422),

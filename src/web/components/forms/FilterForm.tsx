@@ -11,6 +11,7 @@ export function FilterForm({
   submitLabel,
   isSearch = false,
   className,
+  actions,
   more,
   children,
 }: {
@@ -19,6 +20,8 @@ export function FilterForm({
   submitLabel?: string;
   isSearch?: boolean;
   className?: string;
+  /** more buttons beside the submit button (start again, download what is shown) */
+  actions?: ReactNode;
   /** fields after the button's group, e.g. ones that narrow what is shown without asking again */
   more?: ReactNode;
   children: ReactNode;
@@ -36,6 +39,7 @@ export function FilterForm({
         <button type="submit" className="button-primary">
           {submitLabel ?? t('forms.show')}
         </button>
+        {actions}
       </fieldset>
       {more}
     </form>

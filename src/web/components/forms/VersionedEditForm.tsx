@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorMessage } from '../ErrorMessage';
@@ -9,7 +9,8 @@ import { ErrorMessage } from '../ErrorMessage';
  * the last try or the message of the last save, the fields, and the actions. `onSave` sends the
  * form (with the record's version) and returns the message to show; a problem it throws is
  * shown in Danish with each field named, and nothing is cleared. When someone else changed
- * the record first (409), `onReload` offers to fetch the newest version.
+ * the record first (409), `onReload` offers to fetch the newest version. A record opened from
+ * its list (an EditButton) takes the focus to the form's heading, so the keyboard is there.
  */
 export function VersionedEditForm({
   title,
@@ -32,7 +33,8 @@ export function VersionedEditForm({
   record?: string | number | null;
   /** a line under the heading, e.g. which record is being changed */
   note?: ReactNode;
-  submitLabel: string;
+  /** the submit button's words (a record's name may follow for screen readers) */
+  submitLabel: ReactNode;
   onSave: () => Promise<string | undefined>;
   onCancel?: (() => void) | undefined;
   cancelLabel?: string;
@@ -49,6 +51,8 @@ export function VersionedEditForm({
   const [message, setMessage] = useState('');
   const [isBusy, setIsBusy] = useState(false);
   const [shownFor, setShownFor] = useState(record);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusedFor = useRef(record);
   // opening another record for editing clears what was said of the last one; the form going
   // back to a new record (as after a save) keeps the message of the save
   if (record !== shownFor) {
@@ -56,6 +60,11 @@ export function VersionedEditForm({
     setError(null);
     if (record !== null) setMessage('');
   }
+  useEffect(() => {
+    if (record === focusedFor.current) return;
+    focusedFor.current = record;
+    if (record !== null) heading.current?.focus();
+  }, [record]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -78,7 +87,9 @@ export function VersionedEditForm({
       onSubmit={(e) => void submit(e)}
       noValidate={noValidate}
     >
-      <Heading id={headingId}>{title}</Heading>
+      <Heading id={headingId} ref={heading} tabIndex={-1}>
+        {title}
+      </Heading>
       {note && <p className="field-hint">{note}</p>}
       <ErrorMessage error={error} />
       {isConflict && onReload && (

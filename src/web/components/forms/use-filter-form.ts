@@ -13,5 +13,10 @@ export function useFilterForm<T extends Record<string, string>>(initial: T, onSu
     onSubmit?.();
     setShown(form);
   };
-  return { form, shown, set, submit };
+  /** both back to the start: the fields and what is shown */
+  const reset = () => {
+    setForm(initial);
+    setShown(initial);
+  };
+  return { form, shown, set, submit, reset };
 }

@@ -1,11 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import type { AuditEntry, AuditPage } from './types';
 import { TIME_ZONE } from '../../../domain/months';
-import { DateField, SelectField, TextField } from '../../components/forms';
+import type { AuditEntryJson, AuditPageJson } from '../../../shared/schemas/audit';
+import {
+  DateField,
+  FilterForm,
+  SelectField,
+  TextField,
+  useFilterForm,
+} from '../../components/forms';
 
 const PAGE_SIZE = 50;
 
@@ -37,15 +43,8 @@ export function objectLink(type: string, id: string | null): string | null {
   return page(id ?? '');
 }
 
-interface Filter {
-  from: string;
-  to: string;
-  user: string;
-  objectType: string;
-  objectId: string;
-  action: string;
-}
-const EMPTY: Filter = { from: '', to: '', user: '', objectType: '', objectId: '', action: '' };
+const EMPTY = { from: '', to: '', user: '', objectType: '', objectId: '', action: '' };
+type Filter = typeof EMPTY;
 
 const timestamp = new Intl.DateTimeFormat('da-DK', {
   dateStyle: 'short',
@@ -63,11 +62,10 @@ function query(filter: Filter): string {
 /** The audit trail: filter, page, and download as CSV. */
 export function AuditTrail() {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState<Filter>(EMPTY);
-  const [filter, setFilter] = useState<Filter>(EMPTY);
   const [page, setPage] = useState(1);
-  const qs = query(filter);
-  const { data, error } = useApi<AuditPage>(
+  const { form, shown, set, submit, reset } = useFilterForm(EMPTY, () => setPage(1));
+  const qs = query(shown);
+  const { data, error } = useApi<AuditPageJson>(
     `/audit?${qs}${qs ? '&' : ''}page=${page}&pageSize=${PAGE_SIZE}`,
   );
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -78,84 +76,68 @@ export function AuditTrail() {
   const objectTypes = names('objectTypes');
   const label = (group: 'actions' | 'objectTypes', key: string) =>
     (group === 'actions' ? actions : objectTypes)[key] ?? key;
-  const byName = (list: Record<string, string>) =>
-    Object.keys(list).sort((a, b) => (list[a] ?? a).localeCompare(list[b] ?? b, 'da'));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setPage(1);
-    setFilter(draft);
-  }
-  const set = (key: keyof Filter) => (value: string) => setDraft({ ...draft, [key]: value });
+  const byName = (group: 'actions' | 'objectTypes') => {
+    const list = group === 'actions' ? actions : objectTypes;
+    return [
+      { value: '', label: t('admin.audit.any') },
+      ...Object.keys(list)
+        .sort((a, b) => (list[a] ?? a).localeCompare(list[b] ?? b, 'da'))
+        .map((key) => ({ value: key, label: label(group, key) })),
+    ];
+  };
 
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('admin.audit.heading')}</h2>
       <p className="muted">{t('admin.audit.intro')}</p>
-      <form
-        className="admin-card"
-        aria-label={t('admin.audit.filters')}
+      <FilterForm
         onSubmit={submit}
-        noValidate
+        isSearch
+        legend={t('admin.audit.filters')}
+        submitLabel={t('admin.audit.search')}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => {
+                reset();
+                setPage(1);
+              }}
+            >
+              {t('admin.audit.reset')}
+            </button>
+            <a
+              className="button-secondary"
+              href={`/api/audit/export${qs ? `?${qs}` : ''}`}
+              download
+            >
+              {t('admin.audit.export')}
+            </a>
+          </>
+        }
       >
-        <div className="admin-filters">
-          <DateField label={t('admin.audit.from')} value={draft.from} onValue={set('from')} />
-          <DateField label={t('admin.audit.to')} value={draft.to} onValue={set('to')} />
-          <TextField
-            label={t('admin.audit.user')}
-            value={draft.user}
-            onChange={(e) => set('user')(e.target.value)}
-          />
-          <SelectField
-            label={t('admin.audit.objectType')}
-            value={draft.objectType}
-            onChange={(e) => set('objectType')(e.target.value)}
-          >
-            <option value="">{t('admin.audit.any')}</option>
-            {byName(objectTypes).map((type) => (
-              <option key={type} value={type}>
-                {label('objectTypes', type)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t('admin.audit.objectId')}
-            value={draft.objectId}
-            onChange={(e) => set('objectId')(e.target.value)}
-          />
-          <SelectField
-            label={t('admin.audit.action')}
-            value={draft.action}
-            onChange={(e) => set('action')(e.target.value)}
-          >
-            <option value="">{t('admin.audit.any')}</option>
-            {byName(actions).map((action) => (
-              <option key={action} value={action}>
-                {label('actions', action)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="admin-actions">
-          <button type="submit" className="button-primary">
-            {t('admin.audit.search')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              setDraft(EMPTY);
-              setFilter(EMPTY);
-              setPage(1);
-            }}
-          >
-            {t('admin.audit.reset')}
-          </button>
-          <a className="button-secondary" href={`/api/audit/export${qs ? `?${qs}` : ''}`} download>
-            {t('admin.audit.export')}
-          </a>
-        </div>
-      </form>
+        <DateField label={t('admin.audit.from')} value={form.from} onValue={set('from')} />
+        <DateField label={t('admin.audit.to')} value={form.to} onValue={set('to')} />
+        <TextField label={t('admin.audit.user')} value={form.user} onValue={set('user')} />
+        <SelectField
+          label={t('admin.audit.objectType')}
+          value={form.objectType}
+          onValue={set('objectType')}
+          options={byName('objectTypes')}
+        />
+        <TextField
+          label={t('admin.audit.objectId')}
+          value={form.objectId}
+          onValue={set('objectId')}
+        />
+        <SelectField
+          label={t('admin.audit.action')}
+          value={form.action}
+          onValue={set('action')}
+          options={byName('actions')}
+        />
+      </FilterForm>
       <ErrorMessage error={error} />
       {!data && !error && <p aria-live="polite">{t('app.loading')}</p>}
       {data && (
@@ -211,7 +193,7 @@ function AuditRow({
   entry,
   label,
 }: {
-  entry: AuditEntry;
+  entry: AuditEntryJson;
   label: (group: 'actions' | 'objectTypes', key: string) => string;
 }) {
   const { t } = useTranslation();

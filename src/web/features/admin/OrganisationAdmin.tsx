@@ -1,23 +1,106 @@
-import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UNIT_KINDS } from '../../../domain/organisation';
+import type { CenterWithUnitsJson, UnitJson } from '../../../shared/schemas/organisation';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import {
+  EditButton,
+  RecordTable,
+  SelectField,
+  TextField,
+  useRecordForm,
+  VersionedEditForm,
+} from '../../components/forms';
 import { useApi } from '../../use-api';
-import { Status } from './fields';
-import { UNIT_KINDS, type Center, type Unit } from './types';
-import { SelectField, TextField } from '../../components/forms';
+
+interface CenterForm {
+  id: string | null;
+  name: string;
+  responsible: string;
+  version: number | null;
+}
+const NEW_CENTER: CenterForm = { id: null, name: '', responsible: '', version: null };
+const centerForm = (c: CenterWithUnitsJson): CenterForm => ({
+  id: c.id,
+  name: c.name,
+  responsible: c.responsible ?? '',
+  version: c.version,
+});
+
+interface UnitForm {
+  id: string | null;
+  centerId: string;
+  name: string;
+  kind: string;
+  responsible: string;
+  version: number | null;
+}
+const NEW_UNIT: UnitForm = {
+  id: null,
+  centerId: '',
+  name: '',
+  kind: 'omraade',
+  responsible: '',
+  version: null,
+};
+const unitForm = (u: UnitJson): UnitForm => ({
+  id: u.id,
+  centerId: u.center.id,
+  name: u.name,
+  kind: u.kind,
+  responsible: u.responsible ?? '',
+  version: u.version,
+});
 
 /** Centres and the units under them: create and edit, each with its responsible person. */
 export function OrganisationAdmin() {
   const { t } = useTranslation();
-  const { data: centers, error, reload } = useApi<Center[]>('/centers');
-  const [editing, setEditing] = useState<{ center?: Center; unit?: Unit } | null>(null);
-  const [status, setStatus] = useState('');
+  const { data: centers, error, reload } = useApi<CenterWithUnitsJson[]>('/centers');
+  const center = useRecordForm(NEW_CENTER, {
+    latest: (f) => {
+      const c = centers?.find((c) => c.id === f.id);
+      return c && centerForm(c);
+    },
+    reload,
+  });
+  const unit = useRecordForm(NEW_UNIT, {
+    latest: (f) => {
+      const u = centers?.flatMap((c) => c.units).find((u) => u.id === f.id);
+      return u && unitForm(u);
+    },
+    reload,
+  });
+  const optional = (label: string) => `${label} ${t('admin.optional')}`;
+  const saved = (isNew: boolean, name: string) =>
+    t(isNew ? 'admin.organisation.created' : 'admin.organisation.updated', { name });
 
-  const done = (message: string) => {
-    setEditing(null);
-    setStatus(message);
+  const saveCenter = async () => {
+    const { id, version } = center.form;
+    const body = { name: center.form.name, responsible: center.form.responsible || null };
+    const answer =
+      id === null
+        ? await api<CenterWithUnitsJson>('/centers', { method: 'POST', body })
+        : await api<CenterWithUnitsJson>(`/centers/${id}`, {
+            method: 'PUT',
+            body: { ...body, version },
+          });
+    center.reset();
     reload();
+    return saved(id === null, answer.name);
+  };
+  const saveUnit = async () => {
+    const { id, version, ...fields } = unit.form;
+    const body = { ...fields, responsible: fields.responsible || null };
+    const answer =
+      id === null
+        ? await api<UnitJson>('/units', { method: 'POST', body })
+        : await api<UnitJson>(`/units/${id}`, { method: 'PUT', body: { ...body, version } });
+    // a new unit's centre and kind stay for the next one, as when entering several
+    unit.setForm((f) =>
+      id === null ? { ...NEW_UNIT, centerId: f.centerId, kind: f.kind } : NEW_UNIT,
+    );
+    reload();
+    return saved(id === null, answer.name);
   };
 
   return (
@@ -25,252 +108,123 @@ export function OrganisationAdmin() {
       <h2 id="org-heading">{t('admin.organisation.heading')}</h2>
       <p className="muted">{t('admin.organisation.intro')}</p>
       <ErrorMessage error={error} />
-      {status && <Status text={status} />}
       {!centers && !error && <p aria-live="polite">{t('app.loading')}</p>}
-      {centers?.map((center) => (
-        <div key={center.id} className="admin-center admin-card">
+      {centers?.map((c) => (
+        <div key={c.id} className="admin-center admin-card">
           <div className="admin-center-header">
-            <h3>{center.name}</h3>
+            <h3>{c.name}</h3>
             <span className="muted">
               {t('admin.organisation.centerResponsible', {
-                name: center.responsible ?? t('admin.none'),
+                name: c.responsible ?? t('admin.none'),
               })}
             </span>
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t('admin.editNamed', { name: center.name })}
-              onClick={() => setEditing({ center })}
-            >
-              {t('admin.edit')}
-            </button>
+            <EditButton
+              label={t('admin.edit')}
+              name={c.name}
+              onClick={() => center.edit(centerForm(c))}
+            />
           </div>
-          {editing?.center?.id === center.id && (
-            <CenterForm center={center} onDone={done} onCancel={() => setEditing(null)} />
-          )}
-          {center.units.length === 0 ? (
+          {c.units.length === 0 ? (
             <p className="muted">{t('admin.organisation.noUnits')}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.organisation.unit')}</th>
-                  <th scope="col">{t('admin.organisation.kind')}</th>
-                  <th scope="col">{t('admin.organisation.responsible')}</th>
-                  <th scope="col">{t('admin.organisation.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {center.units.map((unit) => (
-                  <tr key={unit.id}>
-                    <th scope="row">{unit.name}</th>
-                    <td>{t(`admin.organisation.kinds.${unit.kind}`)}</td>
-                    <td>{unit.responsible ?? t('admin.none')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={t('admin.editNamed', { name: unit.name })}
-                        onClick={() => setEditing({ unit })}
-                      >
-                        {t('admin.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {editing?.unit?.center.id === center.id && (
-            <UnitForm
-              unit={editing.unit}
-              centers={centers}
-              onDone={done}
-              onCancel={() => setEditing(null)}
+            <RecordTable
+              className="table"
+              records={c.units}
+              recordKey={(u) => u.id}
+              columns={[
+                { header: t('admin.organisation.unit'), cell: (u) => u.name, isRowHeader: true },
+                {
+                  header: t('admin.organisation.kind'),
+                  cell: (u) => t(`admin.organisation.kinds.${u.kind}`),
+                },
+                {
+                  header: t('admin.organisation.responsible'),
+                  cell: (u) => u.responsible ?? t('admin.none'),
+                },
+              ]}
+              edit={{
+                label: t('admin.edit'),
+                header: t('admin.organisation.actions'),
+                name: (u) => u.name,
+                onEdit: (u) => unit.edit(unitForm(u)),
+              }}
             />
           )}
         </div>
       ))}
       {centers && (
         <div className="admin-grid">
-          <div className="admin-card">
-            <CenterForm onDone={done} />
-          </div>
-          <div className="admin-card">
-            <UnitForm centers={centers} onDone={done} />
-          </div>
+          <VersionedEditForm
+            className="edit-form admin-card"
+            headingLevel={3}
+            title={t(
+              center.isEditing ? 'admin.organisation.editCenter' : 'admin.organisation.newCenter',
+            )}
+            record={center.form.id}
+            noValidate
+            submitLabel={t(center.isEditing ? 'admin.save' : 'admin.organisation.newCenter')}
+            onSave={saveCenter}
+            onCancel={center.isEditing ? center.reset : undefined}
+            cancelLabel={t('admin.cancel')}
+            onReload={center.onReload}
+          >
+            <TextField
+              label={t('admin.organisation.name')}
+              value={center.form.name}
+              required
+              onValue={center.set('name')}
+            />
+            <TextField
+              label={optional(t('admin.organisation.responsible'))}
+              value={center.form.responsible}
+              onValue={center.set('responsible')}
+            />
+          </VersionedEditForm>
+          <VersionedEditForm
+            className="edit-form admin-card"
+            headingLevel={3}
+            title={t(unit.isEditing ? 'admin.organisation.editUnit' : 'admin.organisation.newUnit')}
+            record={unit.form.id}
+            noValidate
+            submitLabel={t(unit.isEditing ? 'admin.save' : 'admin.organisation.newUnit')}
+            onSave={saveUnit}
+            onCancel={unit.isEditing ? unit.reset : undefined}
+            cancelLabel={t('admin.cancel')}
+            onReload={unit.onReload}
+          >
+            <SelectField
+              label={t('admin.organisation.center')}
+              value={unit.form.centerId}
+              required
+              onValue={unit.set('centerId')}
+              options={[
+                { value: '', label: t('admin.organisation.chooseCenter') },
+                ...centers.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+            />
+            <TextField
+              label={t('admin.organisation.name')}
+              value={unit.form.name}
+              required
+              onValue={unit.set('name')}
+            />
+            <SelectField
+              label={t('admin.organisation.kind')}
+              value={unit.form.kind}
+              onValue={unit.set('kind')}
+              options={UNIT_KINDS.map((k) => ({
+                value: k,
+                label: t(`admin.organisation.kinds.${k}`),
+              }))}
+            />
+            <TextField
+              label={optional(t('admin.organisation.responsible'))}
+              value={unit.form.responsible}
+              onValue={unit.set('responsible')}
+            />
+          </VersionedEditForm>
         </div>
       )}
     </section>
-  );
-}
-
-function CenterForm({
-  center,
-  onDone,
-  onCancel,
-}: {
-  center?: Center;
-  onDone: (message: string) => void;
-  onCancel?: () => void;
-}) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  const [name, setName] = useState(center?.name ?? '');
-  const [responsible, setResponsible] = useState(center?.responsible ?? '');
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const body = { name, responsible: responsible || null };
-      const saved = center
-        ? await api<Center>(`/centers/${center.id}`, {
-            method: 'PUT',
-            body: { ...body, version: center.version },
-          })
-        : await api<Center>('/centers', { method: 'POST', body });
-      onDone(
-        t(center ? 'admin.organisation.updated' : 'admin.organisation.created', {
-          name: saved.name,
-        }),
-      );
-      if (!center) {
-        setName('');
-        setResponsible('');
-      }
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  return (
-    <form aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
-      <h3 id={headingId}>
-        {t(center ? 'admin.organisation.editCenter' : 'admin.organisation.newCenter')}
-      </h3>
-      <TextField
-        label={t('admin.organisation.name')}
-        value={name}
-        required
-        onChange={(e) => setName(e.target.value)}
-      />
-      <TextField
-        label={`${t('admin.organisation.responsible')} ${t('admin.optional')}`}
-        value={responsible}
-        onChange={(e) => setResponsible(e.target.value)}
-      />
-      <ErrorMessage error={error} />
-      <div className="admin-actions">
-        <button type="submit" className="button-primary">
-          {center ? t('admin.save') : t('admin.organisation.newCenter')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('admin.cancel')}
-          </button>
-        )}
-      </div>
-    </form>
-  );
-}
-
-function UnitForm({
-  unit,
-  centers,
-  onDone,
-  onCancel,
-}: {
-  unit?: Unit;
-  centers: Center[];
-  onDone: (message: string) => void;
-  onCancel?: () => void;
-}) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  const [center, setCenter] = useState(unit?.center.id ?? '');
-  const [name, setName] = useState(unit?.name ?? '');
-  const [kind, setKind] = useState<string>(unit?.kind ?? 'omraade');
-  const [responsible, setResponsible] = useState(unit?.responsible ?? '');
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const body = { centerId: center, name, kind, responsible: responsible || null };
-      const saved = unit
-        ? await api<Unit>(`/units/${unit.id}`, {
-            method: 'PUT',
-            body: { ...body, version: unit.version },
-          })
-        : await api<Unit>('/units', { method: 'POST', body });
-      onDone(
-        t(unit ? 'admin.organisation.updated' : 'admin.organisation.created', {
-          name: saved.name,
-        }),
-      );
-      if (!unit) {
-        setName('');
-        setResponsible('');
-      }
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  return (
-    <form aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
-      <h3 id={headingId}>
-        {t(unit ? 'admin.organisation.editUnit' : 'admin.organisation.newUnit')}
-      </h3>
-      <SelectField
-        label={t('admin.organisation.center')}
-        value={center}
-        required
-        onChange={(e) => setCenter(e.target.value)}
-      >
-        <option value="">{t('admin.organisation.chooseCenter')}</option>
-        {centers.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        label={t('admin.organisation.name')}
-        value={name}
-        required
-        onChange={(e) => setName(e.target.value)}
-      />
-      <SelectField
-        label={t('admin.organisation.kind')}
-        value={kind}
-        onChange={(e) => setKind(e.target.value)}
-      >
-        {UNIT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`admin.organisation.kinds.${k}`)}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        label={`${t('admin.organisation.responsible')} ${t('admin.optional')}`}
-        value={responsible}
-        onChange={(e) => setResponsible(e.target.value)}
-      />
-      <ErrorMessage error={error} />
-      <div className="admin-actions">
-        <button type="submit" className="button-primary">
-          {unit ? t('admin.save') : t('admin.organisation.newUnit')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            {t('admin.cancel')}
-          </button>
-        )}
-      </div>
-    </form>
   );
 }

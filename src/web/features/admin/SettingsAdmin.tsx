@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatKroner, ore, parseKronerText, toKroner } from '../../../domain/money';
+import type { SettingsJson } from '../../../shared/schemas/organisation';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { DateField, TextField, useRecordForm, VersionedEditForm } from '../../components/forms';
 import { useApi } from '../../use-api';
-import { Status } from './fields';
-import type { Settings } from './types';
-import { DateField, TextField } from '../../components/forms';
 
 /**
  * The municipality's name, the action-plan threshold (strictly greater triggers a plan) and the
@@ -14,85 +12,71 @@ import { DateField, TextField } from '../../components/forms';
  */
 export function SettingsAdmin() {
   const { t } = useTranslation();
-  const { data, error, reload } = useApi<Settings>('/settings');
-  const [status, setStatus] = useState('');
+  const { data, error, reload } = useApi<SettingsJson>('/settings');
+  if (data) return <SettingsForm settings={data} onSaved={reload} />;
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('admin.settings.heading')}</h2>
       <ErrorMessage error={error} />
-      {status && <Status text={status} />}
-      {data && (
-        <SettingsForm
-          key={data.version}
-          settings={data}
-          onSaved={() => {
-            setStatus(t('admin.settings.saved'));
-            reload();
-          }}
-        />
-      )}
     </section>
   );
 }
 
-function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+function SettingsForm({ settings, onSaved }: { settings: SettingsJson; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(settings.municipalityName);
-  const [threshold, setThreshold] = useState(
-    formatKroner(ore(Math.round(settings.actionPlanThreshold * 100))),
-  );
-  const [reviewsFrom, setReviewsFrom] = useState(settings.reviewsRegisteredFrom ?? '');
-  const [error, setError] = useState<unknown>(null);
+  // read again after a save (or a conflict), the form takes the new version
+  const { form, set } = useRecordForm({
+    name: settings.municipalityName,
+    threshold: formatKroner(ore(Math.round(settings.actionPlanThreshold * 100))),
+    reviewsFrom: settings.reviewsRegisteredFrom ?? '',
+    version: settings.version,
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const amount = parseKronerText(threshold);
-    if (!amount.ok) {
-      setError(new Error(t('admin.settings.invalidAmount')));
-      return;
-    }
-    try {
-      await api<Settings>('/settings', {
-        method: 'PUT',
-        body: {
-          municipalityName: name,
-          actionPlanThreshold: toKroner(amount.value),
-          reviewsRegisteredFrom: reviewsFrom || null,
-          version: settings.version,
-        },
-      });
-      onSaved();
-    } catch (e) {
-      setError(e);
-    }
-  }
+  const save = async () => {
+    const amount = parseKronerText(form.threshold);
+    if (!amount.ok) throw new Error(t('admin.settings.invalidAmount'));
+    await api<SettingsJson>('/settings', {
+      method: 'PUT',
+      body: {
+        municipalityName: form.name,
+        actionPlanThreshold: toKroner(amount.value),
+        reviewsRegisteredFrom: form.reviewsFrom || null,
+        version: form.version,
+      },
+    });
+    onSaved();
+    return t('admin.settings.saved');
+  };
 
   return (
-    <form className="admin-card" onSubmit={(e) => void submit(e)} noValidate>
+    <VersionedEditForm
+      className="edit-form admin-card"
+      title={t('admin.settings.heading')}
+      record="settings"
+      noValidate
+      submitLabel={t('admin.save')}
+      onSave={save}
+      onReload={onSaved}
+    >
       <TextField
         label={t('admin.settings.municipalityName')}
-        value={name}
+        value={form.name}
         required
-        onChange={(e) => setName(e.target.value)}
+        onValue={set('name')}
       />
       <TextField
         label={t('admin.settings.threshold')}
-        value={threshold}
+        value={form.threshold}
         inputMode="decimal"
         hint={t('admin.settings.thresholdHint')}
-        onChange={(e) => setThreshold(e.target.value)}
+        onValue={set('threshold')}
       />
       <DateField
         label={t('admin.settings.reviewsRegisteredFrom')}
-        value={reviewsFrom}
+        value={form.reviewsFrom}
         hint={t('admin.settings.reviewsRegisteredFromHint')}
-        onValue={setReviewsFrom}
+        onValue={set('reviewsFrom')}
       />
-      <ErrorMessage error={error} />
-      <button type="submit" className="button-primary">
-        {t('admin.save')}
-      </button>
-    </form>
+    </VersionedEditForm>
   );
 }

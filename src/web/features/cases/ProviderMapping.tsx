@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/forms';
 import { useApi } from '../../use-api';
 import type { ProviderJson } from '../../../shared/schemas/providers';
 
@@ -34,7 +35,6 @@ export function unknownProviderValues(
  */
 export function ProviderMapping(props: { values: string[]; onMapped: () => Promise<void> }) {
   const { t } = useTranslation();
-  const id = useId();
   const providers = useApi<ProviderJson[]>('/providers').data ?? [];
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -63,22 +63,17 @@ export function ProviderMapping(props: { values: string[]; onMapped: () => Promi
       <legend>{t('providers.unknownValues')}</legend>
       <p>{t('providers.unknownIntro')}</p>
       <ErrorMessage error={error} />
-      {props.values.map((value, k) => (
-        <div className="field" key={value}>
-          <label htmlFor={`${id}-${k}`}>{t('providers.mapTo', { value })}</label>
-          <select
-            id={`${id}-${k}`}
-            value={choice[value] ?? ''}
-            onChange={(e) => setChoice((c) => ({ ...c, [value]: e.target.value }))}
-          >
-            <option value="">{t('providers.choose')}</option>
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      {props.values.map((value) => (
+        <SelectField
+          key={value}
+          label={t('providers.mapTo', { value })}
+          value={choice[value] ?? ''}
+          onValue={(v) => setChoice((c) => ({ ...c, [value]: v }))}
+          options={[
+            { value: '', label: t('providers.choose') },
+            ...providers.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
       ))}
       <p>
         <button

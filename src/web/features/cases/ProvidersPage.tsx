@@ -1,11 +1,16 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import type { ProviderJson } from '../../../shared/schemas/providers';
-import { SelectField, TextField, VersionedEditForm } from '../../components/forms';
+import {
+  RecordTable,
+  SelectField,
+  TextField,
+  useRecordForm,
+  VersionedEditForm,
+} from '../../components/forms';
 
 interface FormState {
   id: string | null;
@@ -17,6 +22,14 @@ interface FormState {
 
 const EMPTY: FormState = { id: null, name: '', cvr: '', external: 'true', version: null };
 
+const formOf = (p: ProviderJson): FormState => ({
+  id: p.id,
+  name: p.name,
+  cvr: p.cvr ?? '',
+  external: p.external ? 'true' : 'false',
+  version: p.version,
+});
+
 /**
  * /sager/leverandoerer — the provider register: everyone who reads cases or commitments sees
  * it; those who keep the rates (`case.import`) create and change providers.
@@ -26,16 +39,13 @@ export function ProvidersPage() {
   const { user } = useAuth();
   const editable = may(user, 'case.import');
   const { data, error, reload } = useApi<ProviderJson[]>('/providers', { fresh: true });
-  const [form, setForm] = useState<FormState>(EMPTY);
-  const edit = (p: ProviderJson) => {
-    setForm({
-      id: p.id,
-      name: p.name,
-      cvr: p.cvr ?? '',
-      external: p.external ? 'true' : 'false',
-      version: p.version,
-    });
-  };
+  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(EMPTY, {
+    latest: (f) => {
+      const p = data?.find((p) => p.id === f.id);
+      return p && formOf(p);
+    },
+    reload,
+  });
   const save = async () => {
     const body = { name: form.name, cvr: form.cvr || null, external: form.external === 'true' };
     const saved =
@@ -45,7 +55,7 @@ export function ProvidersPage() {
             method: 'PUT',
             body: { ...body, version: form.version },
           });
-    setForm(EMPTY);
+    reset();
     reload();
     return t('providers.saved', { name: saved.name });
   };
@@ -57,48 +67,35 @@ export function ProvidersPage() {
       <ErrorMessage error={error} />
       {data && data.length === 0 && <p>{t('providers.none')}</p>}
       {data && data.length > 0 && (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('providers.name')}</th>
-              <th scope="col">{t('providers.cvr')}</th>
-              <th scope="col">{t('providers.kind')}</th>
-              <th scope="col">{t('providers.aliases')}</th>
-              <th scope="col" className="num">
-                {t('providers.interventions')}
-              </th>
-              {editable && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('providers.edit')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.name}</th>
-                <td>{p.cvr ?? ''}</td>
-                <td>{kind(p.external)}</td>
-                <td>{p.aliases.join(', ')}</td>
-                <td className="num">{p.interventions.toLocaleString('da-DK')}</td>
-                {editable && (
-                  <td>
-                    <button type="button" className="button-secondary" onClick={() => edit(p)}>
-                      {t('providers.edit')}
-                      <span className="visually-hidden"> {p.name}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          records={data}
+          recordKey={(p) => p.id}
+          columns={[
+            { header: t('providers.name'), cell: (p) => p.name, isRowHeader: true },
+            { header: t('providers.cvr'), cell: (p) => p.cvr ?? '' },
+            { header: t('providers.kind'), cell: (p) => kind(p.external) },
+            { header: t('providers.aliases'), cell: (p) => p.aliases.join(', ') },
+            {
+              header: t('providers.interventions'),
+              cell: (p) => p.interventions.toLocaleString('da-DK'),
+              isNumber: true,
+            },
+          ]}
+          edit={
+            editable
+              ? {
+                  label: t('providers.edit'),
+                  name: (p) => p.name,
+                  onEdit: (p) => edit(formOf(p)),
+                }
+              : undefined
+          }
+        />
       )}
       {editable && (
         <VersionedEditForm
           title={
-            form.id === null
+            !isEditing
               ? t('providers.create')
               : t('providers.editTitle', {
                   name: data?.find((p) => p.id === form.id)?.name ?? form.name,
@@ -107,22 +104,17 @@ export function ProvidersPage() {
           record={form.id}
           submitLabel={t('providers.save')}
           onSave={save}
-          onCancel={form.id !== null ? () => setForm(EMPTY) : undefined}
+          onCancel={isEditing ? reset : undefined}
           cancelLabel={t('providers.cancel')}
-          onReload={reload}
+          onReload={onReload}
         >
-          <TextField
-            label={t('providers.name')}
-            value={form.name}
-            required
-            onValue={(v) => setForm((f) => ({ ...f, name: v }))}
-          />
+          <TextField label={t('providers.name')} value={form.name} required onValue={set('name')} />
           <TextField
             label={t('providers.cvr')}
             hint={t('providers.cvrHint')}
             value={form.cvr}
             inputMode="numeric"
-            onValue={(v) => setForm((f) => ({ ...f, cvr: v }))}
+            onValue={set('cvr')}
           />
           <SelectField
             label={t('providers.kind')}
@@ -131,7 +123,7 @@ export function ProvidersPage() {
               { value: 'true', label: t('providers.external') },
               { value: 'false', label: t('providers.internal') },
             ]}
-            onValue={(v) => setForm((f) => ({ ...f, external: v === 'false' ? 'false' : 'true' }))}
+            onValue={(v) => set('external')(v === 'false' ? 'false' : 'true')}
           />
         </VersionedEditForm>
       )}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { may, useAuth } from '../../auth';
@@ -9,7 +8,9 @@ import {
   amountForApi,
   AmountField,
   DateField,
+  RecordTable,
   TextField,
+  useRecordForm,
   VersionedEditForm,
 } from '../../components/forms';
 
@@ -28,6 +29,23 @@ interface Thresholds {
   source: string;
   version: number;
 }
+
+const rateForm = (r: Rate) => ({
+  code: r.code,
+  name: r.name,
+  source: r.source ?? '',
+  periods: r.periods.map((p) => ({ from: p.from ?? '', to: p.to ?? '', amount: kr(p.amount) })),
+  version: r.version as number | null,
+});
+
+const thresholdsForm = (r: Thresholds) => ({
+  validFrom: r.validFrom,
+  t25: kr(r.t25),
+  t50: kr(r.t50),
+  t75: kr(r.t75),
+  source: r.source,
+  version: r.version as number | null,
+});
 
 /** /sager/takster — dated rates (e.g. KL's foster-family fee units) and reimbursement thresholds. */
 export function RatesPage() {
@@ -55,19 +73,13 @@ function RatesSection({ editable }: { editable: boolean }) {
     periods: [{ from: '', to: '', amount: '' }],
     version: null as number | null,
   };
-  const [form, setForm] = useState(empty);
-  const edit = (r: Rate) =>
-    setForm({
-      code: r.code,
-      name: r.name,
-      source: r.source ?? '',
-      periods: r.periods.map((p) => ({
-        from: p.from ?? '',
-        to: p.to ?? '',
-        amount: kr(p.amount),
-      })),
-      version: r.version,
-    });
+  const { form, set, setForm, edit, reset, onReload, isEditing } = useRecordForm(empty, {
+    latest: (f) => {
+      const r = data?.find((r) => r.code === f.code);
+      return r && rateForm(r);
+    },
+    reload,
+  });
   const setPeriod = (k: number, field: 'from' | 'to' | 'amount') => (v: string) =>
     setForm((f) => ({
       ...f,
@@ -87,7 +99,7 @@ function RatesSection({ editable }: { editable: boolean }) {
         ...(form.version === null ? {} : { version: form.version }),
       },
     });
-    setForm(empty);
+    reset();
     reload();
     return t('cases.rates.saved', { code: form.code.trim() });
   };
@@ -97,60 +109,49 @@ function RatesSection({ editable }: { editable: boolean }) {
       <ErrorMessage error={error} />
       {data && data.length === 0 && <p>{t('cases.rates.none')}</p>}
       {data && data.length > 0 && (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.rates.code')}</th>
-              <th scope="col">{t('cases.rates.name')}</th>
-              <th scope="col">{t('cases.rates.periods')}</th>
-              <th scope="col">{t('cases.rates.source')}</th>
-              {editable && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('cases.rates.edit')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">{r.code}</th>
-                <td>{r.name}</td>
-                <td>
-                  <ul className="plain">
-                    {r.periods.map((p) => (
-                      <li key={p.from ?? ''}>
-                        {p.from ? danishDate(p.from) : t('cases.rates.openStart')}–
-                        {p.to ? danishDate(p.to) : t('cases.rates.open')}: {kr(p.amount)} kr.
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{r.source}</td>
-                {editable && (
-                  <td>
-                    <button type="button" className="button-secondary" onClick={() => edit(r)}>
-                      {t('cases.rates.edit')}
-                      <span className="visually-hidden"> {r.code}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          records={data}
+          recordKey={(r) => r.code}
+          columns={[
+            { header: t('cases.rates.code'), cell: (r) => r.code, isRowHeader: true },
+            { header: t('cases.rates.name'), cell: (r) => r.name },
+            {
+              header: t('cases.rates.periods'),
+              cell: (r) => (
+                <ul className="plain">
+                  {r.periods.map((p) => (
+                    <li key={p.from ?? ''}>
+                      {p.from ? danishDate(p.from) : t('cases.rates.openStart')}–
+                      {p.to ? danishDate(p.to) : t('cases.rates.open')}: {kr(p.amount)} kr.
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            { header: t('cases.rates.source'), cell: (r) => r.source },
+          ]}
+          edit={
+            editable
+              ? {
+                  label: t('cases.rates.edit'),
+                  name: (r) => r.code,
+                  onEdit: (r) => edit(rateForm(r)),
+                }
+              : undefined
+          }
+        />
       )}
       {editable && (
         <VersionedEditForm
           title={t('cases.rates.enterRate')}
           headingLevel={3}
-          record={form.version === null ? null : form.code}
-          note={form.version !== null && t('cases.rates.editingRate', { code: form.code })}
+          record={isEditing ? form.code : null}
+          note={isEditing && t('cases.rates.editingRate', { code: form.code })}
           submitLabel={t('cases.rates.saveRate')}
           onSave={save}
-          onCancel={form.version !== null ? () => setForm(empty) : undefined}
+          onCancel={isEditing ? reset : undefined}
           cancelLabel={t('cases.rates.cancelEdit')}
-          onReload={reload}
+          onReload={onReload}
           actions={
             <button
               type="button"
@@ -171,20 +172,20 @@ function RatesSection({ editable }: { editable: boolean }) {
             <TextField
               label={t('cases.rates.code')}
               value={form.code}
-              readOnly={form.version !== null}
+              readOnly={isEditing}
               required
-              onValue={(v) => setForm((f) => ({ ...f, code: v }))}
+              onValue={set('code')}
             />
             <TextField
               label={t('cases.rates.name')}
               value={form.name}
               required
-              onValue={(v) => setForm((f) => ({ ...f, name: v }))}
+              onValue={set('name')}
             />
             <TextField
               label={t('cases.rates.source')}
               value={form.source}
-              onValue={(v) => setForm((f) => ({ ...f, source: v }))}
+              onValue={set('source')}
             />
           </fieldset>
           {form.periods.map((p, k) => (
@@ -222,18 +223,13 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
     source: '',
     version: null as number | null,
   };
-  const [form, setForm] = useState(empty);
-  const edit = (r: Thresholds) =>
-    setForm({
-      validFrom: r.validFrom,
-      t25: kr(r.t25),
-      t50: kr(r.t50),
-      t75: kr(r.t75),
-      source: r.source,
-      version: r.version,
-    });
-  const set = (k: Exclude<keyof typeof form, 'version'>) => (v: string) =>
-    setForm((f) => ({ ...f, [k]: v }));
+  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(empty, {
+    latest: (f) => {
+      const r = data?.find((r) => r.validFrom === f.validFrom);
+      return r && thresholdsForm(r);
+    },
+    reload,
+  });
   const save = async () => {
     await api('/commitments/reimbursement-thresholds', {
       method: 'PUT',
@@ -246,7 +242,7 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
         ...(form.version === null ? {} : { version: form.version }),
       },
     });
-    setForm(empty);
+    reset();
     reload();
     return t('cases.rates.thresholdsSaved', { date: danishDate(form.validFrom) });
   };
@@ -255,69 +251,51 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
       <h2 id="thresholds-title">{t('cases.rates.thresholds')}</h2>
       <ErrorMessage error={error} />
       {data && (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.rates.validFrom')}</th>
-              <th scope="col" className="num">
-                25 %
-              </th>
-              <th scope="col" className="num">
-                50 %
-              </th>
-              <th scope="col" className="num">
-                75 %
-              </th>
-              <th scope="col">{t('cases.rates.source')}</th>
-              {editable && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('cases.rates.edit')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.validFrom}>
-                <th scope="row">{danishDate(r.validFrom)}</th>
-                <td className="num">{kr(r.t25)}</td>
-                <td className="num">{kr(r.t50)}</td>
-                <td className="num">{kr(r.t75)}</td>
-                <td>{r.source}</td>
-                {editable && (
-                  <td>
-                    <button type="button" className="button-secondary" onClick={() => edit(r)}>
-                      {t('cases.rates.edit')}
-                      <span className="visually-hidden"> {danishDate(r.validFrom)}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          records={data}
+          recordKey={(r) => r.validFrom}
+          columns={[
+            {
+              header: t('cases.rates.validFrom'),
+              cell: (r) => danishDate(r.validFrom),
+              isRowHeader: true,
+            },
+            { header: '25 %', cell: (r) => kr(r.t25), isNumber: true },
+            { header: '50 %', cell: (r) => kr(r.t50), isNumber: true },
+            { header: '75 %', cell: (r) => kr(r.t75), isNumber: true },
+            { header: t('cases.rates.source'), cell: (r) => r.source },
+          ]}
+          edit={
+            editable
+              ? {
+                  label: t('cases.rates.edit'),
+                  name: (r) => danishDate(r.validFrom),
+                  onEdit: (r) => edit(thresholdsForm(r)),
+                }
+              : undefined
+          }
+        />
       )}
       {editable && (
         <VersionedEditForm
           title={t('cases.rates.enterThresholds')}
           headingLevel={3}
-          record={form.version === null ? null : form.validFrom}
+          record={isEditing ? form.validFrom : null}
           note={
-            form.version !== null &&
-            t('cases.rates.editingThresholds', { date: danishDate(form.validFrom) })
+            isEditing && t('cases.rates.editingThresholds', { date: danishDate(form.validFrom) })
           }
           submitLabel={t('cases.rates.saveThresholds')}
           onSave={save}
-          onCancel={form.version !== null ? () => setForm(empty) : undefined}
+          onCancel={isEditing ? reset : undefined}
           cancelLabel={t('cases.rates.cancelEdit')}
-          onReload={reload}
+          onReload={onReload}
         >
           <fieldset>
             <legend>{t('cases.rates.thresholds')}</legend>
             <DateField
               label={t('cases.rates.validFrom')}
               value={form.validFrom}
-              readOnly={form.version !== null}
+              readOnly={isEditing}
               required
               onValue={set('validFrom')}
             />
