@@ -41,6 +41,7 @@ import { EXPORT_FORMATS, exportActionPlan } from '../services/action-plan-export
 import { readActsOnOptions, readMeasuredEffect } from '../services/plan-measurement-service';
 import { listRequiredPlans, setExpectedOverspend } from '../services/action-plan-trigger-service';
 import { fieldIssuesFromZod, validationError } from '../validation';
+import { RequiredPlansSchema } from '../../shared/schemas/action-plan-required';
 import { IsoDateText } from '../../shared/schemas/dates';
 
 /**
@@ -150,24 +151,7 @@ const required = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({
-        year: z.number(),
-        asOf: z.string(),
-        threshold: z.number(),
-        items: z.array(
-          z.looseObject({
-            unit: z.object({ id: z.string(), name: z.string() }),
-            expectedOverspend: z.number(),
-            source: z.enum(['forecast', 'manual']).openapi({
-              description: 'forecast: fra prognosen; manual: indtastet manuelt',
-            }),
-            asOf: z.string().nullable(),
-          }),
-        ),
-      }),
-      'Enheder med handleplan påkrævet',
-    ),
+    200: json(RequiredPlansSchema, 'Enheder med handleplan påkrævet'),
     ...problemResponses(401, 422),
   },
 });

@@ -515,10 +515,5 @@ export interface ActionPlanChangeOut {
   after: unknown;
 }
 
-export interface RequiredPlanItem {
-  unit: { id: string; name: string };
-  year: number;
-  expectedOverspend: number;
-  threshold: number;
-  plan: { id: string; title: string; status: PlanStatus } | null;
-}
+/** An item of GET /api/action-plans/required (declared in `action-plan-required.ts`). */
+export type { RequiredPlanItem } from './action-plan-required';
