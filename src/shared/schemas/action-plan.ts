@@ -7,7 +7,13 @@ import {
   type PlanArea,
   type PlanStatus,
 } from '../../domain/action-plan/plan';
-import { MAX_ABS_KRONER, kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
+import {
+  MAX_ABS_KRONER,
+  MAX_ABS_ORE,
+  kronerFromJsonNumber,
+  toKroner,
+  type Ore,
+} from '../../domain/money';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
 import { IsoDateText } from './dates';
 import { FreeText, refuseUnstorableText } from './text';
@@ -162,7 +168,7 @@ function checkAreas(
       byMonth[m] = (byMonth[m] ?? 0) + ore(v);
     });
     grand += total;
-    if (Math.abs(total) > MAX_ABS_KRONER * 100) {
+    if (Math.abs(total) > MAX_ABS_ORE) {
       ctx.addIssue({
         code: 'custom',
         path: ['areas', index, 'monthlyEffect'],
@@ -170,10 +176,7 @@ function checkAreas(
       });
     }
   });
-  if (
-    Math.abs(grand) > MAX_ABS_KRONER * 100 ||
-    byMonth.some((v) => Math.abs(v) > MAX_ABS_KRONER * 100)
-  ) {
+  if (Math.abs(grand) > MAX_ABS_ORE || byMonth.some((v) => Math.abs(v) > MAX_ABS_ORE)) {
     ctx.addIssue({
       code: 'custom',
       path: ['areas'],
@@ -194,7 +197,7 @@ function checkRealisedTotals(
       if (r?.ok) total += Math.abs(r.value);
     }
   }
-  if (total > MAX_ABS_KRONER * 100) {
+  if (total > MAX_ABS_ORE) {
     ctx.addIssue({
       code: 'custom',
       path: ['areas'],
