@@ -6,6 +6,8 @@ import {
   formatKroner,
   formatMillions,
   kronerFromJsonNumber,
+  MAX_ABS_KRONER,
+  MAX_ABS_ORE,
   oreFromKroner,
   ore,
   parseKronerText,
@@ -55,6 +57,14 @@ describe('kronerFromJsonNumber', () => {
         expect(kronerFromJsonNumber(toKroner(ore(n)))).toEqual({ ok: true, value: n });
       }),
     );
+  });
+});
+
+describe('MAX_ABS_ORE', () => {
+  it('is the largest amount in øre, the same limit as MAX_ABS_KRONER', () => {
+    expect(oreFromKroner(MAX_ABS_KRONER)).toBe(MAX_ABS_ORE);
+    expect(ore(-MAX_ABS_ORE)).toBe(-MAX_ABS_ORE);
+    expect(() => ore(MAX_ABS_ORE + 1)).toThrow(RangeError);
   });
 });
 

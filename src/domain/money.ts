@@ -6,7 +6,8 @@ export type Ore = number & { readonly __brand: 'Ore' };
 
 /** The largest amount the product accepts: 10^13 kr (in øre 10^15, still exact in a double). */
 export const MAX_ABS_KRONER = 10_000_000_000_000;
-const MAX_ABS_ORE = MAX_ABS_KRONER * 100;
+/** The same limit in øre. */
+export const MAX_ABS_ORE = MAX_ABS_KRONER * 100;
 
 export const ZERO = 0 as Ore;
 

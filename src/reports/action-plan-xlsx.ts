@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { toKroner } from '../domain/money';
+import { ZERO, sumOre, toKroner } from '../domain/money';
 import {
   areaLabel,
   dateText,
@@ -75,19 +75,19 @@ export async function renderActionPlanXlsx(input: ActionPlanReportInput): Promis
     area.monthlyEffect.forEach((amount, m) => {
       row.getCell(2 + m).value = toKroner(amount);
     });
-    const total = area.monthlyEffect.reduce<number>((s, v) => s + v, 0);
-    row.getCell(14).value = { formula: `SUM(B${r}:M${r})`, result: total / 100 };
+    const total = sumOre(area.monthlyEffect);
+    row.getCell(14).value = { formula: `SUM(B${r}:M${r})`, result: toKroner(total) };
     row.getCell(14).font = bold;
   });
   const totalRowNumber = last + 1;
   const totalRow = sheet.getRow(totalRowNumber);
   totalRow.getCell(1).value = table.totalRow.label;
   const byMonth = Array.from({ length: 12 }, (_, m) =>
-    plan.areas.reduce<number>((s, a) => s + (a.monthlyEffect[m] ?? 0), 0),
+    sumOre(plan.areas.map((a) => a.monthlyEffect[m] ?? ZERO)),
   );
   for (let m = 0; m < 13; m++) {
     const letter = col(m);
-    const result = m < 12 ? (byMonth[m] ?? 0) / 100 : byMonth.reduce((s, v) => s + v, 0) / 100;
+    const result = toKroner(m < 12 ? (byMonth[m] ?? ZERO) : sumOre(byMonth));
     totalRow.getCell(2 + m).value =
       plan.areas.length === 0
         ? { formula: '0', result: 0 }
@@ -125,7 +125,7 @@ export async function renderActionPlanXlsx(input: ActionPlanReportInput): Promis
   sheet.getCell(`A${b + 6}`).value = t('planned');
   sheet.getCell(`H${b + 6}`).value = {
     formula: `N${totalRowNumber}`,
-    result: byMonth.reduce((s, v) => s + v, 0) / 100,
+    result: toKroner(sumOre(byMonth)),
   };
   sheet.getCell(`H${b + 6}`).numFmt = fmt;
   input.issues.forEach((issue, i) => {

@@ -1,5 +1,11 @@
 import type { PlanStatus } from '../domain/action-plan';
-import { formatKroner, ore, roundToWholeKroner, wholeKronerAddingUp } from '../domain/money';
+import {
+  formatKroner,
+  ore,
+  oreFromKroner,
+  roundToWholeKroner,
+  wholeKronerAddingUp,
+} from '../domain/money';
 import { formatDanishDate, parseIsoDate } from '../domain/months';
 import { translate } from '../shared/i18n/translate';
 import { fileSlug } from './files';
@@ -80,7 +86,7 @@ const danishDate = (iso: string) => {
 };
 
 /** `7.600.000` for whole kroner. */
-export const kronerText = (kroner: number) => formatKroner(ore(kroner * 100));
+export const kronerText = (kroner: number) => formatKroner(oreFromKroner(kroner));
 
 const FIGURES: readonly (keyof RoundFigures)[] = [
   'budget',

@@ -9,7 +9,7 @@ import {
   TableRow,
   WidthType,
 } from 'docx';
-import { ore } from '../domain/money';
+import { oreFromKroner } from '../domain/money';
 import { formatDanishDate, parseIsoDate, type IsoDate } from '../domain/months';
 import { reportMillions } from '../domain/status-report/report';
 import type { StatusReportFocusAreaJson, StatusReportJson } from '../shared/schemas/status-report';
@@ -31,7 +31,7 @@ export const monthName = (iso: IsoDate | string) =>
   new Intl.DateTimeFormat('da-DK', { month: 'long', timeZone: 'UTC' }).format(
     new Date(`${iso.slice(0, 10)}T12:00:00Z`),
   );
-const mio = (kroner: number) => reportMillions(ore(Math.round(kroner * 100)));
+const mio = (kroner: number) => reportMillions(oreFromKroner(kroner));
 
 const run = (value: string, bold = false, size = 20) => text(value, { bold, size });
 

@@ -1,10 +1,8 @@
+import type { AccountFunction } from '../shared/schemas/budget';
 import { useApi } from './use-api';
 
 /** An account function as the API names it (`GET /account-functions`). */
-export interface AccountFunction {
-  code: string;
-  name: string;
-}
+export type { AccountFunction };
 
 /**
  * The account functions with their names, for showing a code as `5.28.21 Forebyggende …`

@@ -1,4 +1,4 @@
-import { formatKroner, ore, oreFromKroner, roundToWholeKroner } from '../domain/money';
+import { formatKroner, oreFromKroner, roundToWholeKroner } from '../domain/money';
 import { dateAt, formatDanishDate, parseIsoDate } from '../domain/months';
 
 /** Kroner from the API (≤ 2 decimals) in Danish format: `7.600.000`; '' for none. */
@@ -17,7 +17,9 @@ export function wholeKroner(kroner: number): number {
  * `wholeKronerAddingUp` from the money module.)
  */
 export function krWhole(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : formatKroner(ore(wholeKroner(value) * 100));
+  return value === null || value === undefined
+    ? ''
+    : formatKroner(oreFromKroner(wholeKroner(value)));
 }
 
 /** `15.05.2018` from an ISO date or the date part of a timestamp; '' for none. */

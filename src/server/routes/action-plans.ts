@@ -41,7 +41,18 @@ import { EXPORT_FORMATS, exportActionPlan } from '../services/action-plan-export
 import { readActsOnOptions, readMeasuredEffect } from '../services/plan-measurement-service';
 import { listRequiredPlans, setExpectedOverspend } from '../services/action-plan-trigger-service';
 import { fieldIssuesFromZod, validationError } from '../validation';
+import {
+  ActionPlanCompareSchema,
+  ActionPlanDocumentOutSchema,
+  ActionPlanListItemSchema,
+  ActionPlanResponseSchema,
+  ActionPlanVersionItemSchema,
+  ActionPlanVersionSchema,
+  PlanMeasurementSchema,
+} from '../../shared/schemas/action-plan-answers';
+import { RequiredPlansSchema } from '../../shared/schemas/action-plan-required';
 import { IsoDateText } from '../../shared/schemas/dates';
+import type { JsonValue } from '../../shared/schemas/json';
 
 /**
  * Bad input names the field in Danish: "Indsatsområde i række 1, økonomisk effekt: Skal have
@@ -70,25 +81,7 @@ const body = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
-const PlanResponse = z
-  .looseObject({
-    id: z.string(),
-    unitId: z.string(),
-    version: z.number().int(),
-    status: z.enum(['draft', 'active', 'closed']),
-    totals: z.object({
-      byMonth: z.array(z.number()),
-      byArea: z.array(z.object({ number: z.number(), total: z.number() })),
-      grand: z.number(),
-    }),
-    issues: z.array(
-      z.object({ code: z.string(), severity: z.string(), path: z.string(), message: z.string() }),
-    ),
-  })
-  .openapi('ActionPlan', {
-    description:
-      'The interchange document (overblik/action-plan@1) plus id, unitId, version, status, totals, issues, activationProblems and realisation. Amounts in kroner.',
-  });
+const PlanResponse = ActionPlanResponseSchema;
 
 const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const UnitParam = z.object({
@@ -113,7 +106,7 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ items: z.array(z.looseObject({ id: z.string() })) }), 'Handleplaner'),
+    200: json(z.object({ items: z.array(ActionPlanListItemSchema) }), 'Handleplaner'),
     ...problemResponses(401, 422),
   },
 });
@@ -150,24 +143,7 @@ const required = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({
-        year: z.number(),
-        asOf: z.string(),
-        threshold: z.number(),
-        items: z.array(
-          z.looseObject({
-            unit: z.object({ id: z.string(), name: z.string() }),
-            expectedOverspend: z.number(),
-            source: z.enum(['forecast', 'manual']).openapi({
-              description: 'forecast: fra prognosen; manual: indtastet manuelt',
-            }),
-            asOf: z.string().nullable(),
-          }),
-        ),
-      }),
-      'Enheder med handleplan påkrævet',
-    ),
+    200: json(RequiredPlansSchema, 'Enheder med handleplan påkrævet'),
     ...problemResponses(401, 422),
   },
 });
@@ -219,16 +195,7 @@ const measured = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z
-        .looseObject({
-          asOf: z.string(),
-          startedOn: z.string().nullable(),
-          areas: z.array(z.looseObject({ number: z.number() })),
-        })
-        .openapi('ActionPlanMeasured'),
-      'Målt realiseret effekt (kroner)',
-    ),
+    200: json(PlanMeasurementSchema, 'Målt realiseret effekt (kroner)'),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -299,7 +266,7 @@ const versions = createRoute({
   summary: 'Every saved version: who, when, comment',
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ items: z.array(z.looseObject({ version: z.number() })) }), 'Versioner'),
+    200: json(z.object({ items: z.array(ActionPlanVersionItemSchema) }), 'Versioner'),
     ...problemResponses(401, 404),
   },
 });
@@ -320,7 +287,7 @@ const version = createRoute({
     }),
   },
   responses: {
-    200: json(z.looseObject({ version: z.number() }), 'Versionen'),
+    200: json(ActionPlanVersionSchema, 'Versionen'),
     ...problemResponses(401, 404),
   },
 });
@@ -338,14 +305,7 @@ const compare = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({
-        from: z.looseObject({ version: z.number() }),
-        to: z.looseObject({ version: z.number() }),
-        changes: z.array(z.looseObject({ path: z.string() })),
-      }),
-      'Sammenligning',
-    ),
+    200: json(ActionPlanCompareSchema, 'Sammenligning'),
     ...problemResponses(401, 404, 422),
   },
 });
@@ -366,7 +326,7 @@ const exportRoute = createRoute({
       description: 'Filen',
       content: {
         ...fileContent('docx', 'xlsx', 'pdf'),
-        'application/json': { schema: z.looseObject({ format: z.string() }) },
+        'application/json': { schema: ActionPlanDocumentOutSchema },
       },
     },
     ...problemResponses(401, 404, 422),
@@ -604,7 +564,11 @@ export const actionPlanRoutes = createRouter()
         {
           from: { ...presentVersion(result.from), document: planToDocument(result.from.plan) },
           to: { ...presentVersion(result.to), document: planToDocument(result.to.plan) },
-          changes: result.changes.map((ch) => presentChange(ch, result.from.plan, result.to.plan)),
+          changes: result.changes.map((ch) => {
+            // a change's values are the plan's own JSON (amounts in kroner)
+            const out = presentChange(ch, result.from.plan, result.to.plan);
+            return { ...out, before: out.before as JsonValue, after: out.after as JsonValue };
+          }),
         },
         200,
       );

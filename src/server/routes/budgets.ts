@@ -1,6 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  AccountFunctionSchema,
   BudgetImportSchema,
+  BudgetLineSchema,
+  BudgetSchema,
   CorrectionInputSchema,
   SaveBudgetSchema,
 } from '../../shared/schemas/budget';
@@ -19,42 +22,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const BudgetLineSchema = z
-  .object({
-    id: z.string(),
-    unitId: z.string(),
-    unitName: z.string(),
-    accountFunction: z.string(),
-    year: z.number(),
-    original: z.number(),
-    transfer: z.number(),
-    corrections: z.array(
-      z.object({
-        id: z.string(),
-        date: z.string(),
-        amount: z.number(),
-        reason: z.string(),
-        by: z.string(),
-      }),
-    ),
-    corrected: z.number(),
-    monthlyProfile: z.array(z.number()).nullable(),
-    version: z.number(),
-    updatedAt: z.string(),
-    updatedBy: z.string().nullable(),
-  })
-  .openapi('BudgetLine');
-const BudgetSchema = z
-  .object({
-    year: z.number(),
-    accountFunctions: z.array(z.object({ code: z.string(), name: z.string() })),
-    lines: z.array(BudgetLineSchema),
-  })
-  .openapi('Budget');
-
-const AccountFunctionSchema = z
-  .object({ code: z.string(), name: z.string() })
-  .openapi('AccountFunction');
 
 const functions = createRoute({
   method: 'get',

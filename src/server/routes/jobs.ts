@@ -1,39 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
-import { JobResultSchema } from '../../shared/schemas/jobs';
+import { JobSchema } from '../../shared/schemas/jobs';
 import { FreeText } from '../../shared/schemas/text';
 import { getJob, getJobs, retryDeadJob } from '../services/job-service';
-
-const JobSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed', 'dead']).openapi({
-      description:
-        'failed: the work ran to its end and failed (e.g. a file with bad lines); dead: given up after its attempts (the process running it stopped, or it met an error, each time)',
-    }),
-    progress: z.number().openapi({ description: 'percent 0–100' }),
-    result: JobResultSchema,
-    error: z.string().nullable(),
-    attempts: z.number().int().openapi({ description: 'attempts started so far (at most 3)' }),
-    history: z
-      .array(
-        z.object({
-          attempt: z.number().int(),
-          outcome: z.enum(['error', 'abandoned', 'retried']),
-          error: z.string().nullable(),
-          at: z.string(),
-        }),
-      )
-      .openapi({ description: 'each attempt that did not end the job, oldest first' }),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    runAfter: z.string().openapi({ description: 'a queued job waits until then (a retry)' }),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi('Job');
 
 const get = createRoute({
   method: 'get',

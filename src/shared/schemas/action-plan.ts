@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { ACTS_ON_KINDS, type ActsOn, type ActsOnKind } from '../../domain/action-plan/acts-on';
 import type { OverspendSource, OverspendSources } from '../../domain/action-plan/forecast-link';
+import { MONTHS_IN_PLAN, type ActionPlan, type PlanArea } from '../../domain/action-plan/plan';
 import {
-  MONTHS_IN_PLAN,
-  type ActionPlan,
-  type PlanArea,
-  type PlanStatus,
-} from '../../domain/action-plan/plan';
-import { MAX_ABS_KRONER, kronerFromJsonNumber, toKroner, type Ore } from '../../domain/money';
+  MAX_ABS_KRONER,
+  MAX_ABS_ORE,
+  kronerFromJsonNumber,
+  toKroner,
+  type Ore,
+} from '../../domain/money';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
+import type {
+  ActionPlanListItemSchema,
+  ActionPlanResponseSchema,
+  ActionPlanVersionItemSchema,
+  PlanMeasurementSchema,
+} from './action-plan-answers';
 import { IsoDateText } from './dates';
 import { FreeText, refuseUnstorableText } from './text';
 
@@ -162,7 +169,7 @@ function checkAreas(
       byMonth[m] = (byMonth[m] ?? 0) + ore(v);
     });
     grand += total;
-    if (Math.abs(total) > MAX_ABS_KRONER * 100) {
+    if (Math.abs(total) > MAX_ABS_ORE) {
       ctx.addIssue({
         code: 'custom',
         path: ['areas', index, 'monthlyEffect'],
@@ -170,10 +177,7 @@ function checkAreas(
       });
     }
   });
-  if (
-    Math.abs(grand) > MAX_ABS_KRONER * 100 ||
-    byMonth.some((v) => Math.abs(v) > MAX_ABS_KRONER * 100)
-  ) {
+  if (Math.abs(grand) > MAX_ABS_ORE || byMonth.some((v) => Math.abs(v) > MAX_ABS_ORE)) {
     ctx.addIssue({
       code: 'custom',
       path: ['areas'],
@@ -194,7 +198,7 @@ function checkRealisedTotals(
       if (r?.ok) total += Math.abs(r.value);
     }
   }
-  if (total > MAX_ABS_KRONER * 100) {
+  if (total > MAX_ABS_ORE) {
     ctx.addIssue({
       code: 'custom',
       path: ['areas'],
@@ -436,45 +440,10 @@ export interface PlanIssueOut {
 }
 
 /** What GET /api/action-plans/{id} answers: the document plus the server's fields. */
-export interface ActionPlanResponse extends ActionPlanDocumentOut {
-  id: string;
-  unitId: string;
-  version: number;
-  status: PlanStatus;
-  totals: { byMonth: number[]; byArea: { number: number; total: number }[]; grand: number };
-  issues: PlanIssueOut[];
-  activationProblems: PlanIssueOut[];
-  realisation: {
-    months: {
-      month: number;
-      planned: number;
-      realised: number | null;
-      cumulativePlanned: number;
-      cumulativeRealised: number | null;
-    }[];
-    byArea: { number: number; planned: number; realised: number }[];
-    plannedTotal: number;
-    realisedTotal: number;
-  };
-  changedAt: string;
-  changedBy: string;
-}
+export type ActionPlanResponse = z.infer<typeof ActionPlanResponseSchema>;
 
 /** GET /api/action-plans/{id}/measured (kroner): the areas measured from the commitments. */
-export interface PlanMeasurementResponse {
-  asOf: string;
-  startedOn: string | null;
-  areas: {
-    number: number;
-    actsOn: ActsOn;
-    baseline: number[];
-    committed: number[];
-    /** baseline − committed in the measured months; null outside them. */
-    effect: (number | null)[];
-  }[];
-  /** Planned against realised, measured effect plus manual additions. */
-  realisation: ActionPlanResponse['realisation'];
-}
+export type PlanMeasurementResponse = z.infer<typeof PlanMeasurementSchema>;
 
 /** GET /api/action-plans/{id}/acts-on-options: what an area of the plan may act on. */
 export interface ActsOnOptionsResponse {
@@ -485,27 +454,9 @@ export interface ActsOnOptionsResponse {
   units: { id: string; name: string }[];
 }
 
-export interface ActionPlanListItem {
-  id: string;
-  unitId: string;
-  unitName: string;
-  title: string;
-  year: number;
-  status: PlanStatus;
-  version: number;
-  grand: number;
-  expectedOverspendAtStart: number | null;
-  changedAt: string;
-}
+export type ActionPlanListItem = z.infer<typeof ActionPlanListItemSchema>;
 
-export interface ActionPlanVersionItem {
-  version: number;
-  status: PlanStatus;
-  savedAt: string;
-  savedBy: string;
-  comment: string | null;
-  grand: number;
-}
+export type ActionPlanVersionItem = z.infer<typeof ActionPlanVersionItemSchema>;
 
 export interface ActionPlanChangeOut {
   path: string;
@@ -515,10 +466,5 @@ export interface ActionPlanChangeOut {
   after: unknown;
 }
 
-export interface RequiredPlanItem {
-  unit: { id: string; name: string };
-  year: number;
-  expectedOverspend: number;
-  threshold: number;
-  plan: { id: string; title: string; status: PlanStatus } | null;
-}
+/** An item of GET /api/action-plans/required (declared in `action-plan-required.ts`). */
+export type { RequiredPlanItem } from './action-plan-required';

@@ -86,3 +86,47 @@ export const LedgerSourceSchema = z.object({
   name: FreeText.trim().min(1).max(100),
   mapping: LedgerMappingSchema,
 });
+
+/** An account function (5.28.xx) with its name, as `GET /account-functions` answers it. */
+export const AccountFunctionSchema = z
+  .object({ code: z.string(), name: z.string() })
+  .meta({ id: 'AccountFunction' });
+export type AccountFunction = z.infer<typeof AccountFunctionSchema>;
+
+/** A budget line of a unit and account function as saved, with its corrections (kroner). */
+export const BudgetLineSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    accountFunction: z.string(),
+    year: z.number(),
+    original: z.number(),
+    transfer: z.number(),
+    corrections: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        amount: z.number(),
+        reason: z.string(),
+        by: z.string(),
+      }),
+    ),
+    corrected: z.number(),
+    monthlyProfile: z.array(z.number()).nullable(),
+    version: z.number(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: 'BudgetLine' });
+export type BudgetLine = z.infer<typeof BudgetLineSchema>;
+
+/** GET /budgets/{year}: the year's lines, with the account functions' names. */
+export const BudgetSchema = z
+  .object({
+    year: z.number(),
+    accountFunctions: z.array(z.object({ code: z.string(), name: z.string() })),
+    lines: z.array(BudgetLineSchema),
+  })
+  .meta({ id: 'Budget' });
+export type Budget = z.infer<typeof BudgetSchema>;

@@ -49,3 +49,35 @@ export const JobResultSchema = z
   ])
   .nullable();
 export type JobResult = z.infer<typeof JobResultSchema>;
+
+/** A background job (GET /jobs/{id}): its status, progress, result and attempts. */
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'dead']).meta({
+      description:
+        'failed: the work ran to its end and failed (e.g. a file with bad lines); dead: given up after its attempts (the process running it stopped, or it met an error, each time)',
+    }),
+    progress: z.number().meta({ description: 'percent 0–100' }),
+    result: JobResultSchema,
+    error: z.string().nullable(),
+    attempts: z.number().int().meta({ description: 'attempts started so far (at most 3)' }),
+    history: z
+      .array(
+        z.object({
+          attempt: z.number().int(),
+          outcome: z.enum(['error', 'abandoned', 'retried']),
+          error: z.string().nullable(),
+          at: z.string(),
+        }),
+      )
+      .meta({ description: 'each attempt that did not end the job, oldest first' }),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    runAfter: z.string().meta({ description: 'a queued job waits until then (a retry)' }),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Job' });
+export type Job = z.infer<typeof JobSchema>;

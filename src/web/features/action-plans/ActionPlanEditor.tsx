@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import { formatKroner, ore } from '../../../domain/money';
+import { formatKroner, oreFromKroner } from '../../../domain/money';
 import type {
   ActionPlanResponse,
   ActsOnOptionsResponse,
@@ -311,7 +311,7 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
             {t('actionPlans.overspend.atLastUpdate')}{' '}
             {data.expectedOverspend.afterThisUpdate === null
               ? '–'
-              : formatKroner(ore(Math.round(data.expectedOverspend.afterThisUpdate * 100)))}
+              : formatKroner(oreFromKroner(data.expectedOverspend.afterThisUpdate))}
           </p>
         </fieldset>
         <TextAreaField

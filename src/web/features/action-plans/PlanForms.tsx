@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { parseKronerText } from '../../../domain/money';
+import { parseKronerText, toKroner } from '../../../domain/money';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { AmountField, SelectField, TextField } from '../../components/forms';
 
@@ -84,7 +84,7 @@ export function ExpectedOverspendForm({
     try {
       await api(`/units/${unitId}/expected-overspend`, {
         method: 'PUT',
-        body: { year, amount: parsed.value / 100 },
+        body: { year, amount: toKroner(parsed.value) },
       });
       setDone(true);
       onSaved();

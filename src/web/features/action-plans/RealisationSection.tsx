@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { oreFromKroner, sumOre, toKroner } from '../../../domain/money';
 import {
   Bar,
   CartesianGrid,
@@ -78,7 +79,7 @@ export function RealisationSection({
               if (text.trim() === '') return null;
               const p = parseCell(text);
               if (!p.ok) throw new Error(`${t('validation.not_a_number')} «${text}»`);
-              return p.value / 100;
+              return toKroner(p.value);
             }),
           })),
         },
@@ -233,7 +234,7 @@ function AreaRealisation({
   const { t } = useTranslation();
   const byNumber = new Map(measured.areas.map((a) => [a.number, a]));
   const sum = (values: readonly (number | null)[]) =>
-    Math.round(values.reduce<number>((s, v) => s + Math.round((v ?? 0) * 100), 0)) / 100;
+    toKroner(sumOre(values.map((v) => oreFromKroner(v ?? 0))));
   const rows = plan.areas.map((area) => {
     const m = byNumber.get(area.number);
     const realised = measured.realisation.byArea.find((a) => a.number === area.number);

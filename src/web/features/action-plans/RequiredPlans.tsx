@@ -5,15 +5,13 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
-import type { ActionPlanResponse, RequiredPlanItem } from '../../../shared/schemas/action-plan';
+import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
+import type { RequiredPlans as RequiredPlansAnswer } from '../../../shared/schemas/action-plan-required';
 import { may, useAuth } from '../../auth';
 import { useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
 import { danishDateTime, krWhole } from '../../format';
 import { ExpectedOverspendForm, type UnitOption } from './PlanForms';
-
-/** An item of GET /api/action-plans/required: where its expected overspend comes from. */
-type RequiredItem = RequiredPlanItem & { source: 'forecast' | 'manual'; asOf: string | null };
 
 /**
  * "Handleplan påkrævet": units whose expected overspend for the year is above the threshold,
@@ -43,11 +41,9 @@ export function RequiredPlans({
   const budgeted = new Set(budgets.data?.lines.map((l) => l.unitId));
   const unbudgeted = budgets.data ? (org.data?.units ?? []).filter((u) => !budgeted.has(u.id)) : [];
   const booked = useBookedPeriod();
-  const { data, error, reload } = useApi<{
-    threshold: number;
-    asOf: string;
-    items: RequiredItem[];
-  }>(`/action-plans/required?year=${year}`);
+  const { data, error, reload } = useApi<RequiredPlansAnswer>(
+    `/action-plans/required?year=${year}`,
+  );
   const [createError, setCreateError] = useState<unknown>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const createDraft = async (unitId: string) => {

@@ -1,4 +1,5 @@
 import type { ActsOnKind } from '../../../domain/action-plan/acts-on';
+import { toKroner } from '../../../domain/money';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { ACTION_PLAN_FORMAT } from '../../../shared/schemas/action-plan';
 import { cellText, parseCell, parseTarget, type GridRow } from './grid-model';
@@ -101,8 +102,6 @@ export interface EditorProblem {
   text: string;
 }
 
-const toKr = (ore: number) => ore / 100;
-
 /**
  * The editor's content as an interchange document, or the cells that are not amounts. The
  * realised effect is not part of this form (it has its own).
@@ -118,7 +117,7 @@ export function documentFromEditor(
       problems.push({ field, text });
       return null;
     }
-    return toKr(parsed.value);
+    return toKroner(parsed.value);
   };
   const areas = state.areas.map((area, i) => {
     const row = state.grid[i];
@@ -139,7 +138,7 @@ export function documentFromEditor(
           problems.push({ field: `areas.${i}.monthlyEffect.${m}`, text });
           return 0;
         }
-        return toKr(parsed.value);
+        return toKroner(parsed.value);
       }),
     };
   });

@@ -1,5 +1,12 @@
 import { firstOpenMonth, spreadRemainder } from '../../../domain/action-plan';
-import { formatKroner, ore, parseKronerText, sumOre, type Ore } from '../../../domain/money';
+import {
+  formatKroner,
+  ore,
+  oreFromKroner,
+  parseKronerText,
+  sumOre,
+  type Ore,
+} from '../../../domain/money';
 
 /** One row of the editable monthly table: the texts as typed, and the target as typed. */
 export interface GridRow {
@@ -25,7 +32,7 @@ export function parseTarget(text: string): Parsed | null {
 
 /** Amount as it is shown in a cell: `300.000`, blank for zero. */
 export function cellText(amount: number): string {
-  return amount === 0 ? '' : formatKroner(ore(Math.round(amount * 100)));
+  return amount === 0 ? '' : formatKroner(oreFromKroner(amount));
 }
 
 export const rowAmounts = (row: GridRow): Ore[] =>

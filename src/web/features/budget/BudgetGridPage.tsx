@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { parseKronerText, toKroner } from '../../../domain/money';
 import { danishDate, kr, today } from '../../format';
-import type { BudgetLine } from './types';
+import type { Budget, BudgetLine } from '../../../shared/schemas/budget';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import {
   AmountField,
@@ -15,12 +15,6 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/forms';
-
-interface Budget {
-  year: number;
-  accountFunctions: { code: string; name: string }[];
-  lines: BudgetLine[];
-}
 
 type Cell = 'original' | 'transfer';
 type Draft = Record<string, Partial<Record<Cell, string>>>;

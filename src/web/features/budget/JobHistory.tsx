@@ -6,12 +6,6 @@ import { danishDate } from '../../format';
 import { useApi } from '../../use-api';
 import type { JobView } from './types';
 
-interface JobRow extends JobView {
-  attempts: number;
-  createdAt: string;
-  createdBy: string;
-}
-
 /**
  * The ledger imports' background work, newest first, with its attempts; a job given up after
  * its attempts (dead) can be queued again here (`POST /api/jobs/{id}/retry`).
@@ -25,7 +19,7 @@ export function JobHistory({
   onRetried: (jobId: string) => void;
 }) {
   const { t } = useTranslation();
-  const jobs = useApi<{ items: JobRow[] }>('/jobs?kind=ledger.import&limit=20');
+  const jobs = useApi<{ items: JobView[] }>('/jobs?kind=ledger.import&limit=20');
   const reloadJobs = jobs.reload;
   useEffect(() => reloadJobs(), [refreshKey, reloadJobs]);
   const [failure, setFailure] = useState<unknown>(null);

@@ -83,7 +83,8 @@ export function LedgerImportPage() {
       setFailure(err);
     }
   };
-  const result = job?.result;
+  // a ledger import's job carries the import's report (the digest's jobs carry their counts)
+  const result = job?.result && 'issues' in job.result ? job.result : null;
   return (
     <>
       <h1>{t('budget.ledger.title')}</h1>

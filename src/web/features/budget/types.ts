@@ -1,3 +1,5 @@
+import type { RequiredPlans as RequiredPlansType } from '../../../shared/schemas/action-plan-required';
+import type { BudgetLine as BudgetLineType } from '../../../shared/schemas/budget';
 import type {
   Backtest as BacktestSchemaType,
   Causes as CausesType,
@@ -8,9 +10,10 @@ import type {
   ForecastLine,
   RoundList,
 } from '../../../shared/schemas/forecast';
+import type { Job } from '../../../shared/schemas/jobs';
 
 /**
- * The forecast's answers as the API declares them (src/shared/schemas/forecast.ts): the parts
+ * The answers the budget screens read, as the API declares them (src/shared/schemas/): the parts
  * (kroner) a forecast is made of, its months, lines and units.
  */
 export type Parts = ForecastParts;
@@ -19,40 +22,12 @@ export type ForecastLineView = ForecastLine;
 export type ForecastUnit = ForecastUnitType;
 export type ForecastView = Forecast;
 
-export interface RequiredPlans {
-  threshold: number;
-  items: {
-    unit: { id: string; name: string };
-    plan: { id: string; title: string; status: string } | null;
-  }[];
-}
-
-export interface BudgetLine {
-  id: string;
-  unitId: string;
-  unitName: string;
-  accountFunction: string;
-  original: number;
-  transfer: number;
-  corrections: { id: string; date: string; amount: number; reason: string; by: string }[];
-  corrected: number;
-  version: number;
-}
-
-export interface JobView {
-  id: string;
-  /** 'dead': given up after its attempts were used up (see docs/operations.md). */
-  status: 'queued' | 'running' | 'done' | 'failed' | 'dead';
-  progress: number;
-  error: string | null;
-  result: {
-    postingCount: number;
-    lateCount: number;
-    errorCount: number;
-    fileIssues: string[];
-    issues: { line: number; column: string; message: string }[];
-  } | null;
-}
+/** GET /action-plans/required: the units above the threshold, with their plans (kroner). */
+export type RequiredPlans = RequiredPlansType;
+/** A line of GET /budgets/{year}, with its corrections (kroner). */
+export type BudgetLine = BudgetLineType;
+/** GET /jobs/{id}: a background job ('dead': given up after its attempts, docs/operations.md). */
+export type JobView = Job;
 
 /** GET /api/forecast/causes: the causes derived from the data, each with its effect (kroner). */
 export type Causes = CausesType;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ore, oreFromKroner, wholeKronerAddingUp } from '../../../domain/money';
+import { oreFromKroner, wholeKronerAddingUp } from '../../../domain/money';
 import { kr } from '../../format';
 
 /**
@@ -78,11 +78,11 @@ export function CaseAmounts({
   if (cases.length === 0) return null;
   const expected = wholeKronerAddingUp(
     cases.map((c) => oreFromKroner(c.expected)),
-    ore(shown.expected * 100),
+    oreFromKroner(shown.expected),
   );
   const granted = wholeKronerAddingUp(
     cases.map((c) => oreFromKroner(c.granted)),
-    ore(shown.granted * 100),
+    oreFromKroner(shown.granted),
   );
   const rows = cases.map((c, i) => ({
     ...c,

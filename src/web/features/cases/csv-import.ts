@@ -1,4 +1,4 @@
-import { parseKronerText } from '../../../domain/money';
+import { parseKronerText, toKroner } from '../../../domain/money';
 import { parseDateText } from '../../../domain/months';
 import { CATEGORY_CODES, type CategoryCode } from '../../../domain/cases/types';
 
@@ -159,7 +159,7 @@ const yes = (v: string) =>
 /** A number from Danish or plain text (`1.234,50`), or the text itself so the server names it. */
 function toNumber(text: string): number | string {
   const r = parseKronerText(text);
-  if (r.ok) return r.value / 100;
+  if (r.ok) return toKroner(r.value);
   const plain = Number(text.replace(',', '.'));
   return Number.isFinite(plain) && text.trim() !== '' ? plain : text;
 }

@@ -1,6 +1,6 @@
 import './dashboard.css';
 import { useTranslation } from 'react-i18next';
-import { formatKroner, ore } from '../../../domain/money';
+import { formatKroner, oreFromKroner } from '../../../domain/money';
 import { may, useAuth } from '../../auth';
 import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -42,7 +42,7 @@ export function DashboardPage() {
           {t('dashboard.intro', { municipality: data.municipality })}{' '}
           <span className="muted">
             {t('dashboard.threshold', {
-              amount: formatKroner(ore(Math.round(data.actionPlanThreshold * 100))),
+              amount: formatKroner(oreFromKroner(data.actionPlanThreshold)),
             })}
           </span>
         </p>

@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatMillions, ore } from '../../../domain/money';
+import { formatMillions, oreFromKroner } from '../../../domain/money';
 import { kr } from '../../format';
 
 /** Axis ticks from below `lo` to above `hi` in steps of 1, 2, 2,5 or 5 × a power of ten (about five). */
@@ -63,7 +63,7 @@ export function OverspendChart({
               type="number"
               domain={[ticks[0] ?? 0, ticks[ticks.length - 1] ?? threshold]}
               ticks={ticks}
-              tickFormatter={(v: number) => formatMillions(ore(Math.round(v * 100)))}
+              tickFormatter={(v: number) => formatMillions(oreFromKroner(v))}
             />
             <YAxis type="category" dataKey="unitName" width={270} />
             <Tooltip formatter={(v) => `${kr(Number(v))} kr.`} />

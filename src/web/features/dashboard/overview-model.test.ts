@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oreFromKroner, toKroner } from '../../../domain/money';
 import type { Backtest, FollowUpRounds, ForecastUnit, ForecastView } from '../budget/types';
 import { buildOverview, lastRoundBefore } from './overview-model';
 
@@ -14,7 +15,7 @@ const unit = (unitId: string, budget: number, forecast: number): ForecastUnit =>
   refusion: 0,
   postedRefusion: 0,
   forecast,
-  overspend: Math.round((forecast - budget) * 100) / 100,
+  overspend: toKroner(oreFromKroner(forecast - budget)),
   actionPlanRequired: forecast - budget > 100_000,
   lines: [],
   months: [],

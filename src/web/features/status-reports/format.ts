@@ -1,8 +1,8 @@
-import { ore } from '../../../domain/money';
+import { oreFromKroner } from '../../../domain/money';
 import { reportMillions } from '../../../domain/status-report/report';
 
 /** `8,5 mio. kr.` from kroner, as the report states its figures. */
-export const mio = (kroner: number) => reportMillions(ore(Math.round(kroner * 100)));
+export const mio = (kroner: number) => reportMillions(oreFromKroner(kroner));
 
 /** `2,13`: two decimals, Danish. */
 export const twoDecimals = (n: number) =>
