@@ -42,6 +42,8 @@ import { readActsOnOptions, readMeasuredEffect } from '../services/plan-measurem
 import { listRequiredPlans, setExpectedOverspend } from '../services/action-plan-trigger-service';
 import { fieldIssuesFromZod, validationError } from '../validation';
 import { IsoDateText } from '../../shared/schemas/dates';
+import { mustBeOneOf } from '../errors';
+import { translate } from '../../shared/i18n/translate';
 
 /**
  * Bad input names the field in Danish: "Indsatsområde i række 1, økonomisk effekt: Skal have
@@ -95,10 +97,10 @@ const UnitParam = z.object({
   unitId: z.string().openapi({ param: { name: 'unitId', in: 'path' } }),
 });
 const yearQuery = z.coerce
-  .number({ error: 'Skal være et årstal.' })
-  .int('Skal være et årstal.')
-  .min(2000, 'Skal være et årstal fra 2000 til 2100.')
-  .max(2100, 'Skal være et årstal fra 2000 til 2100.');
+  .number({ error: translate('validation.year') })
+  .int(translate('validation.year'))
+  .min(2000, translate('validation.yearBetween', { min: 2000, max: 2100 }))
+  .max(2100, translate('validation.yearBetween', { min: 2000, max: 2100 }));
 
 const list = createRoute({
   method: 'get',
@@ -109,7 +111,7 @@ const list = createRoute({
     query: z.object({
       year: yearQuery.optional(),
       status: z.enum(['draft', 'active', 'closed']).optional(),
-      unitId: z.string().uuid('Skal være et enheds-id.').optional(),
+      unitId: z.string().uuid(translate('validation.unitId')).optional(),
     }),
   },
   responses: {
@@ -333,8 +335,14 @@ const compare = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      from: z.coerce.number({ error: 'Skal være et versionsnummer.' }).int().min(1),
-      to: z.coerce.number({ error: 'Skal være et versionsnummer.' }).int().min(1),
+      from: z.coerce
+        .number({ error: translate('validation.versionNumber') })
+        .int()
+        .min(1),
+      to: z.coerce
+        .number({ error: translate('validation.versionNumber') })
+        .int()
+        .min(1),
     }),
   },
   responses: {
@@ -358,7 +366,7 @@ const exportRoute = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      format: z.enum(EXPORT_FORMATS, { error: 'Skal være docx, xlsx, pdf eller json.' }),
+      format: z.enum(EXPORT_FORMATS, { error: mustBeOneOf(['docx', 'xlsx', 'pdf', 'json']) }),
     }),
   },
   responses: {

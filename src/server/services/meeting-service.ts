@@ -481,9 +481,7 @@ export async function decideAgendaItem(
         path: p.path,
         code: p.code,
         message: translate(
-          p.code === 'required'
-            ? 'meetings.problems.required'
-            : 'meetings.problems.amountOnlyGranted',
+          p.code === 'required' ? 'validation.mustFill' : 'meetings.problems.amountOnlyGranted',
         ),
       })),
     );
