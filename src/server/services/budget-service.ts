@@ -180,7 +180,7 @@ function conflict(line: BudgetLineRow): AppError {
       unit: line.unit_name,
       function: line.account_function,
     }),
-    user: line.updated_by ?? 'en anden bruger',
+    user: line.updated_by ?? translate('admin.problems.someoneElse'),
     at: line.updated_at,
   });
 }

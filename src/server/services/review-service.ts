@@ -451,7 +451,12 @@ export async function linkReview(
     const ref = params.adjustmentRef || null;
     checkLink(stored, review.outcome, ref);
     if (!(await linkReviewAdjustment(tx, review.id, ref, params.version)))
-      throw await versionConflict(tx, 'case', stored.id, `Gennemgangen af ${stored.record.ref}`);
+      throw await versionConflict(
+        tx,
+        'case',
+        stored.id,
+        translate('objects.review', { ref: stored.record.ref }),
+      );
     await recordAudit(
       tx,
       actor,
