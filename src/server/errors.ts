@@ -69,6 +69,16 @@ export class AppError extends Error {
   }
 }
 
+/** "Skal være a, b eller c.": the message of an input that must be one of fixed values. */
+export function mustBeOneOf(values: readonly string[]): string {
+  const last = values.at(-1) ?? '';
+  const value =
+    values.length > 1
+      ? translate('validation.or', { values: values.slice(0, -1).join(', '), last })
+      : last;
+  return translate('validation.mustBe', { value });
+}
+
 export interface Problem {
   type: string;
   title: string;

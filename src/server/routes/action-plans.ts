@@ -53,6 +53,8 @@ import {
 import { RequiredPlansSchema } from '../../shared/schemas/action-plan-required';
 import { IsoDateText } from '../../shared/schemas/dates';
 import type { JsonValue } from '../../shared/schemas/json';
+import { mustBeOneOf } from '../errors';
+import { translate } from '../../shared/i18n/translate';
 
 /**
  * Bad input names the field in Danish: "Indsatsområde i række 1, økonomisk effekt: Skal have
@@ -88,10 +90,10 @@ const UnitParam = z.object({
   unitId: z.string().openapi({ param: { name: 'unitId', in: 'path' } }),
 });
 const yearQuery = z.coerce
-  .number({ error: 'Skal være et årstal.' })
-  .int('Skal være et årstal.')
-  .min(2000, 'Skal være et årstal fra 2000 til 2100.')
-  .max(2100, 'Skal være et årstal fra 2000 til 2100.');
+  .number({ error: translate('validation.year') })
+  .int(translate('validation.year'))
+  .min(2000, translate('validation.yearBetween', { min: 2000, max: 2100 }))
+  .max(2100, translate('validation.yearBetween', { min: 2000, max: 2100 }));
 
 const list = createRoute({
   method: 'get',
@@ -102,7 +104,7 @@ const list = createRoute({
     query: z.object({
       year: yearQuery.optional(),
       status: z.enum(['draft', 'active', 'closed']).optional(),
-      unitId: z.string().uuid('Skal være et enheds-id.').optional(),
+      unitId: z.string().uuid(translate('validation.unitId')).optional(),
     }),
   },
   responses: {
@@ -300,8 +302,14 @@ const compare = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      from: z.coerce.number({ error: 'Skal være et versionsnummer.' }).int().min(1),
-      to: z.coerce.number({ error: 'Skal være et versionsnummer.' }).int().min(1),
+      from: z.coerce
+        .number({ error: translate('validation.versionNumber') })
+        .int()
+        .min(1),
+      to: z.coerce
+        .number({ error: translate('validation.versionNumber') })
+        .int()
+        .min(1),
     }),
   },
   responses: {
@@ -318,7 +326,7 @@ const exportRoute = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      format: z.enum(EXPORT_FORMATS, { error: 'Skal være docx, xlsx, pdf eller json.' }),
+      format: z.enum(EXPORT_FORMATS, { error: mustBeOneOf(['docx', 'xlsx', 'pdf', 'json']) }),
     }),
   },
   responses: {

@@ -10,6 +10,8 @@ import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { decideApproval, getApproval, listApprovals } from '../services/approval-service';
 import { listRulesJson, updateRule } from '../services/approval-rule-service';
+import { mustBeOneOf } from '../errors';
+import { translate } from '../../shared/i18n/translate';
 
 const json = <T extends z.ZodType = typeof ApprovalSchema>(
   description: string,
@@ -28,11 +30,11 @@ const list = createRoute({
     query: z.object({
       status: z
         .enum(['pending', 'approved', 'rejected', 'all'], {
-          error: 'Skal være pending, approved, rejected eller all.',
+          error: mustBeOneOf(['pending', 'approved', 'rejected', 'all']),
         })
         .optional(),
       caseId: z.string().optional(),
-      mine: z.enum(['true', 'false'], { error: 'Skal være true eller false.' }).optional(),
+      mine: z.enum(['true', 'false'], { error: mustBeOneOf(['true', 'false']) }).optional(),
     }),
   },
   responses: {
@@ -77,7 +79,9 @@ const saveRule = createRoute({
   summary:
     'Switch a rule on or off and set its parameters (administrator; 409 when stale; audited)',
   request: {
-    params: z.object({ id: z.enum(APPROVAL_RULE_IDS, { error: 'Ukendt regel.' }) }),
+    params: z.object({
+      id: z.enum(APPROVAL_RULE_IDS, { error: translate('validation.unknownRule') }),
+    }),
     body: { required: true, content: { 'application/json': { schema: ApprovalRuleInput } } },
   },
   responses: { ...json('Gemt', ApprovalRuleSchema), ...problemResponses(401, 403, 404, 409, 422) },

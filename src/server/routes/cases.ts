@@ -28,6 +28,7 @@ import { correctCaseIntervention } from '../services/case-correction-service';
 import { listRatesJson, saveRate } from '../services/commitments/rates';
 import { ApprovalSchema } from '../../shared/schemas/approvals';
 import { FreeText } from '../../shared/schemas/text';
+import { translate } from '../../shared/i18n/translate';
 
 /** References that look like a person's name: stored all the same, shown to the user. */
 const FieldWarnings = z
@@ -124,7 +125,7 @@ const grant = createRoute({
         'application/json': {
           schema: z.object({
             version: z.number().int(),
-            decidedOn: z.string({ error: 'Skal være en dato (ÅÅÅÅ-MM-DD).' }).nullish(),
+            decidedOn: z.string({ error: translate('validation.dateType') }).nullish(),
           }),
         },
       },

@@ -8,7 +8,7 @@ import {
   STATEMENT_DIMENSIONS,
   StatementSchema,
 } from '../../shared/schemas/cases';
-import { AppError } from '../errors';
+import { AppError, mustBeOneOf } from '../errors';
 import { requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES, type MadeFile } from '../../reports/files';
 import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
@@ -28,13 +28,14 @@ import {
 } from '../services/commitments/statements';
 import { IsoDateText } from '../../shared/schemas/dates';
 import { FreeText } from '../../shared/schemas/text';
+import { translate } from '../../shared/i18n/translate';
 
 const date = IsoDateText;
 const year = z.coerce
-  .number({ error: 'Skal være et årstal.' })
-  .int('Skal være et årstal.')
-  .min(2000, 'Skal være et årstal fra 2000.')
-  .max(2100, 'Skal være et årstal til og med 2100.');
+  .number({ error: translate('validation.year') })
+  .int(translate('validation.year'))
+  .min(2000, translate('validation.yearFrom', { min: 2000 }))
+  .max(2100, translate('validation.yearThrough', { max: 2100 }));
 const unit = FreeText.max(200).optional().openapi({ description: "The unit's name" });
 
 const json = <T extends z.ZodType>(description: string, schema: T) => ({
@@ -75,7 +76,7 @@ const byQuery = z.object({
     .optional()
     .openapi({ description: 'Only this category group, e.g. forebyggende' }),
   kind: z
-    .enum(['ekstern', 'intern'], { error: 'Skal være ekstern eller intern.' })
+    .enum(['ekstern', 'intern'], { error: mustBeOneOf(['ekstern', 'intern']) })
     .optional()
     .openapi({ description: 'Only external or only internal providers' }),
   provider: FreeText.max(200)

@@ -23,6 +23,7 @@ import {
   RoundSchema,
 } from '../../shared/schemas/forecast';
 import { exportRound, ROUND_EXPORT_FORMATS } from '../services/follow-up-export-service';
+import { mustBeOneOf } from '../errors';
 
 const tags = ['Follow-up'];
 const json = <T extends z.ZodType>(description: string, schema: T) => ({
@@ -110,7 +111,7 @@ const exportOne = createRoute({
   request: {
     params: z.object({ id: z.uuid() }),
     query: z.object({
-      format: z.enum(ROUND_EXPORT_FORMATS, { error: 'Skal være docx, xlsx eller pdf.' }),
+      format: z.enum(ROUND_EXPORT_FORMATS, { error: mustBeOneOf(['docx', 'xlsx', 'pdf']) }),
     }),
   },
   responses: {

@@ -14,6 +14,7 @@ import { requireActor } from '../middleware/require-actor';
 import { createRouter, problemResponses } from '../openapi';
 import { DEFAULT_FOLLOW_UP_MONTHS, getBacktest } from '../services/forecast-backtest-service';
 import { addAdjustment, getAdjustments, getForecast } from '../services/forecast-service';
+import { translate } from '../../shared/i18n/translate';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -42,7 +43,7 @@ const backtest = createRoute({
       backtestYears: z.coerce.number().int().min(1).max(20).default(10),
       months: z
         .string()
-        .regex(/^(1[0-2]|[1-9])(,(1[0-2]|[1-9]))*$/, 'Måneder skrives som 3,5,8,10.')
+        .regex(/^(1[0-2]|[1-9])(,(1[0-2]|[1-9]))*$/, translate('validation.monthList'))
         .optional(),
       unitId: z.uuid().optional(),
     }),

@@ -18,6 +18,7 @@ import {
 } from '../services/ledger-service';
 import { LedgerImportOutcomeSchema } from '../../shared/schemas/jobs';
 import { FreeText } from '../../shared/schemas/text';
+import { translate } from '../../shared/i18n/translate';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -157,7 +158,7 @@ const postings = createRoute({
   },
 });
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Måneden skal skrives ÅÅÅÅ-MM.');
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, translate('budget.issues.invalidMonth'));
 const BookedPeriodSchema = z
   .object({
     bookedThrough: z.string().nullable().openapi({
@@ -271,7 +272,7 @@ export const ledgerRoutes = createRouter()
     const body = c.req.raw.body;
     if (!body)
       throw new AppError('validation_failed', {}, [
-        { path: '(fil)', code: 'empty', message: 'Der er ingen fil.' },
+        { path: '(fil)', code: 'empty', message: translate('budget.issues.noFile') },
       ]);
     const result = await uploadLedgerFile(deps, actor, { ...q, body }, c.get('requestId'), (err) =>
       deps.logger.error({ event: 'job_failed', err }),

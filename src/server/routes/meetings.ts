@@ -32,6 +32,8 @@ import {
 } from '../services/meeting-service';
 import { IsoDateText } from '../../shared/schemas/dates';
 import { FreeText } from '../../shared/schemas/text';
+import { mustBeOneOf } from '../errors';
+import { translate } from '../../shared/i18n/translate';
 
 const Meeting = MeetingSchema;
 const SignoffState = SignoffStateSchema;
@@ -55,7 +57,7 @@ const list = createRoute({
   request: {
     query: z.object({
       kind: z
-        .enum(['visitation', 'committee'], { error: 'Skal være visitation eller committee.' })
+        .enum(['visitation', 'committee'], { error: mustBeOneOf(['visitation', 'committee']) })
         .optional(),
       from: date,
       to: date,
@@ -143,7 +145,7 @@ const minutes = createRoute({
   request: {
     params: id,
     query: z.object({
-      format: z.enum(['docx', 'pdf'], { error: 'Skal være docx eller pdf.' }).default('docx'),
+      format: z.enum(['docx', 'pdf'], { error: mustBeOneOf(['docx', 'pdf']) }).default('docx'),
     }),
   },
   responses: {
@@ -170,7 +172,9 @@ const signoffState = createRoute({
   summary: "A report's or plan's sign-off and where it was presented",
   request: {
     params: z.object({
-      objectType: z.enum(['status_report', 'action_plan'], { error: 'Ukendt dokumenttype.' }),
+      objectType: z.enum(['status_report', 'action_plan'], {
+        error: translate('validation.unknownDocumentType'),
+      }),
       objectId: z.string(),
     }),
   },

@@ -7,6 +7,7 @@ import {
   markMyNotificationsRead,
   setMyEmailSettings,
 } from '../services/notification-service';
+import { translate } from '../../shared/i18n/translate';
 
 const List = NotificationListSchema;
 const ok = (description: string) => ({
@@ -32,7 +33,7 @@ const read = createRoute({
         'application/json': {
           schema: z.object({
             ids: z
-              .array(z.uuid({ error: 'Ukendt notifikation.' }))
+              .array(z.uuid({ error: translate('validation.unknownNotification') }))
               .max(500)
               .optional(),
           }),

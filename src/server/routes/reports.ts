@@ -14,35 +14,37 @@ import {
 } from '../services/status-report-service';
 import { FreeText } from '../../shared/schemas/text';
 import { StatusReportListSchema, StatusReportSchema } from '../../shared/schemas/status-report';
+import { mustBeOneOf } from '../errors';
+import { translate } from '../../shared/i18n/translate';
 
-const text = (max: number) => FreeText.max(max, `Højst ${max} tegn.`);
+const text = (max: number) => FreeText.max(max, translate('validation.maxChars', { max }));
 
 const FocusArea = z.object({
-  title: text(500).min(1, 'Skal udfyldes.'),
+  title: text(500).min(1, translate('validation.mustFill')),
   action: text(10_000),
   judgement: text(10_000),
   cost: z
     .object({
-      group: z.enum(COST_GROUPS, { error: 'Ukendt gruppe.' }),
-      provider: z.enum(PROVIDERS, { error: 'Skal være ekstern eller intern.' }).nullable(),
+      group: z.enum(COST_GROUPS, { error: translate('validation.unknownGroup') }),
+      provider: z.enum(PROVIDERS, { error: mustBeOneOf(['ekstern', 'intern']) }).nullable(),
     })
     .nullable(),
-  families: z.object({ band: z.enum(AGE_BANDS, { error: 'Ukendt aldersgruppe.' }) }).nullable(),
+  families: z
+    .object({ band: z.enum(AGE_BANDS, { error: translate('validation.unknownAgeBand') }) })
+    .nullable(),
 });
 
 const Content = z.object({
-  title: text(300).min(1, 'Skal udfyldes.'),
+  title: text(300).min(1, translate('validation.mustFill')),
   year: z
-    .number({ error: 'Skal være et årstal.' })
-    .int('Skal være et årstal.')
-    .min(2001, 'Skal være et årstal fra 2001.')
-    .max(2100, 'Skal være et årstal til og med 2100.'),
-  asOf: z
-    .string()
-    .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).'),
+    .number({ error: translate('validation.year') })
+    .int(translate('validation.year'))
+    .min(2001, translate('validation.yearFrom', { min: 2001 }))
+    .max(2100, translate('validation.yearThrough', { max: 2100 })),
+  asOf: z.string().refine((s) => parseIsoDate(s) !== null, translate('validation.invalid_date')),
   intro: text(20_000).default(''),
   closing: text(20_000).default(''),
-  focusAreas: z.array(FocusArea).max(20, 'Højst 20 fokusområder.'),
+  focusAreas: z.array(FocusArea).max(20, translate('reports.problems.maxFocusAreas', { max: 20 })),
 });
 const Update = Content.extend({ version: z.number().int().min(1) });
 const Version = z.object({ version: z.number().int().min(1) });
@@ -111,7 +113,7 @@ const exportRoute = createRoute({
   summary: 'The report as a Word document laid out like the committee paper',
   request: {
     params: id,
-    query: z.object({ format: z.enum(['docx'], { error: 'Skal være docx.' }).default('docx') }),
+    query: z.object({ format: z.enum(['docx'], { error: mustBeOneOf(['docx']) }).default('docx') }),
   },
   responses: {
     200: { description: 'Word', content: fileContent('docx') },

@@ -21,6 +21,8 @@ import {
   saveReviewRule,
 } from '../services/review-service';
 import { FreeText } from '../../shared/schemas/text';
+import { mustBeOneOf } from '../errors';
+import { translate } from '../../shared/i18n/translate';
 
 const Review = ReviewSchema;
 const json = <T extends z.ZodType = typeof Review>(
@@ -43,13 +45,13 @@ const due = createRoute({
     query: z.object({
       asOf: z
         .string()
-        .refine((s) => parseIsoDate(s) !== null, 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).')
+        .refine((s) => parseIsoDate(s) !== null, translate('validation.invalid_date'))
         .optional(),
       unit: FreeText.max(200).optional(),
       mine: z
-        .enum(['true', 'false', '1', '0'], { error: 'Skal være true eller false.' })
+        .enum(['true', 'false', '1', '0'], { error: mustBeOneOf(['true', 'false']) })
         .optional(),
-      state: z.enum(['due', 'overdue'], { error: 'Skal være due eller overdue.' }).optional(),
+      state: z.enum(['due', 'overdue'], { error: mustBeOneOf(['due', 'overdue']) }).optional(),
     }),
   },
   responses: {
@@ -104,7 +106,9 @@ const saveRule = createRoute({
   tags: ['Reviews'],
   summary: 'Change a rule of the review schedule (administrators; 409 when stale; audited)',
   request: {
-    params: z.object({ track: z.enum(REVIEW_TRACKS, { error: 'Ukendt regel.' }) }),
+    params: z.object({
+      track: z.enum(REVIEW_TRACKS, { error: translate('validation.unknownRule') }),
+    }),
     ...body(ReviewRuleInput),
   },
   responses: { ...json('Gemt', ReviewRuleSchema), ...problemResponses(401, 403, 404, 409, 422) },

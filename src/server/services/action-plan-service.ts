@@ -46,6 +46,7 @@ import {
   unitForWrite,
 } from './action-plan-trigger-service';
 import { cachePerDatabase, NotifiedCache } from './notified-cache';
+import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -159,8 +160,7 @@ async function resolveUnit(
       {
         path,
         code: 'required',
-        message:
-          'Virksomhed/område, navn: Angiv enheden, som handleplanen hører til (unit.name eller unitId).',
+        message: translate('actionPlans.problems.unitRequired'),
       },
     ]);
   }
@@ -169,7 +169,9 @@ async function resolveUnit(
       {
         path,
         code: 'unknown_unit',
-        message: `Virksomhed/område, navn: Enheden «${unitId ?? plan.unit.name ?? ''}» findes ikke, eller du har ikke adgang til den.`,
+        message: translate('actionPlans.problems.unknownUnit', {
+          unit: unitId ?? plan.unit.name ?? '',
+        }),
       },
     ]);
   }
@@ -189,13 +191,12 @@ async function checkActsOn(db: Queryable, unit: PlanUnitRow, plan: ActionPlan): 
     const actsOn = area.actsOn;
     const problem = actsOn ? actsOnProblem(actsOn, { accountFunctions, unitId: unit.id }) : null;
     if (!actsOn || problem === null) return [];
-    const what = `Indsatsområde ${area.number}, virker på`;
-    const message = {
-      unknown_category_group: `${what}: Kategorigruppen «${actsOn.value}» findes ikke; vælg en af ${ACTS_ON_CATEGORY_GROUPS.join(', ')}.`,
-      unknown_provider: `${what}: Leverandørtypen «${actsOn.value}» findes ikke; vælg ekstern eller intern.`,
-      unknown_function: `${what}: Funktionen «${actsOn.value}» findes ikke i kontoplanen.`,
-      other_unit: `${what}: Et indsatsområde kan kun virke på handleplanens egen enhed («${unit.name}»).`,
-    }[problem];
+    const message = translate(`actionPlans.problems.actsOn.${problem}`, {
+      number: area.number,
+      value: actsOn.value,
+      groups: ACTS_ON_CATEGORY_GROUPS.join(', '),
+      unit: unit.name,
+    });
     return [{ path: `areas.${i}.actsOn.value`, code: problem, message }];
   });
   if (issues.length) throw validationError(issues);
@@ -415,7 +416,10 @@ async function lockForChange(
     throw new AppError(
       'version_conflict',
       {
-        object: `Handleplanen «${current.plan.title}»`,
+        object: translate('objects.named', {
+          object: translate('objects.action_plan'),
+          title: current.plan.title,
+        }),
         user: meta.updatedBy,
         at: danishMoment(meta.updatedAt),
       },
@@ -619,7 +623,7 @@ export async function recordRealisedEffect(
             {
               path: `areas.${i}.number`,
               code: 'unknown_area',
-              message: `Indsatsområde ${a.number} findes ikke i handleplanen.`,
+              message: translate('actionPlans.problems.unknownArea', { number: a.number }),
             },
           ],
     );

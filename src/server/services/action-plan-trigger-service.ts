@@ -30,6 +30,7 @@ import { validationError } from '../validation';
 import { ledgerBookedThrough } from './booked-period-service';
 import { todayIn } from '../context';
 import { ForecastData, computeForecastLines } from './forecast-service';
+import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_THRESHOLD_ORE = 10_000_000;
@@ -145,7 +146,11 @@ export async function expectedOverspendOfUnits(
   const asOf = q.asOf ?? (await defaultTriggerAsOf(deps, q.year));
   if (!asOf.startsWith(String(q.year))) {
     throw new AppError('validation_failed', {}, [
-      { path: 'asOf', code: 'outside_year', message: `Opgørelsesdatoen skal ligge i ${q.year}.` },
+      {
+        path: 'asOf',
+        code: 'outside_year',
+        message: translate('budget.issues.asOfOutsideYear', { year: q.year }),
+      },
     ]);
   }
   const [budgets, manual, units] = await Promise.all([
@@ -315,7 +320,7 @@ export async function linkPlanToForecast(
           {
             path: `expectedOverspend.${key}`,
             code: r.problem,
-            message: `Forventet merforbrug, ${key === 'atStart' ? 'ved opstart' : 'efter denne opdatering'}: Angiv beløbet, når prognosens tal overskrives med en begrundelse.`,
+            message: translate(`actionPlans.problems.overspendRequired.${key}`),
           },
         ],
   );

@@ -8,13 +8,8 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize } from '../policies/policy';
 import { validationError } from '../validation';
+import { translate } from '../../shared/i18n/translate';
 import { danishMoment } from './action-plan-service';
-
-const MESSAGES = {
-  integer_range: 'Skal være et helt tal fra 1 til 20.',
-  unknown_category: 'Ukendt kategori.',
-  required: 'Vælg mindst én kategori.',
-} as const;
 
 function present(r: ApprovalRuleRow): ApprovalRuleJson {
   return {
@@ -51,7 +46,11 @@ export async function updateRule(
   const problems = ruleParamProblems(id, input.params);
   if (problems.length)
     throw validationError(
-      problems.map((p) => ({ path: p.path, code: p.code, message: MESSAGES[p.code] })),
+      problems.map((p) => ({
+        path: p.path,
+        code: p.code,
+        message: translate(`approvals.rules.problems.${p.code}`),
+      })),
     );
   const params =
     id === 'household_several'
@@ -71,7 +70,11 @@ export async function updateRule(
     if (!saved)
       throw new AppError(
         'version_conflict',
-        { object: 'Reglen', user: before.updatedBy, at: danishMoment(before.updatedAt) },
+        {
+          object: translate('objects.rule'),
+          user: before.updatedBy,
+          at: danishMoment(before.updatedAt),
+        },
         [],
         {
           currentVersion: before.version,

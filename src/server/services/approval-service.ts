@@ -45,6 +45,7 @@ import { versionConflict } from './audit-service';
 import { todayIn } from '../context';
 import { setVisitationApprovals } from './meeting-service';
 import { notify, usersReaching } from './notification-service';
+import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -356,12 +357,18 @@ function requester(actor: Actor): { id: string | null; username: string; name: s
 
 /** Catches of a stored request, readable in one line (for the visitation agenda). */
 function summaryOf(reasons: readonly ApprovalCatch[], i: Intervention | undefined): string {
-  const what = i ? `${i.category} (${i.provider.name}) fra ${i.startDate}` : '';
+  const what = i
+    ? translate('approvals.summary.intervention', {
+        category: i.category,
+        provider: i.provider.name,
+        start: i.startDate,
+      })
+    : '';
   const why = reasons
     .map((r) =>
       r.rule === 'household_several'
-        ? `husstanden får ${r.measures} indsatser`
-        : `${r.category} afgøres på visitationsmøde`,
+        ? translate('approvals.summary.household_several', { measures: r.measures })
+        : translate('approvals.summary.visitation_category', { category: r.category }),
     )
     .join('; ');
   return [what, why].filter(Boolean).join(': ');
@@ -396,7 +403,12 @@ async function applyDecision(
   } else result = refuseIntervention(stored.record, a.interventionRef, today);
   if (!result.ok) throw new AppError('case_not_expected', { ref: a.interventionRef });
   if (!(await touchCase(tx, stored.id, stored.version, deps.now())))
-    throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+    throw await versionConflict(
+      tx,
+      'case',
+      stored.id,
+      translate('objects.case', { ref: stored.record.ref }),
+    );
   await replaceInterventions(tx, [
     { caseId: stored.id, interventions: result.record.interventions },
   ]);

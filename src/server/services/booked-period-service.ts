@@ -17,6 +17,7 @@ import {
 import { todayIn, type AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, can } from '../policies/policy';
+import { translate } from '../../shared/i18n/translate';
 
 /** Through which date the whole ledger is booked (see `bookedThroughOfLedger`), or null. */
 export async function ledgerBookedThrough(db: Queryable): Promise<string | null> {
@@ -44,7 +45,14 @@ export async function getBookedPeriod(deps: AppDeps, actor: Actor) {
   };
 }
 
-function invalid(path: string, code: string, message: string): AppError {
+/** 422 for one field, its Danish message from `budget.issues` by key. */
+function invalid(
+  path: string,
+  code: string,
+  key: string,
+  params: Record<string, string> = {},
+): AppError {
+  const message = translate(`budget.issues.${key}`, params);
   return new AppError('validation_failed', {}, [{ path, code, message }]);
 }
 
@@ -74,15 +82,15 @@ export async function closeLedgerMonthsIn(
 ) {
   const { source, month } = input;
   authorize(actor, 'ledger.close');
-  if (!isMonth(month)) throw invalid('month', 'invalid_month', 'Måneden skal skrives ÅÅÅÅ-MM.');
+  if (!isMonth(month)) throw invalid('month', 'invalid_month', 'invalidMonth');
   if (endOfMonth(month) >= input.today) {
-    throw invalid('month', 'not_ended', 'En måned kan først lukkes, når den er slut.');
+    throw invalid('month', 'not_ended', 'monthNotEnded');
   }
   if (!(await lockLedgerSource(tx, source))) throw new AppError('not_found');
   const period = (await listSourcePeriods(tx)).find((p) => p.source === source);
   const latest = period?.closedMonths.at(-1) ?? null;
   if (latest !== null && latest >= month) {
-    throw invalid('month', 'already_closed', `${month} er allerede lukket for ${source}.`);
+    throw invalid('month', 'already_closed', 'monthAlreadyClosed', { month, source });
   }
   const months = monthsToClose(latest, period?.firstPostedMonth ?? null, month);
   await insertClosedMonths(tx, source, months, actor.displayName);
@@ -113,7 +121,7 @@ export async function reopenLedgerMonth(
   requestId?: string,
 ) {
   authorize(actor, 'ledger.close');
-  if (!isMonth(month)) throw invalid('month', 'invalid_month', 'Måneden skal skrives ÅÅÅÅ-MM.');
+  if (!isMonth(month)) throw invalid('month', 'invalid_month', 'invalidMonth');
   return deps.db.transaction(async (tx) => {
     if (!(await lockLedgerSource(tx, source))) throw new AppError('not_found');
     const period = (await listSourcePeriods(tx)).find((p) => p.source === source);
@@ -122,9 +130,8 @@ export async function reopenLedgerMonth(
       throw invalid(
         'month',
         'not_latest_closed',
-        latest === null
-          ? `Ingen måned er lukket for ${source}.`
-          : `Kun den senest lukkede måned (${latest}) kan genåbnes.`,
+        latest === null ? 'noMonthClosed' : 'notLatestClosed',
+        latest === null ? { source } : { latest },
       );
     }
     await deleteClosedMonth(tx, source, month);

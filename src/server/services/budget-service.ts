@@ -20,6 +20,7 @@ import { correctedBudget } from '../../domain/budget/budget';
 import {
   MAX_ABS_KRONER,
   kronerFromJsonNumber,
+  oreFromKroner,
   parseKronerText,
   toKroner,
   ore,
@@ -118,7 +119,9 @@ function amountIssue(path: string, value: number): FieldIssue | null {
   return { path, code: r.reason, message: translate('budget.issues.amountKroner') };
 }
 
-const TOO_LARGE = `Summen er for stor: et budget kan højst være ${new Intl.NumberFormat('da-DK').format(MAX_ABS_KRONER)} kr. i alt.`;
+const TOO_LARGE = translate('budget.issues.tooLarge', {
+  max: new Intl.NumberFormat('da-DK').format(MAX_ABS_KRONER),
+});
 
 /**
  * Every sum of a year's budget (a line's corrected budget, a unit's, the year's) stays within
@@ -132,7 +135,7 @@ async function budgetSumIssues(
   changed: readonly { unitId: string; accountFunction: string; ore: number; path: string }[],
   correction: { lineId: string; ore: number; path: string } | null = null,
 ): Promise<FieldIssue[]> {
-  const max = MAX_ABS_KRONER * 100;
+  const max = oreFromKroner(MAX_ABS_KRONER);
   const stored = await listBudgetLines(db, year, null);
   const corrections = await listCorrections(
     db,
@@ -173,8 +176,11 @@ async function budgetSumIssues(
 
 function conflict(line: BudgetLineRow): AppError {
   return new AppError('version_conflict', {
-    object: `Budgetlinjen ${line.unit_name} ${line.account_function}`,
-    user: line.updated_by ?? 'en anden bruger',
+    object: translate('objects.budgetLine', {
+      unit: line.unit_name,
+      function: line.account_function,
+    }),
+    user: line.updated_by ?? translate('admin.problems.someoneElse'),
     at: line.updated_at,
   });
 }
@@ -199,7 +205,7 @@ export async function saveBudgetLines(
       issues.push({
         path: `lines.${i}.unitId`,
         code: 'unknown_unit',
-        message: 'Enheden findes ikke.',
+        message: translate('budget.issues.unknownUnit'),
       });
     } else if (!can(actor, 'budget.write', { unitId: l.unitId })) {
       throw new AppError('forbidden');
@@ -316,7 +322,7 @@ export async function addCorrection(
     issues.push({
       path: 'reason',
       code: 'required',
-      message: 'En budgetkorrektion skal have en begrundelse.',
+      message: translate('budget.issues.correctionReason'),
     });
   }
   const amount = amountIssue('amount', input.amount);
@@ -325,7 +331,7 @@ export async function addCorrection(
     issues.push({
       path: 'date',
       code: 'outside_year',
-      message: `Korrektionens dato skal ligge i budgetåret ${line.year}.`,
+      message: translate('budget.issues.correctionOutsideYear', { year: line.year }),
     });
   }
   if (issues.length === 0) {
@@ -401,7 +407,7 @@ export async function parseBudgetText(
       issues.push({
         path: `rows.${row}`,
         code: 'cpr_number',
-        message: `Linje ${row}: ${TEXT_MESSAGES.cpr_number}`,
+        message: translate('budget.issues.textRow', { row, message: TEXT_MESSAGES.cpr_number }),
       });
       return;
     }
@@ -410,7 +416,7 @@ export async function parseBudgetText(
       issues.push({
         path: `rows.${row}.unit`,
         code: 'unknown_unit',
-        message: `Linje ${row}: enheden "${unitName}" findes ikke.`,
+        message: translate('budget.issues.textUnknownUnit', { row, unit: unitName }),
       });
     }
     const o = parseKronerText(original);
@@ -419,13 +425,13 @@ export async function parseBudgetText(
       issues.push({
         path: `rows.${row}.original`,
         code: o.reason,
-        message: `Linje ${row}: "${original}" er ikke et beløb.`,
+        message: translate('budget.issues.textNotAmount', { row, text: original }),
       });
     if (!t.ok)
       issues.push({
         path: `rows.${row}.transfer`,
         code: t.reason,
-        message: `Linje ${row}: "${transfer}" er ikke et beløb.`,
+        message: translate('budget.issues.textNotAmount', { row, text: transfer }),
       });
     if (unitId && o.ok && t.ok) {
       const current = existing.find((e) => e.unit_id === unitId && e.account_function === fn);
@@ -441,7 +447,7 @@ export async function parseBudgetText(
   if (issues.length) throw new AppError('validation_failed', {}, issues);
   if (lines.length === 0) {
     throw new AppError('validation_failed', {}, [
-      { path: 'text', code: 'empty', message: 'Der er ingen budgetlinjer i teksten.' },
+      { path: 'text', code: 'empty', message: translate('budget.issues.textEmpty') },
     ]);
   }
   return lines;

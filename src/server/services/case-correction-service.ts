@@ -10,6 +10,7 @@ import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 import { rawOf, readOne } from './case-edit-service';
 import { todayIn } from '../context';
+import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +44,7 @@ export async function correctCaseIntervention(
   const reason = params.reason.trim();
   if (!reason)
     throw validationError([
-      { path: 'reason', code: 'required', message: 'Skriv hvorfor indsatsen rettes.' },
+      { path: 'reason', code: 'required', message: translate('cases.problems.correctionReason') },
     ]);
   const today = todayIn(deps);
   return deps.db.transaction(async (tx) => {
@@ -52,7 +53,12 @@ export async function correctCaseIntervention(
     authorizeOrNotFound(actor, 'case.correct', 'case.read', { unitId: stored.unitId });
     // a correction made on a stale page corrects what someone else may already have changed
     if (stored.version !== params.version)
-      throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+      throw await versionConflict(
+        tx,
+        'case',
+        stored.id,
+        translate('objects.case', { ref: stored.record.ref }),
+      );
     const raw = rawOf(stored);
     const index = raw.interventions.findIndex((i) => i.ref === params.ref);
     const current = raw.interventions[index];
@@ -80,7 +86,7 @@ export async function correctCaseIntervention(
         {
           path: 'intervention.decidedOn',
           code: 'future_date',
-          message: 'Beslutningsdatoen må ikke ligge i fremtiden.',
+          message: translate('cases.problems.decidedInFuture'),
         },
       ]);
     const result = correctIntervention(stored.record, params.ref, correctedFields(fields));
@@ -90,7 +96,7 @@ export async function correctCaseIntervention(
           {
             path: 'intervention',
             code: 'unchanged',
-            message: 'Rettelsen ændrer ingenting: ret de felter, der er tastet forkert.',
+            message: translate('cases.problems.correctionUnchanged'),
           },
         ]);
       if (result.reason === 'not_granted')
@@ -98,7 +104,12 @@ export async function correctCaseIntervention(
       throw new AppError('not_found');
     }
     if (!(await touchCase(tx, stored.id, params.version, deps.now()))) {
-      throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+      throw await versionConflict(
+        tx,
+        'case',
+        stored.id,
+        translate('objects.case', { ref: stored.record.ref }),
+      );
     }
     await replaceInterventions(tx, [
       { caseId: stored.id, interventions: result.record.interventions },

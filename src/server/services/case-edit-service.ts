@@ -31,6 +31,7 @@ import { versionConflict } from './audit-service';
 import { refTakenIssue } from './case-service';
 import { caseRefWarnings } from '../../shared/schemas/cases';
 import type { FieldWarning } from '../../shared/schemas/text';
+import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -106,7 +107,12 @@ async function bumpVersion(
   at: Date,
 ): Promise<void> {
   if (!(await touchCase(tx, stored.id, version, at))) {
-    throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+    throw await versionConflict(
+      tx,
+      'case',
+      stored.id,
+      translate('objects.case', { ref: stored.record.ref }),
+    );
   }
 }
 
@@ -136,7 +142,7 @@ export async function createCase(
   const unit = units.find((u) => u.id === input.unitId);
   if (!unit) {
     throw validationError([
-      { path: 'unitId', code: 'unknown_unit', message: 'Enheden findes ikke.' },
+      { path: 'unitId', code: 'unknown_unit', message: translate('cases.problems.unknownUnit') },
     ]);
   }
   authorize(actor, 'case.write', { unitId: unit.id });

@@ -58,7 +58,7 @@ export function decisionDate(text: string | null | undefined, today: IsoDate): I
       {
         path: 'decidedOn',
         code: 'invalid_date',
-        message: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+        message: translate('validation.invalid_date'),
       },
     ]);
   if (date > today)
@@ -66,7 +66,7 @@ export function decisionDate(text: string | null | undefined, today: IsoDate): I
       {
         path: 'decidedOn',
         code: 'future_date',
-        message: 'Beslutningsdatoen må ikke ligge i fremtiden.',
+        message: translate('cases.problems.decidedInFuture'),
       },
     ]);
   return date;
@@ -447,18 +447,28 @@ export async function grantCaseIntervention(
           {
             path: 'decidedOn',
             code: 'before_decided',
-            message: 'Bevillingsdatoen ligger før indsatsen blev besluttet.',
+            message: translate('cases.problems.grantedBeforeDecided'),
           },
         ]);
       throw new AppError('case_not_expected', { ref: params.ref });
     }
     if (stored.version !== params.version)
-      throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+      throw await versionConflict(
+        tx,
+        'case',
+        stored.id,
+        translate('objects.case', { ref: stored.record.ref }),
+      );
     // a grant that an approval rule catches waits for its decision (never granted silently)
     const approval = await requestIfCaught(tx, deps, actor, stored, params.ref, requestId);
     if (approval) return { granted: false as const, approval };
     if (!(await touchCase(tx, stored.id, params.version, deps.now()))) {
-      throw await versionConflict(tx, 'case', stored.id, `Sagen ${stored.record.ref}`);
+      throw await versionConflict(
+        tx,
+        'case',
+        stored.id,
+        translate('objects.case', { ref: stored.record.ref }),
+      );
     }
     await replaceInterventions(tx, [
       { caseId: stored.id, interventions: result.record.interventions },

@@ -22,6 +22,7 @@ import { authorize, can } from '../policies/policy';
 import { danishMoment } from './action-plan-service';
 import { presentPresentation } from './meeting-service';
 import { notify } from './notification-service';
+import { translate } from '../../shared/i18n/translate';
 
 /**
  * The committee calendar's use cases: ledelse signs a status report or action plan off before
@@ -33,10 +34,9 @@ import { notify } from './notification-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const OBJECT_NAME: Record<SignoffObjectType, string> = {
-  status_report: 'Statusrapporten',
-  action_plan: 'Handleplanen',
-};
+function objectName(type: SignoffObjectType): string {
+  return translate(`objects.${type}`);
+}
 
 /** Checks the caller may read the object: 404 when it does not exist or is out of reach. */
 async function readableObject(
@@ -86,7 +86,7 @@ function staleVersion(objectType: SignoffObjectType, object: SignableRow) {
   return new AppError(
     'version_conflict',
     {
-      object: `${OBJECT_NAME[objectType]} «${object.title}»`,
+      object: translate('objects.named', { object: objectName(objectType), title: object.title }),
       user: object.updatedBy,
       at: danishMoment(object.updatedAt),
     },
@@ -138,7 +138,7 @@ export async function requestSignoff(
         userId: u.id,
         kind: 'signoff_requested' as const,
         params: {
-          object: OBJECT_NAME[input.objectType],
+          object: objectName(input.objectType),
           title: locked.title,
           by: actor.displayName,
         },
@@ -220,7 +220,7 @@ export async function signOff(
             userId: requesterId,
             kind: 'signoff_given',
             params: {
-              object: OBJECT_NAME[input.objectType],
+              object: objectName(input.objectType),
               title: locked.title,
               by: actor.displayName,
             },
@@ -251,7 +251,7 @@ export async function presentToCommittee(
   if (meeting.kind !== 'committee') {
     if (!can(actor, 'meeting.read', { unitId: meeting.unitId })) throw new AppError('not_found');
     authorize(actor, 'committee.write');
-    throw new AppError('meeting_wrong_kind', { kind: 'visitationsmøde' });
+    throw new AppError('meeting_wrong_kind', { kind: translate('meetings.kinds.visitation') });
   }
   authorize(actor, 'committee.write');
   const object = await readableObject(deps.db, actor, input.objectType, input.objectId);
@@ -262,7 +262,10 @@ export async function presentToCommittee(
     const signoff = await latestSignoff(tx, input.objectType, input.objectId);
     if (!signoff || !signoffHolds(signoff, locked.version))
       throw new AppError('signoff_missing', {
-        object: `${OBJECT_NAME[input.objectType]} «${locked.title}»`,
+        object: translate('objects.named', {
+          object: objectName(input.objectType),
+          title: locked.title,
+        }),
         version: locked.version,
       });
     const added = await insertPresentation(tx, {

@@ -31,6 +31,7 @@ import { authorize, authorizeOrNotFound, readableUnitIds } from '../policies/pol
 import { expectedIncomeToDate } from './commitments/committed-cost';
 import { actualsThrough } from '../../domain/budget/booked-period';
 import { computeForecastLines, ForecastData, type ForecastLine } from './forecast-service';
+import { translate } from '../../shared/i18n/translate';
 
 const kr = (o: number) => toKroner(ore(o));
 
@@ -52,7 +53,7 @@ export async function createRound(
       {
         path: 'asOf',
         code: 'outside_year',
-        message: `Opgørelsesdatoen skal ligge i ${input.year}.`,
+        message: translate('budget.issues.asOfOutsideYear', { year: input.year }),
       },
     ]);
   }
@@ -78,7 +79,10 @@ export async function createRound(
         {
           path: 'name',
           code: 'duplicate',
-          message: `Der findes allerede en opfølgning med navnet "${input.name}" i ${input.year}.`,
+          message: translate('budget.issues.roundNameTaken', {
+            name: input.name,
+            year: input.year,
+          }),
         },
       ]);
     }
@@ -231,9 +235,12 @@ async function saveComment(
   const comment = input.comment.trim();
   if (!(await updateRoundLineComment(tx, line.id, input.version, comment))) {
     throw new AppError('version_conflict', {
-      object: `Linjen ${line.unit_name} ${line.account_function}`,
-      user: 'en anden bruger',
-      at: 'for nylig',
+      object: translate('objects.roundLine', {
+        unit: line.unit_name,
+        function: line.account_function,
+      }),
+      user: translate('admin.problems.someoneElse'),
+      at: translate('admin.problems.recently'),
     });
   }
   await recordAudit(
@@ -279,7 +286,7 @@ export async function commentRoundLines(
         {
           path: `lines.${i}.id`,
           code: 'unknown_line',
-          message: 'Linjen findes ikke i denne opfølgning.',
+          message: translate('budget.issues.unknownRoundLine'),
         },
       ]);
     authorizeOrNotFound(actor, 'forecast.write', 'forecast.read', { unitId: line.unit_id });
@@ -354,7 +361,11 @@ export async function deriveCauses(
       if (growth !== 0) {
         causes.push({
           code: 'new_interventions',
-          text: `Nye og ændrede indsatser siden ${lastRound.name}: de disponerede udgifter for året er ${growth > 0 ? 'steget' : 'faldet'} med ${formatKroner(ore(Math.abs(growth)))} kr.`,
+          text: cause('new_interventions', {
+            round: lastRound.name,
+            change: cause(growth > 0 ? 'rose' : 'fell'),
+            amount: money(Math.abs(growth)),
+          }),
           amount: kr(growth),
         });
       }
@@ -370,13 +381,23 @@ export async function deriveCauses(
     const usual = usualGap(lines);
     const deviation = gap - (usual?.gapOre ?? 0);
     if (deviation !== 0) {
-      const direction = deviation > 0 ? 'merforbrug' : 'mindreforbrug';
-      const gapText = `forbruget til dato ligger ${money(Math.abs(gap))} kr. ${gap >= 0 ? 'over' : 'under'} det disponerede`;
+      const figures = {
+        note: posted.reimbursement_n > 0 ? cause('reimbursementNotCounted') : '',
+        direction: cause(deviation > 0 ? 'overspend' : 'underspend'),
+        deviation: money(Math.abs(deviation)),
+      };
       causes.push({
         code: 'committed_vs_actual',
         text: usual
-          ? `Afvigelse mellem disponeret og faktisk forbrug til dato ud over det sædvanlige (fx uforudsete regninger${posted.reimbursement_n > 0 ? '; modtaget statsrefusion ikke medregnet' : ''}): ${gapText}, mod ${money(Math.abs(usual.gapOre))} kr. ${usual.gapOre >= 0 ? 'over' : 'under'} i gennemsnit på samme tid i ${usual.years}. Det giver et ${direction} på ${money(Math.abs(deviation))} kr.`
-          : `Afvigelse mellem disponeret og faktisk forbrug til dato (fx uforudsete regninger${posted.reimbursement_n > 0 ? '; modtaget statsrefusion ikke medregnet' : ''}): ${direction} på ${formatKroner(ore(Math.abs(deviation)))} kr.`,
+          ? cause('committed_vs_actual_usual', {
+              ...figures,
+              gap: money(Math.abs(gap)),
+              gapSide: cause(gap >= 0 ? 'over' : 'under'),
+              usualGap: money(Math.abs(usual.gapOre)),
+              usualSide: cause(usual.gapOre >= 0 ? 'over' : 'under'),
+              years: usual.years,
+            })
+          : cause('committed_vs_actual', figures),
         amount: kr(deviation),
       });
     }
@@ -385,7 +406,7 @@ export async function deriveCauses(
   if (late.n > 0) {
     causes.push({
       code: 'late_postings',
-      text: `${late.n} regninger er bogført efter en afsluttet opfølgning med tilbagevirkende kraft: ${formatKroner(ore(late.sum_ore))} kr.`,
+      text: cause('late_postings', { count: late.n, amount: money(late.sum_ore) }),
       amount: kr(late.sum_ore),
     });
   }
@@ -397,16 +418,21 @@ export async function deriveCauses(
     if (missing > 0) {
       causes.push({
         code: 'missing_income',
-        text: `Manglende indtægter: sagernes betalingsplaner forventer indtægter (fx forældrebetaling) på ${money(incomeToDateOre)} kr. til og med ${DANISH_MONTH_NAMES[asOfMonth - 1] ?? ''} ${q.year}, men der er bogført indtægter for ${money(incomePosted)} kr. til ${danishDate(q.asOf)}. Der mangler ${money(missing)} kr. (indgår i afvigelsen mellem disponeret og faktisk forbrug).`,
+        text: cause('missing_income', {
+          expected: money(incomeToDateOre),
+          month: DANISH_MONTH_NAMES[asOfMonth - 1] ?? '',
+          year: q.year,
+          posted: money(incomePosted),
+          date: danishDate(q.asOf),
+          missing: money(missing),
+        }),
         amount: kr(missing),
         expected: kr(incomeToDateOre),
         posted: kr(incomePosted),
       });
     }
     if ((await data.expectedRefusion(q.year, q.asOf)) === null) {
-      notDerived.push(
-        `Refusion for særligt dyre enkeltsager (der er ingen refusionstærskler for ${q.year}).`,
-      );
+      notDerived.push(cause('notDerived.noThresholds', { year: q.year }));
     } else {
       // the forecast's figures: the unit's part of its households' refusion, and what is posted
       const expected = lines.reduce((s, l) => s + l.refusionOre, 0);
@@ -417,11 +443,19 @@ export async function deriveCauses(
         const outstanding = expected - received;
         causes.push({
           code: 'reimbursement',
-          text:
-            `Refusion for særligt dyre enkeltsager: forventet refusion for ${q.year} er ${money(expected)} kr. (${households} ${households === 1 ? 'husstand' : 'husstande'} over første tærskel), og der er bogført ${money(received)} kr. i statsrefusion til ${danishDate(through)}. Prognosen er fratrukket den forventede refusion` +
-            (outstanding >= 0
-              ? `; de ${money(outstanding)} kr., der endnu ikke er modtaget, ændrer ikke det forventede merforbrug, når de kommer ind.`
-              : `, ikke den bogførte: der er bogført ${money(-outstanding)} kr. mere, end sagerne giver ret til, og forskellen kan skulle betales tilbage.`),
+          text: cause('reimbursement', {
+            year: q.year,
+            expected: money(expected),
+            households: cause(households === 1 ? 'households_one' : 'households', {
+              count: households,
+            }),
+            received: money(received),
+            date: danishDate(through),
+            rest:
+              outstanding >= 0
+                ? cause('reimbursementOutstanding', { amount: money(outstanding) })
+                : cause('reimbursementExcess', { amount: money(-outstanding) }),
+          }),
           amount: kr(-expected),
           expected: kr(expected),
           posted: kr(received),
@@ -430,9 +464,9 @@ export async function deriveCauses(
     }
   } else {
     notDerived.push(
-      'Nye indsatser og afvigelser i forhold til disponeringen (sagerne er ikke tilgængelige).',
-      'Manglende indtægter i forhold til sagernes betalingsplaner (sagerne er ikke tilgængelige).',
-      'Refusion for særligt dyre enkeltsager (sagerne er ikke tilgængelige).',
+      cause('notDerived.commitments'),
+      cause('notDerived.income'),
+      cause('notDerived.reimbursement'),
     );
   }
   const intake = lines.reduce((s, l) => s + l.intakeOre, 0);
@@ -440,7 +474,7 @@ export async function deriveCauses(
   if (intake !== 0) {
     causes.push({
       code: 'expected_intake',
-      text: `Forventet tilgang af nye sager resten af året ud fra tidligere år: ${formatKroner(ore(intake))} kr.`,
+      text: cause('expected_intake', { amount: money(intake) }),
       amount: kr(intake),
     });
   }
@@ -456,6 +490,9 @@ export async function deriveCauses(
 }
 
 const money = (o: number) => formatKroner(ore(o));
+/** A cause's Danish text (`budget.causes`); amounts come formatted by `money`. */
+const cause = (key: string, params: Record<string, string | number> = {}) =>
+  translate(`budget.causes.${key}`, params);
 /** Income is posted as negative amounts; shown as what came in (never "-0"). */
 const negate = (o: number) => (o === 0 ? 0 : -o);
 

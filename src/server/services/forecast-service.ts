@@ -432,8 +432,7 @@ async function forecastOfUnits(
     actualsThrough: through,
     method: {
       ...q.intake,
-      description:
-        'Forventet regnskab = bogført forbrug til og med den sidste bogførte måned + disponerede udgifter resten af året + forventet tilgang + manuelle korrektioner − forventet refusion. Tilgang i et tidligere år = det faktiske forbrug efter opgørelsesmåneden minus det, der var disponeret for de måneder på samme dato det år.',
+      description: translate('budget.forecastMethod'),
     },
     commitmentsAvailable: data.commitmentsAvailable,
     refusionFrom,

@@ -28,6 +28,7 @@ import { storeUpload, UPLOAD_STALE_SECONDS, type Encoding } from '../jobs/ledger
 import { drainJobs } from '../jobs/worker';
 import { authorize, authorizeOrNotFound } from '../policies/policy';
 import type { LedgerImportOutcome } from '../../shared/schemas/jobs';
+import { translate } from '../../shared/i18n/translate';
 
 export async function getLedgerSources(deps: AppDeps, actor: Actor) {
   const { db } = deps;
@@ -119,7 +120,7 @@ export async function uploadLedgerFile(
       {
         path: 'source',
         code: 'unknown_source',
-        message: `Kilden "${input.source}" har ingen kolonneopsætning endnu.`,
+        message: translate('budget.issues.unknownSource', { source: input.source }),
       },
     ]);
   }

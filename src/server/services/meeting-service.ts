@@ -39,18 +39,17 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policies/policy';
 import { validationError } from '../validation';
+import { translate } from '../../shared/i18n/translate';
 import { danishMoment } from './action-plan-service';
 import { notify, usersReaching } from './notification-service';
 import { changedFieldNames } from './audit-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The Danish names of the decisions, as the minutes and messages write them. */
-export const DECISION_TEXT: Record<MeetingDecision, string> = {
-  bevilget: 'bevilget',
-  afslaaet: 'afslået',
-  udsat: 'udsat',
-};
+/** The Danish name of a decision, as the minutes and messages write it. */
+function decisionText(decision: MeetingDecision): string {
+  return translate(`meetings.decisions.${decision}`);
+}
 
 export function presentPresentation(p: PresentationRow): PresentationJson {
   return {
@@ -189,7 +188,7 @@ function checkDates(input: MeetingInputJson): void {
       {
         path: 'materialDeadline',
         code: 'after_meeting',
-        message: 'Fristen for materiale skal ligge senest på mødedagen.',
+        message: translate('meetings.problems.deadlineAfterMeeting'),
       },
     ]);
 }
@@ -204,7 +203,9 @@ export async function createMeeting(
   if (input.kind === 'visitation') {
     authorize(actor, 'meeting.manage', { unitId: input.unitId });
     if (!(await findUnit(deps.db, input.unitId)))
-      throw validationError([{ path: 'unitId', code: 'unknown', message: 'Ukendt enhed.' }]);
+      throw validationError([
+        { path: 'unitId', code: 'unknown', message: translate('meetings.problems.unknownUnit') },
+      ]);
   } else authorize(actor, 'committee.write');
   checkDates(input);
   const id = await deps.db.transaction(async (tx) => {
@@ -251,7 +252,7 @@ export async function updateMeeting(
       throw new AppError('meeting_wrong_kind', { kind: kindName(before.kind) });
     if (input.kind === 'visitation' && input.unitId !== before.unitId)
       throw validationError([
-        { path: 'unitId', code: 'fixed', message: 'Et mødes enhed kan ikke ændres.' },
+        { path: 'unitId', code: 'fixed', message: translate('meetings.problems.unitFixed') },
       ]);
     const saved = await storeMeeting(tx, id, input.version, {
       heldOn: input.heldOn,
@@ -311,13 +312,17 @@ function meetingAudit(before: Record<string, unknown> | null, input: MeetingInpu
 }
 
 function kindName(kind: 'visitation' | 'committee'): string {
-  return kind === 'visitation' ? 'visitationsmøde' : 'udvalgsmøde';
+  return translate(`meetings.kinds.${kind}`);
 }
 
 function conflict(m: MeetingRow): AppError {
   return new AppError(
     'version_conflict',
-    { object: `Mødet «${m.title}»`, user: m.updatedBy, at: danishMoment(m.updatedAt) },
+    {
+      object: translate('objects.named', { object: translate('objects.meeting'), title: m.title }),
+      user: m.updatedBy,
+      at: danishMoment(m.updatedAt),
+    },
     [],
     { currentVersion: m.version, changedBy: m.updatedBy, changedAt: m.updatedAt },
   );
@@ -385,7 +390,11 @@ export async function addAgendaItem(
       (found.unit_id !== meeting.unitId && !can(actor, 'case.read', { unitId: found.unit_id }))
     )
       throw validationError([
-        { path: 'caseRef', code: 'unknown', message: `Sagen ${input.caseRef} findes ikke.` },
+        {
+          path: 'caseRef',
+          code: 'unknown',
+          message: translate('meetings.problems.unknownCase', { ref: input.caseRef }),
+        },
       ]);
     if (found.unit_id !== meeting.unitId)
       throw new AppError('meeting_case_other_unit', { ref: input.caseRef });
@@ -400,7 +409,7 @@ export async function addAgendaItem(
           {
             path: 'approvalId',
             code: 'not_pending',
-            message: 'Sagen har ingen verserende visitation med dette id.',
+            message: translate('meetings.problems.notPending'),
           },
         ]);
       interventionRef = pending.interventionRef;
@@ -471,8 +480,9 @@ export async function decideAgendaItem(
       problems.map((p) => ({
         path: p.path,
         code: p.code,
-        message:
-          p.code === 'required' ? 'Skal udfyldes.' : 'Et beløb angives kun, når sagen bevilges.',
+        message: translate(
+          p.code === 'required' ? 'validation.mustFill' : 'meetings.problems.amountOnlyGranted',
+        ),
       })),
     );
   await deps.db.transaction(async (tx) => {
@@ -484,7 +494,7 @@ export async function decideAgendaItem(
     const item = UUID.test(itemId) ? await findItem(tx, meetingId, itemId, true) : undefined;
     if (!item) throw new AppError('not_found');
     if (item.decision)
-      throw new AppError('meeting_item_decided', { decision: DECISION_TEXT[item.decision] });
+      throw new AppError('meeting_item_decided', { decision: decisionText(item.decision) });
     if (item.version !== input.version) throw conflict(meeting);
     const effect = approvalEffect(input.decision);
     if (item.approvalId && effect && approvals) {
@@ -535,7 +545,7 @@ export async function decideAgendaItem(
             kind: 'visitation_decided',
             params: {
               caseRef: item.caseRef,
-              decision: DECISION_TEXT[input.decision],
+              decision: decisionText(input.decision),
               heldOn: meeting.heldOn,
             },
             link: `/moeder/${meetingId}`,

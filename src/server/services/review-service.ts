@@ -46,6 +46,7 @@ import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policie
 import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 import { todayIn } from '../context';
+import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -231,7 +232,7 @@ function heldByRole(actor: Actor, asked: ReviewerRole | null | undefined, expect
   if (asked) {
     if (own.includes(asked) || administrator) return asked;
     throw validationError([
-      { path: 'role', code: 'not_your_role', message: 'Du har ikke den rolle.' },
+      { path: 'role', code: 'not_your_role', message: translate('reviews.problems.notYourRole') },
     ]);
   }
   if (own.includes(expected) || administrator || own.length === 0) return expected;
@@ -258,7 +259,7 @@ function reviewToStore(
   const heldOn = (input.heldOn ? parseIsoDate(input.heldOn) : null) ?? today;
   if (heldOn > today)
     throw validationError([
-      { path: 'heldOn', code: 'future_date', message: 'Gennemgangen kan ikke ligge i fremtiden.' },
+      { path: 'heldOn', code: 'future_date', message: translate('reviews.problems.futureDate') },
     ]);
   const latest = known.at(-1);
   if (latest && heldOn < latest.heldOn)
@@ -266,7 +267,7 @@ function reviewToStore(
       {
         path: 'heldOn',
         code: 'before_last_review',
-        message: 'Sagen er gennemgået senere end den dato; en gennemgang registreres i rækkefølge.',
+        message: translate('reviews.problems.beforeLastReview'),
       },
     ]);
   if (registeredFrom !== null && !reviewsRegisteredOn(heldOn, registeredFrom))
@@ -274,7 +275,9 @@ function reviewToStore(
       {
         path: 'heldOn',
         code: 'before_registration',
-        message: `Gennemgange registreres i Overblik fra ${formatDanishDate(registeredFrom)}.`,
+        message: translate('reviews.problems.beforeRegistration', {
+          date: formatDanishDate(registeredFrom),
+        }),
       },
     ]);
   const schedule = caseSchedule(stored.record, known, rules, heldOn, registeredFrom);
@@ -283,7 +286,7 @@ function reviewToStore(
       {
         path: 'heldOn',
         code: 'nothing_to_review',
-        message: 'Sagen har ingen indsats i kraft den dag, så der er intet at gennemgå.',
+        message: translate('reviews.problems.nothingToReview'),
       },
     ]);
   const adjustmentRef = input.adjustmentRef || null;
@@ -408,14 +411,9 @@ function checkLink(stored: StoredCase, outcome: ReviewInputJson['outcome'], ref:
     ref === null ? null : stored.record.interventions.find((i) => i.ref === ref),
   );
   if (!problem) return;
-  const message = {
-    not_allowed: 'En gennemgang med udfaldet fortsæt fører ikke til en justering.',
-    unknown: 'Indsatsen findes ikke på sagen.',
-    not_adjustment:
-      outcome === 'juster'
-        ? 'Vælg den justering (indsats der ændrer en anden), gennemgangen førte til.'
-        : 'Vælg den justering eller den indsats med slutdato, gennemgangen førte til.',
-  }[problem];
+  const key =
+    problem === 'not_adjustment' && outcome === 'juster' ? 'not_adjustment_juster' : problem;
+  const message = translate(`reviews.problems.link.${key}`);
   throw validationError([{ path: 'adjustmentRef', code: problem, message }]);
 }
 
@@ -453,7 +451,12 @@ export async function linkReview(
     const ref = params.adjustmentRef || null;
     checkLink(stored, review.outcome, ref);
     if (!(await linkReviewAdjustment(tx, review.id, ref, params.version)))
-      throw await versionConflict(tx, 'case', stored.id, `Gennemgangen af ${stored.record.ref}`);
+      throw await versionConflict(
+        tx,
+        'case',
+        stored.id,
+        translate('objects.review', { ref: stored.record.ref }),
+      );
     await recordAudit(
       tx,
       actor,
@@ -493,7 +496,7 @@ export async function saveReviewRule(
     const before = (await listReviewRules(tx)).find((r) => r.track === rule.track);
     if (!before) throw new AppError('not_found');
     if (!(await updateReviewRule(tx, rule, version, actor.username, deps.now())))
-      throw await versionConflict(tx, 'review_rule', rule.track, 'Reglen');
+      throw await versionConflict(tx, 'review_rule', rule.track, translate('objects.rule'));
     await recordAudit(
       tx,
       actor,

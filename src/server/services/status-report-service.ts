@@ -30,6 +30,7 @@ import { danishMoment } from './action-plan-service';
 import { familyCountsOn, groupCosts } from './commitments/committed-cost';
 import { reportIndicators } from './indicator-service';
 import { changedFieldNames } from './audit-service';
+import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -194,7 +195,7 @@ function checkContent(content: ReportContent): void {
       {
         path: 'asOf',
         code: 'outside_year',
-        message: `Datoen skal ligge i rapportens år (${content.year}).`,
+        message: translate('reports.problems.asOfOutsideYear', { year: content.year }),
       },
     ]);
   }
@@ -238,7 +239,10 @@ async function lockDraft(
     throw new AppError(
       'version_conflict',
       {
-        object: `Statusrapporten «${report.title}»`,
+        object: translate('objects.named', {
+          object: translate('objects.status_report'),
+          title: report.title,
+        }),
         user: report.updatedBy,
         at: danishMoment(report.updatedAt),
       },
@@ -320,7 +324,10 @@ export async function finaliseStatusReport(
     const before = await lockDraft(tx, id, version);
     if (before.asOf !== current.asOf || before.year !== current.year)
       throw new AppError('version_conflict', {
-        object: `Statusrapporten «${before.title}»`,
+        object: translate('objects.named', {
+          object: translate('objects.status_report'),
+          title: before.title,
+        }),
         user: before.updatedBy,
         at: danishMoment(before.updatedAt),
       });

@@ -143,7 +143,7 @@ export async function saveThresholds(
       issues.push({
         path: field,
         code: 'invalid_amount',
-        message: 'Skal være et beløb på mindst 0 kr. med højst to decimaler.',
+        message: translate('cases.rates.problems.amount'),
       });
       return 0 as Ore;
     }
@@ -160,16 +160,20 @@ export async function saveThresholds(
     issues.push({
       path: 'validFrom',
       code: 'invalid_date',
-      message: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+      message: translate('validation.invalid_date'),
     });
   }
   if (!t.source)
-    issues.push({ path: 'source', code: 'required', message: 'Angiv kilden til tærsklerne.' });
+    issues.push({
+      path: 'source',
+      code: 'required',
+      message: translate('cases.rates.problems.source'),
+    });
   if (issues.length === 0 && !(t.t25Ore <= t.t50Ore && t.t50Ore <= t.t75Ore)) {
     issues.push({
       path: 't50',
       code: 'order',
-      message: 'Tærsklerne skal stige: 25 % ≤ 50 % ≤ 75 %.',
+      message: translate('cases.rates.problems.order'),
     });
   }
   if (issues.length) throw validationError(issues);
