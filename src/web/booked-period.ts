@@ -1,11 +1,7 @@
 import { defaultAsOf as defaultAsOfIn } from '../domain/budget/booked-period';
 import { today } from './format';
 import { useApi } from './use-api';
-
-/** The ledger's booked period as the server knows it (GET /api/ledger/booked-period). */
-export interface BookedPeriod {
-  bookedThrough: string | null;
-}
+import type { BookedPeriod } from '../shared/schemas/ledger';
 
 /**
  * The booked period for a screen that opens at the default as-of date; `ready` once it is

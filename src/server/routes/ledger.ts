@@ -16,7 +16,11 @@ import {
   saveLedgerSource,
   uploadLedgerFile,
 } from '../services/ledger-service';
-import { LedgerImportOutcomeSchema } from '../../shared/schemas/jobs';
+import {
+  BookedPeriodSchema,
+  LedgerImportSchema,
+  PostingsSchema,
+} from '../../shared/schemas/ledger';
 import { FreeText } from '../../shared/schemas/text';
 import { translate } from '../../shared/i18n/translate';
 
@@ -24,22 +28,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const ImportSchema = z
-  .object({
-    id: z.string(),
-    source: z.string(),
-    year: z.number(),
-    fileName: z.string(),
-    byteSize: z.number(),
-    status: z.enum(['receiving', 'queued', 'running', 'done', 'failed', 'duplicate']),
-    lineCount: z.number().nullable(),
-    postingCount: z.number().nullable(),
-    lateCount: z.number().nullable(),
-    report: LedgerImportOutcomeSchema,
-    createdBy: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi('LedgerImport');
 
 const sources = createRoute({
   method: 'get',
@@ -107,7 +95,7 @@ const list = createRoute({
   path: '/ledger/imports',
   tags: ['Ledger'],
   summary: 'The latest ledger imports with their reports',
-  responses: { 200: json(z.array(ImportSchema), 'Importer'), ...problemResponses(401, 403) },
+  responses: { 200: json(z.array(LedgerImportSchema), 'Importer'), ...problemResponses(401, 403) },
 });
 
 const one = createRoute({
@@ -116,7 +104,7 @@ const one = createRoute({
   tags: ['Ledger'],
   summary: 'One ledger import and its report of every bad line',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: json(ImportSchema, 'Import'), ...problemResponses(401, 403, 404) },
+  responses: { 200: json(LedgerImportSchema, 'Import'), ...problemResponses(401, 403, 404) },
 });
 
 const postings = createRoute({
@@ -135,49 +123,12 @@ const postings = createRoute({
     }),
   },
   responses: {
-    200: json(
-      z.object({
-        total: z.number(),
-        sum: z.number(),
-        postings: z.array(
-          z.object({
-            id: z.number(),
-            date: z.string(),
-            accountFunction: z.string(),
-            accountString: z.string(),
-            amount: z.number(),
-            text: z.string(),
-            isLate: z.boolean(),
-            fileName: z.string(),
-          }),
-        ),
-      }),
-      'Posteringer',
-    ),
+    200: json(PostingsSchema, 'Posteringer'),
     ...problemResponses(401, 403, 404, 422),
   },
 });
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, translate('budget.issues.invalidMonth'));
-const BookedPeriodSchema = z
-  .object({
-    bookedThrough: z.string().nullable().openapi({
-      description:
-        'postings are complete through this date (the earliest of the sources); null when nothing is known',
-    }),
-    today: z.string(),
-    sources: z.array(
-      z.object({
-        name: z.string(),
-        bookedThrough: z.string().nullable(),
-        lastClosedMonth: z.string().nullable(),
-        closedMonthCount: z.number(),
-        firstPostedMonth: z.string().nullable(),
-        lastPostedMonth: z.string().nullable(),
-      }),
-    ),
-  })
-  .openapi('BookedPeriod');
 
 const bookedPeriod = createRoute({
   method: 'get',

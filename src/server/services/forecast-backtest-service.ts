@@ -116,9 +116,14 @@ async function backtestOfUnits(
     const acc = accuracy(ps);
     return {
       best: bestMethod(acc),
-      methods: Object.fromEntries(
-        Object.entries(acc).map(([m, a]) => [m, { mae: kr(a.maeOre), maePercent: a.maePercent }]),
-      ),
+      methods: {
+        forecast: { mae: kr(acc.forecast.maeOre), maePercent: acc.forecast.maePercent },
+        runRate: { mae: kr(acc.runRate.maeOre), maePercent: acc.runRate.maePercent },
+        commitmentsOnly: {
+          mae: kr(acc.commitmentsOnly.maeOre),
+          maePercent: acc.commitmentsOnly.maePercent,
+        },
+      },
     };
   };
   const all = [...points.values()].flat();

@@ -1,15 +1,23 @@
 import { z } from 'zod';
+import { BACKTEST_METHODS } from '../../domain/forecast/backtest';
 import { IntakeParamsSchema } from './budget';
 import { KronerSchema as Kroner } from './money';
 
 const Day = z.string().meta({ description: 'YYYY-MM-DD' });
 const Instant = z.string().meta({ description: 'UTC, ISO 8601' });
-const BacktestMethod = z.enum(['forecast', 'runRate', 'commitmentsOnly']);
+const BacktestMethod = z.enum(BACKTEST_METHODS);
 
 /** A method's mean absolute error over the tested follow-up dates. */
+const MethodAccuracy = z.object({ mae: Kroner, maePercent: z.number().nullable() });
+
+/** Every method's accuracy, and the best of them. */
 const Accuracy = z.object({
   best: BacktestMethod,
-  methods: z.record(z.string(), z.object({ mae: Kroner, maePercent: z.number().nullable() })),
+  methods: z.object({
+    forecast: MethodAccuracy,
+    runRate: MethodAccuracy,
+    commitmentsOnly: MethodAccuracy,
+  }),
 });
 
 /** GET /forecast/backtest: earlier forecasts against the final accounts, per unit. */
@@ -39,6 +47,7 @@ export const BacktestSchema = z
   })
   .meta({ id: 'Backtest' });
 export type Backtest = z.infer<typeof BacktestSchema>;
+export type BacktestAccuracy = z.infer<typeof Accuracy>;
 
 /** A manual forecast adjustment as saved. */
 export const SavedAdjustmentSchema = z.object({

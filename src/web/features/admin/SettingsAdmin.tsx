@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatKroner, ore, parseKronerText, toKroner } from '../../../domain/money';
+import { formatKroner, oreFromKroner, parseKronerText, toKroner } from '../../../domain/money';
 import type { SettingsJson } from '../../../shared/schemas/organisation';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -27,7 +27,7 @@ function SettingsForm({ settings, onSaved }: { settings: SettingsJson; onSaved: 
   // read again after a save (or a conflict), the form takes the new version
   const { form, set } = useRecordForm({
     name: settings.municipalityName,
-    threshold: formatKroner(ore(Math.round(settings.actionPlanThreshold * 100))),
+    threshold: formatKroner(oreFromKroner(settings.actionPlanThreshold)),
     reviewsFrom: settings.reviewsRegisteredFrom ?? '',
     version: settings.version,
   });

@@ -4,20 +4,12 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { kr, query, today } from '../../format';
 import { SelectField } from '../../components/forms';
+import type { Backtest, BacktestAccuracy } from '../../../shared/schemas/forecast';
+import { BACKTEST_METHODS } from '../../../domain/forecast/backtest';
 
-type Method = 'forecast' | 'runRate' | 'commitmentsOnly';
-const METHODS: Method[] = ['forecast', 'runRate', 'commitmentsOnly'];
-interface Accuracy {
-  best: Method;
-  methods: Record<Method, { mae: number; maePercent: number | null }>;
-}
-interface Backtest {
-  years: number[];
-  overall: Accuracy;
-  units: (Accuracy & { unitId: string; unitName: string })[];
-}
+const METHODS = BACKTEST_METHODS;
 
-function AccuracyTable({ caption, acc }: { caption: string; acc: Accuracy }) {
+function AccuracyTable({ caption, acc }: { caption: string; acc: BacktestAccuracy }) {
   const { t } = useTranslation();
   return (
     <table className="table">

@@ -6,14 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { danishDate } from '../../format';
 import { useApi } from '../../use-api';
 import { nextMonth } from '../../../domain/budget/booked-period';
-
-interface SourcePeriod {
-  name: string;
-  bookedThrough: string | null;
-  lastClosedMonth: string | null;
-  firstPostedMonth: string | null;
-  lastPostedMonth: string | null;
-}
+import type { BookedPeriod } from '../../../shared/schemas/ledger';
 
 /**
  * "Bogført periode" on the import page: per ledger source through which date its postings are
@@ -23,9 +16,7 @@ export function ClosedMonths({ refreshKey }: { refreshKey: number }) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const mayClose = may(user, 'ledger.close');
-  const { data, error, reload } = useApi<{ sources: SourcePeriod[] }>(
-    `/ledger/booked-period?r=${refreshKey}`,
-  );
+  const { data, error, reload } = useApi<BookedPeriod>(`/ledger/booked-period?r=${refreshKey}`);
   const [failure, setFailure] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const act = async (path: string, method: 'POST' | 'DELETE', body?: unknown, done?: string) => {

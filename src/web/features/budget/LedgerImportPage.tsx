@@ -8,24 +8,14 @@ import { ClosedMonths } from './ClosedMonths';
 import { JobHistory } from './JobHistory';
 import type { JobView } from './types';
 import { uploadFile } from './upload';
+import type { LedgerImport } from '../../../shared/schemas/ledger';
 import { SelectField, TextField } from '../../components/forms';
-
-interface ImportRow {
-  id: string;
-  source: string;
-  year: number;
-  fileName: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'duplicate';
-  postingCount: number | null;
-  lateCount: number | null;
-  createdAt: string;
-}
 
 /** /budget/import — upload a ledger file; the import runs in the background with a progress bar. */
 export function LedgerImportPage() {
   const { t } = useTranslation();
   const sources = useApi<{ name: string }[]>('/ledger/sources');
-  const imports = useApi<ImportRow[]>('/ledger/imports');
+  const imports = useApi<LedgerImport[]>('/ledger/imports');
   const [source, setSource] = useState('');
   const [year, setYear] = useState(today().slice(0, 4));
   const [encoding, setEncoding] = useState('auto');

@@ -5,20 +5,7 @@ import { useApi } from '../../use-api';
 import { danishDate, kr, query, today } from '../../format';
 import { useBookedPeriod } from '../../booked-period';
 import { functionLabel, useAccountFunctions } from '../../account-functions';
-
-interface Postings {
-  total: number;
-  sum: number;
-  postings: {
-    id: number;
-    date: string;
-    accountString: string;
-    amount: number;
-    text: string;
-    isLate: boolean;
-    fileName: string;
-  }[];
-}
+import type { Postings } from '../../../shared/schemas/ledger';
 
 /** Opened without a unit: the units whose postings can be shown, each a link. */
 function ChooseUnit({ year }: { year: string }) {

@@ -11,23 +11,9 @@ import { defaultAsOf, useBookedPeriod } from '../../booked-period';
 import { BookedNote } from '../../components/BookedNote';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import type { FollowUpRounds } from './types';
+import type { Round } from '../../../shared/schemas/forecast';
 import { functionLabel, useAccountFunctions } from '../../account-functions';
 import { DateField, TextField, YearField } from '../../components/forms';
-
-interface RoundDetail {
-  id: string;
-  name: string;
-  lines: {
-    id: string;
-    unitName: string;
-    accountFunction: string;
-    budget: number;
-    forecast: number;
-    overspend: number;
-    comment: string;
-    version: number;
-  }[];
-}
 
 const COLOURS = ['#1d4f73', '#a1001f', '#1e6b34', '#7a4a00', '#5b2a86', '#555'];
 
@@ -210,7 +196,7 @@ function RoundLines({ id }: { id: string }) {
   const functions = useAccountFunctions();
   const { t } = useTranslation();
   const mayComment = useCan('forecast.write');
-  const { data, error, reload } = useApi<RoundDetail>(`/follow-up/rounds/${id}`);
+  const { data, error, reload } = useApi<Round>(`/follow-up/rounds/${id}`);
   const [comments, setComments] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState('');

@@ -77,7 +77,11 @@ describe('the front page overview', () => {
       runRate: 1_000_000,
       commitmentsOnly: 900_000,
     }));
-    const accuracy = { best: 'forecast' as const, methods: {} };
+    const method = { mae: 0, maePercent: null };
+    const accuracy = {
+      best: 'forecast' as const,
+      methods: { forecast: method, runRate: method, commitmentsOnly: method },
+    };
     const backtest: Backtest = {
       years: [2025, 2024, 2023],
       months: [10],
