@@ -28,6 +28,7 @@ import { correctCaseIntervention } from '../services/case-correction-service';
 import { listRatesJson, saveRate } from '../services/commitments/rates';
 import { ApprovalSchema } from '../../shared/schemas/approvals';
 import { FreeText } from '../../shared/schemas/text';
+import { RateSchema } from '../../shared/schemas/rates';
 import { translate } from '../../shared/i18n/translate';
 
 /** References that look like a person's name: stored all the same, shown to the user. */
@@ -258,16 +259,6 @@ const deleteIntervention = createRoute({
   },
 });
 
-const RateJsonSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  source: z.string().nullable(),
-  periods: z.array(
-    z.object({ from: z.string().nullable(), to: z.string().nullable(), amount: z.number() }),
-  ),
-  version: z.number().int(),
-});
-
 const listRatesRoute = createRoute({
   method: 'get',
   path: '/cases/rates',
@@ -276,7 +267,7 @@ const listRatesRoute = createRoute({
   responses: {
     200: {
       description: 'Takster',
-      content: { 'application/json': { schema: z.array(RateJsonSchema) } },
+      content: { 'application/json': { schema: z.array(RateSchema) } },
     },
     ...problemResponses(401, 403),
   },
@@ -303,7 +294,7 @@ const saveRateRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Gemt', content: { 'application/json': { schema: RateJsonSchema } } },
+    200: { description: 'Gemt', content: { 'application/json': { schema: RateSchema } } },
     ...problemResponses(401, 403, 409, 422),
   },
 });

@@ -29,6 +29,7 @@ import {
 import { IsoDateText } from '../../shared/schemas/dates';
 import { FreeText } from '../../shared/schemas/text';
 import { translate } from '../../shared/i18n/translate';
+import { ThresholdsSchema } from '../../shared/schemas/rates';
 
 const date = IsoDateText;
 const year = z.coerce
@@ -174,20 +175,6 @@ const getReimbursementXlsx = xlsxRoute(
   'Reimbursement as Excel, one row per household (readers of the cases only)',
   reimbursementQuery,
 );
-
-const ThresholdsSchema = z
-  .object({
-    validFrom: z.string().openapi({ example: '2022-01-01' }),
-    t25: z.number().openapi({ description: 'kroner a year; 25 % of the part above it' }),
-    t50: z.number().openapi({ description: 'kroner a year; 50 % of the part above it' }),
-    t75: z.number().openapi({ description: 'kroner a year; 75 % of the part above it' }),
-    source: FreeText.max(500),
-    version: z.number().int().positive().optional().openapi({
-      description:
-        'in answers, the stored version; when saving a change, the version it is based on (leave out for a new date)',
-    }),
-  })
-  .openapi('ReimbursementThresholds');
 
 const getThresholds = createRoute({
   method: 'get',

@@ -13,22 +13,7 @@ import {
   useRecordForm,
   VersionedEditForm,
 } from '../../components/forms';
-
-interface Rate {
-  code: string;
-  name: string;
-  source: string | null;
-  periods: { from: string | null; to: string | null; amount: number }[];
-  version: number;
-}
-interface Thresholds {
-  validFrom: string;
-  t25: number;
-  t50: number;
-  t75: number;
-  source: string;
-  version: number;
-}
+import type { Rate, Thresholds } from '../../../shared/schemas/rates';
 
 const rateForm = (r: Rate) => ({
   code: r.code,
@@ -44,7 +29,7 @@ const thresholdsForm = (r: Thresholds) => ({
   t50: kr(r.t50),
   t75: kr(r.t75),
   source: r.source,
-  version: r.version as number | null,
+  version: r.version ?? null,
 });
 
 /** /sager/takster — dated rates (e.g. KL's foster-family fee units) and reimbursement thresholds. */
