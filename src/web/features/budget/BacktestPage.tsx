@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { kr, query, today } from '../../format';
-import { SelectField } from '../../components/forms';
+import { SelectField, TextField } from '../../components/forms';
 import type { Backtest, BacktestAccuracy } from '../../../shared/schemas/forecast';
 import { BACKTEST_METHODS } from '../../../domain/forecast/backtest';
 
@@ -64,14 +64,11 @@ export function BacktestPage() {
     setShown(form);
   };
   const field = (key: keyof typeof form, label: string) => (
-    <div className="field">
-      <label htmlFor={`bt-${key}`}>{label}</label>
-      <input
-        id={`bt-${key}`}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-    </div>
+    <TextField
+      label={label}
+      value={form[key]}
+      onValue={(value) => setForm({ ...form, [key]: value })}
+    />
   );
   const beats = data
     ? data.overall.methods.forecast.mae < data.overall.methods.runRate.mae &&
