@@ -41,6 +41,19 @@ export function problemResponses(...statuses: number[]) {
   );
 }
 
+/** A JSON answer of the OpenAPI document. */
+export function jsonAnswer<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A required JSON request body of the OpenAPI document. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+/** The path parameter `{id}`. */
+export const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
 /** An operation of the OpenAPI document, as far as `withSharedProblemAnswers` reads it. */
 interface DocumentOperation {
   parameters?: { in: string }[];

@@ -7,18 +7,11 @@ import {
   ApprovalSchema,
 } from '../../shared/schemas/approvals';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import { decideApproval, getApproval, listApprovals } from '../services/approval-service';
 import { listRulesJson, updateRule } from '../services/approval-rule-service';
 import { mustBeOneOf } from '../errors';
 import { translate } from '../../shared/i18n/translate';
-
-const json = <T extends z.ZodType = typeof ApprovalSchema>(
-  description: string,
-  schema: T = ApprovalSchema as unknown as T,
-) => ({
-  200: { description, content: { 'application/json': { schema } } },
-});
 
 const list = createRoute({
   method: 'get',
@@ -38,7 +31,7 @@ const list = createRoute({
     }),
   },
   responses: {
-    ...json('Godkendelser', z.object({ items: z.array(ApprovalSchema) })),
+    200: jsonAnswer('Godkendelser', z.object({ items: z.array(ApprovalSchema) })),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -48,7 +41,10 @@ const one = createRoute({
   tags: ['Approvals'],
   summary: 'One approval',
   request: { params: z.object({ id: z.string() }) },
-  responses: { ...json('Godkendelsen'), ...problemResponses(401, 403, 404) },
+  responses: {
+    200: jsonAnswer('Godkendelsen', ApprovalSchema),
+    ...problemResponses(401, 403, 404),
+  },
 });
 const decide = createRoute({
   method: 'post',
@@ -58,9 +54,12 @@ const decide = createRoute({
     'Approve (grants the intervention from today) or reject (refuses it from today) with a reason; never one’s own request; 404 outside the caller’s units (audited)',
   request: {
     params: z.object({ id: z.string() }),
-    body: { required: true, content: { 'application/json': { schema: ApprovalDecisionInput } } },
+    body: jsonBody(ApprovalDecisionInput),
   },
-  responses: { ...json('Afgjort'), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: {
+    200: jsonAnswer('Afgjort', ApprovalSchema),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 const rules = createRoute({
   method: 'get',
@@ -68,7 +67,7 @@ const rules = createRoute({
   tags: ['Approvals'],
   summary: 'The approval rules (godkendelsesregler) with their switches and parameters',
   responses: {
-    ...json('Regler', z.object({ items: z.array(ApprovalRuleSchema) })),
+    200: jsonAnswer('Regler', z.object({ items: z.array(ApprovalRuleSchema) })),
     ...problemResponses(401, 403),
   },
 });
@@ -82,9 +81,12 @@ const saveRule = createRoute({
     params: z.object({
       id: z.enum(APPROVAL_RULE_IDS, { error: translate('validation.unknownRule') }),
     }),
-    body: { required: true, content: { 'application/json': { schema: ApprovalRuleInput } } },
+    body: jsonBody(ApprovalRuleInput),
   },
-  responses: { ...json('Gemt', ApprovalRuleSchema), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: {
+    200: jsonAnswer('Gemt', ApprovalRuleSchema),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 
 export const approvalRoutes = createRouter()

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { todayIn } from '../context';
 import { requireAction, requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES } from '../../reports/files';
-import { createRouter, fileAnswer, problemResponses } from '../openapi';
+import { createRouter, fileAnswer, jsonAnswer, problemResponses } from '../openapi';
 import { AUDIT_PAGE_MAX, exportAuditCsv, searchAudit } from '../services/audit-service';
 import {
   AuditEntryJsonSchema,
@@ -23,16 +23,12 @@ const search = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Hændelser',
-      content: {
-        'application/json': {
-          schema: AuditPageJsonSchema.extend({
-            items: z.array(AuditEntryJsonSchema.openapi('AuditEntry')),
-          }),
-        },
-      },
-    },
+    200: jsonAnswer(
+      'Hændelser',
+      AuditPageJsonSchema.extend({
+        items: z.array(AuditEntryJsonSchema.openapi('AuditEntry')),
+      }),
+    ),
     ...problemResponses(401, 403, 422),
   },
 });

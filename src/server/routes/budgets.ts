@@ -8,7 +8,7 @@ import {
   SaveBudgetSchema,
 } from '../../shared/schemas/budget';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   addCorrection,
   getAccountFunctions,
@@ -18,10 +18,6 @@ import {
 } from '../services/budget-service';
 
 const Year = z.coerce.number().int().min(2000).max(2100);
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const functions = createRoute({
   method: 'get',
@@ -29,7 +25,7 @@ const functions = createRoute({
   tags: ['Budget'],
   summary: 'The account functions (5.28.xx) with their names',
   responses: {
-    200: json(z.array(AccountFunctionSchema), 'Funktioner'),
+    200: jsonAnswer('Funktioner', z.array(AccountFunctionSchema)),
     ...problemResponses(401, 403),
   },
 });
@@ -40,7 +36,10 @@ const get = createRoute({
   tags: ['Budget'],
   summary: 'The budget of a year per unit and account function (original, transfers, corrections)',
   request: { params: z.object({ year: Year }), query: z.object({ unitId: z.uuid().optional() }) },
-  responses: { 200: json(BudgetSchema, 'Budgettet'), ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: jsonAnswer('Budgettet', BudgetSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const save = createRoute({
@@ -50,10 +49,10 @@ const save = createRoute({
   summary: 'Save budget lines from the grid: all or none; existing lines need their version',
   request: {
     params: z.object({ year: Year }),
-    body: { required: true, content: { 'application/json': { schema: SaveBudgetSchema } } },
+    body: jsonBody(SaveBudgetSchema),
   },
   responses: {
-    200: json(z.object({ lines: z.array(BudgetLineSchema) }), 'Gemt'),
+    200: jsonAnswer('Gemt', z.object({ lines: z.array(BudgetLineSchema) })),
     ...problemResponses(401, 403, 409, 422),
   },
 });
@@ -66,10 +65,10 @@ const importText = createRoute({
     'Import budget rows (unit; function; original; transfer) pasted from Excel or a CSV file',
   request: {
     params: z.object({ year: Year }),
-    body: { required: true, content: { 'application/json': { schema: BudgetImportSchema } } },
+    body: jsonBody(BudgetImportSchema),
   },
   responses: {
-    200: json(z.object({ lines: z.array(BudgetLineSchema) }), 'Importeret'),
+    200: jsonAnswer('Importeret', z.object({ lines: z.array(BudgetLineSchema) })),
     ...problemResponses(401, 403, 409, 422),
   },
 });
@@ -81,10 +80,10 @@ const correct = createRoute({
   summary: 'Add a dated budget correction with a reason (refused without one)',
   request: {
     params: z.object({ id: z.uuid() }),
-    body: { required: true, content: { 'application/json': { schema: CorrectionInputSchema } } },
+    body: jsonBody(CorrectionInputSchema),
   },
   responses: {
-    201: json(BudgetLineSchema, 'Korrigeret'),
+    201: jsonAnswer('Korrigeret', BudgetLineSchema),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });

@@ -10,7 +10,7 @@ import {
 } from '../../shared/schemas/cases';
 import { todayIn } from '../context';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   exportCases,
   getCase,
@@ -43,25 +43,21 @@ const importRoute = createRoute({
   summary:
     'Import cases in the format overblik/cases@1: all or nothing, idempotent (cases by ref, rates by code)',
   request: {
-    body: { required: true, content: { 'application/json': { schema: CasesDocumentSchema } } },
+    body: jsonBody(CasesDocumentSchema),
   },
   responses: {
-    200: {
-      description: 'Importeret',
-      content: {
-        'application/json': {
-          schema: z.object({
-            created: z.number().int(),
-            updated: z.number().int(),
-            unchanged: z.number().int(),
-            rates: z.number().int(),
-            interventions: z.number().int(),
-            pendingApprovals: z.number().int(),
-            warnings: FieldWarnings,
-          }),
-        },
-      },
-    },
+    200: jsonAnswer(
+      'Importeret',
+      z.object({
+        created: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+        rates: z.number().int(),
+        interventions: z.number().int(),
+        pendingApprovals: z.number().int(),
+        warnings: FieldWarnings,
+      }),
+    ),
     ...problemResponses(401, 403, 413, 422),
   },
 });
@@ -73,7 +69,7 @@ const exportRoute = createRoute({
   summary: 'Export the cases you may read in the format overblik/cases@1',
   request: { query: z.object({ unit: FreeText.max(200).optional() }) },
   responses: {
-    200: { description: 'Sager', content: { 'application/json': { schema: CasesDocumentSchema } } },
+    200: jsonAnswer('Sager', CasesDocumentSchema),
     ...problemResponses(401, 403, 404),
   },
 });
@@ -92,7 +88,7 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Sager', content: { 'application/json': { schema: CaseListSchema } } },
+    200: jsonAnswer('Sager', CaseListSchema),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -107,7 +103,7 @@ const one = createRoute({
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
   },
   responses: {
-    200: { description: 'Sag', content: { 'application/json': { schema: CaseDetailSchema } } },
+    200: jsonAnswer('Sag', CaseDetailSchema),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -120,35 +116,26 @@ const grant = createRoute({
     'Grant an expected intervention as of a decision date (default today): the intervention it adjusts ends the day before it starts, by an ending dated the same day; statements as of earlier dates do not change. A grant an approval rule catches is not made: 202 with the pending approval (the intervention stays expected until decided)',
   request: {
     params: z.object({ id: z.string(), ref: z.string() }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            version: z.number().int(),
-            decidedOn: z.string({ error: translate('validation.dateType') }).nullish(),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        version: z.number().int(),
+        decidedOn: z.string({ error: translate('validation.dateType') }).nullish(),
+      }),
+    ),
   },
   responses: {
-    200: {
-      description: 'Bevilget',
-      content: {
-        'application/json': {
-          schema: z.object({
-            version: z.number().int(),
-            ended: z.string().nullable(),
-            removed: z.string().nullable(),
-          }),
-        },
-      },
-    },
-    202: {
-      description: 'Afventer godkendelse eller til visitation: the pending approval',
-      content: { 'application/json': { schema: ApprovalSchema } },
-    },
+    200: jsonAnswer(
+      'Bevilget',
+      z.object({
+        version: z.number().int(),
+        ended: z.string().nullable(),
+        removed: z.string().nullable(),
+      }),
+    ),
+    202: jsonAnswer(
+      'Afventer godkendelse eller til visitation: the pending approval',
+      ApprovalSchema,
+    ),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -161,17 +148,10 @@ const correct = createRoute({
     'Correct wrong data in a granted intervention (not a decision): with a reason, recorded with before and after, audited, and shown as a correction in movement',
   request: {
     params: z.object({ id: z.string(), ref: z.string() }),
-    body: { required: true, content: { 'application/json': { schema: CaseCorrectionSchema } } },
+    body: jsonBody(CaseCorrectionSchema),
   },
   responses: {
-    200: {
-      description: 'Rettet',
-      content: {
-        'application/json': {
-          schema: z.object({ version: z.number().int(), correction: z.string() }),
-        },
-      },
-    },
+    200: jsonAnswer('Rettet', z.object({ version: z.number().int(), correction: z.string() })),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -181,16 +161,12 @@ const create = createRoute({
   path: '/cases',
   tags: ['Cases'],
   summary: 'Register a case in a unit (references only: no CPR number, no names)',
-  request: { body: { required: true, content: { 'application/json': { schema: NewCaseSchema } } } },
+  request: { body: jsonBody(NewCaseSchema) },
   responses: {
-    201: {
-      description: 'Oprettet',
-      content: {
-        'application/json': {
-          schema: z.object({ id: z.string(), version: z.number().int(), warnings: FieldWarnings }),
-        },
-      },
-    },
+    201: jsonAnswer(
+      'Oprettet',
+      z.object({ id: z.string(), version: z.number().int(), warnings: FieldWarnings }),
+    ),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -208,17 +184,10 @@ const addIntervention = createRoute({
     'Add a draft or expected intervention; an expected one that modifies a granted one adjusts it and counts at once',
   request: {
     params: z.object({ id: z.string() }),
-    body: { required: true, content: { 'application/json': { schema: interventionBody } } },
+    body: jsonBody(interventionBody),
   },
   responses: {
-    201: {
-      description: 'Tilføjet',
-      content: {
-        'application/json': {
-          schema: z.object({ version: z.number().int(), ref: z.string() }),
-        },
-      },
-    },
+    201: jsonAnswer('Tilføjet', z.object({ version: z.number().int(), ref: z.string() })),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -230,13 +199,10 @@ const updateIntervention = createRoute({
   summary: 'Change a draft or expected intervention (a granted one is changed by an adjustment)',
   request: {
     params: z.object({ id: z.string(), ref: z.string() }),
-    body: { required: true, content: { 'application/json': { schema: interventionBody } } },
+    body: jsonBody(interventionBody),
   },
   responses: {
-    200: {
-      description: 'Rettet',
-      content: { 'application/json': { schema: z.object({ version: z.number().int() }) } },
-    },
+    200: jsonAnswer('Rettet', z.object({ version: z.number().int() })),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -251,10 +217,7 @@ const deleteIntervention = createRoute({
     query: z.object({ version: z.coerce.number().int() }),
   },
   responses: {
-    200: {
-      description: 'Slettet',
-      content: { 'application/json': { schema: z.object({ version: z.number().int() }) } },
-    },
+    200: jsonAnswer('Slettet', z.object({ version: z.number().int() })),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -265,10 +228,7 @@ const listRatesRoute = createRoute({
   tags: ['Cases'],
   summary: 'Dated rates (e.g. KL foster-family fee units) with their periods and source',
   responses: {
-    200: {
-      description: 'Takster',
-      content: { 'application/json': { schema: z.array(RateSchema) } },
-    },
+    200: jsonAnswer('Takster', z.array(RateSchema)),
     ...problemResponses(401, 403),
   },
 });
@@ -280,21 +240,16 @@ const saveRateRoute = createRoute({
   summary: 'Enter a rate with all its dated periods and source (replaces the stored periods)',
   request: {
     params: z.object({ code: FreeText.min(1).max(200) }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: CaseRateSchema.omit({ code: true }).extend({
-            version: z.number().int().positive().optional().openapi({
-              description: 'the version the change is based on; leave out for a new code',
-            }),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      CaseRateSchema.omit({ code: true }).extend({
+        version: z.number().int().positive().optional().openapi({
+          description: 'the version the change is based on; leave out for a new code',
+        }),
+      }),
+    ),
   },
   responses: {
-    200: { description: 'Gemt', content: { 'application/json': { schema: RateSchema } } },
+    200: jsonAnswer('Gemt', RateSchema),
     ...problemResponses(401, 403, 409, 422),
   },
 });

@@ -11,7 +11,14 @@ import {
 import { AppError, mustBeOneOf } from '../errors';
 import { requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES, type MadeFile } from '../../reports/files';
-import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
+import {
+  createRouter,
+  fileAnswer,
+  fileContent,
+  jsonAnswer,
+  jsonBody,
+  problemResponses,
+} from '../openapi';
 import {
   familiesWorkbook,
   movementWorkbook,
@@ -39,11 +46,6 @@ const year = z.coerce
   .max(2100, translate('validation.yearThrough', { max: 2100 }));
 const unit = FreeText.max(200).optional().openapi({ description: "The unit's name" });
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  200: { description, content: { 'application/json': { schema } } },
-  ...problemResponses(401, 403, 404, 422),
-});
-
 const get = createRoute({
   method: 'get',
   path: '/commitments',
@@ -59,10 +61,7 @@ const get = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Disponering',
-      content: { 'application/json': { schema: CommitmentsSchema } },
-    },
+    200: jsonAnswer('Disponering', CommitmentsSchema),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -93,10 +92,7 @@ const getStatement = createRoute({
     'A commitment statement split by month, unit, account function, category, provider kind, provider or age band, optionally limited to a kind of provider or one provider',
   request: { query: byQuery },
   responses: {
-    200: {
-      description: 'Disponeringsopgørelse',
-      content: { 'application/json': { schema: StatementSchema } },
-    },
+    200: jsonAnswer('Disponeringsopgørelse', StatementSchema),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -122,7 +118,10 @@ const getMovement = createRoute({
   tags: ['Commitments'],
   summary: "Movement in a year's committed cost between two dates: new, ended and changed",
   request: { query: z.object({ year, from: date, to: date, unit }) },
-  responses: json('Bevægelser', MovementSchema),
+  responses: {
+    200: jsonAnswer('Bevægelser', MovementSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const getFamilies = createRoute({
@@ -131,7 +130,10 @@ const getFamilies = createRoute({
   tags: ['Commitments'],
   summary: 'Families with more than one intervention on a date, per age band',
   request: { query: z.object({ date, unit }) },
-  responses: json('Familier med mere end én foranstaltning', FamiliesSchema),
+  responses: {
+    200: jsonAnswer('Familier med mere end én foranstaltning', FamiliesSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const getReimbursement = createRoute({
@@ -140,7 +142,10 @@ const getReimbursement = createRoute({
   tags: ['Commitments'],
   summary: 'Reimbursement of very expensive cases (refusion): households above the first threshold',
   request: { query: z.object({ year, asOf: date.optional(), unit }) },
-  responses: json('Refusion', ReimbursementSchema),
+  responses: {
+    200: jsonAnswer('Refusion', ReimbursementSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 /** An Excel workbook to hand out. */
@@ -182,10 +187,7 @@ const getThresholds = createRoute({
   tags: ['Commitments'],
   summary: 'The dated thresholds for reimbursement of very expensive cases, with their source',
   responses: {
-    200: {
-      description: 'Tærskler',
-      content: { 'application/json': { schema: z.array(ThresholdsSchema) } },
-    },
+    200: jsonAnswer('Tærskler', z.array(ThresholdsSchema)),
     ...problemResponses(401, 403),
   },
 });
@@ -196,10 +198,10 @@ const putThresholds = createRoute({
   tags: ['Commitments'],
   summary: 'Enter the regulated thresholds valid from a date (administrators)',
   request: {
-    body: { required: true, content: { 'application/json': { schema: ThresholdsSchema } } },
+    body: jsonBody(ThresholdsSchema),
   },
   responses: {
-    200: { description: 'Gemt', content: { 'application/json': { schema: ThresholdsSchema } } },
+    200: jsonAnswer('Gemt', ThresholdsSchema),
     ...problemResponses(401, 403, 409, 422),
   },
 });

@@ -6,7 +6,14 @@ import {
   RoundInputSchema,
 } from '../../shared/schemas/budget';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
+import {
+  createRouter,
+  fileAnswer,
+  fileContent,
+  jsonAnswer,
+  jsonBody,
+  problemResponses,
+} from '../openapi';
 import {
   commentRoundLine,
   commentRoundLines,
@@ -26,10 +33,6 @@ import { exportRound, ROUND_EXPORT_FORMATS } from '../services/follow-up-export-
 import { mustBeOneOf } from '../errors';
 
 const tags = ['Follow-up'];
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const Year = z.coerce.number().int().min(2000).max(2100);
 
 const create = createRoute({
@@ -38,10 +41,10 @@ const create = createRoute({
   tags,
   summary: 'Freeze every unit’s forecast as a follow-up round (e.g. "Budgetopfølgning 2, 2020")',
   request: {
-    body: { required: true, content: { 'application/json': { schema: RoundInputSchema } } },
+    body: jsonBody(RoundInputSchema),
   },
   responses: {
-    201: json('Runden er fastfrosset', RoundSchema),
+    201: jsonAnswer('Runden er fastfrosset', RoundSchema),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -52,7 +55,7 @@ const list = createRoute({
   tags,
   summary: 'The rounds of a year with each unit’s totals: the trajectory and comparison',
   request: { query: z.object({ year: Year }) },
-  responses: { 200: json('Runderne', RoundListSchema), ...problemResponses(401, 403) },
+  responses: { 200: jsonAnswer('Runderne', RoundListSchema), ...problemResponses(401, 403) },
 });
 
 const one = createRoute({
@@ -61,7 +64,7 @@ const one = createRoute({
   tags,
   summary: 'One round with its frozen lines and comments',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: json('Runden', RoundSchema), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonAnswer('Runden', RoundSchema), ...problemResponses(401, 403, 404) },
 });
 
 const comment = createRoute({
@@ -71,9 +74,12 @@ const comment = createRoute({
   summary: 'The responsible person’s comment on a frozen line',
   request: {
     params: z.object({ id: z.uuid() }),
-    body: { required: true, content: { 'application/json': { schema: RoundCommentSchema } } },
+    body: jsonBody(RoundCommentSchema),
   },
-  responses: { 200: json('Gemt', RoundLineSchema), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: {
+    200: jsonAnswer('Gemt', RoundLineSchema),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 
 const comments = createRoute({
@@ -83,9 +89,9 @@ const comments = createRoute({
   summary: 'The comments of a round’s lines, saved together (all or none)',
   request: {
     params: z.object({ id: z.uuid() }),
-    body: { required: true, content: { 'application/json': { schema: RoundCommentsSchema } } },
+    body: jsonBody(RoundCommentsSchema),
   },
-  responses: { 200: json('Gemt', RoundSchema), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { 200: jsonAnswer('Gemt', RoundSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
 const causes = createRoute({
@@ -100,7 +106,7 @@ const causes = createRoute({
       asOf: IsoDateText,
     }),
   },
-  responses: { 200: json('Årsager', CausesSchema), ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: jsonAnswer('Årsager', CausesSchema), ...problemResponses(401, 403, 404, 422) },
 });
 
 const exportOne = createRoute({

@@ -11,15 +11,10 @@ import {
   SavedAdjustmentSchema,
 } from '../../shared/schemas/forecast';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import { DEFAULT_FOLLOW_UP_MONTHS, getBacktest } from '../services/forecast-backtest-service';
 import { addAdjustment, getAdjustments, getForecast } from '../services/forecast-service';
 import { translate } from '../../shared/i18n/translate';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const forecast = createRoute({
   method: 'get',
@@ -28,7 +23,10 @@ const forecast = createRoute({
   summary:
     'Forecast per unit and account function as of a date: actuals, commitments, intake, adjustments',
   request: { query: ForecastQuerySchema },
-  responses: { 200: json(ForecastSchema, 'Prognosen'), ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: jsonAnswer('Prognosen', ForecastSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const backtest = createRoute({
@@ -48,7 +46,10 @@ const backtest = createRoute({
       unitId: z.uuid().optional(),
     }),
   },
-  responses: { 200: json(BacktestSchema, 'Backtest'), ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    200: jsonAnswer('Backtest', BacktestSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const adjust = createRoute({
@@ -57,9 +58,12 @@ const adjust = createRoute({
   tags: ['Forecast'],
   summary: 'A manual forecast adjustment with a reason',
   request: {
-    body: { required: true, content: { 'application/json': { schema: AdjustmentInputSchema } } },
+    body: jsonBody(AdjustmentInputSchema),
   },
-  responses: { 201: json(SavedAdjustmentSchema, 'Gemt'), ...problemResponses(401, 403, 404, 422) },
+  responses: {
+    201: jsonAnswer('Gemt', SavedAdjustmentSchema),
+    ...problemResponses(401, 403, 404, 422),
+  },
 });
 
 const adjustments = createRoute({
@@ -68,7 +72,10 @@ const adjustments = createRoute({
   tags: ['Forecast'],
   summary: 'Manual forecast adjustments of a year',
   request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
-  responses: { 200: json(AdjustmentListSchema, 'Korrektioner'), ...problemResponses(401, 403) },
+  responses: {
+    200: jsonAnswer('Korrektioner', AdjustmentListSchema),
+    ...problemResponses(401, 403),
+  },
 });
 
 export const forecastRoutes = createRouter()

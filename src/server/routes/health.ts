@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, problemResponses } from '../openapi';
 
 const route = createRoute({
   method: 'get',
@@ -7,14 +7,10 @@ const route = createRoute({
   tags: ['System'],
   summary: 'Is the server up and the database reachable?',
   responses: {
-    200: {
-      description: 'Alt er i orden',
-      content: {
-        'application/json': {
-          schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }),
-        },
-      },
-    },
+    200: jsonAnswer(
+      'Alt er i orden',
+      z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }),
+    ),
     ...problemResponses(503),
   },
 });

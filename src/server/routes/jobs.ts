@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, problemResponses } from '../openapi';
 import { JobSchema } from '../../shared/schemas/jobs';
 import { FreeText } from '../../shared/schemas/text';
 import { getJob, getJobs, retryDeadJob } from '../services/job-service';
@@ -12,7 +12,7 @@ const get = createRoute({
   summary: 'Status and progress (percent) of background work',
   request: { params: z.object({ id: z.uuid() }) },
   responses: {
-    200: { description: 'Arbejdet', content: { 'application/json': { schema: JobSchema } } },
+    200: jsonAnswer('Arbejdet', JobSchema),
     ...problemResponses(401, 404),
   },
 });
@@ -29,10 +29,7 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Arbejdet, nyeste først',
-      content: { 'application/json': { schema: z.object({ items: z.array(JobSchema) }) } },
-    },
+    200: jsonAnswer('Arbejdet, nyeste først', z.object({ items: z.array(JobSchema) })),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -45,7 +42,7 @@ const retry = createRoute({
     'Queue a dead job again, its attempts starting over (those who may import in its unit); audited',
   request: { params: z.object({ id: z.uuid() }) },
   responses: {
-    200: { description: 'Sat i kø igen', content: { 'application/json': { schema: JobSchema } } },
+    200: jsonAnswer('Sat i kø igen', JobSchema),
     ...problemResponses(401, 403, 404, 409),
   },
 });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { LedgerMappingSchema } from '../../shared/schemas/budget';
 import { AppError } from '../errors';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   closeLedgerMonths,
   getBookedPeriod,
@@ -24,20 +24,15 @@ import {
 import { FreeText } from '../../shared/schemas/text';
 import { translate } from '../../shared/i18n/translate';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
 const sources = createRoute({
   method: 'get',
   path: '/ledger/sources',
   tags: ['Ledger'],
   summary: 'Source systems and their saved column mappings',
   responses: {
-    200: json(
-      z.array(z.object({ name: z.string(), mapping: LedgerMappingSchema, version: z.number() })),
+    200: jsonAnswer(
       'Kilder',
+      z.array(z.object({ name: z.string(), mapping: LedgerMappingSchema, version: z.number() })),
     ),
     ...problemResponses(401, 403),
   },
@@ -50,10 +45,10 @@ const saveSource = createRoute({
   summary: 'Save the column mapping of a source system',
   request: {
     params: z.object({ name: FreeText.min(1).max(100) }),
-    body: { required: true, content: { 'application/json': { schema: LedgerMappingSchema } } },
+    body: jsonBody(LedgerMappingSchema),
   },
   responses: {
-    200: json(z.object({ name: z.string(), mapping: LedgerMappingSchema }), 'Gemt'),
+    200: jsonAnswer('Gemt', z.object({ name: z.string(), mapping: LedgerMappingSchema })),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -77,14 +72,14 @@ const upload = createRoute({
     },
   },
   responses: {
-    202: json(
+    202: jsonAnswer(
+      'Modtaget; importen kører i baggrunden',
       z.object({
         importId: z.string(),
         jobId: z.string().nullable(),
         status: z.enum(['queued', 'duplicate']),
         duplicateOf: z.string().nullable(),
       }),
-      'Modtaget; importen kører i baggrunden',
     ),
     ...problemResponses(401, 403, 413, 422),
   },
@@ -95,7 +90,10 @@ const list = createRoute({
   path: '/ledger/imports',
   tags: ['Ledger'],
   summary: 'The latest ledger imports with their reports',
-  responses: { 200: json(z.array(LedgerImportSchema), 'Importer'), ...problemResponses(401, 403) },
+  responses: {
+    200: jsonAnswer('Importer', z.array(LedgerImportSchema)),
+    ...problemResponses(401, 403),
+  },
 });
 
 const one = createRoute({
@@ -104,7 +102,7 @@ const one = createRoute({
   tags: ['Ledger'],
   summary: 'One ledger import and its report of every bad line',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: json(LedgerImportSchema, 'Import'), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonAnswer('Import', LedgerImportSchema), ...problemResponses(401, 403, 404) },
 });
 
 const postings = createRoute({
@@ -123,7 +121,7 @@ const postings = createRoute({
     }),
   },
   responses: {
-    200: json(PostingsSchema, 'Posteringer'),
+    200: jsonAnswer('Posteringer', PostingsSchema),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -135,7 +133,10 @@ const bookedPeriod = createRoute({
   path: '/ledger/booked-period',
   tags: ['Ledger'],
   summary: 'Through which date the ledger postings are complete (bogført periode), per source',
-  responses: { 200: json(BookedPeriodSchema, 'Bogført periode'), ...problemResponses(401, 403) },
+  responses: {
+    200: jsonAnswer('Bogført periode', BookedPeriodSchema),
+    ...problemResponses(401, 403),
+  },
 });
 
 const closeMonths = createRoute({
@@ -146,15 +147,12 @@ const closeMonths = createRoute({
     'Close a source\'s months through the given month ("Luk måned"): every month after the last closed one',
   request: {
     params: z.object({ name: FreeText.min(1).max(100) }),
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ month: Month }) } },
-    },
+    body: jsonBody(z.object({ month: Month })),
   },
   responses: {
-    200: json(
-      z.object({ source: z.string(), closed: z.array(z.string()), bookedThrough: z.string() }),
+    200: jsonAnswer(
       'Lukket',
+      z.object({ source: z.string(), closed: z.array(z.string()), bookedThrough: z.string() }),
     ),
     ...problemResponses(401, 403, 404, 422),
   },
@@ -167,13 +165,13 @@ const reopenMonth = createRoute({
   summary: "Reopen a source's latest closed month",
   request: { params: z.object({ name: FreeText.min(1).max(100), month: Month }) },
   responses: {
-    200: json(
+    200: jsonAnswer(
+      'Genåbnet',
       z.object({
         source: z.string(),
         reopened: z.string(),
         bookedThrough: z.string().nullable(),
       }),
-      'Genåbnet',
     ),
     ...problemResponses(401, 403, 404, 422),
   },

@@ -12,7 +12,14 @@ import {
 } from '../../shared/schemas/meetings';
 import { requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES } from '../../reports/files';
-import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
+import {
+  createRouter,
+  fileAnswer,
+  fileContent,
+  jsonAnswer,
+  jsonBody,
+  problemResponses,
+} from '../openapi';
 import { todayIn } from '../context';
 import {
   getSignoffState,
@@ -37,15 +44,6 @@ import { translate } from '../../shared/i18n/translate';
 
 const Meeting = MeetingSchema;
 const SignoffState = SignoffStateSchema;
-const json = <T extends z.ZodType = typeof Meeting>(
-  description: string,
-  schema: T = Meeting as unknown as T,
-) => ({
-  200: { description, content: { 'application/json': { schema } } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
 const id = z.object({ id: z.string() });
 const date = IsoDateText.optional();
 
@@ -64,16 +62,16 @@ const list = createRoute({
       unit: FreeText.max(200).optional(),
     }),
   },
-  responses: { ...json('Møder', MeetingListSchema), ...problemResponses(401, 403, 422) },
+  responses: { 200: jsonAnswer('Møder', MeetingListSchema), ...problemResponses(401, 403, 422) },
 });
 const create = createRoute({
   method: 'post',
   path: '/meetings',
   tags: ['Meetings'],
   summary: 'Create a visitation meeting (for a unit) or a committee meeting (audited)',
-  request: body(MeetingInput),
+  request: { body: jsonBody(MeetingInput) },
   responses: {
-    201: { description: 'Oprettet', content: { 'application/json': { schema: Meeting } } },
+    201: jsonAnswer('Oprettet', Meeting),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -83,7 +81,7 @@ const get = createRoute({
   tags: ['Meetings'],
   summary: 'One meeting with its agenda and decisions, or what was presented',
   request: { params: id },
-  responses: { ...json('Mødet'), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonAnswer('Mødet', Meeting), ...problemResponses(401, 403, 404) },
 });
 const put = createRoute({
   method: 'put',
@@ -92,16 +90,9 @@ const put = createRoute({
   summary: "Save a meeting's date, title, participants, deadline and note (409 on a stale version)",
   request: {
     params: id,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.intersection(MeetingInput, z.object({ version: z.number().int().min(1) })),
-        },
-      },
-    },
+    body: jsonBody(z.intersection(MeetingInput, z.object({ version: z.number().int().min(1) }))),
   },
-  responses: { ...json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { 200: jsonAnswer('Gemt', Meeting), ...problemResponses(401, 403, 404, 409, 422) },
 });
 const pending = createRoute({
   method: 'get',
@@ -110,7 +101,7 @@ const pending = createRoute({
   summary: 'Pending visitation items (til visitation) not yet on an open agenda',
   request: { query: z.object({ unit: z.string().optional() }) },
   responses: {
-    ...json('Sager til visitation', PendingVisitationListSchema),
+    200: jsonAnswer('Sager til visitation', PendingVisitationListSchema),
     ...problemResponses(401, 403),
   },
 });
@@ -119,9 +110,9 @@ const addItem = createRoute({
   path: '/meetings/{id}/items',
   tags: ['Meetings'],
   summary: 'Put a case forward on a visitation meeting’s agenda (audited)',
-  request: { params: id, ...body(AgendaItemInput) },
+  request: { params: id, body: jsonBody(AgendaItemInput) },
   responses: {
-    201: { description: 'På dagsordenen', content: { 'application/json': { schema: Meeting } } },
+    201: jsonAnswer('På dagsordenen', Meeting),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -133,9 +124,9 @@ const decide = createRoute({
     'Record the decision on a case: bevilget / afslaaet decide its pending approval, udsat keeps it pending (audited)',
   request: {
     params: z.object({ id: z.string(), itemId: z.string() }),
-    ...body(DecisionInput),
+    body: jsonBody(DecisionInput),
   },
-  responses: { ...json('Afgjort'), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { 200: jsonAnswer('Afgjort', Meeting), ...problemResponses(401, 403, 404, 409, 422) },
 });
 const minutes = createRoute({
   method: 'get',
@@ -162,8 +153,11 @@ const present = createRoute({
   tags: ['Committee'],
   summary:
     'Link a status report or action plan to the committee meeting where it was presented (needs ledelse’s sign-off of that version; audited)',
-  request: { params: id, ...body(PresentationInput) },
-  responses: { ...json('Forelagt', SignoffState), ...problemResponses(401, 403, 404, 409, 422) },
+  request: { params: id, body: jsonBody(PresentationInput) },
+  responses: {
+    200: jsonAnswer('Forelagt', SignoffState),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 const signoffState = createRoute({
   method: 'get',
@@ -178,23 +172,29 @@ const signoffState = createRoute({
       objectId: z.string(),
     }),
   },
-  responses: { ...json('Godkendelse', SignoffState), ...problemResponses(401, 404, 422) },
+  responses: { 200: jsonAnswer('Godkendelse', SignoffState), ...problemResponses(401, 404, 422) },
 });
 const requestRoute = createRoute({
   method: 'post',
   path: '/signoffs/requests',
   tags: ['Committee'],
   summary: 'Ask ledelse to sign off a report or plan (ledelse is notified; audited)',
-  request: body(SignoffInput),
-  responses: { ...json('Anmodet', SignoffState), ...problemResponses(401, 403, 404, 409, 422) },
+  request: { body: jsonBody(SignoffInput) },
+  responses: {
+    200: jsonAnswer('Anmodet', SignoffState),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 const sign = createRoute({
   method: 'post',
   path: '/signoffs',
   tags: ['Committee'],
   summary: 'Ledelse signs off the given version of a report or plan (409 when stale; audited)',
-  request: body(SignoffInput),
-  responses: { ...json('Godkendt', SignoffState), ...problemResponses(401, 403, 404, 409, 422) },
+  request: { body: jsonBody(SignoffInput) },
+  responses: {
+    200: jsonAnswer('Godkendt', SignoffState),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 
 export const meetingRoutes = createRouter()

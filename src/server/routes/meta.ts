@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getSettings } from '../../db/repositories/organisation';
 import { DEMO_USERS } from '../demo/organisation';
-import { createRouter } from '../openapi';
+import { createRouter, jsonAnswer } from '../openapi';
 
 const route = createRoute({
   method: 'get',
@@ -9,25 +9,21 @@ const route = createRoute({
   tags: ['System'],
   summary: 'What the login page needs before anyone is logged in',
   responses: {
-    200: {
-      description: 'Offentlige oplysninger',
-      content: {
-        'application/json': {
-          schema: z.object({
-            municipality: z.string(),
-            demo: z.boolean(),
-            demoUsers: z.array(
-              z.object({
-                username: z.string(),
-                displayName: z.string(),
-                roles: z.array(z.string()),
-              }),
-            ),
-            singleSignOn: z.boolean(),
+    200: jsonAnswer(
+      'Offentlige oplysninger',
+      z.object({
+        municipality: z.string(),
+        demo: z.boolean(),
+        demoUsers: z.array(
+          z.object({
+            username: z.string(),
+            displayName: z.string(),
+            roles: z.array(z.string()),
           }),
-        },
-      },
-    },
+        ),
+        singleSignOn: z.boolean(),
+      }),
+    ),
   },
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EmailSettingsInput, NotificationListSchema } from '../../shared/schemas/meetings';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   listMyNotifications,
   markMyNotificationsRead,
@@ -10,16 +10,13 @@ import {
 import { translate } from '../../shared/i18n/translate';
 
 const List = NotificationListSchema;
-const ok = (description: string) => ({
-  200: { description, content: { 'application/json': { schema: List } } },
-});
 
 const list = createRoute({
   method: 'get',
   path: '/notifications',
   tags: ['Notifications'],
   summary: "The caller's notifications and how many are unread",
-  responses: { ...ok('Notifikationer'), ...problemResponses(401, 403) },
+  responses: { 200: jsonAnswer('Notifikationer', List), ...problemResponses(401, 403) },
 });
 const read = createRoute({
   method: 'post',
@@ -27,21 +24,16 @@ const read = createRoute({
   tags: ['Notifications'],
   summary: 'Mark the given notifications read, or all when `ids` is left out',
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            ids: z
-              .array(z.uuid({ error: translate('validation.unknownNotification') }))
-              .max(500)
-              .optional(),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        ids: z
+          .array(z.uuid({ error: translate('validation.unknownNotification') }))
+          .max(500)
+          .optional(),
+      }),
+    ),
   },
-  responses: { ...ok('Læst'), ...problemResponses(401, 403, 422) },
+  responses: { 200: jsonAnswer('Læst', List), ...problemResponses(401, 403, 422) },
 });
 const email = createRoute({
   method: 'put',
@@ -49,9 +41,9 @@ const email = createRoute({
   tags: ['Notifications'],
   summary: "The caller's e-mail address and whether they get the daily digest (audited)",
   request: {
-    body: { required: true, content: { 'application/json': { schema: EmailSettingsInput } } },
+    body: jsonBody(EmailSettingsInput),
   },
-  responses: { ...ok('Gemt'), ...problemResponses(401, 403, 422) },
+  responses: { 200: jsonAnswer('Gemt', List), ...problemResponses(401, 403, 422) },
 });
 
 export const notificationRoutes = createRouter()

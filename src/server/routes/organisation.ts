@@ -10,7 +10,7 @@ import {
   UnitJsonSchema,
 } from '../../shared/schemas/organisation';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, IdParam, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   changeCenter,
   changeSettings,
@@ -26,16 +26,6 @@ import {
 const UnitSchema = UnitJsonSchema.openapi('Unit');
 const CenterSchema = CenterJsonSchema.openapi('Center');
 const SettingsSchema = SettingsJsonSchema.openapi('Settings');
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const overview = createRoute({
   method: 'get',
@@ -43,7 +33,7 @@ const overview = createRoute({
   tags: ['Organisation'],
   summary: 'The municipality, its threshold for action plans, and the units the user may see',
   responses: {
-    200: ok(
+    200: jsonAnswer(
       'Kommunen og dens enheder',
       z.object({
         municipality: z.string(),
@@ -63,7 +53,10 @@ const centers = createRoute({
   tags: ['Organisation'],
   summary: 'Every centre, with the units under it that the user may see',
   responses: {
-    200: ok('Centre med enheder', z.array(CenterSchema.extend({ units: z.array(UnitSchema) }))),
+    200: jsonAnswer(
+      'Centre med enheder',
+      z.array(CenterSchema.extend({ units: z.array(UnitSchema) })),
+    ),
     ...problemResponses(401, 403),
   },
 });
@@ -73,8 +66,8 @@ const postCenter = createRoute({
   path: '/centers',
   tags: ['Organisation'],
   summary: 'Create a centre (administrators)',
-  request: { body: json(CenterInputSchema) },
-  responses: { 201: ok('Oprettet', CenterSchema), ...problemResponses(401, 403, 422) },
+  request: { body: jsonBody(CenterInputSchema) },
+  responses: { 201: jsonAnswer('Oprettet', CenterSchema), ...problemResponses(401, 403, 422) },
 });
 
 const putCenter = createRoute({
@@ -82,8 +75,11 @@ const putCenter = createRoute({
   path: '/centers/{id}',
   tags: ['Organisation'],
   summary: 'Change a centre (administrators)',
-  request: { params: IdParam, body: json(CenterChangeSchema) },
-  responses: { 200: ok('Gemt', CenterSchema), ...problemResponses(401, 403, 404, 409, 422) },
+  request: { params: IdParam, body: jsonBody(CenterChangeSchema) },
+  responses: {
+    200: jsonAnswer('Gemt', CenterSchema),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 
 const oneUnit = createRoute({
@@ -92,7 +88,7 @@ const oneUnit = createRoute({
   tags: ['Organisation'],
   summary: "One unit; another unit's id answers 404 to those who may not see it",
   request: { params: IdParam },
-  responses: { 200: ok('Enheden', UnitSchema), ...problemResponses(401, 404) },
+  responses: { 200: jsonAnswer('Enheden', UnitSchema), ...problemResponses(401, 404) },
 });
 
 const postUnit = createRoute({
@@ -100,8 +96,8 @@ const postUnit = createRoute({
   path: '/units',
   tags: ['Organisation'],
   summary: 'Create a unit under a centre (administrators)',
-  request: { body: json(UnitInputSchema) },
-  responses: { 201: ok('Oprettet', UnitSchema), ...problemResponses(401, 403, 422) },
+  request: { body: jsonBody(UnitInputSchema) },
+  responses: { 201: jsonAnswer('Oprettet', UnitSchema), ...problemResponses(401, 403, 422) },
 });
 
 const putUnit = createRoute({
@@ -109,8 +105,8 @@ const putUnit = createRoute({
   path: '/units/{id}',
   tags: ['Organisation'],
   summary: 'Change a unit (administrators)',
-  request: { params: IdParam, body: json(UnitChangeSchema) },
-  responses: { 200: ok('Gemt', UnitSchema), ...problemResponses(401, 403, 404, 409, 422) },
+  request: { params: IdParam, body: jsonBody(UnitChangeSchema) },
+  responses: { 200: jsonAnswer('Gemt', UnitSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
 const getSettingsRoute = createRoute({
@@ -118,7 +114,7 @@ const getSettingsRoute = createRoute({
   path: '/settings',
   tags: ['Organisation'],
   summary: "The municipality's settings",
-  responses: { 200: ok('Indstillinger', SettingsSchema), ...problemResponses(401, 403) },
+  responses: { 200: jsonAnswer('Indstillinger', SettingsSchema), ...problemResponses(401, 403) },
 });
 
 const putSettings = createRoute({
@@ -128,9 +124,9 @@ const putSettings = createRoute({
   summary:
     "Change the municipality's name, action-plan threshold and the day reviews are registered from (administrators)",
   request: {
-    body: json(SettingsChangeSchema),
+    body: jsonBody(SettingsChangeSchema),
   },
-  responses: { 200: ok('Gemt', SettingsSchema), ...problemResponses(401, 403, 409, 422) },
+  responses: { 200: jsonAnswer('Gemt', SettingsSchema), ...problemResponses(401, 403, 409, 422) },
 });
 
 export const organisationRoutes = createRouter()

@@ -6,7 +6,7 @@ import {
   ProviderJsonSchema,
 } from '../../shared/schemas/providers';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, IdParam, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   addProviderAlias,
   changeProvider,
@@ -15,7 +15,6 @@ import {
 } from '../services/provider-service';
 
 const Provider = ProviderJsonSchema.openapi('Provider');
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const list = createRoute({
   method: 'get',
@@ -23,10 +22,7 @@ const list = createRoute({
   tags: ['Providers'],
   summary: 'The provider register: name, CVR number, external or internal, other spellings',
   responses: {
-    200: {
-      description: 'Leverandører',
-      content: { 'application/json': { schema: z.array(Provider) } },
-    },
+    200: jsonAnswer('Leverandører', z.array(Provider)),
     ...problemResponses(401, 403),
   },
 });
@@ -37,10 +33,10 @@ const create = createRoute({
   tags: ['Providers'],
   summary: 'Register a provider (its name must be new; CVR checked with modulus 11)',
   request: {
-    body: { required: true, content: { 'application/json': { schema: ProviderInputSchema } } },
+    body: jsonBody(ProviderInputSchema),
   },
   responses: {
-    201: { description: 'Oprettet', content: { 'application/json': { schema: Provider } } },
+    201: jsonAnswer('Oprettet', Provider),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -52,10 +48,10 @@ const change = createRoute({
   summary: 'Change a provider, based on its version (a stale version is refused)',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: ProviderChangeSchema } } },
+    body: jsonBody(ProviderChangeSchema),
   },
   responses: {
-    200: { description: 'Gemt', content: { 'application/json': { schema: Provider } } },
+    200: jsonAnswer('Gemt', Provider),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -67,10 +63,10 @@ const alias = createRoute({
   summary: 'Map another spelling (as an import writes it) to a provider',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: ProviderAliasSchema } } },
+    body: jsonBody(ProviderAliasSchema),
   },
   responses: {
-    200: { description: 'Gemt', content: { 'application/json': { schema: Provider } } },
+    200: jsonAnswer('Gemt', Provider),
     ...problemResponses(401, 403, 404, 422),
   },
 });

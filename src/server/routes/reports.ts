@@ -4,7 +4,14 @@ import { AGE_BANDS, COST_GROUPS, PROVIDERS } from '../../domain/status-report/re
 import type { ReportContent } from '../../db/repositories/status-reports';
 import { requireActor } from '../middleware/require-actor';
 import { MEDIA_TYPES } from '../../reports/files';
-import { createRouter, fileAnswer, fileContent, problemResponses } from '../openapi';
+import {
+  createRouter,
+  fileAnswer,
+  fileContent,
+  jsonAnswer,
+  jsonBody,
+  problemResponses,
+} from '../openapi';
 import {
   createStatusReport,
   finaliseStatusReport,
@@ -51,15 +58,6 @@ const Version = z.object({ version: z.number().int().min(1) });
 
 const Report = StatusReportSchema;
 const id = z.object({ id: z.string() });
-const jsonResponse = <T extends z.ZodType = typeof Report>(
-  description: string,
-  schema: T = Report as unknown as T,
-) => ({
-  200: { description, content: { 'application/json': { schema } } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
 
 const list = createRoute({
   method: 'get',
@@ -67,7 +65,7 @@ const list = createRoute({
   tags: ['Status reports'],
   summary: 'Status reports to the political committee',
   responses: {
-    ...jsonResponse('Statusrapporter', StatusReportListSchema),
+    200: jsonAnswer('Statusrapporter', StatusReportListSchema),
     ...problemResponses(401, 403),
   },
 });
@@ -76,9 +74,9 @@ const create = createRoute({
   path: '/status-reports',
   tags: ['Status reports'],
   summary: 'Create a draft status report (audited)',
-  request: body(Content),
+  request: { body: jsonBody(Content) },
   responses: {
-    201: { description: 'Oprettet', content: { 'application/json': { schema: Report } } },
+    201: jsonAnswer('Oprettet', Report),
     ...problemResponses(401, 403, 422),
   },
 });
@@ -88,23 +86,23 @@ const get = createRoute({
   tags: ['Status reports'],
   summary: 'One status report with its figures',
   request: { params: id },
-  responses: { ...jsonResponse('Statusrapport'), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonAnswer('Statusrapport', Report), ...problemResponses(401, 403, 404) },
 });
 const put = createRoute({
   method: 'put',
   path: '/status-reports/{id}',
   tags: ['Status reports'],
   summary: "Save a draft's texts (409 on a stale version or a final report; audited)",
-  request: { params: id, ...body(Update) },
-  responses: { ...jsonResponse('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+  request: { params: id, body: jsonBody(Update) },
+  responses: { 200: jsonAnswer('Gemt', Report), ...problemResponses(401, 403, 404, 409, 422) },
 });
 const finalise = createRoute({
   method: 'post',
   path: '/status-reports/{id}/finalise',
   tags: ['Status reports'],
   summary: 'Mark final: the figures are frozen as they are now (audited)',
-  request: { params: id, ...body(Version) },
-  responses: { ...jsonResponse('Endelig'), ...problemResponses(401, 403, 404, 409) },
+  request: { params: id, body: jsonBody(Version) },
+  responses: { 200: jsonAnswer('Endelig', Report), ...problemResponses(401, 403, 404, 409) },
 });
 const exportRoute = createRoute({
   method: 'get',

@@ -11,7 +11,7 @@ import {
   ReviewSchema,
 } from '../../shared/schemas/reviews';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   caseReviews,
   dueReviews,
@@ -25,15 +25,6 @@ import { mustBeOneOf } from '../errors';
 import { translate } from '../../shared/i18n/translate';
 
 const Review = ReviewSchema;
-const json = <T extends z.ZodType = typeof Review>(
-  description: string,
-  schema: T = Review as unknown as T,
-) => ({
-  200: { description, content: { 'application/json': { schema } } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
 
 const due = createRoute({
   method: 'get',
@@ -55,7 +46,7 @@ const due = createRoute({
     }),
   },
   responses: {
-    ...json('Gennemgange', DueReviewListSchema),
+    200: jsonAnswer('Gennemgange', DueReviewListSchema),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -65,16 +56,19 @@ const list = createRoute({
   tags: ['Reviews'],
   summary: "A case's reviews (newest first) and its next review; the read is logged",
   request: { params: z.object({ id: z.string() }) },
-  responses: { ...json('Gennemgange', CaseReviewsSchema), ...problemResponses(401, 403, 404) },
+  responses: {
+    200: jsonAnswer('Gennemgange', CaseReviewsSchema),
+    ...problemResponses(401, 403, 404),
+  },
 });
 const record = createRoute({
   method: 'post',
   path: '/cases/{id}/reviews',
   tags: ['Reviews'],
   summary: 'Record a review held on a case (audited)',
-  request: { params: z.object({ id: z.string() }), ...body(ReviewInput) },
+  request: { params: z.object({ id: z.string() }), body: jsonBody(ReviewInput) },
   responses: {
-    201: { description: 'Registreret', content: { 'application/json': { schema: Review } } },
+    201: jsonAnswer('Registreret', Review),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -86,9 +80,9 @@ const link = createRoute({
     'Link a review to the adjustment it led to, or remove the link (409 when stale; audited)',
   request: {
     params: z.object({ id: z.string(), reviewId: z.string() }),
-    ...body(ReviewLinkInput),
+    body: jsonBody(ReviewLinkInput),
   },
-  responses: { ...json('Gemt'), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { 200: jsonAnswer('Gemt', Review), ...problemResponses(401, 403, 404, 409, 422) },
 });
 const rules = createRoute({
   method: 'get',
@@ -96,7 +90,7 @@ const rules = createRoute({
   tags: ['Reviews'],
   summary: "The review schedule's rules (data the administrator tunes)",
   responses: {
-    ...json('Regler', z.object({ items: z.array(ReviewRuleSchema) })),
+    200: jsonAnswer('Regler', z.object({ items: z.array(ReviewRuleSchema) })),
     ...problemResponses(401, 403),
   },
 });
@@ -109,9 +103,12 @@ const saveRule = createRoute({
     params: z.object({
       track: z.enum(REVIEW_TRACKS, { error: translate('validation.unknownRule') }),
     }),
-    ...body(ReviewRuleInput),
+    body: jsonBody(ReviewRuleInput),
   },
-  responses: { ...json('Gemt', ReviewRuleSchema), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: {
+    200: jsonAnswer('Gemt', ReviewRuleSchema),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
 });
 
 export const reviewRoutes = createRouter()

@@ -4,7 +4,7 @@ import { ROLES } from '../../domain/access';
 import { SESSION_COOKIE } from '../middleware/request-context';
 import { requireActor } from '../middleware/require-actor';
 import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '../middleware/session-cookie';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import { LOGIN_LIMIT, loginWithPassword, logout } from '../services/auth-service';
 import { clientAddress } from '../client-address';
 import { ACTIONS, grantedActions } from '../policies/policy';
@@ -34,20 +34,15 @@ const login = createRoute({
   tags: ['Session'],
   summary: 'Log in with username and password',
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            username: z.string().min(1).max(200),
-            password: z.string().min(1).max(1000),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        username: z.string().min(1).max(200),
+        password: z.string().min(1).max(1000),
+      }),
+    ),
   },
   responses: {
-    200: { description: 'Logget ind', content: { 'application/json': { schema: SessionSchema } } },
+    200: jsonAnswer('Logget ind', SessionSchema),
     ...problemResponses(401, 422, 429),
   },
 });
@@ -58,10 +53,7 @@ const current = createRoute({
   tags: ['Session'],
   summary: 'The current session',
   responses: {
-    200: {
-      description: 'Den aktuelle session',
-      content: { 'application/json': { schema: SessionSchema } },
-    },
+    200: jsonAnswer('Den aktuelle session', SessionSchema),
     ...problemResponses(401),
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAction, requireActor } from '../middleware/require-actor';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter, IdParam, jsonAnswer, jsonBody, problemResponses } from '../openapi';
 import {
   changeUser,
   createUser,
@@ -16,22 +16,13 @@ import {
 } from '../../shared/schemas/users';
 
 const UserSchema = UserJsonSchema.openapi('User');
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const list = createRoute({
   method: 'get',
   path: '/users',
   tags: ['Users'],
   summary: 'Every user (administrators)',
-  responses: { 200: ok('Brugere', z.array(UserSchema)), ...problemResponses(401, 403) },
+  responses: { 200: jsonAnswer('Brugere', z.array(UserSchema)), ...problemResponses(401, 403) },
 });
 
 const one = createRoute({
@@ -40,7 +31,7 @@ const one = createRoute({
   tags: ['Users'],
   summary: 'One user (administrators)',
   request: { params: IdParam },
-  responses: { 200: ok('Brugeren', UserSchema), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonAnswer('Brugeren', UserSchema), ...problemResponses(401, 403, 404) },
 });
 
 const create = createRoute({
@@ -50,9 +41,9 @@ const create = createRoute({
   summary:
     'Create a user (administrators); without a password the user can only use single sign-on',
   request: {
-    body: json(UserInputSchema),
+    body: jsonBody(UserInputSchema),
   },
-  responses: { 201: ok('Oprettet', UserSchema), ...problemResponses(401, 403, 422) },
+  responses: { 201: jsonAnswer('Oprettet', UserSchema), ...problemResponses(401, 403, 422) },
 });
 
 const change = createRoute({
@@ -62,9 +53,9 @@ const change = createRoute({
   summary: "Change a user's name, roles, units and whether they are active (administrators)",
   request: {
     params: IdParam,
-    body: json(UserChangeSchema),
+    body: jsonBody(UserChangeSchema),
   },
-  responses: { 200: ok('Gemt', UserSchema), ...problemResponses(401, 403, 404, 409, 422) },
+  responses: { 200: jsonAnswer('Gemt', UserSchema), ...problemResponses(401, 403, 404, 409, 422) },
 });
 
 const password = createRoute({
@@ -72,7 +63,7 @@ const password = createRoute({
   path: '/users/{id}/password',
   tags: ['Users'],
   summary: "Set a user's password (administrators); ends the user's other sessions",
-  request: { params: IdParam, body: json(PasswordInputSchema) },
+  request: { params: IdParam, body: jsonBody(PasswordInputSchema) },
   responses: {
     204: { description: 'Adgangskoden er sat' },
     ...problemResponses(401, 403, 404, 422),
