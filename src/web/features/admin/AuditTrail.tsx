@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
+import { objectLink } from '../../object-links';
 import { TIME_ZONE } from '../../../domain/months';
 import type { AuditEntryJson, AuditPageJson } from '../../../shared/schemas/audit';
 import {
@@ -14,34 +15,6 @@ import {
 } from '../../components/forms';
 
 const PAGE_SIZE = 50;
-
-/** Where an object of the trail is seen in the app, by its type. */
-const OBJECT_PAGES: Record<string, (id: string) => string> = {
-  case: (id) => `/sager/sag/${id}`,
-  action_plan: (id) => `/handleplaner/${id}`,
-  meeting: (id) => `/moeder/${id}`,
-  status_report: (id) => `/rapporter/${id}`,
-  approval: (id) => `/opgaver/godkendelser/${id}`,
-  provider: () => '/sager/leverandoerer',
-  unit: () => '/administration',
-  center: () => '/administration',
-  user: () => '/administration/brugere',
-  followup_round: () => '/budget/opfoelgninger',
-  budget_line: () => '/budget/budgetter',
-  ledger_import: () => '/budget/import',
-  approval_rule: () => '/administration/godkendelsesregler',
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The link to an audited object, when the app shows it somewhere. */
-export function objectLink(type: string, id: string | null): string | null {
-  const page = OBJECT_PAGES[type];
-  if (!page) return null;
-  const needsId = page('x') !== page('y');
-  if (needsId && !(id && UUID.test(id))) return null;
-  return page(id ?? '');
-}
 
 const EMPTY = { from: '', to: '', user: '', objectType: '', objectId: '', action: '' };
 type Filter = typeof EMPTY;

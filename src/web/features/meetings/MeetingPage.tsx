@@ -12,6 +12,7 @@ import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { danishDate, kr } from '../../format';
 import { useApi } from '../../use-api';
+import { PresentedLink } from './PresentedLink';
 import { SelectField, TextField } from '../../components/forms';
 
 /** /moeder/:id — a visitation meeting (agenda, decisions, minutes) or a committee meeting. */
@@ -259,15 +260,11 @@ function CommitteeMeeting({ meeting, reload }: { meeting: MeetingJson; reload: (
         <ul>
           {presented.map((p) => (
             <li key={`${p.objectType}-${p.objectId}`}>
-              <Link
-                to={
-                  p.objectType === 'status_report'
-                    ? `/rapporter/${p.objectId}`
-                    : `/handleplaner/${p.objectId}`
-                }
-              >
-                {p.objectTitle}
-              </Link>{' '}
+              <PresentedLink
+                objectType={p.objectType}
+                objectId={p.objectId}
+                title={p.objectTitle}
+              />{' '}
               <span className="muted">
                 (
                 {t('meetings.signoff.signed', {

@@ -8,6 +8,7 @@ import { may, useAuth } from '../../auth';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { danishDate, today } from '../../format';
 import { useApi } from '../../use-api';
+import { PresentedLink } from './PresentedLink';
 import { DateField, SelectField, TextField } from '../../components/forms';
 
 /** /moeder — visitation meetings of the user's units and the committee calendar. */
@@ -96,15 +97,11 @@ export function MeetingsPage() {
                       <td>
                         {(m.presented ?? []).map((p) => (
                           <div key={`${p.objectType}-${p.objectId}`}>
-                            <Link
-                              to={
-                                p.objectType === 'status_report'
-                                  ? `/rapporter/${p.objectId}`
-                                  : `/handleplaner/${p.objectId}`
-                              }
-                            >
-                              {p.objectTitle}
-                            </Link>
+                            <PresentedLink
+                              objectType={p.objectType}
+                              objectId={p.objectId}
+                              title={p.objectTitle}
+                            />
                           </div>
                         ))}
                       </td>
