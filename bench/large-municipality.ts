@@ -34,6 +34,7 @@ import { insertUser } from '../src/db/repositories/users';
 import { SYSTEM_ACTOR } from '../src/domain/access';
 import { writeCasesDocument } from '../src/domain/cases';
 import { distinctProviders } from '../src/domain/providers';
+import type { IsoDate } from '../src/domain/months';
 import type { AppDeps } from '../src/server/context';
 import { MUNICIPALITY_SIZES, generateCases } from '../src/server/demo/generator/generator';
 import { Random } from '../src/server/demo/generator/random';
@@ -46,7 +47,7 @@ const POSTINGS_PER_YEAR = Number(process.env.BENCH_POSTINGS_PER_YEAR ?? SIZE.pos
 const CASES = Number(process.env.BENCH_CASES ?? SIZE.cases);
 const FUNCTIONS = ['5.28.20', '5.28.21', '5.28.22', '5.28.23', '5.28.24', '5.28.25'];
 const YEAR = 2025;
-const AS_OF = '2025-10-31';
+const AS_OF = '2025-10-31' as IsoDate;
 const NOW = new Date('2025-11-15T10:00:00Z');
 const URL_ = process.env.BENCH_DATABASE_URL ?? '';
 const load = () => os.loadavg().map((l) => +l.toFixed(1));

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  firstDayOf,
+  lastDayOf,
+  yearSpan,
   addDays,
   dateAt,
   daysInYear,
@@ -8,6 +11,7 @@ import {
   parseDateText,
   parseIsoDate,
   sameDateIn,
+  toDayNumber,
   type IsoDate,
 } from './months';
 
@@ -59,5 +63,14 @@ describe('the calendar', () => {
         expect(parseDateText(formatDanishDate(date))).toEqual({ ok: true, value: date });
       }),
     );
+  });
+});
+
+describe('a year from its first to its last day', () => {
+  it('runs from 1 January to 31 December, leap year or not', () => {
+    expect(yearSpan(2024)).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(firstDayOf(2025)).toBe('2025-01-01');
+    expect(lastDayOf(2025)).toBe('2025-12-31');
+    expect(toDayNumber(lastDayOf(2024)) - toDayNumber(firstDayOf(2024)) + 1).toBe(366);
   });
 });

@@ -36,6 +36,21 @@ export function daysInYear(year: number): number {
   return isLeapYear(year) ? 366 : 365;
 }
 
+/** 1 January of a year. */
+export function firstDayOf(year: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-01-01` as IsoDate;
+}
+
+/** 31 December of a year. */
+export function lastDayOf(year: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-12-31` as IsoDate;
+}
+
+/** A year from its first to its last day. */
+export function yearSpan(year: number): { from: IsoDate; to: IsoDate } {
+  return { from: firstDayOf(year), to: lastDayOf(year) };
+}
+
 /** The same day and month in another year (29 February becomes 28 February). */
 export function sameDateIn(year: number, date: IsoDate): IsoDate {
   const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);

@@ -1,5 +1,5 @@
 import { allocateByWeights, ore, type Ore } from '../money';
-import type { IsoDate } from '../months';
+import { firstDayOf, type IsoDate } from '../months';
 import { computeYear } from './commitments';
 import type { CaseSet } from './engine';
 import { dayOf } from './payments';
@@ -22,7 +22,7 @@ export function thresholdsForYear(
   all: readonly ReimbursementThresholds[],
   year: number,
 ): ReimbursementThresholds | null {
-  const day = dayOf(`${year}-01-01` as IsoDate);
+  const day = dayOf(firstDayOf(year));
   let best: ReimbursementThresholds | null = null;
   for (const t of all) {
     if (dayOf(t.validFrom) <= day && (best === null || t.validFrom > best.validFrom)) best = t;

@@ -1,5 +1,5 @@
 import { formatMillions, type Ore } from '../money';
-import type { IsoDate } from '../months';
+import { lastDayOf, type IsoDate } from '../months';
 
 /** Category groups a focus area's cost can be read from (as in the commitment statements). */
 export const COST_GROUPS = [
@@ -49,7 +49,7 @@ export interface FocusAreaFigures {
  * (31 December), which is also the date the count indicators are compared with.
  */
 export function baselineOf(year: number): { year: number; asOf: IsoDate } {
-  return { year: year - 1, asOf: `${year - 1}-12-31` as IsoDate };
+  return { year: year - 1, asOf: lastDayOf(year - 1) };
 }
 
 /**

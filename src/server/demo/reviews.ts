@@ -12,7 +12,7 @@ import {
   type ReviewOutcome,
   type ReviewRule,
 } from '../../domain/governance/reviews';
-import { addDays, type IsoDate } from '../../domain/months';
+import { addDays, firstDayOf, type IsoDate } from '../../domain/months';
 import type { ReviewInputJson } from '../../shared/schemas/reviews';
 import { recordReviewsIn, reviewsRegisteredFrom } from '../services/review-service';
 import { DEMO_CURRENT_YEAR } from './budget';
@@ -32,7 +32,7 @@ import { DEMO_CURRENT_YEAR } from './budget';
  */
 
 /** The day the demo municipality registers reviews in Overblik from. */
-export const DEMO_REVIEWS_REGISTERED_FROM = `${DEMO_CURRENT_YEAR}-01-01` as IsoDate;
+export const DEMO_REVIEWS_REGISTERED_FROM = firstDayOf(DEMO_CURRENT_YEAR);
 
 const SEED = 2020;
 /** The share of reviews held after their due date, and how late at most (days). */

@@ -6,7 +6,7 @@ import {
 } from '../../domain/cases';
 import { reviewsOnTime } from '../../domain/governance/reviews';
 import { toKroner, type Ore } from '../../domain/money';
-import type { IsoDate } from '../../domain/months';
+import { firstDayOf, lastDayOf, type IsoDate } from '../../domain/months';
 import { baselineOf } from '../../domain/status-report/report';
 import { listRates, loadCases } from '../../db/repositories/cases';
 import { approvalsDecidedBetween } from '../../db/repositories/approvals';
@@ -33,14 +33,14 @@ export async function reportIndicators(
   content: { year: number; asOf: IsoDate },
 ): Promise<ReportIndicatorsJson> {
   const { db } = deps;
-  const from = `${content.year}-01-01` as IsoDate;
+  const from = firstDayOf(content.year);
   const { asOf } = content;
   const registeredFrom = await reviewsRegisteredFrom(db);
   const heldFrom = registeredFrom && registeredFrom > from ? registeredFrom : from;
   const [held, schedules, stored, rates, approvals] = await Promise.all([
     reviewsHeldBetween(db, { unitIds: null, from: heldFrom, to: asOf }),
     reviewSchedules(db, null, asOf),
-    loadCases(db, { paysBetween: { from, to: `${content.year}-12-31` as IsoDate } }),
+    loadCases(db, { paysBetween: { from, to: lastDayOf(content.year) } }),
     listRates(db),
     approvalsDecidedBetween(db, from, asOf),
   ]);

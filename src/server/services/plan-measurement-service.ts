@@ -11,7 +11,7 @@ import {
 } from '../../domain/action-plan';
 import type { Actor } from '../../domain/access';
 import type { Rate } from '../../domain/cases';
-import type { IsoDate } from '../../domain/months';
+import { firstDayOf, lastDayOf, type IsoDate } from '../../domain/months';
 import { listAccountFunctions } from '../../db/repositories/budgets';
 import { listRates, loadCases } from '../../db/repositories/cases';
 import { findPlanUnit } from '../../db/repositories/action-plans';
@@ -83,8 +83,8 @@ export async function readMeasuredEffect(
     loadCases(deps.db, {
       unitIds: [meta.unitId],
       paysBetween: {
-        from: `${plan.year}-01-01` as IsoDate,
-        to: `${plan.year}-12-31` as IsoDate,
+        from: firstDayOf(plan.year),
+        to: lastDayOf(plan.year),
       },
     }),
     listRates(deps.db),

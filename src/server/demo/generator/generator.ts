@@ -6,7 +6,14 @@ import {
   type Rate,
 } from '../../../domain/cases';
 import { ore, type Ore } from '../../../domain/money';
-import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../../../domain/months';
+import {
+  addDays,
+  firstDayOf,
+  fromDayNumber,
+  type IsoDate,
+  lastDayOf,
+  toDayNumber,
+} from '../../../domain/months';
 import { Random } from './random';
 
 /**
@@ -341,8 +348,8 @@ export function scalePlan(plan: PaymentPlan, factor: number): PaymentPlan {
 export function generateCases(options: GeneratorOptions): { rates: Rate[]; cases: CaseRecord[] } {
   const r = new Random(options.seed);
   const prefix = options.prefix ?? 'G';
-  const first = day(`${options.fromYear}-01-01` as IsoDate);
-  const last = day(`${options.toYear}-12-31` as IsoDate);
+  const first = day(firstDayOf(options.fromYear));
+  const last = day(lastDayOf(options.toYear));
   const lastStart = options.startsBefore ? day(options.startsBefore) - 1 : last - 60;
   const cases: CaseRecord[] = [];
   for (let k = 0; k < options.cases; k += 1) {

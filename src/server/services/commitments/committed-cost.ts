@@ -17,21 +17,13 @@ import {
   type CompiledCases,
 } from '../../../domain/cases';
 import { monthOfIsoDate } from '../../../domain/forecast/forecast';
-import type { IsoDate } from '../../../domain/months';
+import { yearSpan, type IsoDate } from '../../../domain/months';
 import type { Queryable } from '../../../db/database';
 import { loadCostCases, listRates } from '../../../db/repositories/cases';
 import { listReimbursementThresholds } from '../../../db/repositories/commitments';
 import { commitmentsVersion } from '../../../db/repositories/forecast';
 import type { AppDeps } from '../../context';
-import {
-  inGroup,
-  internalScope,
-  loadYear,
-  rateMapOf,
-  records,
-  resolveScope,
-  yearSpan,
-} from './scope';
+import { inGroup, internalScope, loadYear, rateMapOf, records, resolveScope } from './scope';
 
 /** One row of committed cost per unit, account function and month (1–12), in øre. */
 export interface CommittedByUnitFunctionMonthRow {

@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../../domain/access';
 import { CATEGORY_GROUPS, type CaseRecord, type Rate } from '../../../domain/cases';
-import type { IsoDate } from '../../../domain/months';
+import { yearSpan } from '../../../domain/months';
 import type { Queryable } from '../../../db/database';
 import {
   listCaseSummaryIdsByRef,
@@ -17,10 +17,6 @@ import { recordRead } from '../../../db/repositories/audit';
 import { listUnits } from '../../../db/repositories/organisation';
 import { AppError } from '../../errors';
 import { authorize, can, canReadCasesIn, readableUnitIds } from '../../policies/policy';
-
-export function yearSpan(year: number): { from: IsoDate; to: IsoDate } {
-  return { from: `${year}-01-01` as IsoDate, to: `${year}-12-31` as IsoDate };
-}
 
 export function rateMapOf(rates: Rate[]): Map<string, Rate> {
   return new Map(rates.map((r) => [r.code, r]));

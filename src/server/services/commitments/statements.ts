@@ -129,7 +129,7 @@ export async function commitments(
   actor: Actor,
   params: {
     year: number;
-    asOf?: string | undefined;
+    asOf?: IsoDate | undefined;
     unit?: string | undefined;
     case?: string | undefined;
   },
@@ -137,7 +137,7 @@ export async function commitments(
 ): Promise<CommitmentsJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
-  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const asOf = params.asOf ?? todayIn(deps);
   const { answer, namesCases } = await figuresOf(deps, 'commitments', scope, {
     year: params.year,
     asOf,
@@ -205,7 +205,7 @@ async function commitmentsFigures(
 /** What a commitment statement is asked for. */
 type StatementParams = {
   year: number;
-  asOf?: string | undefined;
+  asOf?: IsoDate | undefined;
   unit?: string | undefined;
   by: StatementDimensionName;
   /** only this category group (anbringelse, forebyggende, eftervaern, handicapkompensation, andet) */
@@ -224,7 +224,7 @@ export async function statement(
 ): Promise<StatementJson> {
   const { db } = deps;
   const scope = await resolveScope(db, actor, params);
-  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const asOf = params.asOf ?? todayIn(deps);
   const providers: ProviderFilter = { kind: params.kind, provider: params.provider };
   const { answer, namesCases } = await figuresOf(deps, 'statement', scope, {
     year: params.year,
@@ -344,12 +344,12 @@ async function statementFigures(
 export async function movement(
   deps: AppDeps,
   actor: Actor,
-  params: { year: number; from: string; to: string; unit?: string | undefined },
+  params: { year: number; from: IsoDate; to: IsoDate; unit?: string | undefined },
   requestId?: string,
 ): Promise<MovementJson> {
   const scope = await resolveScope(deps.db, actor, params);
-  const from = params.from as IsoDate;
-  const to = params.to as IsoDate;
+  const from = params.from;
+  const to = params.to;
   const { answer, namesCases } = await figuresOf(deps, 'movement', scope, {
     year: params.year,
     from,
@@ -435,12 +435,12 @@ async function movementFigures(
 export async function families(
   deps: AppDeps,
   actor: Actor,
-  params: { date: string; unit?: string | undefined },
+  params: { date: IsoDate; unit?: string | undefined },
   requestId?: string,
 ): Promise<FamiliesJson> {
   const scope = await resolveScope(deps.db, actor, params);
   const { answer, namesCases } = await figuresOf(deps, 'families', scope, {
-    date: params.date as IsoDate,
+    date: params.date,
   });
   if (namesCases) {
     await recordCaseLevelRead(
@@ -492,11 +492,11 @@ async function familiesFigures(
 export async function reimbursement(
   deps: AppDeps,
   actor: Actor,
-  params: { year: number; asOf?: string | undefined; unit?: string | undefined },
+  params: { year: number; asOf?: IsoDate | undefined; unit?: string | undefined },
   requestId?: string,
 ): Promise<ReimbursementJson> {
   const scope = await resolveScope(deps.db, actor, params);
-  const asOf = (params.asOf ?? todayIn(deps)) as IsoDate;
+  const asOf = params.asOf ?? todayIn(deps);
   const { answer, namesCases } = await figuresOf(deps, 'reimbursement', scope, {
     year: params.year,
     asOf,
