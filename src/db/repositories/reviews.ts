@@ -91,20 +91,8 @@ export async function reviewsHeldBetween(
   );
 }
 
-export interface NewReview {
-  caseId: string;
-  heldOn: IsoDate;
-  heldBy: string;
-  heldByName: string;
-  role: ReviewerRole;
-  outcome: ReviewOutcome;
-  note: string;
-  track: ReviewTrack;
-  dueOn: IsoDate;
-  expectedRole: ReviewerRole;
-  adjustmentRef: string | null;
-  recordedOn: IsoDate;
-}
+/** A review as it is recorded: its id and version are the database's. */
+export type NewReview = Omit<ReviewRow, 'id' | 'version'>;
 
 /** Stores a review; null when the case already has a review held that day in that role. */
 export async function insertReview(tx: Queryable, r: NewReview): Promise<string | null> {
