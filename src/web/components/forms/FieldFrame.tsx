@@ -7,28 +7,42 @@ export interface ControlProps {
   'aria-invalid': true | undefined;
 }
 
+/** What a field hands to its frame (see FieldFrame); `frameClassName` is the frame's class. */
+export interface FrameProps {
+  label: string;
+  hint?: ReactNode;
+  /** what is wrong with the value, in the user's words */
+  problem?: string | undefined;
+  /** the id of other text that describes the control (a FieldGroup's hint, a note in `below`) */
+  describedBy?: string | undefined;
+  /** a class for the field's frame (the label's and control's box) */
+  frameClassName?: string;
+  /** further content of the field, under it */
+  below?: ReactNode;
+}
+
 /**
  * The frame every form field of the app shares: a label tied to the control, a hint and the
  * field's own problem tied to it with aria-describedby (the problem first, so a screen reader
  * says it before the hint), and `aria-invalid` while there is a problem. `control` renders the
- * input, textarea or select with the ids.
+ * input, textarea or select with the ids. `below` is further content of the field, under it (a
+ * button, a field that goes with it); other text that describes the control, a hint the field
+ * shares with others (FieldGroup) or a note in `below`, is tied to it by `describedBy`.
  */
 export function FieldFrame({
   label,
   hint,
   problem,
+  describedBy: others,
   className,
   control,
-}: {
-  label: string;
-  hint?: ReactNode;
-  /** what is wrong with the value, in the user's words */
-  problem?: string | undefined;
+  below,
+}: Omit<FrameProps, 'frameClassName'> & {
   className?: string;
   control: (ids: ControlProps) => ReactNode;
 }) {
   const id = useId();
-  const describedBy = [problem ? `${id}-problem` : '', hint ? `${id}-hint` : '']
+  const describedBy = [problem ? `${id}-problem` : '', hint ? `${id}-hint` : '', others ?? '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -49,6 +63,7 @@ export function FieldFrame({
           {hint}
         </div>
       )}
+      {below}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { FieldFrame } from './FieldFrame';
+import { FieldFrame, type FrameProps } from './FieldFrame';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'>;
 
@@ -16,29 +16,29 @@ export function SelectField({
   label,
   hint,
   problem,
+  describedBy,
   frameClassName,
+  below,
   options = [],
   children,
   onValue,
   onChange,
   ...select
 }: {
-  label: string;
-  hint?: ReactNode;
-  problem?: string | undefined;
-  /** a class for the field's frame (the label's and control's box) */
-  frameClassName?: string;
   /** the choices; or `children`, for options made otherwise (groups) */
   options?: readonly SelectOption[];
   children?: ReactNode;
   onValue?: (value: string) => void;
-} & SelectProps) {
+} & FrameProps &
+  SelectProps) {
   return (
     <FieldFrame
       label={label}
       hint={hint}
       problem={problem}
+      describedBy={describedBy}
       className={frameClassName}
+      below={below}
       control={(ids) => (
         <select
           {...ids}

@@ -1,5 +1,5 @@
-import type { ReactNode, TextareaHTMLAttributes } from 'react';
-import { FieldFrame } from './FieldFrame';
+import type { TextareaHTMLAttributes } from 'react';
+import { FieldFrame, type FrameProps } from './FieldFrame';
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
 
@@ -11,24 +11,24 @@ export function TextAreaField({
   label,
   hint,
   problem,
+  describedBy,
   frameClassName,
+  below,
   onValue,
   onChange,
   ...textarea
 }: {
-  label: string;
-  hint?: ReactNode;
-  problem?: string | undefined;
-  /** a class for the field's frame (the label's and control's box) */
-  frameClassName?: string;
   onValue?: (value: string) => void;
-} & TextAreaProps) {
+} & FrameProps &
+  TextAreaProps) {
   return (
     <FieldFrame
       label={label}
       hint={hint}
       problem={problem}
+      describedBy={describedBy}
       className={frameClassName}
+      below={below}
       control={(ids) => (
         <textarea
           {...ids}

@@ -1,5 +1,5 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
-import { FieldFrame } from './FieldFrame';
+import type { InputHTMLAttributes } from 'react';
+import { FieldFrame, type FrameProps } from './FieldFrame';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
@@ -11,24 +11,24 @@ export function TextField({
   label,
   hint,
   problem,
+  describedBy,
   frameClassName,
+  below,
   onValue,
   onChange,
   ...input
 }: {
-  label: string;
-  hint?: ReactNode;
-  problem?: string | undefined;
-  /** a class for the field's frame (the label's and control's box) */
-  frameClassName?: string;
   onValue?: (value: string) => void;
-} & InputProps) {
+} & FrameProps &
+  InputProps) {
   return (
     <FieldFrame
       label={label}
       hint={hint}
       problem={problem}
+      describedBy={describedBy}
       className={frameClassName}
+      below={below}
       control={(ids) => (
         <input
           type="text"

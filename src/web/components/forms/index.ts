@@ -1,6 +1,7 @@
 // The form kit: every field of the app, the filter and edit form shells, and the pure checks
 // and conversions of typed text behind them.
-export { FieldFrame, type ControlProps } from './FieldFrame';
+export { FieldFrame, type ControlProps, type FrameProps } from './FieldFrame';
+export { FieldGroup } from './FieldGroup';
 export { TextField } from './TextField';
 export { TextAreaField } from './TextAreaField';
 export { CheckField } from './CheckField';

@@ -226,7 +226,6 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
               />
             </div>
             <ActsOnField
-              id={`ap-area-${area.key}-acts-on`}
               kind={area.actsOnKind}
               value={area.actsOnValue}
               options={actsOnOptions}
@@ -289,7 +288,6 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
           <legend>{t('actionPlans.overspend.title')}</legend>
           <div className="ap-form-grid">
             <OverspendFigureField
-              id="ap-at-start"
               label={t('actionPlans.overspend.atStart')}
               fieldName={t('actionPlans.overspend.atStartShort')}
               value={state.atStart}
@@ -298,7 +296,6 @@ function EditorForm({ plan: data }: { plan: ActionPlanResponse }) {
               onChange={(v, source) => set({ atStart: v, atStartSource: source })}
             />
             <OverspendFigureField
-              id="ap-after"
               label={t('actionPlans.overspend.afterThisUpdate')}
               fieldName={t('actionPlans.overspend.afterThisUpdateShort')}
               value={state.afterThisUpdate}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ActsOn, ActsOnKind } from '../../../domain/action-plan/acts-on';
 import type { ActsOnOptionsResponse } from '../../../shared/schemas/action-plan';
+import { FieldGroup, SelectField } from '../../components/forms';
 
 type Translate = (key: string) => string;
 
@@ -40,13 +41,11 @@ export function actsOnLabel(
  * a kind selects its first value.
  */
 export function ActsOnField({
-  id,
   kind,
   value,
   options,
   onChange,
 }: {
-  id: string;
   kind: ActsOnKind | '';
   value: string;
   options: ActsOnOptionsResponse | undefined;
@@ -55,44 +54,45 @@ export function ActsOnField({
   const { t } = useTranslation();
   const choices = options && kind ? choicesOf(t, kind, options) : [];
   return (
-    <div className="ap-acts-on">
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t('actionPlans.actsOn.label')}</label>
-        <select
-          id={`${id}-kind`}
-          value={kind}
-          aria-describedby={`${id}-hint`}
-          disabled={!options}
-          onChange={(e) => {
-            const next = e.target.value as ActsOnKind | '';
-            const first = options && next ? (choicesOf(t, next, options)[0]?.[0] ?? '') : '';
-            onChange(next, first);
-          }}
-        >
-          <option value="">{t('actionPlans.actsOn.kinds.none')}</option>
-          {(options?.kinds ?? []).map((k) => (
-            <option key={k} value={k}>
-              {t(`actionPlans.actsOn.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {kind && (
-        <div className="field">
-          <label htmlFor={`${id}-value`}>{t(`actionPlans.actsOn.valueLabel.${kind}`)}</label>
-          <select id={`${id}-value`} value={value} onChange={(e) => onChange(kind, e.target.value)}>
-            {!choices.some(([v]) => v === value) && <option value={value}>{value}</option>}
-            {choices.map(([v, label]) => (
-              <option key={v} value={v}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+    <FieldGroup
+      className="ap-acts-on"
+      hintClassName="muted ap-acts-on-hint"
+      hint={kind ? t('actionPlans.actsOn.hintMeasured') : t('actionPlans.actsOn.hintManual')}
+    >
+      {(hintId) => (
+        <>
+          <SelectField
+            label={t('actionPlans.actsOn.label')}
+            describedBy={hintId}
+            value={kind}
+            disabled={!options}
+            onValue={(v) => {
+              const next = v as ActsOnKind | '';
+              const first = options && next ? (choicesOf(t, next, options)[0]?.[0] ?? '') : '';
+              onChange(next, first);
+            }}
+            options={[
+              { value: '', label: t('actionPlans.actsOn.kinds.none') },
+              ...(options?.kinds ?? []).map((k) => ({
+                value: k,
+                label: t(`actionPlans.actsOn.kinds.${k}`),
+              })),
+            ]}
+          />
+          {kind && (
+            <SelectField
+              label={t(`actionPlans.actsOn.valueLabel.${kind}`)}
+              value={value}
+              onValue={(v) => onChange(kind, v)}
+              options={[
+                // the value as stored when the lists do not offer it
+                ...(choices.some(([v]) => v === value) ? [] : [{ value, label: value }]),
+                ...choices.map(([v, label]) => ({ value: v, label })),
+              ]}
+            />
+          )}
+        </>
       )}
-      <p id={`${id}-hint`} className="muted ap-acts-on-hint">
-        {kind ? t('actionPlans.actsOn.hintMeasured') : t('actionPlans.actsOn.hintManual')}
-      </p>
-    </div>
+    </FieldGroup>
   );
 }

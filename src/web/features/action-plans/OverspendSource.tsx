@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionPlanResponse } from '../../../shared/schemas/action-plan';
 import { danishDate, kr } from '../../format';
+import { TextField } from '../../components/forms';
 import type { FigureSource } from './editor-model';
 
 type SourceOut = ActionPlanResponse['overspendSources']['atStart'];
@@ -31,7 +33,6 @@ export function OverspendSourceNote({ source }: { source: SourceOut }) {
  * the forecast instead).
  */
 export function OverspendFigureField(props: {
-  id: string;
   label: string;
   fieldName: string;
   value: string;
@@ -40,59 +41,62 @@ export function OverspendFigureField(props: {
   onChange: (value: string, source: FigureSource) => void;
 }) {
   const { t } = useTranslation();
-  const { id, label, value, source, stored, onChange } = props;
+  const { label, value, source, stored, onChange } = props;
+  const sourceId = useId();
   if (source.kind === 'forecast') {
     return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <input id={id} value={value} readOnly aria-describedby={`${id}-source`} />
-        <p id={`${id}-source`} className="muted">
-          {stored?.kind === 'forecast' ? (
-            <OverspendSourceNote source={stored} />
-          ) : (
-            t('actionPlans.overspend.fromForecast', { date: '…' })
-          )}{' '}
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => onChange(value, { kind: 'override', reason: '' })}
-          >
-            {t('actionPlans.overspend.overrideToggle')}
-          </button>
-        </p>
-      </div>
+      <TextField
+        label={label}
+        value={value}
+        readOnly
+        describedBy={sourceId}
+        below={
+          <p id={sourceId} className="muted">
+            {stored?.kind === 'forecast' ? (
+              <OverspendSourceNote source={stored} />
+            ) : (
+              t('actionPlans.overspend.fromForecast', { date: '…' })
+            )}{' '}
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => onChange(value, { kind: 'override', reason: '' })}
+            >
+              {t('actionPlans.overspend.overrideToggle')}
+            </button>
+          </p>
+        }
+      />
     );
   }
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        inputMode="decimal"
-        onChange={(e) => onChange(e.target.value, source)}
-      />
-      {source.kind === 'override' && (
+    <TextField
+      label={label}
+      value={value}
+      inputMode="decimal"
+      onValue={(v) => onChange(v, source)}
+      below={
         <>
-          <label htmlFor={`${id}-reason`}>{t('actionPlans.overspend.reason')}</label>
-          <input
-            id={`${id}-reason`}
-            value={source.reason}
-            onChange={(e) => onChange(value, { kind: 'override', reason: e.target.value })}
-          />
+          {source.kind === 'override' && (
+            <TextField
+              label={t('actionPlans.overspend.reason')}
+              value={source.reason}
+              onValue={(reason) => onChange(value, { kind: 'override', reason })}
+            />
+          )}
+          <p>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => onChange(value, { kind: 'forecast', reason: '' })}
+            >
+              {source.kind === 'override'
+                ? t('actionPlans.overspend.useForecast')
+                : t('actionPlans.overspend.fillFromForecast', { field: props.fieldName })}
+            </button>
+          </p>
         </>
-      )}
-      <p>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => onChange(value, { kind: 'forecast', reason: '' })}
-        >
-          {source.kind === 'override'
-            ? t('actionPlans.overspend.useForecast')
-            : t('actionPlans.overspend.fillFromForecast', { field: props.fieldName })}
-        </button>
-      </p>
-    </div>
+      }
+    />
   );
 }

@@ -20,7 +20,7 @@ import { ProviderMapping, unknownProviderValues } from './ProviderMapping';
 import { danishDate, kr } from '../../format';
 import { decodeText } from '../../../shared/text-encoding';
 import { CATEGORY_CODES } from '../../../domain/cases/types';
-import { TextField } from '../../components/forms';
+import { SelectField, TextField } from '../../components/forms';
 
 const STORAGE_KEY = 'overblik.cases.csvMapping';
 const CATEGORY_STORAGE_KEY = 'overblik.cases.csvCategories';
@@ -162,27 +162,19 @@ export function CsvImport() {
           <fieldset className="csv-mapping">
             <legend>{t('cases.csv.mapping')}</legend>
             {CSV_FIELDS.map((field: CsvField) => (
-              <div className="field" key={field}>
-                <label htmlFor={`csv-${field}`}>
-                  {t(`cases.csv.fields.${field}`)}
-                  {REQUIRED_FIELDS.includes(field) ? ' *' : ''}
-                </label>
-                <select
-                  id={`csv-${field}`}
-                  value={mapping[field] ?? ''}
-                  onChange={(e) => {
-                    setSaved(false);
-                    setMapping((m) => ({ ...m, [field]: e.target.value || undefined }));
-                  }}
-                >
-                  <option value="">{t('cases.csv.none')}</option>
-                  {csv.header.map((h) => (
-                    <option key={h} value={h}>
-                      {h}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                key={field}
+                label={`${t(`cases.csv.fields.${field}`)}${REQUIRED_FIELDS.includes(field) ? ' *' : ''}`}
+                value={mapping[field] ?? ''}
+                onValue={(v) => {
+                  setSaved(false);
+                  setMapping((m) => ({ ...m, [field]: v || undefined }));
+                }}
+                options={[
+                  { value: '', label: t('cases.csv.none') },
+                  ...csv.header.map((h) => ({ value: h, label: h })),
+                ]}
+              />
             ))}
           </fieldset>
           <p>
@@ -215,29 +207,25 @@ export function CsvImport() {
               <p id="csv-categories-help" className="muted csv-mapping-help">
                 {t('cases.csv.categoriesHelp')}
               </p>
-              {values.map((value, vi) => (
-                <div className="field" key={value}>
-                  <label htmlFor={`csv-category-${vi}`}>
-                    {value === '' ? t('cases.csv.emptyValue') : `«${value}»`}
-                  </label>
-                  <select
-                    id={`csv-category-${vi}`}
-                    value={categories[value] ?? ''}
-                    disabled={matchCategory(value, categoryNames) !== null}
-                    aria-invalid={!categories[value]}
-                    onChange={(e) => {
-                      setSaved(false);
-                      setChosenCategories((c) => ({ ...c, [value]: e.target.value }));
-                    }}
-                  >
-                    <option value="">{t('cases.csv.chooseCategory')}</option>
-                    {CATEGORY_CODES.map((code) => (
-                      <option key={code} value={code}>
-                        {categoryNames[code]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+              {values.map((value) => (
+                <SelectField
+                  key={value}
+                  label={value === '' ? t('cases.csv.emptyValue') : `«${value}»`}
+                  value={categories[value] ?? ''}
+                  disabled={matchCategory(value, categoryNames) !== null}
+                  aria-invalid={!categories[value]}
+                  onValue={(v) => {
+                    setSaved(false);
+                    setChosenCategories((c) => ({ ...c, [value]: v }));
+                  }}
+                  options={[
+                    { value: '', label: t('cases.csv.chooseCategory') },
+                    ...CATEGORY_CODES.map((code) => ({
+                      value: code,
+                      label: categoryNames[code] ?? code,
+                    })),
+                  ]}
+                />
               ))}
             </fieldset>
           )}

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { danishDateTime } from '../../format';
 import { useApi } from '../../use-api';
-import { TextField } from '../../components/forms';
+import { CheckField, TextField } from '../../components/forms';
 
 /** /notifikationer — the user's notifications, marking them read, and the e-mail digest. */
 export function NotificationsPage() {
@@ -104,10 +104,7 @@ function EmailSettings({ data, reload }: { data: NotificationListJson; reload: (
         value={email}
         onValue={setEmail}
       />
-      <label>
-        <input type="checkbox" checked={digest} onChange={(e) => setDigest(e.target.checked)} />{' '}
-        {t('meetings.notifications.digest')}
-      </label>
+      <CheckField label={t('meetings.notifications.digest')} checked={digest} onValue={setDigest} />
       <div className="form-actions">
         <ErrorMessage error={error} />
         {saved && <p role="status">{t('meetings.notifications.saved')}</p>}
