@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { CheckedField, type CheckedInputProps } from './CheckedField';
+import { CheckedField, type CheckedValueProps } from './CheckedField';
 import { amountProblem, tidyAmount } from './field-text';
 
 /**
@@ -7,28 +6,12 @@ import { amountProblem, tidyAmount } from './field-text';
  * two decimals; written the Danish way when the field is left. `value` is the text; the form
  * sends it with `amountForApi`, which converts it through the money module (exact øre).
  */
-export function AmountField({
-  label,
-  hint,
-  problem,
-  value,
-  onValue,
-  ...input
-}: {
-  label: string;
-  hint?: ReactNode;
-  problem?: string | undefined;
-  value: string;
-  onValue: (value: string) => void;
-} & CheckedInputProps) {
+export function AmountField({ value, onValue, ...field }: CheckedValueProps) {
   return (
     <CheckedField
-      label={label}
-      hint={hint}
-      problem={problem}
       inputMode="decimal"
       className="field-amount"
-      {...input}
+      {...field}
       text={value}
       check={amountProblem}
       onText={onValue}

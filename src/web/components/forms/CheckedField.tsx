@@ -1,12 +1,18 @@
-import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldFrame } from './FieldFrame';
+import { FieldFrame, type FrameProps } from './FieldFrame';
 import type { TextProblem } from './field-text';
 
 export type CheckedInputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'id' | 'value' | 'onChange' | 'type' | 'children'
 >;
+
+/** A checked field's value as the form holds it (AmountField, DateField), with its label. */
+export type CheckedValueProps = Pick<FrameProps, 'label' | 'hint' | 'problem'> & {
+  value: string;
+  onValue: (value: string) => void;
+} & CheckedInputProps;
 
 /**
  * A text input whose text is checked as it is typed (`check`): its problem is shown under it
@@ -24,10 +30,7 @@ export function CheckedField({
   onLeave,
   className,
   ...input
-}: {
-  label: string;
-  hint?: ReactNode;
-  problem?: string | undefined;
+}: Pick<FrameProps, 'label' | 'hint' | 'problem'> & {
   text: string;
   check: (text: string) => TextProblem | null;
   onText: (text: string) => void;

@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckedField, type CheckedInputProps } from './CheckedField';
+import { CheckedField, type CheckedValueProps } from './CheckedField';
 import { dateProblem, dateText, dateValue } from './field-text';
 
 /**
@@ -9,20 +9,7 @@ import { dateProblem, dateText, dateValue } from './field-text';
  * (`''` for none); while the text is no date, the field holds the text as typed, says why
  * (`31.02.2026` does not exist) and keeps its form from being sent.
  */
-export function DateField({
-  label,
-  hint,
-  problem,
-  value,
-  onValue,
-  ...input
-}: {
-  label: string;
-  hint?: ReactNode;
-  problem?: string | undefined;
-  value: string;
-  onValue: (value: string) => void;
-} & CheckedInputProps) {
+export function DateField({ value, onValue, ...field }: CheckedValueProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => dateText(value));
   // a value set from outside (a record opened for editing, a cleared form) replaces the text
@@ -33,13 +20,10 @@ export function DateField({
   }
   return (
     <CheckedField
-      label={label}
-      hint={hint}
-      problem={problem}
       placeholder={t('forms.datePlaceholder')}
       size={11}
       className="field-date"
-      {...input}
+      {...field}
       text={text}
       check={dateProblem}
       onText={(next) => {

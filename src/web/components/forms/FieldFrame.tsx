@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 
 /** The ids and states a field's control takes from its frame. */
 export interface ControlProps {
@@ -66,4 +66,31 @@ export function FieldFrame({
       {below}
     </div>
   );
+}
+
+/** A field's props split into what its frame takes (see FieldFrame) and what its control takes. */
+export function splitFrame<P extends FrameProps>({
+  label,
+  hint,
+  problem,
+  describedBy,
+  frameClassName,
+  below,
+  ...control
+}: P) {
+  return {
+    frame: { label, hint, problem, describedBy, className: frameClassName, below },
+    control,
+  };
+}
+
+/** A control's change handler: the caller's own `onChange`, then `onValue` with the value alone. */
+export function onValueChange<E extends ChangeEvent<{ value: string }>>(
+  onChange: ((event: E) => void) | undefined,
+  onValue: ((value: string) => void) | undefined,
+) {
+  return (event: E) => {
+    onChange?.(event);
+    onValue?.(event.target.value);
+  };
 }

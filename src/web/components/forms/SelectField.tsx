@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { FieldFrame, type FrameProps } from './FieldFrame';
+import { FieldFrame, onValueChange, splitFrame, type FrameProps } from './FieldFrame';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'>;
 
@@ -13,17 +13,11 @@ export interface SelectOption {
  * for reading the chosen value.
  */
 export function SelectField({
-  label,
-  hint,
-  problem,
-  describedBy,
-  frameClassName,
-  below,
   options = [],
   children,
   onValue,
   onChange,
-  ...select
+  ...props
 }: {
   /** the choices; or `children`, for options made otherwise (groups) */
   options?: readonly SelectOption[];
@@ -31,23 +25,12 @@ export function SelectField({
   onValue?: (value: string) => void;
 } & FrameProps &
   SelectProps) {
+  const { frame, control } = splitFrame(props);
   return (
     <FieldFrame
-      label={label}
-      hint={hint}
-      problem={problem}
-      describedBy={describedBy}
-      className={frameClassName}
-      below={below}
+      {...frame}
       control={(ids) => (
-        <select
-          {...ids}
-          onChange={(e) => {
-            onChange?.(e);
-            onValue?.(e.target.value);
-          }}
-          {...select}
-        >
+        <select {...ids} onChange={onValueChange(onChange, onValue)} {...control}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

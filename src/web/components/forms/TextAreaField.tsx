@@ -1,5 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { FieldFrame, type FrameProps } from './FieldFrame';
+import { FieldFrame, onValueChange, splitFrame, type FrameProps } from './FieldFrame';
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
 
@@ -8,36 +8,19 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
  * shorthand for reading the typed text.
  */
 export function TextAreaField({
-  label,
-  hint,
-  problem,
-  describedBy,
-  frameClassName,
-  below,
   onValue,
   onChange,
-  ...textarea
+  ...props
 }: {
   onValue?: (value: string) => void;
 } & FrameProps &
   TextAreaProps) {
+  const { frame, control } = splitFrame(props);
   return (
     <FieldFrame
-      label={label}
-      hint={hint}
-      problem={problem}
-      describedBy={describedBy}
-      className={frameClassName}
-      below={below}
+      {...frame}
       control={(ids) => (
-        <textarea
-          {...ids}
-          onChange={(e) => {
-            onChange?.(e);
-            onValue?.(e.target.value);
-          }}
-          {...textarea}
-        />
+        <textarea {...ids} onChange={onValueChange(onChange, onValue)} {...control} />
       )}
     />
   );

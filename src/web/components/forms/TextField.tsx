@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import { FieldFrame, type FrameProps } from './FieldFrame';
+import { FieldFrame, onValueChange, splitFrame, type FrameProps } from './FieldFrame';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
@@ -8,37 +8,19 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
  * for reading the typed text.
  */
 export function TextField({
-  label,
-  hint,
-  problem,
-  describedBy,
-  frameClassName,
-  below,
   onValue,
   onChange,
-  ...input
+  ...props
 }: {
   onValue?: (value: string) => void;
 } & FrameProps &
   InputProps) {
+  const { frame, control } = splitFrame(props);
   return (
     <FieldFrame
-      label={label}
-      hint={hint}
-      problem={problem}
-      describedBy={describedBy}
-      className={frameClassName}
-      below={below}
+      {...frame}
       control={(ids) => (
-        <input
-          type="text"
-          {...ids}
-          onChange={(e) => {
-            onChange?.(e);
-            onValue?.(e.target.value);
-          }}
-          {...input}
-        />
+        <input type="text" {...ids} onChange={onValueChange(onChange, onValue)} {...control} />
       )}
     />
   );
