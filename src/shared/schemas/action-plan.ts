@@ -11,9 +11,12 @@ import {
 } from '../../domain/money';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
 import type {
+  ActionPlanChangeSchema,
   ActionPlanListItemSchema,
   ActionPlanResponseSchema,
   ActionPlanVersionItemSchema,
+  ActsOnOptionsSchema,
+  PlanIssueSchema,
   PlanMeasurementSchema,
 } from './action-plan-answers';
 import { IsoDateText } from './dates';
@@ -432,12 +435,8 @@ function sourcesOut(s: OverspendSources) {
 
 export type ActionPlanDocumentOut = ReturnType<typeof planToDocument>;
 
-export interface PlanIssueOut {
-  code: string;
-  severity: 'error' | 'warning';
-  path: string;
-  message: string;
-}
+/** A problem with the plan, its message in Danish. */
+export type PlanIssueOut = z.infer<typeof PlanIssueSchema>;
 
 /** What GET /api/action-plans/{id} answers: the document plus the server's fields. */
 export type ActionPlanResponse = z.infer<typeof ActionPlanResponseSchema>;
@@ -446,25 +445,14 @@ export type ActionPlanResponse = z.infer<typeof ActionPlanResponseSchema>;
 export type PlanMeasurementResponse = z.infer<typeof PlanMeasurementSchema>;
 
 /** GET /api/action-plans/{id}/acts-on-options: what an area of the plan may act on. */
-export interface ActsOnOptionsResponse {
-  kinds: ActsOnKind[];
-  categoryGroups: string[];
-  providers: string[];
-  accountFunctions: { code: string; name: string }[];
-  units: { id: string; name: string }[];
-}
+export type ActsOnOptionsResponse = z.infer<typeof ActsOnOptionsSchema>;
 
 export type ActionPlanListItem = z.infer<typeof ActionPlanListItemSchema>;
 
 export type ActionPlanVersionItem = z.infer<typeof ActionPlanVersionItemSchema>;
 
-export interface ActionPlanChangeOut {
-  path: string;
-  label: string;
-  kind: 'added' | 'removed' | 'changed';
-  before: unknown;
-  after: unknown;
-}
+/** A change between two versions of GET /api/action-plans/{id}/compare (amounts in kroner). */
+export type ActionPlanChangeOut = z.infer<typeof ActionPlanChangeSchema>;
 
 /** An item of GET /api/action-plans/required (declared in `action-plan-required.ts`). */
 export type { RequiredPlanItem } from './action-plan-required';
