@@ -47,6 +47,18 @@ const text = (max: number) => FreeText.max(max, `Må højst være ${max} tegn.`)
 
 const isoDate = IsoDateText.nullish();
 
+/** The plan's year: 2000 to 2100. */
+const yearField = z
+  .number({
+    error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
+  })
+  .int('Skal være et årstal.')
+  .min(2000, 'Skal være et årstal fra 2000 til 2100.')
+  .max(2100, 'Skal være et årstal fra 2000 til 2100.');
+
+/** The causes of the overspend, one text each. */
+const causesField = z.array(FreeText.max(2000)).max(100).nullish();
+
 const PersonSchema = z.object({ name: text(300), responsible: text(300) }).nullish();
 
 const months = <T extends z.ZodType>(item: T) =>
@@ -101,19 +113,13 @@ const documentShape = {
     .trim()
     .min(1, 'Skal udfyldes.')
     .max(300, 'Må højst være 300 tegn.'),
-  year: z
-    .number({
-      error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
-    })
-    .int('Skal være et årstal.')
-    .min(2000, 'Skal være et årstal fra 2000 til 2100.')
-    .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
+  year: yearField,
   center: PersonSchema,
   unit: PersonSchema,
   startedOn: isoDate,
   updatedOn: isoDate,
   cause: text(20_000),
-  causes: z.array(FreeText.max(2000)).max(100).nullish(),
+  causes: causesField,
   areas: z
     .array(ActionPlanAreaSchema, {
       error: (iss) =>
@@ -251,21 +257,15 @@ export const RealisationSchema = z
   .superRefine(checkRealisedTotals);
 
 export const DraftRequestSchema = z.object({
-  year: z
-    .number({
-      error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
-    })
-    .int('Skal være et årstal.')
-    .min(2000, 'Skal være et årstal fra 2000 til 2100.')
-    .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
+  year: yearField,
   expectedOverspend: KronerSchema.nullish(),
-  causes: z.array(FreeText.max(2000)).max(100).nullish(),
+  causes: causesField,
 });
 
 export const ExpectedOverspendSchema = z.object({
-  year: DraftRequestSchema.shape.year,
+  year: yearField,
   amount: KronerSchema,
-  causes: z.array(FreeText.max(2000)).max(100).nullish(),
+  causes: causesField,
 });
 
 export type ActionPlanDocument = z.input<typeof ActionPlanDocumentSchema>;
