@@ -1,4 +1,4 @@
-import { ore, type Ore } from '../src/domain/money';
+import { ore, oreFromKroner } from '../src/domain/money';
 import { daysInYear, fromDayNumber, type IsoDate } from '../src/domain/months';
 import { analyseCase, countsExpected, expectedCutoff } from '../src/domain/cases/analysis';
 import { ageBandFinder } from '../src/domain/cases/age';
@@ -43,7 +43,7 @@ export function intervention(over: Partial<Intervention> & { ref: string }): Int
 }
 
 export function daily(kroner: number): PaymentPlan {
-  return { type: 'running', frequency: 'daily', amountOre: Math.round(kroner * 100) as Ore };
+  return { type: 'running', frequency: 'daily', amountOre: oreFromKroner(kroner) };
 }
 
 export function caseOf(

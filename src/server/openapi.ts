@@ -28,14 +28,14 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
-/** The error answers most routes share, for the OpenAPI document. */
-export function problemResponses(...statuses: number[]) {
+/** Problem answers with these statuses, their body described by `schema`. */
+function problemAnswers<S>(schema: S, statuses: readonly number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
       {
         description: 'Fejl (problem+json)',
-        content: { 'application/problem+json': { schema: ProblemSchema } },
+        content: { 'application/problem+json': { schema } },
       },
     ]),
   );
@@ -53,6 +53,14 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 
 /** The path parameter `{id}`. */
 export const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+/** The error answers most routes share, for the OpenAPI document. */
+export function problemResponses(...statuses: number[]) {
+  return problemAnswers(ProblemSchema, statuses);
+}
+
+/** `ProblemSchema` as the generated document names it. */
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 
 /** An operation of the OpenAPI document, as far as `withSharedProblemAnswers` reads it. */
 interface DocumentOperation {
@@ -77,7 +85,8 @@ export function withSharedProblemAnswers<T extends { paths?: object }>(doc: T): 
         ...(params.some((p) => p.in === 'path') ? [404] : []),
         503,
       ];
-      op.responses = { ...problemResponses(...statuses), ...op.responses };
+      // the document is already generated: its answers refer to the schema, not to zod
+      op.responses = { ...problemAnswers(PROBLEM_REF, statuses), ...op.responses };
     }
   }
   return doc;

@@ -3,6 +3,7 @@
    @typescript-eslint/no-unsafe-return --
    Answers are read as the loose JSON a client gets; the assertions check their shape. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oreFromKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 type Json = Record<string, any>;
@@ -23,7 +24,7 @@ async function post(unit: string, year: number, monthly: number[]) {
     await ctx.db.query(
       `INSERT INTO ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_string, amount_ore)
        VALUES ($1, $2, make_date($3, $4, 10), $5, '5.28.21', '5.28.21.002.1', $6)`,
-      [imp?.id, i + 2, year, i + 1, unit, kroner * 100],
+      [imp?.id, i + 2, year, i + 1, unit, oreFromKroner(kroner)],
     );
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oreFromKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 // Corrections of wrong data (issue 11): an explicit act with a reason, recorded before/after,
@@ -277,7 +278,7 @@ describe('a correction is recorded, audited and shown', () => {
       ['K-1', 'A', 'Døgnprisen er 100 kr., ikke 1.000 kr.'],
     ]);
     const net = Object.values(m.groups).reduce((s, g) => s + g.amount, 0);
-    expect(Math.round(net * 100)).toBe(Math.round((m.committedTo - m.committedFrom) * 100));
+    expect(oreFromKroner(net)).toBe(oreFromKroner(m.committedTo - m.committedFrom));
     // a period that ended before the correction was made does not see it
     const before = await json<{ groups: Record<string, { count: number }> }>(
       await leder.get('/api/commitments/movement?year=2026&from=2026-06-01&to=2026-11-22'),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ore, toKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 let ctx: TestContext;
@@ -390,12 +391,17 @@ describe('statements', () => {
     };
     expect(r.thresholds.t25).toBe(860_000);
     // Jan–Feb 120.000 a month, Mar–Dec 125.000: 25 % and 50 % tiers of 1/12 of the thresholds
+    // (25 % of a krone is 25 øre: the tiers are summed in øre)
     const month = (cost: number) =>
-      Math.round(
-        (25 * Math.max(0, Math.min(cost * 12, 1_680_000) - 860_000) +
-          50 * Math.max(0, Math.min(cost * 12, 2_120_000) - 1_680_000)) /
-          12,
-      ) / 100;
+      toKroner(
+        ore(
+          Math.round(
+            (25 * Math.max(0, Math.min(cost * 12, 1_680_000) - 860_000) +
+              50 * Math.max(0, Math.min(cost * 12, 2_120_000) - 1_680_000)) /
+              12,
+          ),
+        ),
+      );
     expect(r.households).toEqual([expect.objectContaining({ household: 'H-R-1' })]);
     expect(r.expectedReimbursement).toBeCloseTo(2 * month(120_000) + 10 * month(125_000), 2);
     for (const path of [

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oreFromKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 import { insertPosting } from '../postings';
 
@@ -7,7 +8,12 @@ let unitId: string;
 let otherId: string;
 
 async function post(unit: string, date: string, kroner: number, isLate = false) {
-  await insertPosting(ctx.db, { unitId: unit, postedOn: date, amountOre: kroner * 100, isLate });
+  await insertPosting(ctx.db, {
+    unitId: unit,
+    postedOn: date,
+    amountOre: oreFromKroner(kroner),
+    isLate,
+  });
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitmentsVersion } from '../../src/db/repositories/forecast';
+import { oreFromKroner } from '../../src/domain/money';
 import { committedManyIfAvailable } from '../../src/server/services/commitments/committed-cost';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
@@ -193,12 +194,12 @@ describe('the forecast kept for the commitments’ version', () => {
             })
           )[0]!.rows.reduce((s, r) => s + r.expectedOre, 0);
         const year = await read(); // every month of the year, in øre
-        expect(year).toBe((before / 7) * 12 * 100);
+        expect(year).toBe((oreFromKroner(before) / 7) * 12);
         await tx.query(
           `UPDATE case_interventions SET payment = jsonb_set(payment, '{amountOre}', '8000000')
           WHERE ref = 'I-1'`,
         );
-        expect(await read()).toBe(year + 12 * 10_000 * 100);
+        expect(await read()).toBe(year + oreFromKroner(12 * 10_000));
         throw new Error('rolled back');
       })
       .catch((e: unknown) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oreFromKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 let ctx: TestContext;
@@ -16,7 +17,7 @@ async function post(unit: string, year: number, monthly: number[]) {
     await ctx.db.query(
       `INSERT INTO ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_string, amount_ore)
        VALUES ($1, $2, make_date($3, $4, 10), $5, '5.28.21', '5.28.21.002.1', $6)`,
-      [imp?.id, i + 2, year, i + 1, unit, kroner * 100],
+      [imp?.id, i + 2, year, i + 1, unit, oreFromKroner(kroner)],
     );
   }
 }

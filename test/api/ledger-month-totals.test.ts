@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actualsByUnitFunctionMonth } from '../../src/db/repositories/ledger';
+import { ore, toKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 /**
@@ -179,9 +180,9 @@ async function forecastActualsOverPostings(asOf: string, throughMonth: number) {
       const cumulative = u.actual.map((a) => (sum += a));
       return {
         unitId,
-        actuals: sum / 100,
-        postedRefusion: u.refusion / 100,
-        months: cumulative.map((s, i) => (i < throughMonth ? s / 100 : null)),
+        actuals: toKroner(ore(sum)),
+        postedRefusion: toKroner(ore(u.refusion)),
+        months: cumulative.map((s, i) => (i < throughMonth ? toKroner(ore(s)) : null)),
       };
     })
     .sort((a, b) => a.unitId.localeCompare(b.unitId));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oreFromKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 // The test register starts with TEST_PROVIDERS (Familiecentret, Døgninstitutionen, …).
@@ -302,8 +303,7 @@ describe('statements split by named provider', () => {
     expect(response.status).toBe(200);
     return (await response.json()) as Statement;
   };
-  const ore = (kroner: number) => Math.round(kroner * 100);
-  const sum = (values: number[]) => values.reduce((a, b) => a + ore(b), 0);
+  const sum = (values: number[]) => values.reduce((a, b) => a + oreFromKroner(b), 0);
 
   beforeAll(async () => {
     const doc = caseDocument('LEV-3', { name: 'Familiecentret', external: false });
@@ -363,8 +363,8 @@ describe('statements split by named provider', () => {
       granted: 0,
     });
     expect(s.rows.find((r) => r.key === 'Opholdsstedet')?.expected).toBe(200.5);
-    expect(sum(s.rows.map((r) => r.expected))).toBe(ore(s.expected.total));
-    expect(sum(s.rows.map((r) => r.granted))).toBe(ore(s.granted.total));
+    expect(sum(s.rows.map((r) => r.expected))).toBe(oreFromKroner(s.expected.total));
+    expect(sum(s.rows.map((r) => r.granted))).toBe(oreFromKroner(s.granted.total));
   });
 
   it('limits the statement to one provider or one kind, equal to their rows in the split', async () => {
@@ -372,19 +372,19 @@ describe('statements split by named provider', () => {
     for (const row of split.rows) {
       const one = await statement(`by=category&provider=${encodeURIComponent(row.key)}`);
       expect(one.provider).toBe(row.key);
-      expect(ore(one.expected.total)).toBe(ore(row.expected));
-      expect(ore(one.granted.total)).toBe(ore(row.granted));
+      expect(oreFromKroner(one.expected.total)).toBe(oreFromKroner(row.expected));
+      expect(oreFromKroner(one.granted.total)).toBe(oreFromKroner(row.granted));
     }
     const registered = await providers();
     const externalNames = new Set(registered.filter((p) => p.external).map((p) => p.name));
     const external = await statement('by=providerName&kind=ekstern');
     expect(external.rows.every((r) => externalNames.has(r.key))).toBe(true);
-    expect(ore(external.expected.total)).toBe(
+    expect(oreFromKroner(external.expected.total)).toBe(
       sum(split.rows.filter((r) => externalNames.has(r.key)).map((r) => r.expected)),
     );
     const internal = await statement('by=provider&kind=intern');
-    expect(ore(internal.expected.total) + ore(external.expected.total)).toBe(
-      ore(split.expected.total),
+    expect(oreFromKroner(internal.expected.total) + oreFromKroner(external.expected.total)).toBe(
+      oreFromKroner(split.expected.total),
     );
     // a reader without the cases gets the same split, figures only
     expect((await statement('by=providerName', laeser)).rows.map((r) => r.expected)).toEqual(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ore } from '../money';
+import { ore, oreFromKroner as kr } from '../money';
 import {
   keptForecast,
   monthsAfter,
@@ -9,7 +9,6 @@ import {
   type OverspendSource,
 } from './forecast-link';
 
-const kr = (n: number) => ore(n * 100);
 const areas = [
   { monthlyEffect: [0, 0, 0, 0, 0, 0, 0, 0, 0, 10_000, 20_000, 30_000].map(kr) },
   { monthlyEffect: [5_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_000].map(kr) },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { grantIntervention } from '../cases/grant';
 import { caseOf, daily, intervention, rateMap } from '../../../test/cases-support';
 import type { CaseRecord, Intervention } from '../cases/types';
-import { ore } from '../money';
+import { oreFromKroner as kr } from '../money';
 import type { IsoDate } from '../months';
 import { actsOnIncludes, actsOnProblem, type ActsOn } from './acts-on';
 import { measureAreas, measuredMonths, withMeasuredEffect } from './measured';
@@ -62,8 +62,6 @@ const measure = (cases: CaseRecord[], asOf: string, actsOn: ActsOn = EXTERNAL) =
     asOf: d(asOf),
     areas: [{ number: 1, actsOn }],
   })[0];
-
-const kr = (v: number) => v * 100;
 
 describe('measured realised effect of an area', () => {
   it('a step-down granted after the plan started is a saving from its first month', () => {
@@ -132,7 +130,7 @@ describe('measured realised effect of an area', () => {
         unit: UNIT,
       },
     );
-    expect(measure([added], '2026-05-31')?.effect[4]).toBe(-kr(31 * 1000));
+    expect(measure([added], '2026-05-31')?.effect[4]).toBe(kr(-31 * 1000));
   });
 });
 
@@ -167,7 +165,7 @@ describe('realised effect with a manual addition', () => {
         action: null,
         consequences: null,
         monthlyEffect: emptyMonths(),
-        realisedEffect: emptyRealised().map((v, m) => (m === 5 ? ore(kr(1000)) : v)),
+        realisedEffect: emptyRealised().map((v, m) => (m === 5 ? kr(1000) : v)),
         actsOn: EXTERNAL,
       },
       {
@@ -178,7 +176,7 @@ describe('realised effect with a manual addition', () => {
         action: null,
         consequences: null,
         monthlyEffect: emptyMonths(),
-        realisedEffect: emptyRealised().map((v, m) => (m === 1 ? ore(kr(500)) : v)),
+        realisedEffect: emptyRealised().map((v, m) => (m === 1 ? kr(500) : v)),
       },
     ],
     expectedOverspend: { atStart: null, atLastUpdate: null, afterThisUpdate: null },

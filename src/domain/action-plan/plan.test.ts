@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ore, type Ore } from '../money';
+import { ore, oreFromKroner as kr, type Ore } from '../money';
 import {
   activationProblems,
   computeRealisation,
@@ -14,7 +14,6 @@ import {
   type ActionPlan,
 } from './index';
 
-const kr = (n: number) => ore(n * 100);
 const row = (...kroner: number[]) => kroner.map(kr);
 
 // The monthly table of HANDLEPLAN 2018, typed in from the reference document.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ore, toKroner } from '../money';
 import { fromDayNumber, type IsoDate } from '../months';
 import { computeYear, statementBy, totalsByMonth } from './commitments';
 import { familiesWithSeveral, fullYearPersons } from './families';
@@ -306,7 +307,7 @@ const arbIntervention = (ref: string, modifies: string | null): fc.Arbitrary<Int
         endDate: r.open ? null : fromDayNumber(r.start + r.length),
         payment: r.weekly
           ? { type: 'running', frequency: 'weekly', amountOre: r.amount as never }
-          : daily(r.amount / 100),
+          : daily(toKroner(ore(r.amount))),
       }),
     );
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ore } from '../money';
+import { ore, oreFromKroner } from '../money';
 import { addDays, toDayNumber, type IsoDate } from '../months';
 import { computeYear, totalsByMonth, type YearComputation } from './commitments';
 import {
@@ -329,8 +329,8 @@ describe('decisions never rewrite the past', () => {
     const y = (asOf: string) =>
       totalsByMonth(computeYear([ended.record], RATES, { year: 2024, asOf: d(asOf) }).interventions)
         .expected.total;
-    expect(y('2024-02-29')).toBe(500 * 100 * 335);
-    expect(y('2024-03-01')).toBe(500 * 100 * 121);
+    expect(y('2024-02-29')).toBe(oreFromKroner(500) * 335);
+    expect(y('2024-03-01')).toBe(oreFromKroner(500) * 121);
   });
 });
 

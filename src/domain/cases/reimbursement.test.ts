@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { oreFromKroner } from '../money';
 import type { IsoDate } from '../months';
 import {
   allocateReimbursement,
@@ -65,7 +66,7 @@ describe('reimbursement per household', () => {
           type: 'running',
           frequency: 'monthly',
           dayOfMonth: 1,
-          amountOre: (kroner * 100) as never,
+          amountOre: oreFromKroner(kroner),
         },
       });
     const cases = [
@@ -108,7 +109,7 @@ describe('a household across units, allocated by share', () => {
         type: 'running',
         frequency: 'monthly',
         dayOfMonth: 1,
-        amountOre: Math.round(kroner * 100) as never,
+        amountOre: oreFromKroner(kroner),
       },
     });
   // two siblings: one placed by Myndighed (60.000 kr. a month, 5.28.23), the other supported

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database';
 import { insertPlan, insertVersion, replacePlan } from '../../db/repositories/action-plans';
 import { NO_SOURCES, type ActionPlan, type PlanStatus } from '../../domain/action-plan';
-import { ore, type Ore } from '../../domain/money';
+import { oreFromKroner, type Ore } from '../../domain/money';
 import { documentToPlan, type ActionPlanDocument } from '../../shared/schemas/action-plan';
 import { linkPlanToForecast } from '../services/action-plan-trigger-service';
 import { DEMO_CENTER, DEMO_UNITS, DEMO_USERS } from './organisation';
@@ -127,8 +127,7 @@ export const REFERENCE_PLAN_2018: ActionPlanDocument = {
   },
 };
 
-const kr = (n: number): Ore => ore(n * 100);
-const months = (...kroner: number[]): Ore[] => kroner.map(kr);
+const months = (...kroner: number[]): Ore[] => kroner.map((k) => oreFromKroner(k));
 const nothing = (): (Ore | null)[] => Array.from({ length: 12 }, () => null);
 
 /**
@@ -157,7 +156,7 @@ function ungePlan2026(): ActionPlan {
         number: 1,
         title: 'Efterværn trappes ned',
         goal: 'Støtten i efterværn trappes ned, efterhånden som den unge bliver ældre, svarende til 0,45 mio. kr. i 2026.',
-        targetAmount: kr(450_000),
+        targetAmount: oreFromKroner(450_000),
         action:
           'Alle afgørelser om efterværn træffes på visitationsmødet. Sagerne følges op 3-4 gange årligt, skiftevis af faglig koordinator og funktionsleder.',
         consequences: 'Den unge får støtte, der passer til alder og behov.',
@@ -170,7 +169,7 @@ function ungePlan2026(): ActionPlan {
         number: 2,
         title: 'Eksterne leverandører',
         goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,3 mio. kr. i 2026.',
-        targetAmount: kr(300_000),
+        targetAmount: oreFromKroner(300_000),
         action:
           'Nye indsatser visiteres først til egne tilbud; eksterne aftaler genforhandles ved udløb.',
         consequences: 'Færre leverandørskift for de unge, der allerede er i et tilbud.',
@@ -181,7 +180,7 @@ function ungePlan2026(): ActionPlan {
         number: 3,
         title: 'Revisitation af dobbeltforanstaltninger',
         goal: 'Familier med mere end én indsats revisiteres med godkendelse fra funktionsleder, svarende til 0,17 mio. kr. i 2026.',
-        targetAmount: kr(170_000),
+        targetAmount: oreFromKroner(170_000),
         action:
           'Funktionslederen godkender en anden indsats til en familie; eksisterende sager gennemgås.',
         consequences: 'Indsatsen tilpasses det aktuelle behov.',
@@ -349,12 +348,12 @@ export async function seedDemoActionPlans(tx: Queryable): Promise<void> {
       areas: v2.areas.map((a) => {
         // area 1 is measured from the commitments; the others are typed as before
         const r = [...a.realisedEffect];
-        if (!a.actsOn) r[9] = kr(a.number === 2 ? 45_000 : 50_000);
+        if (!a.actsOn) r[9] = oreFromKroner(a.number === 2 ? 45_000 : 50_000);
         return a.number === 2
           ? {
               ...a,
               goal: 'Flere indsatser leveres af kommunens egne tilbud i stedet for eksterne leverandører, svarende til 0,2 mio. kr. i 2026.',
-              targetAmount: kr(200_000),
+              targetAmount: oreFromKroner(200_000),
               monthlyEffect: months(0, 0, 0, 0, 0, 0, 0, 0, 0, 50_000, 75_000, 75_000),
               realisedEffect: r,
             }

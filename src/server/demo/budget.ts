@@ -9,6 +9,7 @@ import {
 import { SYSTEM_ACTOR, type Actor } from '../../domain/access';
 import { actualsThrough, endOfMonth, nextMonth } from '../../domain/budget/booked-period';
 import { DEFAULT_INTAKE_PARAMS } from '../../domain/forecast/forecast';
+import { oreFromKroner } from '../../domain/money';
 import { addDays, daysInMonth, type IsoDate } from '../../domain/months';
 import { closeLedgerMonthsIn } from '../services/booked-period-service';
 import { computeForecastLines, ForecastData } from '../services/forecast-service';
@@ -243,9 +244,9 @@ export async function seedDemoLedgerAndBudgets(
       for (const [fn, level] of Object.entries(fns)) {
         const yearLevel = plannedLevel(level, year) * (0.94 + rand() * 0.12);
         for (let m = 1; m <= lastMonth; m++) {
-          const monthOre = Math.round(((yearLevel * (SEASON[m - 1] ?? 83)) / 1000) * 100);
+          const monthOre = oreFromKroner((yearLevel * (SEASON[m - 1] ?? 83)) / 1000);
           const parts = 6;
-          let left = monthOre;
+          let left: number = monthOre;
           for (let p = 0; p < parts; p++) {
             const amount =
               p === parts - 1 ? left : Math.round((monthOre / parts) * (0.7 + rand() * 0.6));
@@ -334,7 +335,7 @@ async function adoptedBudgets(
       const uid = unitId.get(unitName);
       if (uid)
         for (const [fn, level] of Object.entries(fns))
-          base.set(`${uid}|${fn}`, Math.round(plannedLevel(level, year) * 100));
+          base.set(`${uid}|${fn}`, oreFromKroner(plannedLevel(level, year)));
     }
     const cost = await data.committed(year - 1, `${year - 1}-${ADOPTED_MONTH_DAY}`);
     for (const [k, months] of cost)

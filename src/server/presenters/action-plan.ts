@@ -23,6 +23,7 @@ import {
   type PlanMeasurementResponse,
 } from '../../shared/schemas/action-plan';
 import { translate } from '../../shared/i18n/translate';
+import type { JsonValue } from '../../shared/schemas/json';
 
 /** A plan issue with its Danish message (amounts in Danish format). */
 export function presentIssue(issue: PlanIssue): PlanIssueOut {
@@ -146,7 +147,8 @@ export function presentChange(
   const isAmount = /(monthlyEffect|realisedEffect)\.\d+$|targetAmount$|expectedOverspend\./.test(
     change.path,
   );
-  const toOut = (v: unknown, plan: ActionPlan): unknown => {
+  // a change's values are the plan's own JSON: an amount in øre, an area, or a plain value
+  const toOut = (v: unknown, plan: ActionPlan): JsonValue => {
     if (isAmount && typeof v === 'number') return toKroner(ore(v));
     if (
       /^areas\[\d+\]$/.test(change.path) &&
@@ -154,8 +156,8 @@ export function presentChange(
       v !== null &&
       !Array.isArray(v)
     )
-      return planToDocument({ ...plan, areas: [v as ActionPlan['areas'][number]] }).areas[0];
-    return v;
+      v = planToDocument({ ...plan, areas: [v as ActionPlan['areas'][number]] }).areas[0];
+    return (v ?? null) as JsonValue;
   };
   return {
     path: change.path,

@@ -48,11 +48,11 @@ import {
   ActionPlanResponseSchema,
   ActionPlanVersionItemSchema,
   ActionPlanVersionSchema,
+  ActsOnOptionsSchema,
   PlanMeasurementSchema,
 } from '../../shared/schemas/action-plan-answers';
 import { RequiredPlansSchema } from '../../shared/schemas/action-plan-required';
 import { IsoDateText } from '../../shared/schemas/dates';
-import type { JsonValue } from '../../shared/schemas/json';
 import { mustBeOneOf } from '../errors';
 import { translate } from '../../shared/i18n/translate';
 
@@ -209,18 +209,7 @@ const actsOnOptions = createRoute({
   summary: 'What an area of the plan may act on ("Virker på"): the values per kind',
   request: { params: IdParam },
   responses: {
-    200: json(
-      z
-        .object({
-          kinds: z.array(z.string()),
-          categoryGroups: z.array(z.string()),
-          providers: z.array(z.string()),
-          accountFunctions: z.array(z.object({ code: z.string(), name: z.string() })),
-          units: z.array(z.object({ id: z.string(), name: z.string() })),
-        })
-        .openapi('ActionPlanActsOnOptions'),
-      'Valgmuligheder for «Virker på»',
-    ),
+    200: json(ActsOnOptionsSchema, 'Valgmuligheder for «Virker på»'),
     ...problemResponses(401, 404),
   },
 });
@@ -572,11 +561,7 @@ export const actionPlanRoutes = createRouter()
         {
           from: { ...presentVersion(result.from), document: planToDocument(result.from.plan) },
           to: { ...presentVersion(result.to), document: planToDocument(result.to.plan) },
-          changes: result.changes.map((ch) => {
-            // a change's values are the plan's own JSON (amounts in kroner)
-            const out = presentChange(ch, result.from.plan, result.to.plan);
-            return { ...out, before: out.before as JsonValue, after: out.after as JsonValue };
-          }),
+          changes: result.changes.map((ch) => presentChange(ch, result.from.plan, result.to.plan)),
         },
         200,
       );

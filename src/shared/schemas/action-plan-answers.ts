@@ -57,7 +57,8 @@ export const ActionPlanDocumentOutSchema = z.object({
   overspendSources: z.object({ atStart: SourceSchema, afterThisUpdate: SourceSchema }),
 });
 
-const PlanIssueSchema = z.object({
+/** A problem with the plan, its message in Danish. */
+export const PlanIssueSchema = z.object({
   code: z.string(),
   severity: z.enum(['error', 'warning']),
   path: z.string(),
@@ -146,6 +147,17 @@ export const ActionPlanCompareSchema = z.object({
   to: ActionPlanVersionSchema,
   changes: z.array(ActionPlanChangeSchema),
 });
+
+/** GET /action-plans/{id}/acts-on-options: what an area of the plan may act on ("Virker på"). */
+export const ActsOnOptionsSchema = z
+  .object({
+    kinds: z.array(ActsOnSchema.shape.kind),
+    categoryGroups: z.array(z.string()),
+    providers: z.array(z.string()),
+    accountFunctions: z.array(z.object({ code: z.string(), name: z.string() })),
+    units: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'ActionPlanActsOnOptions' });
 
 /** GET /action-plans/{id}/measured: the areas measured from the commitments (kroner). */
 export const PlanMeasurementSchema = z

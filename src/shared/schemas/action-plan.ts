@@ -11,9 +11,12 @@ import {
 } from '../../domain/money';
 import { DANISH_MONTH_NAMES } from '../../domain/months';
 import type {
+  ActionPlanChangeSchema,
   ActionPlanListItemSchema,
   ActionPlanResponseSchema,
   ActionPlanVersionItemSchema,
+  ActsOnOptionsSchema,
+  PlanIssueSchema,
   PlanMeasurementSchema,
 } from './action-plan-answers';
 import { IsoDateText } from './dates';
@@ -43,6 +46,18 @@ export const KronerSchema = z
 const text = (max: number) => FreeText.max(max, `Må højst være ${max} tegn.`).nullish();
 
 const isoDate = IsoDateText.nullish();
+
+/** The plan's year: 2000 to 2100. */
+const yearField = z
+  .number({
+    error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
+  })
+  .int('Skal være et årstal.')
+  .min(2000, 'Skal være et årstal fra 2000 til 2100.')
+  .max(2100, 'Skal være et årstal fra 2000 til 2100.');
+
+/** The causes of the overspend, one text each. */
+const causesField = z.array(FreeText.max(2000)).max(100).nullish();
 
 const PersonSchema = z.object({ name: text(300), responsible: text(300) }).nullish();
 
@@ -98,19 +113,13 @@ const documentShape = {
     .trim()
     .min(1, 'Skal udfyldes.')
     .max(300, 'Må højst være 300 tegn.'),
-  year: z
-    .number({
-      error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
-    })
-    .int('Skal være et årstal.')
-    .min(2000, 'Skal være et årstal fra 2000 til 2100.')
-    .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
+  year: yearField,
   center: PersonSchema,
   unit: PersonSchema,
   startedOn: isoDate,
   updatedOn: isoDate,
   cause: text(20_000),
-  causes: z.array(FreeText.max(2000)).max(100).nullish(),
+  causes: causesField,
   areas: z
     .array(ActionPlanAreaSchema, {
       error: (iss) =>
@@ -248,21 +257,15 @@ export const RealisationSchema = z
   .superRefine(checkRealisedTotals);
 
 export const DraftRequestSchema = z.object({
-  year: z
-    .number({
-      error: (iss) => (iss.input === undefined ? 'Skal udfyldes.' : 'Skal være et årstal.'),
-    })
-    .int('Skal være et årstal.')
-    .min(2000, 'Skal være et årstal fra 2000 til 2100.')
-    .max(2100, 'Skal være et årstal fra 2000 til 2100.'),
+  year: yearField,
   expectedOverspend: KronerSchema.nullish(),
-  causes: z.array(FreeText.max(2000)).max(100).nullish(),
+  causes: causesField,
 });
 
 export const ExpectedOverspendSchema = z.object({
-  year: DraftRequestSchema.shape.year,
+  year: yearField,
   amount: KronerSchema,
-  causes: z.array(FreeText.max(2000)).max(100).nullish(),
+  causes: causesField,
 });
 
 export type ActionPlanDocument = z.input<typeof ActionPlanDocumentSchema>;
@@ -432,12 +435,8 @@ function sourcesOut(s: OverspendSources) {
 
 export type ActionPlanDocumentOut = ReturnType<typeof planToDocument>;
 
-export interface PlanIssueOut {
-  code: string;
-  severity: 'error' | 'warning';
-  path: string;
-  message: string;
-}
+/** A problem with the plan, its message in Danish. */
+export type PlanIssueOut = z.infer<typeof PlanIssueSchema>;
 
 /** What GET /api/action-plans/{id} answers: the document plus the server's fields. */
 export type ActionPlanResponse = z.infer<typeof ActionPlanResponseSchema>;
@@ -446,25 +445,14 @@ export type ActionPlanResponse = z.infer<typeof ActionPlanResponseSchema>;
 export type PlanMeasurementResponse = z.infer<typeof PlanMeasurementSchema>;
 
 /** GET /api/action-plans/{id}/acts-on-options: what an area of the plan may act on. */
-export interface ActsOnOptionsResponse {
-  kinds: ActsOnKind[];
-  categoryGroups: string[];
-  providers: string[];
-  accountFunctions: { code: string; name: string }[];
-  units: { id: string; name: string }[];
-}
+export type ActsOnOptionsResponse = z.infer<typeof ActsOnOptionsSchema>;
 
 export type ActionPlanListItem = z.infer<typeof ActionPlanListItemSchema>;
 
 export type ActionPlanVersionItem = z.infer<typeof ActionPlanVersionItemSchema>;
 
-export interface ActionPlanChangeOut {
-  path: string;
-  label: string;
-  kind: 'added' | 'removed' | 'changed';
-  before: unknown;
-  after: unknown;
-}
+/** A change between two versions of GET /api/action-plans/{id}/compare (amounts in kroner). */
+export type ActionPlanChangeOut = z.infer<typeof ActionPlanChangeSchema>;
 
 /** An item of GET /api/action-plans/required (declared in `action-plan-required.ts`). */
 export type { RequiredPlanItem } from './action-plan-required';

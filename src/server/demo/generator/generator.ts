@@ -5,7 +5,7 @@ import {
   type PaymentPlan,
   type Rate,
 } from '../../../domain/cases';
-import { ore, type Ore } from '../../../domain/money';
+import { ore, oreFromKroner, type Ore } from '../../../domain/money';
 import {
   addDays,
   firstDayOf,
@@ -78,7 +78,7 @@ export type Profile = {
   duration: [number, number];
 };
 
-const kr = (r: Random, min: number, max: number): Ore => ore(r.int(min, max) * 100);
+const kr = (r: Random, min: number, max: number): Ore => oreFromKroner(r.int(min, max));
 const monthly = (amountOre: Ore, day = 1): PaymentPlan => ({
   type: 'running',
   frequency: 'monthly',
