@@ -16,7 +16,16 @@ import {
   type ActionPlanDocument,
 } from '../../shared/schemas/action-plan';
 import { requireActor } from '../middleware/require-actor';
-import { createRouter, fileAnswer, fileContent, jsonText, problemResponses } from '../openapi';
+import {
+  createRouter,
+  fileAnswer,
+  fileContent,
+  IdParam,
+  jsonAnswer,
+  jsonBody,
+  jsonText,
+  problemResponses,
+} from '../openapi';
 import {
   presentChange,
   presentListItem,
@@ -74,18 +83,9 @@ function planHook(result: { success: true } | { success: false; error: zod.ZodEr
 }
 
 const tags = ['Action plans'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 
 const PlanResponse = ActionPlanResponseSchema;
 
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const UnitParam = z.object({
   unitId: z.string().openapi({ param: { name: 'unitId', in: 'path' } }),
 });
@@ -108,7 +108,7 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: json(z.object({ items: z.array(ActionPlanListItemSchema) }), 'Handleplaner'),
+    200: jsonAnswer('Handleplaner', z.object({ items: z.array(ActionPlanListItemSchema) })),
     ...problemResponses(401, 422),
   },
 });
@@ -122,10 +122,10 @@ const create = createRoute({
     'The unit is `unitId` (query) when given, else the unit whose name is `unit.name`, else the user’s only unit.',
   request: {
     query: z.object({ unitId: z.string().optional() }),
-    body: body(ActionPlanDocumentSchema),
+    body: jsonBody(ActionPlanDocumentSchema),
   },
   responses: {
-    201: json(PlanResponse, 'Handleplanen er oprettet'),
+    201: jsonAnswer('Handleplanen er oprettet', PlanResponse),
     ...problemResponses(400, 401, 403, 422),
   },
 });
@@ -145,7 +145,7 @@ const required = createRoute({
     }),
   },
   responses: {
-    200: json(RequiredPlansSchema, 'Enheder med handleplan påkrævet'),
+    200: jsonAnswer('Enheder med handleplan påkrævet', RequiredPlansSchema),
     ...problemResponses(401, 422),
   },
 });
@@ -156,7 +156,7 @@ const read = createRoute({
   tags,
   summary: 'One plan with totals, issues and realisation',
   request: { params: IdParam },
-  responses: { 200: json(PlanResponse, 'Handleplanen'), ...problemResponses(401, 404) },
+  responses: { 200: jsonAnswer('Handleplanen', PlanResponse), ...problemResponses(401, 404) },
 });
 
 const forecastNow = createRoute({
@@ -166,7 +166,8 @@ const forecastNow = createRoute({
   summary: "The unit's forecast now beside the plan, and what the plan leaves of the overspend",
   request: { params: IdParam },
   responses: {
-    200: json(
+    200: jsonAnswer(
+      'Prognosen nu og det, der er tilbage at dække (kroner)',
       z
         .object({
           asOf: z.string(),
@@ -176,7 +177,6 @@ const forecastNow = createRoute({
           remaining: z.number().nullable(),
         })
         .openapi('ActionPlanForecastNow'),
-      'Prognosen nu og det, der er tilbage at dække (kroner)',
     ),
     ...problemResponses(401, 404),
   },
@@ -197,7 +197,7 @@ const measured = createRoute({
     }),
   },
   responses: {
-    200: json(PlanMeasurementSchema, 'Målt realiseret effekt (kroner)'),
+    200: jsonAnswer('Målt realiseret effekt (kroner)', PlanMeasurementSchema),
     ...problemResponses(401, 403, 404, 422),
   },
 });
@@ -209,7 +209,7 @@ const actsOnOptions = createRoute({
   summary: 'What an area of the plan may act on ("Virker på"): the values per kind',
   request: { params: IdParam },
   responses: {
-    200: json(ActsOnOptionsSchema, 'Valgmuligheder for «Virker på»'),
+    200: jsonAnswer('Valgmuligheder for «Virker på»', ActsOnOptionsSchema),
     ...problemResponses(401, 404),
   },
 });
@@ -219,9 +219,9 @@ const update = createRoute({
   path: '/action-plans/{id}',
   tags,
   summary: 'Save an update as a new version (409 when `version` is not the current one)',
-  request: { params: IdParam, body: body(ActionPlanUpdateSchema) },
+  request: { params: IdParam, body: jsonBody(ActionPlanUpdateSchema) },
   responses: {
-    200: json(PlanResponse, 'Handleplanen er gemt som en ny version'),
+    200: jsonAnswer('Handleplanen er gemt som en ny version', PlanResponse),
     ...problemResponses(400, 401, 403, 404, 409, 422),
   },
 });
@@ -231,9 +231,9 @@ const status = createRoute({
   path: '/action-plans/{id}/status',
   tags,
   summary: 'Activate (present), close or reopen a plan',
-  request: { params: IdParam, body: body(ActionPlanStatusSchema) },
+  request: { params: IdParam, body: jsonBody(ActionPlanStatusSchema) },
   responses: {
-    200: json(PlanResponse, 'Status er ændret'),
+    200: jsonAnswer('Status er ændret', PlanResponse),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -243,9 +243,9 @@ const realisation = createRoute({
   path: '/action-plans/{id}/realisation',
   tags,
   summary: 'Record realised effect per area and month (a new version)',
-  request: { params: IdParam, body: body(RealisationSchema) },
+  request: { params: IdParam, body: jsonBody(RealisationSchema) },
   responses: {
-    200: json(PlanResponse, 'Realiseret effekt er gemt'),
+    200: jsonAnswer('Realiseret effekt er gemt', PlanResponse),
     ...problemResponses(401, 403, 404, 409, 422),
   },
 });
@@ -257,7 +257,7 @@ const versions = createRoute({
   summary: 'Every saved version: who, when, comment',
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ items: z.array(ActionPlanVersionItemSchema) }), 'Versioner'),
+    200: jsonAnswer('Versioner', z.object({ items: z.array(ActionPlanVersionItemSchema) })),
     ...problemResponses(401, 404),
   },
 });
@@ -278,7 +278,7 @@ const version = createRoute({
     }),
   },
   responses: {
-    200: json(ActionPlanVersionSchema, 'Versionen'),
+    200: jsonAnswer('Versionen', ActionPlanVersionSchema),
     ...problemResponses(401, 404),
   },
 });
@@ -302,7 +302,7 @@ const compare = createRoute({
     }),
   },
   responses: {
-    200: json(ActionPlanCompareSchema, 'Sammenligning'),
+    200: jsonAnswer('Sammenligning', ActionPlanCompareSchema),
     ...problemResponses(401, 404, 422),
   },
 });
@@ -337,7 +337,7 @@ const expected = createRoute({
   summary: "Record a unit's expected overspend for a year (entered by hand)",
   description:
     'The hand-entered figure counts only for a unit without a budget for the year; with a budget, the forecast gives the figure.',
-  request: { params: UnitParam, body: body(ExpectedOverspendSchema) },
+  request: { params: UnitParam, body: jsonBody(ExpectedOverspendSchema) },
   responses: { 204: { description: 'Gemt' }, ...problemResponses(401, 403, 404, 422) },
 });
 
@@ -348,10 +348,10 @@ const draft = createRoute({
   summary: 'Create a draft plan prefilled with the header and the expected overspend',
   description:
     'Body `{ "year": 2026, "expectedOverspend": 1234567.5, "causes": ["…"] }` (expectedOverspend and causes optional; a given expectedOverspend is also recorded as the unit’s figure for the year). Answers 201 with the new draft, or 200 with the unit’s existing open plan for the year.',
-  request: { params: UnitParam, body: body(DraftRequestSchema) },
+  request: { params: UnitParam, body: jsonBody(DraftRequestSchema) },
   responses: {
-    201: json(PlanResponse, 'Kladden er oprettet'),
-    200: json(PlanResponse, 'Enheden har allerede en åben handleplan for året'),
+    201: jsonAnswer('Kladden er oprettet', PlanResponse),
+    200: jsonAnswer('Enheden har allerede en åben handleplan for året', PlanResponse),
     ...problemResponses(401, 403, 404, 422),
   },
 });
