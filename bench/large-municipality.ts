@@ -17,6 +17,12 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/large-municipality.ts
  *   BENCH_POSTINGS_PER_YEAR=200000 …   # a fraction of the ledger (BENCH_CASES: of the cases)
  *   BENCH_KEEP_SCHEMA=bench_xxxxxxxx … # measure again on a schema kept from an earlier run
+ *   BENCH_FORGET_KEPT=1 …              # no answer kept in the database either (cold after a change)
+ *
+ * Cold means a fresh process: nothing kept in its memory. The forecast and backtest a server
+ * computed are also kept in the database for every server (`kept_figures`, migration 0032), so
+ * a fresh process reads them there unless `BENCH_FORGET_KEPT` removes them first, which is what
+ * the first read after a change to the figures' data finds.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -165,6 +171,10 @@ async function child(mode: Mode): Promise<void> {
   });
   const d = deps(db);
   const out: Record<string, unknown> = { mode };
+  if (process.env.BENCH_FORGET_KEPT) await db.query('DELETE FROM kept_figures');
+  out.keptInDatabase = (
+    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM kept_figures')
+  )[0]?.n;
   try {
     if (mode === 'statement') {
       const { statement } = await import('../src/server/services/commitments/statements');
@@ -214,9 +224,12 @@ async function child(mode: Mode): Promise<void> {
         `/api/follow-up/rounds?year=${YEAR}`,
       ];
       for (const run of ['cold', 'warm']) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const answers = await Promise.all(page.map(get));
         out[`${run}Seconds`] = secondsSince(t0);
+        const c = process.cpuUsage(c0);
+        out[`${run}NodeCpuSeconds`] = +((c.user + c.system) / 1e6).toFixed(2);
         out[`${run}Requests`] = Object.fromEntries(answers.map((a) => [a.url, a.ms]));
         const backtest = await get(`/api/forecast/backtest?beforeYear=${YEAR}&months=10`);
         out[`${run}BacktestSeconds`] = +(backtest.ms / 1000).toFixed(2);
@@ -253,7 +266,11 @@ async function main(): Promise<void> {
   const kept = process.env.BENCH_KEEP_SCHEMA;
   const schema = kept ?? `bench_${Math.random().toString(16).slice(2, 10)}`;
   try {
-    if (!kept) {
+    if (kept) {
+      // a schema kept from an earlier run gets the migrations added since
+      const db = openPostgres({ connectionString: URL_, options: `-c search_path=${schema}` });
+      await migrate(db).finally(() => db.close());
+    } else {
       await admin.query(`CREATE SCHEMA ${schema}`);
       const db = openPostgres({ connectionString: URL_, options: `-c search_path=${schema}` });
       try {

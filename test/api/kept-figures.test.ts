@@ -280,3 +280,99 @@ describe('the forecast and backtest kept by each app server', () => {
     expect(after.budget).toBe(before.budget + 100_000);
   });
 });
+
+/** A server started afresh on the same database: nothing kept in its memory; its queries in `seen`. */
+async function freshServer(seen: string[]): Promise<TestClient> {
+  const counted: Database = {
+    ...ctx.db,
+    query: (sql, params, options) => {
+      seen.push(sql);
+      return ctx.db.query(sql, params, options);
+    },
+  };
+  const client = new TestClient({
+    ...ctx,
+    db: counted,
+    app: createApp({ ...ctx.deps, db: counted }),
+  });
+  await client.login('leder');
+  return client;
+}
+
+/** Waits until the database keeps an answer named `name` for the current versions. */
+async function keptInDatabase(name: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM kept_figures k, commitments_version c, figures_version f
+        WHERE k.name = $1 AND k.version = c.version::text || '.' || f.version::text`,
+      [name],
+    );
+    if ((row?.n ?? 0) > 0) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no ${name} kept in the database`);
+}
+
+const computing = (seen: string[]) =>
+  seen.filter((sql) => /ledger_month_totals|ledger_postings|case_interventions/.test(sql));
+
+describe('the forecast and backtest kept in the database for every app server', () => {
+  it('serves a server started afresh the answer another server kept, without computing it', async () => {
+    const forecast = await forecastOn(a, '2026-08-31');
+    const finals = await finalsOn(a);
+    await keptInDatabase('forecast');
+    await keptInDatabase('backtest');
+    const seen: string[] = [];
+    const c = await freshServer(seen);
+    seen.length = 0;
+    expect(await forecastOn(c, '2026-08-31')).toEqual(forecast);
+    expect(await finalsOn(c)).toEqual(finals);
+    expect(computing(seen)).toEqual([]);
+  });
+
+  it('computes afresh on every server after a change through any of them; as of an earlier date nothing decided later counts', async () => {
+    const before = await forecastOn(a, '2026-07-31');
+    const later = await forecastOn(a, '2026-11-25');
+    await keptInDatabase('forecast');
+    const row = await caseOf('A-1');
+    const added = await b.post(`/api/cases/${row.id}/interventions`, {
+      version: row.version,
+      intervention: {
+        ...intervention,
+        status: 'expected',
+        decidedOn: '2026-11-15',
+        startDate: '2026-12-01',
+        paragraph: 'Barnets lov § 32, stk. 1, nr. 3',
+        followOn: false,
+        endDate: null,
+        payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 7_000 },
+      },
+    });
+    expect(added.status).toBe(201);
+    const seen: string[] = [];
+    const c = await freshServer(seen);
+    seen.length = 0;
+    // computed again (the versions moved on), and as of 31.7 the same figures
+    expect(await forecastOn(c, '2026-07-31')).toEqual(before);
+    expect(computing(seen)).not.toEqual([]);
+    expect((await forecastOn(c, '2026-11-25')).committed).toBe(later.committed + 7_000);
+    // the server that kept the old answer, in memory and in the database, computes it again too
+    expect((await forecastOn(a, '2026-11-25')).committed).toBe(later.committed + 7_000);
+    expect(await forecastOn(a, '2026-07-31')).toEqual(before);
+  });
+
+  it('never serves a kept answer after a change made in the database directly, and drops older answers', async () => {
+    const before = await forecastOn(a, '2026-06-30');
+    await keptInDatabase('forecast');
+    await ctx.db.query(`UPDATE budget_lines SET original_ore = original_ore + 5000000`);
+    const c = await freshServer([]);
+    expect((await forecastOn(c, '2026-06-30')).budget).toBe(before.budget + 50_000);
+    expect((await forecastOn(a, '2026-06-30')).budget).toBe(before.budget + 50_000);
+    await keptInDatabase('forecast');
+    const [older] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM kept_figures k, commitments_version c, figures_version f
+        WHERE k.version <> c.version::text || '.' || f.version::text`,
+    );
+    expect(older?.n).toBe(0);
+  });
+});

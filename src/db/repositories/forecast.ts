@@ -87,3 +87,16 @@ export async function figuresVersion(db: Queryable): Promise<string> {
   );
   return row?.version ?? '';
 }
+
+/**
+ * The versions of everything the reviews due are computed from, in one row read: the cases'
+ * (migration 0027), the settings' and units' (0028) and the reviews' and their rules' (0032),
+ * as `commitments.figures.reviews`. For reads outside a transaction.
+ */
+export async function reviewsDueVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ version: string }>(
+    `SELECT c.version::text || '.' || f.version::text || '.' || r.version::text AS version
+       FROM commitments_version c, figures_version f, reviews_version r`,
+  );
+  return row?.version ?? '';
+}

@@ -18,7 +18,9 @@ import {
   toDayNumber,
   type IsoDate,
 } from '../../domain/months';
-import type { Queryable } from '../../db/database';
+import { LRUCache } from 'lru-cache';
+import type { Database, Queryable } from '../../db/database';
+import { reviewsDueVersion } from '../../db/repositories/forecast';
 import { recordAudit, recordAudits, recordRead } from '../../db/repositories/audit';
 import { loadCases, type StoredCase } from '../../db/repositories/cases';
 import { getSettings, listUnits } from '../../db/repositories/organisation';
@@ -47,6 +49,7 @@ import { validationError } from '../validation';
 import { versionConflict } from './audit-service';
 import { todayIn } from '../context';
 import { translate } from '../../shared/i18n/translate';
+import { cachePerDatabase } from './notified-cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -132,6 +135,57 @@ export async function reviewSchedules(
   return out;
 }
 
+/** A case's place in the review schedule, with what the list of reviews due shows of the case. */
+interface KeptSchedule {
+  caseId: string;
+  caseRef: string;
+  household: string;
+  unitId: string;
+  unitName: string;
+  schedule: CaseSchedule;
+}
+
+/** Schedules kept per process: a few scopes × days; older versions fall out first. */
+const MAX_KEPT_SCHEDULES = 16;
+const keptSchedules = cachePerDatabase(
+  () => new LRUCache<string, Promise<readonly KeptSchedule[]>>({ max: MAX_KEPT_SCHEDULES }),
+);
+
+/**
+ * `reviewSchedules` kept in this process for the versions of what they are computed from
+ * (`reviewsDueVersion`, one row read on every call: the cases, settings, units, reviews and
+ * rules) and the day and units: a change committed anywhere (through another app server, or in
+ * the database) bumps a version, so the next read computes afresh. Reads of the same at once
+ * share one computation. Only in memory: the list names cases and households. The caller must
+ * not change what it is given.
+ */
+async function keptReviewSchedules(
+  db: Database,
+  unitIds: string[] | null,
+  asOf: IsoDate,
+): Promise<readonly KeptSchedule[]> {
+  const version = await reviewsDueVersion(db);
+  const key = JSON.stringify([version, asOf, unitIds]);
+  const kept = keptSchedules(db);
+  const found = kept.get(key);
+  if (found) return found;
+  const computing = reviewSchedules(db, unitIds, asOf).then((list) =>
+    list.map(({ stored, schedule }) => ({
+      caseId: stored.id,
+      caseRef: stored.record.ref,
+      household: stored.record.household,
+      unitId: stored.unitId,
+      unitName: stored.unitName,
+      schedule,
+    })),
+  );
+  kept.set(key, computing);
+  computing.catch(() => {
+    if (kept.get(key) === computing) kept.delete(key);
+  });
+  return computing;
+}
+
 /**
  * Cases due or overdue for review on `asOf` (default today) in the units the caller may read
  * (or one of them), with the role expected to hold the review and the people holding that role
@@ -153,20 +207,20 @@ export async function dueReviews(
   const { db } = deps;
   const asOf = (params.asOf ? parseIsoDate(params.asOf) : null) ?? todayIn(deps);
   const unitIds = await unitScope(db, actor, params.unit);
-  const list = (await reviewSchedules(db, unitIds, asOf)).filter(
+  const list = (await keptReviewSchedules(db, unitIds, asOf)).filter(
     ({ schedule: s }) => s.state !== 'upcoming' && (!params.state || s.state === params.state),
   );
   const people = await reviewersOfUnits(db, unitIds);
   const items = list
-    .map(({ stored, schedule }) => ({
-      caseId: stored.id,
-      caseRef: stored.record.ref,
-      household: stored.record.household,
-      unit: { id: stored.unitId, name: stored.unitName },
+    .map(({ caseId, caseRef, household, unitId, unitName, schedule }) => ({
+      caseId,
+      caseRef,
+      household,
+      unit: { id: unitId, name: unitName },
       ...presentSchedule(schedule),
       daysOverdue: toDayNumber(asOf) - toDayNumber(schedule.dueOn),
       reviewers: people
-        .filter((p) => p.unitId === stored.unitId && p.role === schedule.role)
+        .filter((p) => p.unitId === unitId && p.role === schedule.role)
         .map((p) => ({ username: p.username, name: p.name })),
     }))
     .filter(
