@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { openPglite, openPostgres, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
+import { replaceInterventions, upsertCases } from '../src/db/repositories/cases';
+import type { Intervention } from '../src/domain/cases';
+import { caseOf } from './cases-support';
 import { TEMPLATE_PATH } from './global-setup';
 
 /**
@@ -25,6 +28,33 @@ export async function createTestDatabase(): Promise<Database> {
     async close() {
       await db.query(`DROP SCHEMA ${schema} CASCADE`);
       await db.close();
+    },
+  };
+}
+
+/** A case with its interventions stored in a unit, as an import stores it; its id. */
+export async function storeCase(
+  db: Database,
+  at: Date,
+  unit: string,
+  ref: string,
+  interventions: Intervention[],
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const map = await upsertCases(tx, [{ ...caseOf(ref, interventions), unit }], at);
+    const id = map.get(ref) ?? '';
+    await replaceInterventions(tx, [{ caseId: id, interventions }]);
+    return id;
+  });
+}
+
+/** The database, with the text of every statement sent through it recorded in `sent`. */
+export function recordingQueries(db: Database, sent: string[]): Database {
+  return {
+    ...db,
+    query: (sql, params, options) => {
+      sent.push(sql);
+      return db.query(sql, params, options);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database';
+import { recordingQueries } from '../db';
 import { createApp } from '../../src/server/app';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 import { insertPosting } from '../postings';
@@ -100,13 +100,7 @@ beforeAll(async () => {
     unitIds: [unitId],
   });
   // server B: the same database, its own app (and so its own kept figures), counting its queries
-  const counted: Database = {
-    ...ctx.db,
-    query: (sql, params, options) => {
-      sent.push(sql);
-      return ctx.db.query(sql, params, options);
-    },
-  };
+  const counted = recordingQueries(ctx.db, sent);
   other = { ...ctx, db: counted, app: createApp({ ...ctx.deps, db: counted }) };
   a = new TestClient(ctx);
   b = new TestClient(other);
@@ -283,13 +277,7 @@ describe('the forecast and backtest kept by each app server', () => {
 
 /** A server started afresh on the same database: nothing kept in its memory; its queries in `seen`. */
 async function freshServer(seen: string[]): Promise<TestClient> {
-  const counted: Database = {
-    ...ctx.db,
-    query: (sql, params, options) => {
-      seen.push(sql);
-      return ctx.db.query(sql, params, options);
-    },
-  };
+  const counted = recordingQueries(ctx.db, seen);
   const client = new TestClient({
     ...ctx,
     db: counted,

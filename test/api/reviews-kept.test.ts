@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database';
-import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
+import { recordingQueries, storeCase } from '../db';
 import type { Intervention } from '../../src/domain/cases';
 import type { IsoDate } from '../../src/domain/months';
 import { createApp } from '../../src/server/app';
-import { caseOf, intervention } from '../cases-support';
+import { intervention } from '../cases-support';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
 
 // The reviews due are kept by each app server for the versions of the cases, settings, units,
@@ -22,15 +21,7 @@ let a: TestClient;
 let b: TestClient;
 
 async function saveCase(ref: string, interventions: Intervention[]) {
-  await ctx.db.transaction(async (tx) => {
-    const map = await upsertCases(
-      tx,
-      [{ ...caseOf(ref, interventions), unit: unitId }],
-      ctx.deps.now(),
-    );
-    ids[ref] = map.get(ref) ?? '';
-    await replaceInterventions(tx, [{ caseId: ids[ref] ?? '', interventions }]);
-  });
+  ids[ref] = await storeCase(ctx.db, ctx.deps.now(), unitId, ref, interventions);
 }
 
 async function due(client: TestClient, asOf = '2026-11-23'): Promise<[string, string, string][]> {
@@ -51,13 +42,7 @@ beforeAll(async () => {
     roles: ['faglig_koordinator', 'funktionsleder'],
     unitIds: [unitId],
   });
-  const counted: Database = {
-    ...ctx.db,
-    query: (sql, params, options) => {
-      sent.push(sql);
-      return ctx.db.query(sql, params, options);
-    },
-  };
+  const counted = recordingQueries(ctx.db, sent);
   const other = { ...ctx, db: counted, app: createApp({ ...ctx.deps, db: counted }) };
   a = new TestClient(ctx);
   b = new TestClient(other);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
-import { caseOf, intervention } from '../cases-support';
+import { storeCase } from '../db';
+import { intervention } from '../cases-support';
 import type { Intervention } from '../../src/domain/cases';
 import type { IsoDate } from '../../src/domain/months';
 import type { StatusReportJson } from '../../src/shared/schemas/status-report';
@@ -24,15 +24,7 @@ interface Problem {
 }
 
 async function saveCase(ref: string, interventions: Intervention[]) {
-  await ctx.db.transaction(async (tx) => {
-    const map = await upsertCases(
-      tx,
-      [{ ...caseOf(ref, interventions), unit: unitId }],
-      ctx.deps.now(),
-    );
-    ids[ref] = map.get(ref) ?? '';
-    await replaceInterventions(tx, [{ caseId: ids[ref] ?? '', interventions }]);
-  });
+  ids[ref] = await storeCase(ctx.db, ctx.deps.now(), unitId, ref, interventions);
 }
 const settings = async () => (await (await admin().get('/api/settings')).json()) as Settings;
 const putSettings = async (change: Partial<Settings>) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
-import { caseOf, intervention } from '../cases-support';
+import { storeCase } from '../db';
+import { intervention } from '../cases-support';
 import type { Intervention } from '../../src/domain/cases';
 import type { IsoDate } from '../../src/domain/months';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
@@ -13,11 +13,7 @@ const ids: Record<string, string> = {};
 const clients: Record<string, TestClient> = {};
 
 async function saveCase(ref: string, unit: string, interventions: Intervention[]) {
-  await ctx.db.transaction(async (tx) => {
-    const map = await upsertCases(tx, [{ ...caseOf(ref, interventions), unit }], ctx.deps.now());
-    ids[ref] = map.get(ref) ?? '';
-    await replaceInterventions(tx, [{ caseId: ids[ref] ?? '', interventions }]);
-  });
+  ids[ref] = await storeCase(ctx.db, ctx.deps.now(), unit, ref, interventions);
 }
 
 interface Due {
