@@ -11,10 +11,10 @@ import {
   RealisationSchema,
   describeField,
   documentToPlan,
-  oreFromKroner,
   planToDocument,
   type ActionPlanDocument,
 } from '../../shared/schemas/action-plan';
+import { oreFromKroner } from '../../domain/money';
 import { requireActor } from '../middleware/require-actor';
 import {
   createRouter,

@@ -6,6 +6,7 @@ import {
   MAX_ABS_KRONER,
   MAX_ABS_ORE,
   kronerFromJsonNumber,
+  oreFromKroner,
   toKroner,
   type Ore,
 } from '../../domain/money';
@@ -321,13 +322,6 @@ export function describeField(path: string): string {
   }
   const label = out.join(', ');
   return label.charAt(0).toUpperCase() + label.slice(1);
-}
-
-/** Kroner (already validated) to øre. */
-export function oreFromKroner(value: number): Ore {
-  const result = kronerFromJsonNumber(value);
-  if (!result.ok) throw new RangeError(`Not an amount: ${value}`);
-  return result.value;
 }
 
 const nullableOre = (v: number | null | undefined): Ore | null =>
