@@ -467,7 +467,11 @@ export interface SourcePeriodRow {
   lastPostedMonth: string | null;
 }
 
-/** Per ledger source: its closed months (in order) and the first and last month with postings (done imports). */
+/**
+ * Per ledger source: its closed months (in order) and the first and last month with postings
+ * (done imports), read from the kept monthly totals (one small index per import there, where
+ * the postings have a partition per import to plan and open).
+ */
 export async function listSourcePeriods(db: Queryable): Promise<SourcePeriodRow[]> {
   const rows = await db.query<{
     source: string;
@@ -482,8 +486,8 @@ export async function listSourcePeriods(db: Queryable): Promise<SourcePeriodRow[
             to_char(max(d.last_on), 'YYYY-MM') AS last_posted
        FROM ledger_sources s
        LEFT JOIN LATERAL (
-         SELECT (SELECT min(p.posted_on) FROM ledger_postings p WHERE p.import_id = i.id) AS first_on,
-                (SELECT max(p.posted_on) FROM ledger_postings p WHERE p.import_id = i.id) AS last_on
+         SELECT (SELECT min(t.month) FROM ledger_month_totals t WHERE t.import_id = i.id) AS first_on,
+                (SELECT max(t.month) FROM ledger_month_totals t WHERE t.import_id = i.id) AS last_on
            FROM ledger_imports i WHERE i.source = s.name AND i.status = 'done'
        ) d ON true
       GROUP BY s.name

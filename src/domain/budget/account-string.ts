@@ -62,8 +62,13 @@ export function parsePostingDate(text: string): string | null {
   let y: number;
   let m: number;
   let d: number;
-  let match = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(s);
-  if (match) {
+  let match: RegExpExecArray | null;
+  if (isDanishDate(s)) {
+    // dd.mm.yyyy, as ledger exports write every line: read without a regular expression
+    d = digitsAt(s, 0, 2);
+    m = digitsAt(s, 3, 5);
+    y = digitsAt(s, 6, 10);
+  } else if ((match = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(s))) {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   } else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) {
     [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -76,6 +81,24 @@ export function parsePostingDate(text: string): string | null {
   const days = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
   if (d > days) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** `dd.mm.yyyy` with digits only (what the first pattern of `parsePostingDate` also reads). */
+function isDanishDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(2) !== 46 || s.charCodeAt(5) !== 46) return false;
+  for (let i = 0; i < 10; i++) {
+    if (i === 2 || i === 5) continue;
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The number the digits `s[from..to)` write (checked to be digits by the caller). */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
 }
 
 function isLeap(y: number): boolean {

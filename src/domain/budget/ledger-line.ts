@@ -94,11 +94,14 @@ export function validateLedgerLine(
   columns: ColumnIndexes,
   ctx: LedgerLineContext,
 ): { ok: true; posting: ValidPosting } | { ok: false; issues: LineIssue[] } {
+  // No closure per line: a million lines made a million of them (and their garbage).
   const issues: LineIssue[] = [];
-  const issue = (column: string, code: string, message: string) =>
-    issues.push({ line, column, code, message: `Linje ${line}: ${message}` });
-  if (cells.some((c) => looksMisdecoded(c))) {
-    issue(
+  let misdecoded = false;
+  for (let i = 0; i < cells.length && !misdecoded; i++) misdecoded = looksMisdecoded(cells[i]!);
+  if (misdecoded) {
+    addIssue(
+      issues,
+      line,
       '*',
       'encoding',
       'tegnene kan ikke læses i den valgte tegnkodning (fx æ, ø, å). Vælg den rigtige tegnkodning (UTF-8 eller Windows-1252) og prøv igen.',
@@ -112,7 +115,9 @@ export function validateLedgerLine(
     columns.text ?? 0,
   );
   if (cells.length <= needed) {
-    issue(
+    addIssue(
+      issues,
+      line,
       '*',
       'missing_cells',
       `linjen har ${cells.length} kolonner, men skal have mindst ${needed + 1}.`,
@@ -120,9 +125,12 @@ export function validateLedgerLine(
     return { ok: false, issues };
   }
   // a CPR number in any cell refuses the line without repeating what the line says
-  const cpr = cells.findIndex(containsCprNumber);
+  let cpr = -1;
+  for (let i = 0; i < cells.length && cpr < 0; i++) if (containsCprNumber(cells[i]!)) cpr = i;
   if (cpr >= 0) {
-    issue(
+    addIssue(
+      issues,
+      line,
       cpr === columns.text ? 'text' : '*',
       'cpr_number',
       `kolonne ${cpr + 1} ligner et CPR-nummer. Fjern CPR-numre fra filen i økonomisystemets udtræk, og indlæs den igen; Overblik gemmer aldrig CPR-numre.`,
@@ -135,25 +143,41 @@ export function validateLedgerLine(
   const rawAmount = cells[columns.amount] ?? '';
   const date = parsePostingDate(rawDate);
   if (!date) {
-    issue('date', 'invalid_date', `"${rawDate}" er ikke en gyldig dato.`);
+    addIssue(issues, line, 'date', 'invalid_date', `"${rawDate}" er ikke en gyldig dato.`);
   } else if (Number(date.slice(0, 4)) !== ctx.year) {
-    issue('date', 'outside_year', `datoen ${rawDate} ligger uden for regnskabsåret ${ctx.year}.`);
+    addIssue(
+      issues,
+      line,
+      'date',
+      'outside_year',
+      `datoen ${rawDate} ligger uden for regnskabsåret ${ctx.year}.`,
+    );
   }
   const account = parseAccountString(rawAccount);
   if (!account) {
-    issue('account', 'unknown_account', `kontostrengen "${rawAccount}" kan ikke læses.`);
+    addIssue(
+      issues,
+      line,
+      'account',
+      'unknown_account',
+      `kontostrengen "${rawAccount}" kan ikke læses.`,
+    );
   } else if (!ctx.knownFunctions.has(account.accountFunction)) {
-    issue(
+    addIssue(
+      issues,
+      line,
       'account',
       'unknown_account',
       `kontostrengen "${rawAccount}" har en ukendt funktion ${account.accountFunction}.`,
     );
   }
   const unitId = ctx.units.get(rawUnit.toLowerCase());
-  if (!unitId) issue('unit', 'unknown_unit', `enheden "${rawUnit}" er ukendt.`);
+  if (!unitId) addIssue(issues, line, 'unit', 'unknown_unit', `enheden "${rawUnit}" er ukendt.`);
   const amount = parseKronerText(normaliseTrailingMinus(rawAmount));
   if (!amount.ok) {
-    issue(
+    addIssue(
+      issues,
+      line,
       'amount',
       'invalid_amount',
       `beløbet "${rawAmount}" er ikke et beløb i kroner (fx 1.234,50 eller -300.000).`,
@@ -174,4 +198,14 @@ export function validateLedgerLine(
       isLate: Number(date.slice(5, 7)) <= ctx.closedThroughMonth,
     },
   };
+}
+
+function addIssue(
+  issues: LineIssue[],
+  line: number,
+  column: string,
+  code: string,
+  message: string,
+): void {
+  issues.push({ line, column, code, message: `Linje ${line}: ${message}` });
 }
