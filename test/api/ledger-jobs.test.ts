@@ -238,8 +238,11 @@ describe('a dead ledger import', () => {
 
     const finance = new TestClient(ctx);
     await finance.login('okonomi');
-    expect((await finance.post(`/api/jobs/${id}/retry`)).status).toBe(200);
-    expect((await findLedgerImport(ctx.db, importId))?.status).toBe('queued');
+    const retried = await finance.post(`/api/jobs/${id}/retry`);
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toMatchObject({ status: 'queued' });
+    // the retry starts the queue at once, so the import may already be running again
+    expect(['queued', 'running']).toContain((await findLedgerImport(ctx.db, importId))?.status);
     await drainJobs(ctx.db);
     // it ran again to its end: the source has no columns set up, so the import is refused
     expect(await findJob(ctx.db, id)).toMatchObject({ status: 'failed', attempts: 1 });
