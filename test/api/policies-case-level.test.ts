@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
-import { caseOf, daily, intervention } from '../cases-support';
+import { storeCase } from '../db';
+import { daily, intervention } from '../cases-support';
 import type { IsoDate } from '../../src/domain/months';
 import type {
   FamiliesJson,
@@ -27,13 +27,7 @@ async function caseIn(db: Fixture['ctx']['db'], ref: string, unitId: string): Pr
       startDate: '2026-02-01' as IsoDate,
     }),
   ];
-  return db.transaction(async (tx) => {
-    const id = (
-      await upsertCases(tx, [{ ...caseOf(ref, interventions), unit: unitId }], new Date())
-    ).get(ref);
-    await replaceInterventions(tx, [{ caseId: id ?? '', interventions }]);
-    return id ?? '';
-  });
+  return storeCase(db, new Date(), unitId, ref, interventions);
 }
 
 const seesCases = (who: string) => who !== 'laeser';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
-import { caseOf, intervention } from '../cases-support';
+import { storeCase } from '../db';
+import { intervention } from '../cases-support';
 import { addDays, type IsoDate } from '../../src/domain/months';
 import { describePolicyMatrix, type Fixture, type MatrixRow } from '../policy-matrix';
 
@@ -17,13 +17,7 @@ const nextDay = () => addDays('2026-10-01' as IsoDate, (day += 1));
 
 async function caseIn(f: Fixture, ref: string, unitId: string): Promise<string> {
   const interventions = [intervention({ ref: 'I1', startDate: '2026-01-05' as IsoDate })];
-  return f.ctx.db.transaction(async (tx) => {
-    const id = (
-      await upsertCases(tx, [{ ...caseOf(ref, interventions), unit: unitId }], new Date())
-    ).get(ref);
-    await replaceInterventions(tx, [{ caseId: id ?? '', interventions }]);
-    return id ?? '';
-  });
+  return storeCase(f.ctx.db, new Date(), unitId, ref, interventions);
 }
 
 const rows: MatrixRow[] = [

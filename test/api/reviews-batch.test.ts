@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replaceInterventions, upsertCases } from '../../src/db/repositories/cases';
+import { storeCase } from '../db';
 import type { Actor } from '../../src/domain/access';
-import { caseOf, intervention } from '../cases-support';
+import { intervention } from '../cases-support';
 import type { IsoDate } from '../../src/domain/months';
 import { recordReviewsIn } from '../../src/server/services/review-service';
 import { createTestApp, createUnit, createUser, type TestContext } from '../app';
@@ -27,15 +27,7 @@ beforeAll(async () => {
   const interventions = [
     intervention({ ref: 'I1', startDate: d('2026-03-01'), category: 'eftervaern' }),
   ];
-  await ctx.db.transaction(async (tx) => {
-    const ids = await upsertCases(
-      tx,
-      [{ ...caseOf('E-1', interventions), unit: unitId }],
-      ctx.deps.now(),
-    );
-    caseId = ids.get('E-1') ?? '';
-    await replaceInterventions(tx, [{ caseId, interventions }]);
-  });
+  caseId = await storeCase(ctx.db, ctx.deps.now(), unitId, 'E-1', interventions);
 });
 afterAll(() => ctx.close());
 
