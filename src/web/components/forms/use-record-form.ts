@@ -36,6 +36,15 @@ export function useRecordForm<F extends { version: number | null }>(
     <K extends keyof F>(key: K) =>
     (value: F[K]) =>
       setForm((f) => ({ ...f, [key]: value }));
+  const reset = () => {
+    setIsReopening(false);
+    setForm(initial);
+  };
+  const onReload = () => {
+    setIsReopening(true);
+    read?.reload();
+  };
+  const isEditing = form.version !== null;
   return {
     form,
     set,
@@ -44,15 +53,11 @@ export function useRecordForm<F extends { version: number | null }>(
       setIsReopening(false);
       setForm(record);
     },
-    reset: () => {
-      setIsReopening(false);
-      setForm(initial);
-    },
-    onReload: () => {
-      setIsReopening(true);
-      read?.reload();
-    },
+    reset,
+    onReload,
     /** an existing record is open (else a new one is being entered) */
-    isEditing: form.version !== null,
+    isEditing,
+    /** the VersionedEditForm's actions: cancel while a record is open, reload after a conflict */
+    formActions: { onCancel: isEditing ? reset : undefined, onReload },
   };
 }

@@ -164,9 +164,8 @@ export function OrganisationAdmin() {
             noValidate
             submitLabel={t(center.isEditing ? 'admin.save' : 'admin.organisation.newCenter')}
             onSave={saveCenter}
-            onCancel={center.isEditing ? center.reset : undefined}
+            {...center.formActions}
             cancelLabel={t('admin.cancel')}
-            onReload={center.onReload}
           >
             <TextField
               label={t('admin.organisation.name')}
@@ -188,9 +187,8 @@ export function OrganisationAdmin() {
             noValidate
             submitLabel={t(unit.isEditing ? 'admin.save' : 'admin.organisation.newUnit')}
             onSave={saveUnit}
-            onCancel={unit.isEditing ? unit.reset : undefined}
+            {...unit.formActions}
             cancelLabel={t('admin.cancel')}
-            onReload={unit.onReload}
           >
             <SelectField
               label={t('admin.organisation.center')}

@@ -51,7 +51,7 @@ export function UsersAdmin() {
   const { t } = useTranslation();
   const { data: users, error, reload } = useApi<UserJson[]>('/users');
   const { data: centers } = useApi<CenterWithUnitsJson[]>('/centers');
-  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(NEW_USER, {
+  const { form, set, edit, reset, isEditing, formActions } = useRecordForm(NEW_USER, {
     latest: (f) => {
       const u = users?.find((u) => u.id === f.id);
       return u && userForm(u);
@@ -148,9 +148,8 @@ export function UsersAdmin() {
           noValidate
           submitLabel={isEditing ? t('admin.save') : t('admin.users.newUser')}
           onSave={save}
-          onCancel={isEditing ? reset : undefined}
+          {...formActions}
           cancelLabel={t('admin.cancel')}
-          onReload={onReload}
         >
           {!isEditing && (
             <TextField

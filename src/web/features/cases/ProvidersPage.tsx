@@ -39,7 +39,7 @@ export function ProvidersPage() {
   const { user } = useAuth();
   const editable = may(user, 'case.import');
   const { data, error, reload } = useApi<ProviderJson[]>('/providers', { fresh: true });
-  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(EMPTY, {
+  const { form, set, edit, reset, isEditing, formActions } = useRecordForm(EMPTY, {
     latest: (f) => {
       const p = data?.find((p) => p.id === f.id);
       return p && formOf(p);
@@ -104,9 +104,8 @@ export function ProvidersPage() {
           record={form.id}
           submitLabel={t('providers.save')}
           onSave={save}
-          onCancel={isEditing ? reset : undefined}
+          {...formActions}
           cancelLabel={t('providers.cancel')}
-          onReload={onReload}
         >
           <TextField label={t('providers.name')} value={form.name} required onValue={set('name')} />
           <TextField

@@ -58,7 +58,7 @@ function RatesSection({ editable }: { editable: boolean }) {
     periods: [{ from: '', to: '', amount: '' }],
     version: null as number | null,
   };
-  const { form, set, setForm, edit, reset, onReload, isEditing } = useRecordForm(empty, {
+  const { form, set, setForm, edit, reset, isEditing, formActions } = useRecordForm(empty, {
     latest: (f) => {
       const r = data?.find((r) => r.code === f.code);
       return r && rateForm(r);
@@ -134,9 +134,8 @@ function RatesSection({ editable }: { editable: boolean }) {
           note={isEditing && t('cases.rates.editingRate', { code: form.code })}
           submitLabel={t('cases.rates.saveRate')}
           onSave={save}
-          onCancel={isEditing ? reset : undefined}
+          {...formActions}
           cancelLabel={t('cases.rates.cancelEdit')}
-          onReload={onReload}
           actions={
             <button
               type="button"
@@ -208,7 +207,7 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
     source: '',
     version: null as number | null,
   };
-  const { form, set, edit, reset, onReload, isEditing } = useRecordForm(empty, {
+  const { form, set, edit, reset, isEditing, formActions } = useRecordForm(empty, {
     latest: (f) => {
       const r = data?.find((r) => r.validFrom === f.validFrom);
       return r && thresholdsForm(r);
@@ -271,9 +270,8 @@ function ThresholdsSection({ editable }: { editable: boolean }) {
           }
           submitLabel={t('cases.rates.saveThresholds')}
           onSave={save}
-          onCancel={isEditing ? reset : undefined}
+          {...formActions}
           cancelLabel={t('cases.rates.cancelEdit')}
-          onReload={onReload}
         >
           <fieldset>
             <legend>{t('cases.rates.thresholds')}</legend>
