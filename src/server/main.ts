@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import { createApp } from './app';
 import type { AppDeps } from './context';
 import { runWorkers } from './cluster';
+import { registerKeepFiguresJob } from './jobs/keep-figures';
 import { startJobWorker } from './jobs/worker';
 import { removeOrphanUploads } from './services/ledger-service';
 import { queueDigestIfDue, registerDigestJob } from './services/notification-service';
@@ -83,6 +84,7 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
   const startedAt = new Date();
   const deps: AppDeps = { db, config, logger, now: () => new Date() };
   const app = createApp(deps, { webDir: path.resolve('dist') });
+  registerKeepFiguresJob(deps);
   // Jobs left queued by a server that stopped are picked up at start, new ones the moment they
   // are queued (NOTIFY), retries and jobs of a stopped worker within seconds (a timer). With
   // several processes each looks: a job is claimed by one of them (FOR UPDATE SKIP LOCKED).

@@ -204,3 +204,11 @@ export async function requeueDeadJob(db: Queryable, id: string): Promise<JobRow 
   );
   return rows[0];
 }
+
+/**
+ * Removes the finished jobs of a kind that leave nothing to look back at (each new one redoes
+ * the whole work), but `keep`: its failed and dead ones stay for the operator.
+ */
+export async function deleteDoneJobs(db: Queryable, kind: string, keep: string): Promise<void> {
+  await db.query(`DELETE FROM jobs WHERE kind = $1 AND status = 'done' AND id <> $2`, [kind, keep]);
+}

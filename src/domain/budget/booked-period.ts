@@ -83,6 +83,14 @@ export function actualsMonths(asOf: string, bookedThrough: string | null): numbe
 }
 
 /**
+ * The year the front page and the budget screens open at: the booked period's, or today's
+ * (`YYYY-MM-DD`) while nothing is booked.
+ */
+export function openingYear(bookedThrough: string | null, today: string): number {
+  return Number((bookedThrough ?? today).slice(0, 4));
+}
+
+/**
  * The as-of date a screen opens a year at (budget follow-up, dashboard, trigger, reports): the
  * end of the last booked month. A year before the booked one opens at its end; a year after it
  * (nothing booked yet) at the end of January. With no booked period known, the end of the month

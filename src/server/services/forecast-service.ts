@@ -1,5 +1,5 @@
 import { translate } from '../../shared/i18n/translate';
-import type { AppDeps } from '../context';
+import { todayIn, type AppDeps } from '../context';
 import type { Actor } from '../../domain/access';
 import type { Database, Queryable } from '../../db/database';
 import { recordAudit } from '../../db/repositories/audit';
@@ -14,7 +14,12 @@ import {
   yearsWithPostings,
 } from '../../db/repositories/forecast';
 import { actualsByUnitFunctionMonth, listSourcePeriods } from '../../db/repositories/ledger';
-import { actualsThrough, bookedThroughOfLedger } from '../../domain/budget/booked-period';
+import {
+  actualsThrough,
+  bookedThroughOfLedger,
+  defaultAsOf,
+  openingYear,
+} from '../../domain/budget/booked-period';
 import { listUnits } from '../../db/repositories/organisation';
 import { cumulative, spreadByProfile } from '../../domain/budget/budget';
 import {
@@ -27,6 +32,7 @@ import {
   restOfYear,
   sumForecasts,
   yearToDate,
+  DEFAULT_INTAKE_PARAMS,
   type ForecastResult,
   type IntakeParams,
 } from '../../domain/forecast/forecast';
@@ -37,6 +43,8 @@ import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policie
 import { committedManyIfAvailable, refusionCached } from './commitments/committed-cost';
 import { getSettings } from '../../db/repositories/organisation';
 import { keptFigures } from './kept-figures';
+import { actorFromUser } from './auth-service';
+import { listUsers } from '../../db/repositories/users';
 
 type Series = number[];
 const zeros = (): Series => Array.from({ length: 12 }, () => 0);
@@ -355,7 +363,6 @@ export async function getForecast(
   actor: Actor,
   q: { year: number; asOf: string; unitId?: string | undefined; intake: IntakeParams },
 ) {
-  const { db } = deps;
   authorize(actor, 'forecast.read');
   if (!q.asOf.startsWith(String(q.year))) {
     throw new AppError('validation_failed', {}, [
@@ -371,14 +378,71 @@ export async function getForecast(
     if (!can(actor, 'forecast.read', { unitId: q.unitId })) throw new AppError('not_found');
     unitIds = [q.unitId];
   }
-  const scope = unitIds;
+  return keptForecast(deps, { year: q.year, asOf: q.asOf, unitIds, intake: q.intake });
+}
+
+/**
+ * The forecast of units already authorised (null: every unit), kept for every app server while
+ * nothing it is computed from changes (`keptFigures`).
+ */
+function keptForecast(
+  deps: Pick<AppDeps, 'db' | 'heavyReads'>,
+  q: { year: number; asOf: string; unitIds: string[] | null; intake: IntakeParams },
+) {
+  const { method, years, factorPercent } = q.intake;
+  // the key's inputs built in one place, so the background job keeps what a reader asks for
+  const inputs = {
+    year: q.year,
+    asOf: q.asOf,
+    unitIds: q.unitIds && [...q.unitIds].sort(),
+    intake: { method, years, factorPercent },
+  };
   return keptFigures(
-    db,
+    deps.db,
     'forecast',
-    { year: q.year, asOf: q.asOf, unitIds: scope, intake: q.intake },
-    () => forecastOfUnits(db, { year: q.year, asOf: q.asOf, unitIds: scope, intake: q.intake }),
+    inputs,
+    () => forecastOfUnits(deps.db, inputs),
     deps.heavyReads,
   );
+}
+
+/**
+ * Computes and keeps the forecasts the front page and the forecast page open at, for every scope
+ * an active user reads them in (every unit, or a head of unit's own units): the opening year and
+ * as-of date (`openingYear`, `defaultAsOf`, today from the clock), the default intake. Run in
+ * the background after every change (the job 'figures.keep', migration 0033), so the first
+ * reader after a ledger import or a saved case finds them kept. Returns what it kept.
+ */
+export async function keepOpeningForecasts(
+  deps: Pick<AppDeps, 'db' | 'heavyReads' | 'now'>,
+): Promise<{ year: number; asOf: string; scopes: number }> {
+  const bookedThrough = bookedThroughOfLedger(await listSourcePeriods(deps.db));
+  const today = todayIn(deps);
+  const year = openingYear(bookedThrough, today);
+  const asOf = defaultAsOf(year, bookedThrough, today);
+  const scopes = await forecastScopes(deps.db);
+  for (const unitIds of scopes)
+    await keptForecast(deps, { year, asOf, unitIds, intake: DEFAULT_INTAKE_PARAMS });
+  return { year, asOf, scopes: scopes.length };
+}
+
+/** The scopes active users read the forecast in (null: every unit), each once, the widest first. */
+async function forecastScopes(db: Queryable): Promise<(string[] | null)[]> {
+  const scopes = new Map<string, { unitIds: string[] | null; users: number }>();
+  for (const user of await listUsers(db)) {
+    if (!user.is_active) continue;
+    const actor = actorFromUser(user);
+    if (!can(actor, 'forecast.read')) continue;
+    const unitIds = readableUnitIds(actor, 'forecast.read');
+    if (unitIds?.length === 0) continue;
+    const key = unitIds === null ? '*' : [...unitIds].sort().join(',');
+    const scope = scopes.get(key) ?? { unitIds, users: 0 };
+    scope.users++;
+    scopes.set(key, scope);
+  }
+  return [...scopes.values()]
+    .sort((a, b) => (a.unitIds === null ? -1 : b.unitIds === null ? 1 : b.users - a.users))
+    .map((s) => s.unitIds);
 }
 
 /** `getForecast`'s answer for units already authorised (null: every unit). */

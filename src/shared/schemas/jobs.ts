@@ -35,8 +35,9 @@ export const LedgerImportOutcomeSchema = z
 export type LedgerImportOutcome = z.infer<typeof LedgerImportOutcomeSchema>;
 
 /**
- * A background job's result, by kind: a ledger import's report with its import, or the daily
- * digest's reminders and mails (and the addresses a mail failed for); null until it ends.
+ * A background job's result, by kind: a ledger import's report with its import, the daily
+ * digest's reminders and mails (and the addresses a mail failed for), or the figures kept in
+ * the background and the year and as-of date they are for; null until it ends.
  */
 export const JobResultSchema = z
   .union([
@@ -45,6 +46,12 @@ export const JobResultSchema = z
       reminders: z.number().int(),
       mailed: z.number().int(),
       failed: z.array(z.string()).optional(),
+    }),
+    z.object({
+      kept: z.array(z.string()),
+      year: z.number().int(),
+      asOf: z.string(),
+      scopes: z.number().int(),
     }),
   ])
   .nullable();

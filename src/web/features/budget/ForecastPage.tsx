@@ -11,6 +11,7 @@ import { BookedNote } from '../../components/BookedNote';
 import { CumulativeChart } from './CumulativeChart';
 import { kr, query, today } from '../../format';
 import { defaultAsOf, useBookedPeriod } from '../../booked-period';
+import { openingYear } from '../../../domain/budget/booked-period';
 
 // Tables show whole kroner; the exact øre are in the API and behind each posting.
 import type { Causes, ForecastUnit, ForecastView, Parts, RequiredPlans } from './types';
@@ -55,7 +56,7 @@ export function ForecastPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const booked = useBookedPeriod();
-  const year = Number(params.get('year') ?? (booked.bookedThrough ?? today()).slice(0, 4));
+  const year = Number(params.get('year') ?? openingYear(booked.bookedThrough, today()));
   const shown = {
     year,
     asOf: params.get('asOf') ?? defaultAsOf(year, booked.bookedThrough),

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApi } from '../../use-api';
 import { danishDate, kr, query, today } from '../../format';
 import { useBookedPeriod } from '../../booked-period';
+import { openingYear } from '../../../domain/budget/booked-period';
 import { functionLabel, useAccountFunctions } from '../../account-functions';
 import type { Postings } from '../../../shared/schemas/ledger';
 
@@ -12,7 +13,7 @@ function ChooseUnit({ year }: { year: string }) {
   const { t } = useTranslation();
   const booked = useBookedPeriod();
   const org = useApi<{ units: { id: string; name: string }[] }>('/organisation');
-  const shownYear = year || (booked.bookedThrough ?? today()).slice(0, 4);
+  const shownYear = year || String(openingYear(booked.bookedThrough, today()));
   return (
     <>
       <h1>

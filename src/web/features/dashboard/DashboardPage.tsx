@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatKroner, oreFromKroner } from '../../../domain/money';
 import { may, useAuth } from '../../auth';
 import { defaultAsOf, useBookedPeriod } from '../../booked-period';
+import { openingYear } from '../../../domain/budget/booked-period';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { today } from '../../format';
 import { useApi } from '../../use-api';
@@ -31,7 +32,7 @@ export function DashboardPage() {
   const seesFigures = may(user, 'forecast.read');
   const isReaderOnly = !!user && user.roles.every((r) => r === 'laeser');
   const seesPlans = seesFigures && !isReaderOnly && may(user, 'plan.read');
-  const year = Number((booked.bookedThrough ?? today()).slice(0, 4));
+  const year = openingYear(booked.bookedThrough, today());
   const asOf = defaultAsOf(year, booked.bookedThrough);
   return (
     <>

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { KEEP_FIGURES_JOB, registerKeepFiguresJob } from '../../src/server/jobs/keep-figures';
+import { drainJobs } from '../../src/server/jobs/worker';
+import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { recordingQueries } from '../db';
+
+// After a change to what the forecast is computed from, a background job (migration 0033) computes
+// the forecasts the front page opens at, once for every scope a user reads them in, and keeps
+// them for every app server: the first reader after the change, on any server, reads them kept.
+
+let ctx: TestContext;
+let a: TestClient;
+let familie: string;
+
+const FRONT_PAGE = '/api/forecast?year=2026&asOf=2026-10-31'; // today 23.11.2026, nothing booked
+
+const intervention = {
+  kind: 'main',
+  status: 'granted',
+  modifies: null,
+  decidedOn: '2025-12-01',
+  category: 'anbringelse-doegninstitution',
+  provider: { name: 'Døgninstitutionen', external: true },
+  accountFunction: '5.28.23',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 60_000 },
+};
+
+interface Forecast {
+  area: { committed: number; forecast: number };
+  units: { unitId: string; committed: number }[];
+}
+
+/**
+ * A server that has just started (its own app, nothing kept in its memory), on the same
+ * database: the user's front-page forecast and the statements it sent to answer it.
+ */
+async function frontPageOnFreshServer(
+  username: string,
+): Promise<{ forecast: Forecast; heavy: string[] }> {
+  const sent: string[] = [];
+  const db = recordingQueries(ctx.db, sent);
+  const client = new TestClient({ ...ctx, db, app: createApp({ ...ctx.deps, db }) });
+  await client.login(username);
+  sent.length = 0;
+  const response = await client.get(FRONT_PAGE);
+  expect(response.status).toBe(200);
+  const heavy = sent.filter((sql) =>
+    /ledger_postings|ledger_month_totals|case_interventions/.test(sql),
+  );
+  return { forecast: (await response.json()) as Forecast, heavy };
+}
+
+async function keepJobs(): Promise<{ status: string; result: unknown }[]> {
+  return ctx.db.query('SELECT status, result FROM jobs WHERE kind = $1 ORDER BY created_at', [
+    KEEP_FIGURES_JOB,
+  ]);
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  registerKeepFiguresJob(ctx.deps);
+  const myndighed = await createUnit(ctx.db, 'Myndighed');
+  familie = await createUnit(ctx.db, 'Familie');
+  await createUser(ctx.db, { username: 'direktion', roles: ['ledelse'] });
+  await createUser(ctx.db, {
+    username: 'leder',
+    roles: ['funktionsleder', 'okonomikonsulent'],
+    unitIds: [familie],
+  });
+  // a second head of the same unit reads in the same scope: it is kept once
+  await createUser(ctx.db, { username: 'leder2', roles: ['funktionsleder'], unitIds: [familie] });
+  await createUser(ctx.db, { username: 'okonomi', roles: ['okonomikonsulent', 'administrator'] });
+  a = new TestClient(ctx);
+  await a.login('okonomi');
+  const imported = await a.post('/api/cases/import', {
+    format: 'overblik/cases@1',
+    rates: [],
+    cases: [
+      {
+        ref: 'A-1',
+        household: 'H-1',
+        unit: 'Familie',
+        person: { ref: 'B-1', birthDate: '2012-04-01' },
+        interventions: [{ ref: 'I-1', ...intervention }],
+      },
+    ],
+  });
+  expect(imported.status).toBe(200);
+  const budget = await a.put('/api/budgets/2026', {
+    lines: [
+      { unitId: familie, accountFunction: '5.28.23', original: 1_000_000 },
+      { unitId: myndighed, accountFunction: '5.28.23', original: 500_000 },
+    ],
+  });
+  expect(budget.status).toBe(200);
+});
+afterAll(() => ctx.close());
+
+describe('the front page’s forecasts kept in the background', () => {
+  it('queues one job for the changes made while none ran, and keeps every reader’s scope', async () => {
+    expect((await keepJobs()).map((j) => j.status)).toEqual(['queued']);
+    await drainJobs(ctx.db);
+    const [job] = await keepJobs();
+    // the whole municipality, and the unit the two heads of Familie read
+    expect(job).toEqual({
+      status: 'done',
+      result: { kept: ['forecast'], year: 2026, asOf: '2026-10-31', scopes: 2 },
+    });
+    const whole = await frontPageOnFreshServer('direktion');
+    expect(whole.heavy).toEqual([]);
+    const own = await frontPageOnFreshServer('leder');
+    expect(own.heavy).toEqual([]);
+    expect(own.forecast.units.map((u) => u.unitId)).toEqual([familie]);
+    // what was kept is what a computation from scratch gives
+    await ctx.db.query('DELETE FROM kept_figures');
+    const computed = await frontPageOnFreshServer('direktion');
+    expect(computed.heavy).not.toEqual([]);
+    expect(computed.forecast).toEqual(whole.forecast);
+  });
+
+  it('keeps the figures after a saved case before anyone asks; the job before it is removed', async () => {
+    const before = (await frontPageOnFreshServer('direktion')).forecast;
+    const [row] = await ctx.db.query<{ id: string; version: number }>(
+      "SELECT id, version FROM cases WHERE ref = 'A-1'",
+    );
+    const added = await a.post(`/api/cases/${row?.id}/interventions`, {
+      version: row?.version,
+      intervention: {
+        ...intervention,
+        status: 'expected',
+        decidedOn: '2026-09-10',
+        startDate: '2026-11-01',
+        paragraph: 'Barnets lov § 32, stk. 1, nr. 3',
+        followOn: false,
+        endDate: null,
+        payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 5_000 },
+      },
+    });
+    expect(added.status).toBe(201);
+    expect((await keepJobs()).map((j) => j.status)).toEqual(['done', 'queued']);
+    await drainJobs(ctx.db);
+    expect((await keepJobs()).map((j) => j.status)).toEqual(['done']);
+    const after = await frontPageOnFreshServer('direktion');
+    expect(after.heavy).toEqual([]);
+    // November and December of the new intervention, 5.000 kr. a month
+    expect(after.forecast.area.committed).toBe(before.area.committed + 10_000);
+  });
+});
