@@ -8,13 +8,14 @@
  * - the full commitment statement for 2025 by category (goal ≤ 1 s);
  * - the forecast of every unit (goal ≤ 1 s cold);
  * - after a change: what the background job 'figures.keep' (migration 0033) takes to compute
- *   and keep the forecasts the front page opens at (every kept answer removed first, as a
- *   change makes them stale);
+ *   and keep the forecasts and expected overspend the front page opens at (every kept answer
+ *   removed first, as a change makes them stale);
  * - the front page's requests as a browser sends them, at once, through the app with a
  *   logged-in `ledelse` user, at the year and as-of date the page opens at (from the booked
- *   period): organisation, booked period, reviews due, action plans, forecast, follow-up
- *   rounds; server time = until the last answer (goal ≤ 300 ms), then the backtest the page
- *   loads after its figures;
+ *   period): organisation, booked period, the plans required and the year's plans, forecast,
+ *   follow-up rounds; server time = until the last answer (goal ≤ 300 ms), then the backtest
+ *   the page loads after its figures, and every unit's reviews due (the list Gennemgange opens
+ *   with for management);
  *
  * and the database's size and the app server's resident memory after those reads.
  *
@@ -209,10 +210,10 @@ async function child(mode: Mode): Promise<void> {
       // process: the change has made every kept answer stale (removed here), and the job
       // computes and keeps the forecasts the front page opens at, for every reader's scope.
       await db.query('DELETE FROM kept_figures');
-      const { keepOpeningForecasts } = await import('../src/server/services/forecast-service');
+      const { keepOpeningFigures } = await import('../src/server/jobs/keep-figures');
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      Object.assign(out, await keepOpeningForecasts(d));
+      Object.assign(out, await keepOpeningFigures(d));
       out.jobSeconds = secondsSince(t0);
       const c = process.cpuUsage(c0);
       out.jobNodeCpuSeconds = +((c.user + c.system) / 1e6).toFixed(2);
@@ -241,10 +242,12 @@ async function child(mode: Mode): Promise<void> {
       const year = openingYear(bookedThrough, dateAt(NOW));
       const asOf = defaultAsOf(year, bookedThrough, dateAt(NOW));
       out.opensAt = asOf;
+      // what the front page asks for a `ledelse` user (no tasks, no reviews panel: those are a
+      // rådgiver's and a head of unit's)
       const page = [
         '/api/organisation',
         '/api/ledger/booked-period',
-        '/api/reviews/due',
+        `/api/action-plans/required?year=${year}`,
         `/api/action-plans?year=${year}`,
         `/api/forecast?year=${year}&asOf=${asOf}`,
         `/api/follow-up/rounds?year=${year}`,
@@ -259,6 +262,9 @@ async function child(mode: Mode): Promise<void> {
         out[`${run}Requests`] = Object.fromEntries(answers.map((a) => [a.url, a.ms]));
         const backtest = await get(`/api/forecast/backtest?beforeYear=${year}&months=10`);
         out[`${run}BacktestSeconds`] = +(backtest.ms / 1000).toFixed(2);
+        // Gennemgange: every unit's reviews due, as management opens the list
+        const due = await get('/api/reviews/due');
+        out[`${run}ReviewsDueSeconds`] = +(due.ms / 1000).toFixed(2);
       }
     }
     const status = await readFile('/proc/self/status', 'utf8');

@@ -28,6 +28,11 @@ const intervention = {
   payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 60_000 },
 };
 
+interface Required {
+  asOf: string;
+  items: { unit: { id: string }; expectedOverspend: number }[];
+}
+
 interface Forecast {
   area: { committed: number; forecast: number };
   units: { unitId: string; committed: number }[];
@@ -39,18 +44,24 @@ interface Forecast {
  */
 async function frontPageOnFreshServer(
   username: string,
-): Promise<{ forecast: Forecast; heavy: string[] }> {
+): Promise<{ forecast: Forecast; required: Required; heavy: string[] }> {
   const sent: string[] = [];
   const db = recordingQueries(ctx.db, sent);
   const client = new TestClient({ ...ctx, db, app: createApp({ ...ctx.deps, db }) });
   await client.login(username);
   sent.length = 0;
-  const response = await client.get(FRONT_PAGE);
-  expect(response.status).toBe(200);
-  const heavy = sent.filter((sql) =>
-    /ledger_postings|ledger_month_totals|case_interventions/.test(sql),
-  );
-  return { forecast: (await response.json()) as Forecast, heavy };
+  const forecast = await client.get(FRONT_PAGE);
+  expect(forecast.status).toBe(200);
+  const required = await client.get('/api/action-plans/required?year=2026');
+  expect(required.status).toBe(200);
+  // the cases, the postings or the monthly sums of them (the booked period reads only the
+  // first and last month of each import's totals)
+  const heavy = sent.filter((sql) => /ledger_postings|spending_ore|case_interventions/.test(sql));
+  return {
+    forecast: (await forecast.json()) as Forecast,
+    required: (await required.json()) as Required,
+    heavy,
+  };
 }
 
 async function keepJobs(): Promise<{ status: string; result: unknown }[]> {
@@ -91,7 +102,7 @@ beforeAll(async () => {
   expect(imported.status).toBe(200);
   const budget = await a.put('/api/budgets/2026', {
     lines: [
-      { unitId: familie, accountFunction: '5.28.23', original: 1_000_000 },
+      { unitId: familie, accountFunction: '5.28.23', original: 10_000 },
       { unitId: myndighed, accountFunction: '5.28.23', original: 500_000 },
     ],
   });
@@ -107,10 +118,15 @@ describe('the front page’s forecasts kept in the background', () => {
     // the whole municipality, and the unit the two heads of Familie read
     expect(job).toEqual({
       status: 'done',
-      result: { kept: ['forecast'], year: 2026, asOf: '2026-10-31', scopes: 2 },
+      result: { kept: ['forecast', 'overspend'], year: 2026, asOf: '2026-10-31', scopes: 2 },
     });
     const whole = await frontPageOnFreshServer('direktion');
     expect(whole.heavy).toEqual([]);
+    // Familie: November and December committed, 2 × 60.000 kr., against a budget of 10.000 kr.
+    expect(whole.required.asOf).toBe('2026-10-31');
+    expect(whole.required.items.map((i) => [i.unit.id, i.expectedOverspend])).toEqual([
+      [familie, 110_000],
+    ]);
     const own = await frontPageOnFreshServer('leder');
     expect(own.heavy).toEqual([]);
     expect(own.forecast.units.map((u) => u.unitId)).toEqual([familie]);
@@ -119,10 +135,11 @@ describe('the front page’s forecasts kept in the background', () => {
     const computed = await frontPageOnFreshServer('direktion');
     expect(computed.heavy).not.toEqual([]);
     expect(computed.forecast).toEqual(whole.forecast);
+    expect(computed.required).toEqual(whole.required);
   });
 
   it('keeps the figures after a saved case before anyone asks; the job before it is removed', async () => {
-    const before = (await frontPageOnFreshServer('direktion')).forecast;
+    const before = await frontPageOnFreshServer('direktion');
     const [row] = await ctx.db.query<{ id: string; version: number }>(
       "SELECT id, version FROM cases WHERE ref = 'A-1'",
     );
@@ -146,6 +163,9 @@ describe('the front page’s forecasts kept in the background', () => {
     const after = await frontPageOnFreshServer('direktion');
     expect(after.heavy).toEqual([]);
     // November and December of the new intervention, 5.000 kr. a month
-    expect(after.forecast.area.committed).toBe(before.area.committed + 10_000);
+    expect(after.forecast.area.committed).toBe(before.forecast.area.committed + 10_000);
+    expect(after.required.items.map((i) => i.expectedOverspend)).toEqual([
+      (before.required.items[0]?.expectedOverspend ?? 0) + 10_000,
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { deleteDoneJobs } from '../../db/repositories/ledger-jobs';
 import type { AppDeps } from '../context';
+import { expectedOverspendOfUnits } from '../services/action-plan-trigger-service';
 import { keepOpeningForecasts } from '../services/forecast-service';
 import { registerJobHandler } from './worker';
 
@@ -7,15 +8,26 @@ import { registerJobHandler } from './worker';
 export const KEEP_FIGURES_JOB = 'figures.keep';
 
 /**
+ * Computes and keeps what the front page opens at, for every scope a user reads it in, so the
+ * first reader after a change reads it kept: the forecast (`keepOpeningForecasts`) and the
+ * units' expected overspend behind "handleplan påkrævet" (`expectedOverspendOfUnits`).
+ */
+export async function keepOpeningFigures(deps: Pick<AppDeps, 'db' | 'now' | 'heavyReads'>) {
+  const { year, asOf, scopes } = await keepOpeningForecasts(deps);
+  for (const unitIds of scopes)
+    await expectedOverspendOfUnits(deps, { year, asOf, unitIds }, { kept: deps });
+  return { kept: ['forecast', 'overspend'], year, asOf, scopes: scopes.length };
+}
+
+/**
  * Registers the handler of 'figures.keep' with this server's clock and heavy-read slots (once
- * per process, at start): it computes and keeps the forecasts the front page opens at, so the
- * first reader after a change reads it kept (`keepOpeningForecasts`). The done jobs before it
- * are removed: each one redoes the whole work, and one per change would crowd the queue.
+ * per process, at start). The done jobs before it are removed: each one redoes the whole work,
+ * and one per change would crowd the queue.
  */
 export function registerKeepFiguresJob(deps: Pick<AppDeps, 'now' | 'heavyReads'>): void {
   registerJobHandler(KEEP_FIGURES_JOB, async (db, job) => {
-    const kept = await keepOpeningForecasts({ ...deps, db });
+    const result = await keepOpeningFigures({ ...deps, db });
     await deleteDoneJobs(db, KEEP_FIGURES_JOB, job.id);
-    return { status: 'done', result: { kept: ['forecast'], ...kept } };
+    return { status: 'done', result };
   });
 }

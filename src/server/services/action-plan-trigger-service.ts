@@ -30,6 +30,7 @@ import { validationError } from '../validation';
 import { ledgerBookedThrough } from './booked-period-service';
 import { todayIn } from '../context';
 import { ForecastData, computeForecastLines } from './forecast-service';
+import { keptFigures } from './kept-figures';
 import { translate } from '../../shared/i18n/translate';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -142,6 +143,11 @@ export interface UnitExpectedOverspend {
 export async function expectedOverspendOfUnits(
   deps: ForecastReadDeps,
   q: { year: number; asOf?: string | undefined; unitIds: string[] | null },
+  /**
+   * Outside a transaction: the forecast's part is kept for every app server while nothing it
+   * is computed from changes (`keptFigures`), as the forecast itself is.
+   */
+  options: { kept?: Pick<AppDeps, 'db' | 'heavyReads'> } = {},
 ): Promise<{ asOf: string; items: UnitExpectedOverspend[] }> {
   const asOf = q.asOf ?? (await defaultTriggerAsOf(deps, q.year));
   if (!asOf.startsWith(String(q.year))) {
@@ -159,26 +165,44 @@ export async function expectedOverspendOfUnits(
     listUnits(deps.db, q.unitIds),
   ]);
   const budgeted = new Set(budgets.map((b) => b.unit_id));
-  const lines =
-    budgeted.size === 0
+  const unitIds = [...budgeted].sort();
+  /** Each budgeted unit's overspend from the forecast, øre. */
+  const fromForecast = async (): Promise<[string, number][]> => {
+    const lines = await computeForecastLines(new ForecastData(deps.db, unitIds), deps.db, {
+      year: q.year,
+      asOf,
+      unitIds,
+      intake: DEFAULT_INTAKE_PARAMS,
+    });
+    return unitIds.map((id) => [
+      id,
+      sumForecasts(lines.filter((l) => l.unitId === id)).overspendOre,
+    ]);
+  };
+  const { kept } = options;
+  const overspend = new Map(
+    unitIds.length === 0
       ? []
-      : await computeForecastLines(new ForecastData(deps.db, [...budgeted]), deps.db, {
-          year: q.year,
-          asOf,
-          unitIds: [...budgeted],
-          intake: DEFAULT_INTAKE_PARAMS,
-        });
+      : kept
+        ? await keptFigures(
+            kept.db,
+            'overspend',
+            { year: q.year, asOf, unitIds },
+            fromForecast,
+            kept.heavyReads,
+          )
+        : await fromForecast(),
+  );
   const manualBy = new Map(manual.map((m) => [m.unitId, m]));
   const items: UnitExpectedOverspend[] = [];
   for (const u of [...units].sort((a, b) => a.name.localeCompare(b.name, 'da'))) {
     const stored = manualBy.get(u.id);
     if (budgeted.has(u.id)) {
-      const total = sumForecasts(lines.filter((l) => l.unitId === u.id));
       items.push({
         unitId: u.id,
         unitName: u.name,
         year: q.year,
-        amountOre: total.overspendOre,
+        amountOre: overspend.get(u.id) ?? 0,
         source: 'forecast',
         asOf,
         causes: stored?.causes ?? [],
@@ -213,7 +237,7 @@ export async function listRequiredPlans(deps: AppDeps, actor: Actor, year: numbe
   if (unitIds !== null && unitIds.length === 0)
     return { threshold, asOf: asOf ?? (await defaultTriggerAsOf(deps, year)), items: [] };
   const [expected, plans] = await Promise.all([
-    expectedOverspendOfUnits(deps, { year, asOf, unitIds }),
+    expectedOverspendOfUnits(deps, { year, asOf, unitIds }, { kept: deps }),
     listPlans(deps.db, { unitIds, year }),
   ]);
   const items = expected.items

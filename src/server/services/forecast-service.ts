@@ -411,11 +411,12 @@ function keptForecast(
  * an active user reads them in (every unit, or a head of unit's own units): the opening year and
  * as-of date (`openingYear`, `defaultAsOf`, today from the clock), the default intake. Run in
  * the background after every change (the job 'figures.keep', migration 0033), so the first
- * reader after a ledger import or a saved case finds them kept. Returns what it kept.
+ * reader after a ledger import or a saved case finds them kept. Returns the year, the date and
+ * the scopes.
  */
 export async function keepOpeningForecasts(
   deps: Pick<AppDeps, 'db' | 'heavyReads' | 'now'>,
-): Promise<{ year: number; asOf: string; scopes: number }> {
+): Promise<{ year: number; asOf: string; scopes: (string[] | null)[] }> {
   const bookedThrough = bookedThroughOfLedger(await listSourcePeriods(deps.db));
   const today = todayIn(deps);
   const year = openingYear(bookedThrough, today);
@@ -423,7 +424,7 @@ export async function keepOpeningForecasts(
   const scopes = await forecastScopes(deps.db);
   for (const unitIds of scopes)
     await keptForecast(deps, { year, asOf, unitIds, intake: DEFAULT_INTAKE_PARAMS });
-  return { year, asOf, scopes: scopes.length };
+  return { year, asOf, scopes };
 }
 
 /** The scopes active users read the forecast in (null: every unit), each once, the widest first. */
