@@ -10,8 +10,8 @@
  *     statement back to back;
  *  4. the floor: the same paced reads against a bare Node server answering the same bytes.
  *
- * All of it once per value of BENCH_STATEMENT_WORKERS (default `2,0`: the statements on two
- * worker threads, then on the request thread), each on a server and schema of its own seeded
+ * All of it once per value of BENCH_STATEMENT_WORKERS (default `1,0`: the statements on one
+ * worker thread, the server's default, then on the request thread), each on a server and schema of its own seeded
  * alike, so that both ways are measured in the same session. STATEMENT_WORKERS is PostgreSQL
  * only: on PGlite every run computes on the request thread.
  *
@@ -45,7 +45,7 @@ async function login(base: string, username: string): Promise<string> {
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-const MODES = (process.env.BENCH_STATEMENT_WORKERS ?? '2,0').split(',').map((v) => v.trim());
+const MODES = (process.env.BENCH_STATEMENT_WORKERS ?? '1,0').split(',').map((v) => v.trim());
 
 async function main(): Promise<void> {
   for (const workers of MODES) await measure(workers);

@@ -25,8 +25,12 @@ const schema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Heavy reads (statements, forecast) computed at once per process; see docs/operations.md. */
   HEAVY_READS: z.coerce.number().int().min(1).max(64).default(2),
-  /** Worker threads computing commitment statements (PostgreSQL only); 0 computes in-process. */
-  STATEMENT_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  /**
+   * Worker threads computing commitment statements (PostgreSQL only); 0 computes in-process.
+   * One: on 2 cores a second worker answered no more statements and doubled the p99 of the
+   * reads beside them (docs/benchmarks.md, "Reading beside heavy work").
+   */
+  STATEMENT_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
