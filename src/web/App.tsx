@@ -1,41 +1,38 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider, useAuth } from './auth';
 import { queryClient } from './query-client';
 import { Layout } from './components/Layout';
+import { lazyNamed } from './lazy-named';
 import { LoginPage } from './features/login/LoginPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 
-/**
- * Each feature is its own bundle, fetched when first opened (the front page too: its charts
- * are the heaviest part), so the first paint waits only for the shell.
- */
-const feature = <K extends string>(
-  load: () => Promise<Record<K, ComponentType>>,
-  name: K,
-): LazyExoticComponent<ComponentType> => lazy(async () => ({ default: (await load())[name] }));
+// Each feature is its own bundle, fetched when first opened, so the first paint waits only for
+// the shell.
 
-const DashboardPage = feature(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
-const ActionPlanRoutes = feature(
+const DashboardPage = lazyNamed(
+  () => import('./features/dashboard/DashboardPage'),
+  'DashboardPage',
+);
+const ActionPlanRoutes = lazyNamed(
   () => import('./features/action-plans/ActionPlanRoutes'),
   'ActionPlanRoutes',
 );
-const CaseRoutes = feature(() => import('./features/cases/CaseRoutes'), 'CaseRoutes');
-const BudgetRoutes = feature(() => import('./features/budget/BudgetRoutes'), 'BudgetRoutes');
-const ReportRoutes = feature(
+const CaseRoutes = lazyNamed(() => import('./features/cases/CaseRoutes'), 'CaseRoutes');
+const BudgetRoutes = lazyNamed(() => import('./features/budget/BudgetRoutes'), 'BudgetRoutes');
+const ReportRoutes = lazyNamed(
   () => import('./features/status-reports/ReportRoutes'),
   'ReportRoutes',
 );
-const MeetingRoutes = feature(() => import('./features/meetings/MeetingRoutes'), 'MeetingRoutes');
-const TaskRoutes = feature(() => import('./features/tasks/TaskRoutes'), 'TaskRoutes');
-const NotificationsPage = feature(
+const MeetingRoutes = lazyNamed(() => import('./features/meetings/MeetingRoutes'), 'MeetingRoutes');
+const TaskRoutes = lazyNamed(() => import('./features/tasks/TaskRoutes'), 'TaskRoutes');
+const NotificationsPage = lazyNamed(
   () => import('./features/meetings/NotificationsPage'),
   'NotificationsPage',
 );
-const ReviewsPage = feature(() => import('./features/reviews/ReviewsPage'), 'ReviewsPage');
-const AdminPage = feature(() => import('./features/admin/AdminPage'), 'AdminPage');
+const ReviewsPage = lazyNamed(() => import('./features/reviews/ReviewsPage'), 'ReviewsPage');
+const AdminPage = lazyNamed(() => import('./features/admin/AdminPage'), 'AdminPage');
 
 function Routed() {
   const { t } = useTranslation();

@@ -1,14 +1,18 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverspendProbability } from '../../../domain/forecast/overspend-probability';
 import { BookedNote } from '../../components/BookedNote';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { danishDate, kr, query } from '../../format';
+import { lazyNamed } from '../../lazy-named';
 import { useApi } from '../../use-api';
-import { CumulativeChart } from '../budget/CumulativeChart';
 import type { Backtest, FollowUpRounds, ForecastView } from '../budget/types';
 import { buildOverview } from './overview-model';
-import { OverspendChart } from './OverspendChart';
+
+/** The charts come after the figures' table: recharts is most of the front page's script. */
+const OverspendChart = lazyNamed(() => import('./OverspendChart'), 'OverspendChart');
+const CumulativeChart = lazyNamed(() => import('../budget/CumulativeChart'), 'CumulativeChart');
 
 /** The probability band in words, with the band drawn on a 0–100 % track (the words carry it). */
 function ProbabilityCell({ p }: { p: OverspendProbability }) {
@@ -183,15 +187,17 @@ export function UnitOverview({
                   : ''}
           </p>
           <div className="front-charts">
-            <OverspendChart rows={overview.rows} threshold={data.actionPlanThreshold} />
-            <CumulativeChart
-              months={onlyUnit ? onlyUnit.months : data.area.months}
-              title={
-                onlyUnit
-                  ? t('dashboard.figures.unitChart', { unit: onlyUnit.unitName })
-                  : t('dashboard.figures.areaChart')
-              }
-            />
+            <Suspense fallback={null}>
+              <OverspendChart rows={overview.rows} threshold={data.actionPlanThreshold} />
+              <CumulativeChart
+                months={onlyUnit ? onlyUnit.months : data.area.months}
+                title={
+                  onlyUnit
+                    ? t('dashboard.figures.unitChart', { unit: onlyUnit.unitName })
+                    : t('dashboard.figures.areaChart')
+                }
+              />
+            </Suspense>
           </div>
         </>
       )}
