@@ -3,8 +3,8 @@
    @typescript-eslint/no-unsafe-return --
    Answers are read as the loose JSON a client gets; the assertions check their shape. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oreFromKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { insertMonthlyPostings } from '../postings';
 
 type Json = Record<string, any>;
 
@@ -14,20 +14,8 @@ let under: string;
 let client: TestClient;
 
 /** Postings as a finished import: one posting per month with the given kroner amounts. */
-async function post(unit: string, year: number, monthly: number[]) {
-  const [imp] = await ctx.db.query<{ id: string }>(
-    `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by)
-     VALUES ('test', $1, 'test.csv', md5(random()::text), 0, 'done', 'test') RETURNING id`,
-    [year],
-  );
-  for (const [i, kroner] of monthly.entries()) {
-    await ctx.db.query(
-      `INSERT INTO ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_string, amount_ore)
-       VALUES ($1, $2, make_date($3, $4, 10), $5, '5.28.21', '5.28.21.002.1', $6)`,
-      [imp?.id, i + 2, year, i + 1, unit, oreFromKroner(kroner)],
-    );
-  }
-}
+const post = (unit: string, year: number, monthly: number[]) =>
+  insertMonthlyPostings(ctx.db, unit, year, monthly);
 
 /** The forecast's overspend for a unit as of a date, as the budget page shows it. */
 async function forecastOverspend(unitId: string, asOf: string): Promise<number> {

@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oreFromKroner } from '../../src/domain/money';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { insertMonthlyPostings } from '../postings';
 
 let ctx: TestContext;
 let unitId: string;
 let otherId: string;
 
 /** Postings as a finished import: one posting per month with the given kroner amounts. */
-async function post(unit: string, year: number, monthly: number[]) {
-  const [imp] = await ctx.db.query<{ id: string }>(
-    `INSERT INTO ledger_imports (source, year, file_name, file_sha256, byte_size, status, created_by)
-     VALUES ('test', $1, 'test.csv', md5(random()::text), 0, 'done', 'test') RETURNING id`,
-    [year],
-  );
-  for (const [i, kroner] of monthly.entries()) {
-    await ctx.db.query(
-      `INSERT INTO ledger_postings (import_id, line_no, posted_on, unit_id, account_function, account_string, amount_ore)
-       VALUES ($1, $2, make_date($3, $4, 10), $5, '5.28.21', '5.28.21.002.1', $6)`,
-      [imp?.id, i + 2, year, i + 1, unit, oreFromKroner(kroner)],
-    );
-  }
-}
+const post = (unit: string, year: number, monthly: number[]) =>
+  insertMonthlyPostings(ctx.db, unit, year, monthly);
 
 const seasonal = [...Array<number>(11).fill(100_000), 400_000];
 

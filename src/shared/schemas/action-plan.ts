@@ -3,7 +3,6 @@ import { ACTS_ON_KINDS, type ActsOn, type ActsOnKind } from '../../domain/action
 import type { OverspendSource, OverspendSources } from '../../domain/action-plan/forecast-link';
 import { MONTHS_IN_PLAN, type ActionPlan, type PlanArea } from '../../domain/action-plan/plan';
 import {
-  MAX_ABS_KRONER,
   MAX_ABS_ORE,
   kronerFromJsonNumber,
   oreFromKroner,
@@ -21,6 +20,7 @@ import type {
   PlanMeasurementSchema,
 } from './action-plan-answers';
 import { IsoDateText } from './dates';
+import { KRONER_REFUSED, KronerInputSchema as KronerSchema } from './money';
 import { FreeText, refuseUnstorableText } from './text';
 
 /**
@@ -29,20 +29,6 @@ import { FreeText, refuseUnstorableText } from './text';
  * app (types, conversion). Messages are Danish; the route prefixes them with the field's name.
  */
 export const ACTION_PLAN_FORMAT = 'overblik/action-plan@1';
-
-const REASON_TEXT = {
-  'not-a-number': 'Skal være et tal (kroner).',
-  'too-many-decimals': 'Må højst have to decimaler (øre).',
-  'too-large': `Beløbet er for stort (højst ${new Intl.NumberFormat('da-DK').format(MAX_ABS_KRONER)} kr.).`,
-} as const;
-
-/** Kroner as a JSON number: finite, at most two decimals, at most 10^13 in absolute value. */
-export const KronerSchema = z
-  .number({ error: REASON_TEXT['not-a-number'] })
-  .superRefine((value, ctx) => {
-    const result = kronerFromJsonNumber(value);
-    if (!result.ok) ctx.addIssue({ code: 'custom', message: REASON_TEXT[result.reason] });
-  });
 
 const text = (max: number) => FreeText.max(max, `Må højst være ${max} tegn.`).nullish();
 
@@ -183,7 +169,7 @@ function checkAreas(
       ctx.addIssue({
         code: 'custom',
         path: ['areas', index, 'monthlyEffect'],
-        message: REASON_TEXT['too-large'].replace('Beløbet', 'Summen af månederne'),
+        message: KRONER_REFUSED['too-large'].replace('Beløbet', 'Summen af månederne'),
       });
     }
   });
@@ -191,7 +177,7 @@ function checkAreas(
     ctx.addIssue({
       code: 'custom',
       path: ['areas'],
-      message: REASON_TEXT['too-large'].replace('Beløbet', 'Summen af indsatsområderne'),
+      message: KRONER_REFUSED['too-large'].replace('Beløbet', 'Summen af indsatsområderne'),
     });
   }
 }
@@ -212,7 +198,7 @@ function checkRealisedTotals(
     ctx.addIssue({
       code: 'custom',
       path: ['areas'],
-      message: REASON_TEXT['too-large'].replace('Beløbet', 'Summen af den realiserede effekt'),
+      message: KRONER_REFUSED['too-large'].replace('Beløbet', 'Summen af den realiserede effekt'),
     });
   }
 }
