@@ -43,6 +43,7 @@ import { authorize, authorizeOrNotFound, can, readableUnitIds } from '../policie
 import { committedManyIfAvailable, refusionCached } from './commitments/committed-cost';
 import { getSettings } from '../../db/repositories/organisation';
 import { keptFigures } from './kept-figures';
+import { ledgerBookedThrough } from './booked-period-service';
 import { actorFromUser } from './auth-service';
 import { listUsers } from '../../db/repositories/users';
 
@@ -417,7 +418,7 @@ function keptForecast(
 export async function keepOpeningForecasts(
   deps: Pick<AppDeps, 'db' | 'heavyReads' | 'now'>,
 ): Promise<{ year: number; asOf: string; scopes: (string[] | null)[] }> {
-  const bookedThrough = bookedThroughOfLedger(await listSourcePeriods(deps.db));
+  const bookedThrough = await ledgerBookedThrough(deps.db);
   const today = todayIn(deps);
   const year = openingYear(bookedThrough, today);
   const asOf = defaultAsOf(year, bookedThrough, today);
