@@ -84,7 +84,7 @@ function serveHttp(config: Config, logger: Logger, db: Database): void {
   const startedAt = new Date();
   const deps: AppDeps = { db, config, logger, now: () => new Date() };
   const app = createApp(deps, { webDir: path.resolve('dist') });
-  registerKeepFiguresJob(deps);
+  registerKeepFiguresJob(deps, { computes: db.kind === 'postgresql' });
   // Jobs left queued by a server that stopped are picked up at start, new ones the moment they
   // are queued (NOTIFY), retries and jobs of a stopped worker within seconds (a timer). With
   // several processes each looks: a job is claimed by one of them (FOR UPDATE SKIP LOCKED).

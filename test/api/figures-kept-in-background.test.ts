@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figuresVersion } from '../../src/db/repositories/forecast';
 import { createApp } from '../../src/server/app';
 import { KEEP_FIGURES_JOB, registerKeepFiguresJob } from '../../src/server/jobs/keep-figures';
 import { drainJobs } from '../../src/server/jobs/worker';
@@ -167,5 +168,41 @@ describe('the front page’s forecasts kept in the background', () => {
     expect(after.required.items.map((i) => i.expectedOverspend)).toEqual([
       (before.required.items[0]?.expectedOverspend ?? 0) + 10_000,
     ]);
+  });
+
+  it('computes the required plans within one heavy-read slot (a kept read never waits for a second)', async () => {
+    await ctx.db.query('DELETE FROM kept_figures');
+    const db = recordingQueries(ctx.db, []);
+    const config = { ...ctx.deps.config, heavyReads: 1 };
+    const app = createApp({ ...ctx.deps, db, config, heavyReads: undefined });
+    const client = new TestClient({ ...ctx, db, app });
+    await client.login('direktion');
+    const answers = await Promise.all([
+      client.get('/api/action-plans/required?year=2026'),
+      client.get('/api/action-plans/required?year=2026&asOf=2026-09-30'),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it('on PGlite ends each job without computing (its one connection is left to the users)', async () => {
+    registerKeepFiguresJob(ctx.deps, { computes: false });
+    const adjusted = await a.post('/api/forecast/adjustments', {
+      unitId: familie,
+      accountFunction: '5.28.23',
+      year: 2026,
+      amount: 5_000,
+      reason: 'Forventet efterregning',
+    });
+    expect(adjusted.status).toBeLessThan(300);
+    await drainJobs(ctx.db);
+    expect(await keepJobs()).toEqual([
+      { status: 'done', result: { kept: [], year: 2026, asOf: '2026-10-31', scopes: 0 } },
+    ]);
+    // nothing kept for the figures as they now stand
+    const [kept] = await ctx.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM kept_figures WHERE version = $1',
+      [await figuresVersion(ctx.db)],
+    );
+    expect(kept?.n).toBe(0);
   });
 });

@@ -37,14 +37,15 @@ export function limitConcurrency(slots: HeavyReadSlots) {
 }
 
 /**
- * The routes `limitConcurrency` guards (Hono path patterns under /api). The forecast and its
- * backtest take a slot only when they compute (`keptFigures`): a kept answer does not wait.
+ * The routes `limitConcurrency` guards (Hono path patterns under /api). The forecast, its
+ * backtest and the required plans take a slot only when they compute (`keptFigures`): a kept
+ * answer does not wait. A route listed here must not also wait for a slot inside (two such
+ * requests would each hold a slot and wait for the other's).
  */
 export const HEAVY_READ_PATHS = [
   '/api/commitments',
   '/api/commitments/*',
   '/api/follow-up/causes',
-  '/api/action-plans/required',
   '/api/action-plans/:id/measured',
   '/api/action-plans/:id/forecast',
 ] as const;

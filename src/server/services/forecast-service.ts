@@ -418,14 +418,21 @@ function keptForecast(
 export async function keepOpeningForecasts(
   deps: Pick<AppDeps, 'db' | 'heavyReads' | 'now'>,
 ): Promise<{ year: number; asOf: string; scopes: (string[] | null)[] }> {
-  const bookedThrough = await ledgerBookedThrough(deps.db);
-  const today = todayIn(deps);
-  const year = openingYear(bookedThrough, today);
-  const asOf = defaultAsOf(year, bookedThrough, today);
+  const { year, asOf } = await openingPeriod(deps);
   const scopes = await forecastScopes(deps.db);
   for (const unitIds of scopes)
     await keptForecast(deps, { year, asOf, unitIds, intake: DEFAULT_INTAKE_PARAMS });
   return { year, asOf, scopes };
+}
+
+/** The year and as-of date the front page opens at: the booked period's, today from the clock. */
+export async function openingPeriod(
+  deps: Pick<AppDeps, 'db' | 'now'>,
+): Promise<{ year: number; asOf: string }> {
+  const bookedThrough = await ledgerBookedThrough(deps.db);
+  const today = todayIn(deps);
+  const year = openingYear(bookedThrough, today);
+  return { year, asOf: defaultAsOf(year, bookedThrough, today) };
 }
 
 /** The scopes active users read the forecast in (null: every unit), each once, the widest first. */
