@@ -4,6 +4,7 @@ import { createApp } from '../../src/server/app';
 import { KEEP_FIGURES_JOB, registerKeepFiguresJob } from '../../src/server/jobs/keep-figures';
 import { drainJobs } from '../../src/server/jobs/worker';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { monthlyIntervention } from '../case-documents';
 import { recordingQueries } from '../db';
 
 // After a change to what the forecast is computed from, a background job (migration 0033) computes
@@ -16,18 +17,7 @@ let familie: string;
 
 const FRONT_PAGE = '/api/forecast?year=2026&asOf=2026-10-31'; // today 23.11.2026, nothing booked
 
-const intervention = {
-  kind: 'main',
-  status: 'granted',
-  modifies: null,
-  decidedOn: '2025-12-01',
-  category: 'anbringelse-doegninstitution',
-  provider: { name: 'Døgninstitutionen', external: true },
-  accountFunction: '5.28.23',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 60_000 },
-};
+const intervention = monthlyIntervention(60_000);
 
 interface Required {
   asOf: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { monthlyIntervention } from '../case-documents';
 
 // Missing income and reimbursement for very expensive cases as causes of a draft action plan,
 // for two small units in 2026 as of 31 May (the thresholds in force are the 2022 level:
@@ -9,24 +10,8 @@ let ctx: TestContext;
 let placed: string;
 let calm: string;
 
-const running = (
-  ref: string,
-  amount: number,
-  over: Record<string, unknown> = {},
-): Record<string, unknown> => ({
-  ref,
-  kind: 'main',
-  status: 'granted',
-  modifies: null,
-  decidedOn: '2025-12-01',
-  category: 'anbringelse-doegninstitution',
-  provider: { name: 'Døgninstitutionen', external: true },
-  accountFunction: '5.28.23',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount },
-  ...over,
-});
+const running = (ref: string, amount: number, over: Record<string, unknown> = {}) =>
+  monthlyIntervention(amount, { ref, ...over });
 
 /** Parental payment (forældrebetaling) on a case: income, a negative amount each month. */
 const parentalPayment = (ref: string, amount: number) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { monthlyIntervention } from '../case-documents';
 
 // Expected refusion in the forecast. One household, two siblings in two units: a placement of
 // 60.000 kr. a month (Myndighed, 5.28.23) and support of 40.000 kr. a month (Ungeteam, 5.28.21).
@@ -11,20 +12,8 @@ let ctx: TestContext;
 let myndighed: string;
 let ungeteam: string;
 
-const running = (ref: string, amount: number, over: Record<string, unknown> = {}) => ({
-  ref,
-  kind: 'main',
-  status: 'granted',
-  modifies: null,
-  decidedOn: '2025-12-01',
-  category: 'anbringelse-doegninstitution',
-  provider: { name: 'Døgninstitutionen', external: true },
-  accountFunction: '5.28.23',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount },
-  ...over,
-});
+const running = (ref: string, amount: number, over: Record<string, unknown> = {}) =>
+  monthlyIntervention(amount, { ref, ...over });
 
 async function post(unit: string, date: string, account: string, ore: number) {
   const [imp] = await ctx.db.query<{ id: string }>(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordingQueries } from '../db';
 import { createApp } from '../../src/server/app';
 import { createTestApp, createUnit, createUser, TestClient, type TestContext } from '../app';
+import { monthlyIntervention } from '../case-documents';
 import { insertPosting } from '../postings';
 
 // The forecast and its backtest are kept whole by each app server for the versions of what they
@@ -78,18 +79,7 @@ async function importLedger(year: number, lines: string[]): Promise<void> {
   throw new Error('the import did not finish');
 }
 
-const intervention = {
-  kind: 'main',
-  status: 'granted',
-  modifies: null,
-  decidedOn: '2025-12-01',
-  category: 'anbringelse-doegninstitution',
-  provider: { name: 'Døgninstitutionen', external: true },
-  accountFunction: '5.28.23',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  payment: { type: 'running', frequency: 'monthly', dayOfMonth: 1, amount: 60_000 },
-};
+const intervention = monthlyIntervention(60_000);
 
 beforeAll(async () => {
   ctx = await createTestApp();
